@@ -1,0 +1,57 @@
+/**
+ * Every refusal the server can give, by name. REST answers carry them in the error body,
+ * socket.io acknowledgements in `error.code`, y-websocket connections in an Error message
+ * followed by a close code (below).
+ */
+export const ErrorCode = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  INVALID_TOKEN: 'INVALID_TOKEN',
+  FORBIDDEN: 'FORBIDDEN',
+  READ_ONLY: 'READ_ONLY',
+  NOT_OWNER: 'NOT_OWNER',
+  BOARD_NOT_FOUND: 'BOARD_NOT_FOUND',
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN_FIELD: 'FORBIDDEN_FIELD',
+  INVALID_UPDATE: 'INVALID_UPDATE',
+  MISSING_DEPENDENCY: 'MISSING_DEPENDENCY',
+  CLIENT_ID_TAKEN: 'CLIENT_ID_TAKEN',
+  TOO_LARGE: 'TOO_LARGE',
+  BOARD_FULL: 'BOARD_FULL',
+  ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
+  RATE_LIMITED: 'RATE_LIMITED',
+  PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * WebSocket close codes of the Yjs endpoint. y-websocket's provider stops reconnecting on
+ * 4400–4499, so everything a retry cannot fix is in that range; the rest invite a retry.
+ */
+export const CloseCode = {
+  /** Server shutting down or restarting: reconnect. */
+  GOING_AWAY: 1001,
+  /** The store is unreachable: reconnect later. */
+  TRY_AGAIN_LATER: 1013,
+  /** Frame not decodable as y-websocket, or an unknown message type. */
+  PROTOCOL_ERROR: 4400,
+  /** Missing, unknown or expired session. */
+  UNAUTHENTICATED: 4401,
+  /** The connection sent an update its role does not allow; the board is unchanged. */
+  FORBIDDEN: 4403,
+  BOARD_NOT_FOUND: 4404,
+  /** The update referred to document state the server does not have. */
+  MISSING_DEPENDENCY: 4409,
+  /** A frame or awareness state over the limits in shared/model/limits.ts. */
+  TOO_LARGE: 4413,
+  RATE_LIMITED: 4429,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+}
