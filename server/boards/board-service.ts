@@ -1,0 +1,131 @@
+import {
+  ErrorCode,
+  TEMPLATES,
+  boardMap,
+  createBoardRequestSchema,
+  createSessionRequestSchema,
+  randomId,
+  type BoardSettings,
+  type CreateBoardResponse,
+  type Identity,
+  type Role,
+  type SessionResponse,
+} from '../../shared';
+import type { BoardRecord, BoardStore } from '../store/board-store';
+import { hashToken, newToken, sameHash } from '../auth/tokens';
+import type { RoomRegistry } from '../realtime/room-registry';
+import { ServiceError } from './service-error';
+
+/**
+ * Boards and the sessions that open them. A board is born with three capability tokens
+ * (facilitator, participant, observer); presenting one buys a personal session whose
+ * identity the server binds to every connection that uses it.
+ */
+export class BoardService {
+  constructor(
+    private readonly store: BoardStore,
+    private readonly rooms: RoomRegistry,
+  ) {}
+
+  async createBoard(body: unknown, publicBase: string): Promise<CreateBoardResponse> {
+    const parsed = createBoardRequestSchema.safeParse(body ?? {});
+    if (!parsed.success) throw ServiceError.validation(parsed.error);
+    const request = parsed.data;
+    const template = TEMPLATES[request.template];
+    const text = template.text[request.locale];
+    const tokens = { facilitator: newToken(), participant: newToken(), observer: newToken() };
+    const boardId = randomId(12);
+    const settings: BoardSettings = {
+      title: request.title ?? text.title,
+      description: request.description ?? text.description,
+      beacons: [],
+      questions: text.questions.map((q, i) => ({ id: template.questionIds[i] ?? randomId(8), text: q })),
+      focusQuestionId: template.questionIds[0] ?? null,
+    };
+    const record: BoardRecord = {
+      id: boardId,
+      createdAt: Date.now(),
+      template: request.template,
+      title: settings.title,
+      tokenHashes: {
+        facilitator: hashToken(tokens.facilitator),
+        participant: hashToken(tokens.participant),
+        observer: hashToken(tokens.observer),
+      },
+    };
+    await this.store.createBoard(record);
+    await this.rooms.withRoom(boardId, async (room) => {
+      await room.writeAsServer((doc) => {
+        const map = boardMap(doc);
+        for (const [key, value] of Object.entries(settings)) map.set(key, value);
+      });
+    });
+    const base = `${publicBase}/b/${boardId}`;
+    return {
+      boardId,
+      title: settings.title,
+      tokens,
+      links: {
+        facilitator: `${base}#k=${tokens.facilitator}`,
+        participant: `${base}#k=${tokens.participant}`,
+        observer: `${base}/screen#k=${tokens.observer}`,
+      },
+    };
+  }
+
+  async createSession(boardId: string, body: unknown): Promise<SessionResponse> {
+    const parsed = createSessionRequestSchema.safeParse(body ?? {});
+    if (!parsed.success) throw ServiceError.validation(parsed.error);
+    const board = await this.requireBoard(boardId);
+    const role = roleOfToken(board, parsed.data.token);
+    if (!role) throw new ServiceError(ErrorCode.INVALID_TOKEN, 'This link is not valid for this board.', 403);
+    const displayName = parsed.data.displayName?.trim() || null;
+    const identity: Identity = {
+      participantId: randomId(16),
+      boardId,
+      role,
+      displayName,
+      contributorType: parsed.data.contributorType ?? null,
+      organisation: parsed.data.organisation?.trim() || null,
+    };
+    const sessionToken = newToken();
+    await this.store.putSession(hashToken(sessionToken), { identity, createdAt: Date.now() });
+    return { sessionToken, identity, board: { id: boardId, title: await this.titleOf(board) } };
+  }
+
+  /** The identity behind a session token, or null when it is unknown. */
+  async identify(sessionToken: unknown): Promise<Identity | null> {
+    if (typeof sessionToken !== 'string' || sessionToken.length === 0 || sessionToken.length > 200) return null;
+    const session = await this.store.getSession(hashToken(sessionToken));
+    return session?.identity ?? null;
+  }
+
+  async describeSession(boardId: string, sessionToken: unknown): Promise<Omit<SessionResponse, 'sessionToken'>> {
+    const identity = await this.identify(sessionToken);
+    if (!identity || identity.boardId !== boardId) {
+      throw new ServiceError(ErrorCode.UNAUTHENTICATED, 'The session is unknown or belongs to another board.', 401);
+    }
+    const board = await this.requireBoard(boardId);
+    return { identity, board: { id: boardId, title: await this.titleOf(board) } };
+  }
+
+  async requireBoard(boardId: string): Promise<BoardRecord> {
+    const board = /^[A-Za-z0-9_-]{6,64}$/.test(boardId) ? await this.store.getBoard(boardId) : null;
+    if (!board) throw new ServiceError(ErrorCode.BOARD_NOT_FOUND, 'There is no such board.', 404);
+    return board;
+  }
+
+  private async titleOf(board: BoardRecord): Promise<string> {
+    const loaded = this.rooms.peek(board.id);
+    const title = loaded ? boardMap(loaded.doc).get('title') : undefined;
+    return typeof title === 'string' ? title : board.title;
+  }
+}
+
+function roleOfToken(board: BoardRecord, token: string): Role | null {
+  const hash = hashToken(token);
+  for (const role of ['facilitator', 'participant', 'observer'] as const) {
+    if (sameHash(board.tokenHashes[role], hash)) return role;
+  }
+  return null;
+}

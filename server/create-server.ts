@@ -1,0 +1,65 @@
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ServerConfig } from './config';
+import { createLogger, type Logger } from './log';
+import type { BoardStore } from './store/board-store';
+import { BoardService } from './boards/board-service';
+import { RoomRegistry } from './realtime/room-registry';
+import { attachYjsEndpoint } from './realtime/yjs-endpoint';
+import { createSocketServer, type SamskabIo } from './events/socket-server';
+import { createHttpApp } from './http/app';
+
+export interface SamskabServer {
+  httpServer: HttpServer;
+  io: SamskabIo;
+  rooms: RoomRegistry;
+  boards: BoardService;
+  log: Logger;
+  /** Starts listening; port 0 picks a free port. */
+  listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
+  /** Stops accepting, closes sockets, writes everything pending to the store. Does not close the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * The whole server as a factory over its storage and configuration, so tests can run
+ * several on port 0 against either store. One HTTP server carries REST, the Yjs endpoint
+ * (/yjs/:boardId) and socket.io (/socket.io).
+ */
+export async function createServer(options: { store: BoardStore; config: ServerConfig; log?: Logger }): Promise<SamskabServer> {
+  const { store, config } = options;
+  const log = options.log ?? createLogger(config.logLevel);
+  const rooms = new RoomRegistry(store, log, config.compactAfterUpdates);
+  const boards = new BoardService(store, rooms);
+  const app = createHttpApp({ config, log, boards, store });
+  const httpServer = createHttpServer(app);
+  httpServer.on('clientError', (_error, socket) => socket.destroy());
+  const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
+  const io = createSocketServer({ httpServer, config, log, boards, rooms });
+
+  return {
+    httpServer,
+    io,
+    rooms,
+    boards,
+    log,
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolvePromise, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          const address = httpServer.address() as AddressInfo;
+          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          resolvePromise({ port: address.port, url: `http://${shownHost}:${address.port}` });
+        });
+      });
+    },
+    async close() {
+      yjs.close();
+      await new Promise<void>((resolvePromise) => io.close(() => resolvePromise()));
+      await rooms.closeAll();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolvePromise) => httpServer.close(() => resolvePromise()));
+    },
+  };
+}

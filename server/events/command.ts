@@ -1,0 +1,34 @@
+import type { ZodType } from 'zod';
+import { ErrorCode, fail, type Ack } from '../../shared';
+import { ServiceError } from '../boards/service-error';
+import type { Logger } from '../log';
+
+/**
+ * Wraps a socket.io handler: the payload is validated against the shared schema, the
+ * acknowledgement must be a function, and every outcome — including a thrown error —
+ * becomes the one Ack shape. A malformed event never reaches the handler.
+ */
+export function command<P, R>(
+  log: Logger,
+  schema: ZodType<P>,
+  handler: (payload: P) => Promise<R>,
+): (payload: unknown, ack: unknown) => void {
+  return (payload, ack) => {
+    if (typeof ack !== 'function') return; // nobody to answer; ignoring is the only safe reply
+    const reply = ack as (answer: Ack<R>) => void;
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
+      reply(fail(ErrorCode.VALIDATION_FAILED, detail));
+      return;
+    }
+    handler(parsed.data).then(
+      (data) => reply({ ok: true, data }),
+      (error: unknown) => {
+        if (error instanceof ServiceError) return reply(fail(error.code, error.message));
+        log.error({ err: error }, 'command failed');
+        reply(fail(ErrorCode.INTERNAL, 'Something went wrong; nothing was changed.'));
+      },
+    );
+  };
+}

@@ -1,0 +1,74 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import {
+  ErrorCode,
+  LIMITS,
+  PROTOCOL_VERSION,
+  fail,
+  type ClientToServerEvents,
+  type Identity,
+  type ServerToClientEvents,
+} from '../../shared';
+import type { ServerConfig } from '../config';
+import type { Logger } from '../log';
+import type { BoardService } from '../boards/board-service';
+import type { RoomRegistry } from '../realtime/room-registry';
+import { isOriginAllowed } from '../http/origin';
+import { registerBoardCommands } from './board-commands';
+
+export interface SocketData {
+  identity: Identity;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type InterServerEvents = {};
+export type SamskabIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type SamskabSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/**
+ * socket.io carries the application's commands (with acknowledgements) and notices; Yjs
+ * document traffic has its own plain WebSocket endpoint, which is far cheaper to fan out.
+ */
+export function createSocketServer(deps: {
+  httpServer: HttpServer;
+  config: ServerConfig;
+  log: Logger;
+  boards: BoardService;
+  rooms: RoomRegistry;
+}): SamskabIo {
+  const { httpServer, config, log, boards } = deps;
+  const io: SamskabIo = new Server(httpServer, {
+    maxHttpBufferSize: LIMITS.eventBytes,
+    // Without this engine.io destroys every upgrade it does not own (the Yjs endpoint) after 1 s.
+    destroyUpgrade: false,
+    allowRequest: (req, callback) => callback(null, isOriginAllowed(req, config)),
+    serveClient: false,
+  });
+
+  io.use(async (socket, next) => {
+    const auth = socket.handshake.auth as { session?: unknown; protocolVersion?: unknown };
+    if (auth.protocolVersion !== undefined && auth.protocolVersion !== PROTOCOL_VERSION) {
+      return next(Object.assign(new Error(ErrorCode.PROTOCOL_MISMATCH), { data: fail(ErrorCode.PROTOCOL_MISMATCH, `This server speaks protocol ${PROTOCOL_VERSION}.`).error }));
+    }
+    try {
+      const identity = await boards.identify(auth.session);
+      if (!identity) {
+        return next(Object.assign(new Error(ErrorCode.UNAUTHENTICATED), { data: { code: ErrorCode.UNAUTHENTICATED, message: 'Missing or unknown session.' } }));
+      }
+      socket.data.identity = identity;
+      next();
+    } catch (error) {
+      log.error({ err: error }, 'socket.io authentication failed');
+      next(Object.assign(new Error(ErrorCode.STORE_UNAVAILABLE), { data: { code: ErrorCode.STORE_UNAVAILABLE, message: 'Try again shortly.' } }));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    const { identity } = socket.data;
+    void socket.join(`board:${identity.boardId}`);
+    socket.emit('session:hello', { protocolVersion: PROTOCOL_VERSION, identity, serverTime: Date.now() });
+    registerBoardCommands(socket, deps);
+  });
+
+  return io;
+}

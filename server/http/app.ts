@@ -1,0 +1,75 @@
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ErrorCode, fail, ok } from '../../shared';
+import type { ServerConfig } from '../config';
+import type { Logger } from '../log';
+import type { BoardService } from '../boards/board-service';
+import type { BoardStore } from '../store/board-store';
+import { boardRoutes } from './board-routes';
+import { healthRoutes } from './health-routes';
+
+/** REST API, health probes and the built client, on one Express app. */
+export function createHttpApp(deps: { config: ServerConfig; log: Logger; boards: BoardService; store: BoardStore }): express.Express {
+  const { config, log } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          imgSrc: ["'self'", 'data:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      // The app is served over plain HTTP in development and behind TLS proxies in production.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use('/api', express.json({ limit: '64kb' }));
+  app.use('/api', boardRoutes(deps));
+  app.use(healthRoutes(deps));
+  app.use('/api', (_req: Request, res: Response) => {
+    res.status(404).json(fail(ErrorCode.NOT_FOUND, 'No such endpoint.'));
+  });
+
+  const clientDir = resolve(config.clientDir);
+  if (existsSync(clientDir)) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/, /b/:id, /b/:id/screen, …) all load the app shell.
+    app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req: Request, res: Response) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(resolve(clientDir, 'index.html'));
+    });
+  } else {
+    log.warn({ clientDir }, 'no built client found; run `npm run build` (the API still works)');
+    app.get('/', (_req: Request, res: Response) => {
+      res.json(ok({ message: 'Samskab API. Build the client with `npm run build` to get the web app.' }));
+    });
+  }
+
+  const onError: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, _next) => {
+    if (error.type === 'entity.parse.failed') {
+      res.status(400).json(fail(ErrorCode.BAD_REQUEST, 'The body is not valid JSON.'));
+      return;
+    }
+    if (error.type === 'entity.too.large') {
+      res.status(413).json(fail(ErrorCode.TOO_LARGE, 'The body is too large.'));
+      return;
+    }
+    log.error({ err: error }, 'request failed');
+    res.status(500).json(fail(ErrorCode.INTERNAL, 'Something went wrong.'));
+  };
+  app.use(onError);
+  return app;
+}

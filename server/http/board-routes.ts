@@ -1,0 +1,64 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { ErrorCode, fail, ok } from '../../shared';
+import type { ServerConfig } from '../config';
+import type { Logger } from '../log';
+import type { BoardService } from '../boards/board-service';
+import { ServiceError } from '../boards/service-error';
+import { StoreConflictError } from '../store/board-store';
+
+type Handler = (req: Request, res: Response) => Promise<void>;
+
+/** Turns a thrown ServiceError into its status and Ack body; anything else is a 500. */
+function handle(log: Logger, handler: Handler) {
+  return (req: Request, res: Response, _next: NextFunction) => {
+    handler(req, res).catch((error: unknown) => {
+      if (error instanceof ServiceError) {
+        res.status(error.status).json(fail(error.code, error.message));
+        return;
+      }
+      if (error instanceof StoreConflictError) {
+        res.status(409).json(fail(ErrorCode.INTERNAL, 'Please try again.'));
+        return;
+      }
+      log.error({ err: error }, 'request failed');
+      res.status(503).json(fail(ErrorCode.STORE_UNAVAILABLE, 'The service is unavailable; nothing was changed.'));
+    });
+  };
+}
+
+export function publicBase(req: Request, config: ServerConfig): string {
+  return config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+function bearer(req: Request): string | undefined {
+  const header = req.get('authorization');
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
+export function boardRoutes(deps: { config: ServerConfig; log: Logger; boards: BoardService }): Router {
+  const { config, log, boards } = deps;
+  const router = Router();
+
+  router.post(
+    '/boards',
+    handle(log, async (req, res) => {
+      res.status(201).json(ok(await boards.createBoard(req.body, publicBase(req, config))));
+    }),
+  );
+
+  router.post(
+    '/boards/:boardId/sessions',
+    handle(log, async (req, res) => {
+      res.status(201).json(ok(await boards.createSession(String(req.params.boardId), req.body)));
+    }),
+  );
+
+  router.get(
+    '/boards/:boardId/session',
+    handle(log, async (req, res) => {
+      res.json(ok(await boards.describeSession(String(req.params.boardId), bearer(req))));
+    }),
+  );
+
+  return router;
+}

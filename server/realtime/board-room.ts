@@ -1,0 +1,190 @@
+import * as Y from 'yjs';
+import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { ErrorCode, ideasMap, type ProtocolError } from '../../shared';
+import type { BoardStore } from '../store/board-store';
+import type { Logger } from '../log';
+import { inspectUpdate, InspectionError } from './update-inspector';
+import { authorizeChanges, type Principal } from './update-policy';
+import { PersistQueue } from './persist-queue';
+import { encodeAwarenessMessage, encodeUpdateMessage } from './messages';
+
+/** What the room needs from a connection: somewhere to send bytes, and who it is. */
+export interface RoomPeer {
+  readonly principal: Principal;
+  send(message: Uint8Array): void;
+  /** The room tells the sender its writes are durable. */
+  saved(clientId: number, clock: number): void;
+}
+
+const SERVER_PRINCIPAL = 'server';
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/**
+ * One loaded board: its Yjs document, presence, and the connections on it. Every write
+ * passes here: client updates are inspected and authorised before they touch the document,
+ * applied in arrival order, written to the store, and only then sent to the other
+ * connections — so nobody ever sees a change the store could still lose.
+ */
+export class BoardRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  readonly peers = new Set<RoomPeer>();
+  /** Yjs client id → principal key, cached from the store's atomic claims. */
+  private readonly claims = new Map<number, string>();
+  private inbox: Promise<unknown> = Promise.resolve();
+  private readonly persist: PersistQueue<RoomPeer>;
+
+  private constructor(
+    readonly boardId: string,
+    readonly docName: string,
+    private readonly store: BoardStore,
+    private readonly log: Logger,
+    compactAfterUpdates: number,
+  ) {
+    this.awareness.setLocalState(null); // the server itself is not present
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
+      const message = encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]));
+      for (const peer of this.peers) peer.send(message);
+    });
+    this.persist = new PersistQueue<RoomPeer>({
+      append: (update) => store.appendUpdate(docName, update),
+      compact: () => store.compactDocument(docName),
+      compactAfterUpdates,
+      log: log.child({ boardId }),
+      onDurable: (entry) => this.onDurable(entry.update, entry.origin, entry.clocks),
+    });
+  }
+
+  /** From here on every change to the document is persisted, then broadcast. */
+  private persistChanges(): void {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null;
+      const clocks = peer
+        ? this.pendingClocks
+        : new Map([[this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID)]]);
+      this.persist.push({ update, origin: peer, clocks });
+    });
+  }
+
+  /** Set by receiveUpdate for the duration of one apply, read by the update handler above. */
+  private pendingClocks = new Map<number, number>();
+
+  static async load(boardId: string, docName: string, store: BoardStore, log: Logger, compactAfterUpdates: number): Promise<BoardRoom> {
+    const room = new BoardRoom(boardId, docName, store, log, compactAfterUpdates);
+    const stored = await store.loadDocument(docName);
+    // Stored updates were checked when they arrived; one transaction keeps loading linear.
+    Y.transact(room.doc, () => {
+      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(room.doc, update);
+    });
+    room.persist.markDurable(Y.decodeStateVector(Y.encodeStateVector(room.doc)));
+    room.persistChanges();
+    await room.claimServerClientId();
+    return room;
+  }
+
+  /** Yjs client ids are claimed per document; the server's own must never be someone else's. */
+  private async claimServerClientId(): Promise<void> {
+    for (;;) {
+      const owner = await this.store.claimClientId(this.docName, this.doc.clientID, SERVER_PRINCIPAL);
+      if (owner === SERVER_PRINCIPAL) break;
+      this.doc.clientID = Math.floor(Math.random() * 2 ** 31);
+    }
+    this.claims.set(this.doc.clientID, SERVER_PRINCIPAL);
+  }
+
+  /**
+   * Inspects, authorises and applies one update from a peer. Resolves with the refusal, or
+   * null once the update is applied (it is broadcast when durable). Serialised per room so
+   * each update is judged against the document it will be applied to.
+   */
+  receiveUpdate(peer: RoomPeer, update: Uint8Array): Promise<ProtocolError | null> {
+    const result = this.inbox.then(() => this.judgeAndApply(peer, update));
+    this.inbox = result.catch(() => undefined);
+    return result;
+  }
+
+  private async judgeAndApply(peer: RoomPeer, update: Uint8Array): Promise<ProtocolError | null> {
+    let inspection;
+    try {
+      inspection = inspectUpdate(this.doc, update);
+    } catch (error) {
+      if (error instanceof InspectionError) return { code: error.code, message: error.message };
+      this.log.warn({ err: error, boardId: this.boardId }, 'update inspection failed');
+      return { code: ErrorCode.INVALID_UPDATE, message: 'The update could not be read.' };
+    }
+    if (inspection.noop) {
+      // Already known (a resend after reconnect): tell the sender what is durable.
+      for (const [client] of inspection.clocks) peer.saved(client, this.persist.durableClock(client));
+      return null;
+    }
+    if (peer.principal.role === 'observer') {
+      return { code: ErrorCode.READ_ONLY, message: 'Observers cannot change the board.' };
+    }
+    const principalKey = `${peer.principal.role}:${peer.principal.participantId}`;
+    for (const client of inspection.clocks.keys()) {
+      const owner = this.claims.get(client) ?? (await this.store.claimClientId(this.docName, client, principalKey));
+      this.claims.set(client, owner);
+      if (owner !== principalKey) {
+        return { code: ErrorCode.CLIENT_ID_TAKEN, message: `Yjs client id ${client} belongs to someone else.` };
+      }
+    }
+    const refusal = authorizeChanges(inspection.changes, peer.principal, { ideaCount: ideasMap(this.doc).size });
+    if (refusal) return refusal;
+    this.pendingClocks = inspection.clocks;
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } finally {
+      this.pendingClocks = new Map();
+    }
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+      // The inspector refuses missing dependencies, so this would be a bug worth hearing about.
+      this.log.error({ boardId: this.boardId }, 'update left pending structs after inspection');
+    }
+    return null;
+  }
+
+  /** Writes as the server (settings, moderation): persisted and broadcast like any update. */
+  async writeAsServer(change: (doc: Y.Doc) => void): Promise<void> {
+    await this.inbox;
+    this.doc.transact(() => change(this.doc), SERVER_PRINCIPAL);
+    await this.persist.flushed();
+  }
+
+  durableClock(client: number): number {
+    return this.persist.durableClock(client);
+  }
+
+  /** Resolves when everything applied so far is durable (and so has been broadcast). */
+  flushed(): Promise<void> {
+    return this.persist.flushed();
+  }
+
+  get isIdle(): boolean {
+    return this.peers.size === 0 && this.persist.isEmpty;
+  }
+
+  removePeer(peer: RoomPeer, awarenessClientId: number | null): void {
+    this.peers.delete(peer);
+    if (awarenessClientId !== null) removeAwarenessStates(this.awareness, [awarenessClientId], 'disconnect');
+  }
+
+  async close(): Promise<void> {
+    await this.inbox;
+    await this.persist.close();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private onDurable(update: Uint8Array, origin: RoomPeer | null, clocks: Map<number, number>): void {
+    const message = encodeUpdateMessage(update);
+    for (const peer of this.peers) if (peer !== origin) peer.send(message);
+    if (origin) for (const [client, clock] of clocks) origin.saved(client, clock);
+  }
+}
+

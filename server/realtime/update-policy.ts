@@ -1,0 +1,111 @@
+import {
+  ErrorCode,
+  IDEA_FIELDS,
+  IMMUTABLE_IDEA_FIELDS,
+  LIMITS,
+  PLACEMENT_FIELDS,
+  ROOT,
+  ideaFieldSchemas,
+  type IdeaField,
+  type ProtocolError,
+  type Role,
+} from '../../shared';
+import type { Change } from './update-inspector';
+
+/** Who sends an update: the identity bound to the connection by its session. */
+export interface Principal {
+  participantId: string;
+  role: Role;
+}
+
+export interface PolicyContext {
+  /** Ideas on the board before this update. */
+  ideaCount: number;
+}
+
+/**
+ * The rules for writing a board through Yjs, in one place:
+ * - observers write nothing;
+ * - a new idea is complete and valid, and its author is the sender;
+ * - an idea's own fields (text, author details) belong to its author and to facilitators;
+ * - placement fields (group, order, beacons) may be changed by anyone who may write;
+ * - id, author and creation time never change;
+ * - only the author or a facilitator deletes an idea;
+ * - the `board` map is the server's: settings change through socket.io commands.
+ * The first refusal wins; nothing of a refused update is applied.
+ */
+export function authorizeChanges(changes: Change[], actor: Principal, ctx: PolicyContext): ProtocolError | null {
+  if (changes.length > 0 && actor.role === 'observer') {
+    return { code: ErrorCode.READ_ONLY, message: 'Observers cannot change the board.' };
+  }
+  const isFacilitator = actor.role === 'facilitator';
+  let created = 0;
+  for (const change of changes) {
+    const refusal = checkChange(change, actor, isFacilitator);
+    if (refusal) return refusal;
+    if (change.kind === 'idea.put') created++;
+  }
+  if (created > 0 && ctx.ideaCount + created > LIMITS.ideasPerBoard) {
+    return { code: ErrorCode.BOARD_FULL, message: `A board holds at most ${LIMITS.ideasPerBoard} ideas.` };
+  }
+  return null;
+}
+
+function checkChange(change: Change, actor: Principal, isFacilitator: boolean): ProtocolError | null {
+  switch (change.kind) {
+    case 'root.write':
+      return change.root === ROOT.board
+        ? { code: ErrorCode.FORBIDDEN, message: 'Board settings change through the board:updateSettings command.' }
+        : { code: ErrorCode.FORBIDDEN_FIELD, message: `The document has no root "${change.root}".` };
+    case 'idea.put':
+      return checkNewIdea(change.ideaId, change.fields, actor);
+    case 'idea.delete':
+      return isFacilitator || change.authorId === actor.participantId
+        ? null
+        : { code: ErrorCode.NOT_OWNER, message: 'Only the author or a facilitator may delete an idea.' };
+    case 'idea.field':
+      return checkFieldWrite(change.field, change.value, change.authorId, actor, isFacilitator);
+    case 'idea.fieldDelete':
+      return { code: ErrorCode.FORBIDDEN_FIELD, message: `The field "${change.field}" cannot be removed.` };
+  }
+}
+
+function checkNewIdea(ideaId: string, fields: Map<IdeaField, unknown>, actor: Principal): ProtocolError | null {
+  for (const field of IDEA_FIELDS) {
+    if (!fields.has(field)) {
+      return { code: ErrorCode.VALIDATION_FAILED, message: `A new idea needs the field "${field}".` };
+    }
+    const invalid = validateField(field, fields.get(field));
+    if (invalid) return invalid;
+  }
+  if (fields.get('id') !== ideaId) {
+    return { code: ErrorCode.VALIDATION_FAILED, message: 'An idea\u2019s id must equal its key.' };
+  }
+  if (fields.get('authorId') !== actor.participantId) {
+    return { code: ErrorCode.NOT_OWNER, message: 'New ideas are written in the sender\u2019s own name.' };
+  }
+  return null;
+}
+
+function checkFieldWrite(
+  field: IdeaField,
+  value: unknown,
+  authorId: unknown,
+  actor: Principal,
+  isFacilitator: boolean,
+): ProtocolError | null {
+  if (IMMUTABLE_IDEA_FIELDS.has(field)) {
+    return { code: ErrorCode.FORBIDDEN_FIELD, message: `The field "${field}" cannot change.` };
+  }
+  if (!PLACEMENT_FIELDS.has(field) && !isFacilitator && authorId !== actor.participantId) {
+    return { code: ErrorCode.NOT_OWNER, message: 'Only the author or a facilitator may change this idea.' };
+  }
+  return validateField(field, value);
+}
+
+function validateField(field: IdeaField, value: unknown): ProtocolError | null {
+  const result = ideaFieldSchemas[field].safeParse(value);
+  if (result.success) return null;
+  const reason = result.error.issues[0]?.message ?? 'invalid';
+  return { code: ErrorCode.VALIDATION_FAILED, message: `Invalid value for "${field}": ${reason}.` };
+}

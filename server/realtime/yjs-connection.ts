@@ -1,0 +1,185 @@
+import type { WebSocket } from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode, ErrorCode, YMessage, YSyncStep, type Identity, type ProtocolError } from '../../shared';
+import type { Logger } from '../log';
+import type { BoardRoom, RoomPeer } from './board-room';
+import type { Principal } from './update-policy';
+import { encodeAwarenessMessage, encodeErrorMessage, encodeSavedMessage, KEEPALIVE_MESSAGE } from './messages';
+import { guardAwareness } from './awareness-guard';
+
+const KEEPALIVE_MS = 15_000;
+/** A client that stops reading is dropped before its backlog costs the server real memory. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+const CLOSE_FOR: Partial<Record<ProtocolError['code'], CloseCode>> = {
+  [ErrorCode.INVALID_UPDATE]: CloseCode.PROTOCOL_ERROR,
+  [ErrorCode.MISSING_DEPENDENCY]: CloseCode.MISSING_DEPENDENCY,
+  [ErrorCode.TOO_LARGE]: CloseCode.TOO_LARGE,
+};
+
+/**
+ * One y-websocket connection on one board. Speaks y-websocket's protocol (sync and
+ * awareness) plus Samskab's Saved and Error messages. Messages are handled one at a time in
+ * arrival order; a refused update is answered with an Error message and a close code, never
+ * dropped silently (a dropped Yjs update would leave every later one from that client pending).
+ */
+export class YjsConnection implements RoomPeer {
+  readonly principal: Principal;
+  private chain: Promise<void> = Promise.resolve();
+  private awarenessClientId: number | null = null;
+  private closed = false;
+  private alive = true;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly room: BoardRoom,
+    private readonly identity: Identity,
+    private readonly log: Logger,
+    private readonly onClose: () => void,
+  ) {
+    this.principal = { participantId: identity.participantId, role: identity.role };
+    room.peers.add(this);
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      const bytes = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+      this.chain = this.chain.then(() => this.handle(bytes)).catch((error: unknown) => {
+        this.log.warn({ err: error }, 'yjs message failed');
+        this.fail({ code: ErrorCode.INTERNAL, message: 'The message could not be handled.' }, CloseCode.PROTOCOL_ERROR);
+      });
+    });
+    ws.on('close', () => this.teardown());
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    this.timer = setInterval(() => this.keepAlive(), KEEPALIVE_MS);
+    this.timer.unref();
+    this.greet();
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.log.warn({ boardId: this.room.boardId }, 'dropping a connection that stopped reading');
+      this.ws.terminate();
+      return;
+    }
+    this.ws.send(message, (error) => {
+      if (error) this.ws.terminate();
+    });
+  }
+
+  saved(clientId: number, clock: number): void {
+    this.send(encodeSavedMessage(clientId, clock));
+  }
+
+  /** The server speaks first: its state vector (so the client sends what it lacks) and presence. */
+  private greet(): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, YMessage.Sync);
+    syncProtocol.writeSyncStep1(encoder, this.room.doc);
+    this.send(encoding.toUint8Array(encoder));
+    const states = this.room.awareness.getStates();
+    if (states.size > 0) {
+      this.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, [...states.keys()])));
+    }
+  }
+
+  private async handle(bytes: Uint8Array | null): Promise<void> {
+    if (this.closed) return;
+    if (!bytes || bytes.length === 0) {
+      return this.fail({ code: ErrorCode.BAD_REQUEST, message: 'Messages are binary y-websocket frames.' }, CloseCode.PROTOCOL_ERROR);
+    }
+    const decoder = decoding.createDecoder(bytes);
+    let type: number;
+    try {
+      type = decoding.readVarUint(decoder);
+    } catch {
+      return this.fail({ code: ErrorCode.BAD_REQUEST, message: 'Unreadable message.' }, CloseCode.PROTOCOL_ERROR);
+    }
+    switch (type) {
+      case YMessage.Sync:
+        return this.handleSync(decoder);
+      case YMessage.Awareness:
+        return this.handleAwareness(decoder);
+      case YMessage.QueryAwareness: {
+        const states = [...this.room.awareness.getStates().keys()];
+        this.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, states)));
+        return;
+      }
+      default:
+        return this.fail({ code: ErrorCode.BAD_REQUEST, message: `Unknown message type ${type}.` }, CloseCode.PROTOCOL_ERROR);
+    }
+  }
+
+  private async handleSync(decoder: decoding.Decoder): Promise<void> {
+    let subType: number;
+    let payload: Uint8Array;
+    try {
+      subType = decoding.readVarUint(decoder);
+      payload = decoding.readVarUint8Array(decoder);
+    } catch {
+      return this.fail({ code: ErrorCode.BAD_REQUEST, message: 'Unreadable sync message.' }, CloseCode.PROTOCOL_ERROR);
+    }
+    if (subType === YSyncStep.Step1) {
+      // Answer only with durable state: a client must never hold what a crash could take back.
+      await this.room.flushed();
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, YMessage.Sync);
+      try {
+        syncProtocol.writeSyncStep2(encoder, this.room.doc, payload);
+      } catch {
+        return this.fail({ code: ErrorCode.BAD_REQUEST, message: 'Unreadable state vector.' }, CloseCode.PROTOCOL_ERROR);
+      }
+      this.send(encoding.toUint8Array(encoder));
+      return;
+    }
+    if (subType !== YSyncStep.Step2 && subType !== YSyncStep.Update) {
+      return this.fail({ code: ErrorCode.BAD_REQUEST, message: `Unknown sync message ${subType}.` }, CloseCode.PROTOCOL_ERROR);
+    }
+    const refusal = await this.room.receiveUpdate(this, payload);
+    if (refusal) this.fail(refusal, CLOSE_FOR[refusal.code] ?? CloseCode.FORBIDDEN);
+  }
+
+  private handleAwareness(decoder: decoding.Decoder): void {
+    const result = guardAwareness(decoder, {
+      boundClientId: this.awarenessClientId,
+      identity: this.identity,
+      isTaken: (clientId) => [...this.room.peers].some((p) => p !== this && p instanceof YjsConnection && p.awarenessClientId === clientId),
+    });
+    if (!result.ok) return this.fail(result.error, result.error.code === ErrorCode.TOO_LARGE ? CloseCode.TOO_LARGE : CloseCode.PROTOCOL_ERROR);
+    const firstTime = this.awarenessClientId === null;
+    this.awarenessClientId = result.clientId;
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.update, this);
+    // y-websocket uses the document's client id for awareness: tell it what of its own is saved.
+    if (firstTime) this.saved(result.clientId, this.room.durableClock(result.clientId));
+  }
+
+  private keepAlive(): void {
+    if (!this.alive) {
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    this.ws.ping();
+    this.send(KEEPALIVE_MESSAGE);
+  }
+
+  private fail(error: ProtocolError, code: CloseCode): void {
+    if (this.closed) return;
+    this.log.info({ boardId: this.room.boardId, code: error.code, role: this.principal.role }, 'closing yjs connection: %s', error.message);
+    this.send(encodeErrorMessage(error.code, error.message));
+    this.ws.close(code, error.code);
+    this.teardown();
+  }
+
+  private teardown(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.timer);
+    this.room.removePeer(this, this.awarenessClientId);
+    this.onClose();
+  }
+}

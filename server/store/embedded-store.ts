@@ -1,0 +1,306 @@
+import { ClassicLevel } from 'classic-level';
+import {
+  StoreConflictError,
+  type BoardRecord,
+  type BoardStore,
+  type SessionRecord,
+  type StoredDocument,
+} from './board-store';
+import { foldDocument } from './compact';
+
+/**
+ * BoardStore on an embedded LevelDB (classic-level), for single-node deployments.
+ *
+ * Single-process by design: LevelDB takes an exclusive lock on its directory, so all
+ * coordination (append ordering, compaction, client-id claims, board creation) uses
+ * in-process queues and mutexes rather than anything stored in the database.
+ *
+ * Layout (values are raw bytes; records are UTF-8 JSON):
+ *   board:<id>                      BoardRecord
+ *   session:<tokenHash>             SessionRecord
+ *   doc:<name>:client:<clientId>    principal id (UTF-8)
+ *   doc:<name>:log:<seq, 16 digits> one Yjs update
+ *   doc:<name>:seq                  last sequence number handed out (decimal, UTF-8)
+ *   doc:<name>:snap                 compacted snapshot
+ * <name> is URI-encoded, so it never contains ':' and one document's key range can never
+ * include another's (`a` vs `a:log:x`), whatever names the server chooses.
+ */
+
+const SEQ_DIGITS = 16; // Number.MAX_SAFE_INTEGER has 16 digits: keys sort numerically.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+type Db = ClassicLevel<string, Uint8Array>;
+type BatchOp = { type: 'put'; key: string; value: Uint8Array } | { type: 'del'; key: string };
+
+interface PendingAppend {
+  update: Uint8Array;
+  resolve: (result: { logLength: number }) => void;
+  reject: (err: unknown) => void;
+}
+
+/** In-process state of one document; the serial queue owns every write to its keys. */
+interface DocState {
+  /** Tail of the document's serial queue: appends, compaction commits and deletion. */
+  tail: Promise<void>;
+  pending: PendingAppend[];
+  flushQueued: boolean;
+  compacting: boolean;
+  /** Loaded lazily (first queued task) from the keys on disk. */
+  counters: { committedSeq: number; logLength: number } | null;
+  /** Bumped by deleteDocument so a compaction that started before cannot resurrect data. */
+  generation: number;
+}
+
+function docPrefix(docName: string): string {
+  return `doc:${encodeURIComponent(docName)}:`;
+}
+
+function logKey(prefix: string, seq: number): string {
+  return `${prefix}log:${String(seq).padStart(SEQ_DIGITS, '0')}`;
+}
+
+/** classic-level hands out Buffers; callers get plain Uint8Array views, never Buffer APIs. */
+function view(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function toJsonBytes(value: unknown): Uint8Array {
+  return encoder.encode(JSON.stringify(value));
+}
+
+export class EmbeddedStore implements BoardStore {
+  readonly kind = 'embedded' as const;
+  private readonly docs = new Map<string, DocState>();
+  /** Per-key mutexes for check-then-write operations (board creation, client-id claims). */
+  private readonly keyLocks = new Map<string, Promise<unknown>>();
+
+  private constructor(private readonly db: Db) {}
+
+  static async open(dir: string): Promise<EmbeddedStore> {
+    const db: Db = new ClassicLevel<string, Uint8Array>(dir, { valueEncoding: 'view' });
+    await db.open();
+    return new EmbeddedStore(db);
+  }
+
+  async createBoard(board: BoardRecord): Promise<void> {
+    const key = `board:${board.id}`;
+    await this.withKeyLock(key, async () => {
+      if ((await this.db.get(key)) !== undefined) {
+        throw new StoreConflictError(`board ${board.id} already exists`);
+      }
+      await this.db.put(key, toJsonBytes(board), { sync: true });
+    });
+  }
+
+  async getBoard(boardId: string): Promise<BoardRecord | null> {
+    return this.getJson<BoardRecord>(`board:${boardId}`);
+  }
+
+  async putSession(tokenHash: string, session: SessionRecord): Promise<void> {
+    await this.db.put(`session:${tokenHash}`, toJsonBytes(session), { sync: true });
+  }
+
+  async getSession(tokenHash: string): Promise<SessionRecord | null> {
+    return this.getJson<SessionRecord>(`session:${tokenHash}`);
+  }
+
+  appendUpdate(docName: string, update: Uint8Array): Promise<{ logLength: number }> {
+    const state = this.docState(docName);
+    return new Promise((resolve, reject) => {
+      state.pending.push({ update, resolve, reject });
+      if (!state.flushQueued) {
+        state.flushQueued = true;
+        this.enqueue(docName, state, () => this.flush(docName, state)).catch((err: unknown) => {
+          // Only reachable when loading the counters failed: fail the waiting appends.
+          state.flushQueued = false;
+          for (const item of state.pending.splice(0)) item.reject(err);
+        });
+      }
+    });
+  }
+
+  async loadDocument(docName: string): Promise<StoredDocument> {
+    const prefix = docPrefix(docName);
+    const updates: Uint8Array[] = [];
+    let snapshot: Uint8Array | null = null;
+    // One iterator reads from one implicit LevelDB snapshot, so a compaction committing
+    // meanwhile can't pair the old snapshot with the already-trimmed log. Keys sort as
+    // `log:*` < `seq` < `snap`, so the range covers both.
+    for await (const [key, value] of this.db.iterator({ gte: `${prefix}log:`, lte: `${prefix}snap` })) {
+      if (key === `${prefix}snap`) snapshot = view(value);
+      else if (key.startsWith(`${prefix}log:`)) updates.push(view(value));
+    }
+    return { snapshot, updates };
+  }
+
+  async compactDocument(docName: string): Promise<{ compacted: number }> {
+    const state = this.docState(docName);
+    // A second concurrent compaction would fold the same entries again: skip instead.
+    if (state.compacting) return { compacted: 0 };
+    state.compacting = true;
+    try {
+      const prefix = docPrefix(docName);
+      // Read the boundary inside the queue: every seq <= upTo is committed to disk.
+      const { upTo, generation } = await this.enqueue(docName, state, async (counters) => ({
+        upTo: counters.committedSeq,
+        generation: state.generation,
+      }));
+      const snapshotKey = `${prefix}snap`;
+      const snapshot = await this.db.get(snapshotKey);
+      const folded: string[] = [];
+      const updates: Uint8Array[] = [];
+      for await (const [key, value] of this.db.iterator({ gte: `${prefix}log:`, lte: logKey(prefix, upTo) })) {
+        folded.push(key);
+        updates.push(view(value));
+      }
+      if (updates.length === 0) return { compacted: 0 };
+      // The fold runs outside the queue so appends keep flowing while it works.
+      const next = foldDocument(snapshot === undefined ? null : view(snapshot), updates);
+      return await this.enqueue(docName, state, async (counters) => {
+        if (state.generation !== generation) return { compacted: 0 }; // deleted meanwhile
+        const ops: BatchOp[] = [{ type: 'put', key: snapshotKey, value: next }];
+        for (const key of folded) ops.push({ type: 'del', key });
+        // One batch: LevelDB applies it atomically, so a crash leaves either the old
+        // snapshot with the full log or the new snapshot with the remaining log.
+        await this.db.batch(ops, { sync: true });
+        counters.logLength -= folded.length;
+        return { compacted: folded.length };
+      });
+    } finally {
+      state.compacting = false;
+    }
+  }
+
+  async deleteDocument(docName: string): Promise<void> {
+    const state = this.docState(docName);
+    await this.enqueue(docName, state, async (counters) => {
+      const prefix = docPrefix(docName);
+      const ops: BatchOp[] = [];
+      // ';' follows ':' in ASCII: this range is exactly the document's keys.
+      for await (const key of this.db.keys({ gte: prefix, lt: `${prefix.slice(0, -1)};` })) {
+        ops.push({ type: 'del', key });
+      }
+      if (ops.length > 0) await this.db.batch(ops, { sync: true });
+      state.generation += 1;
+      counters.committedSeq = 0;
+      counters.logLength = 0;
+    });
+  }
+
+  async claimClientId(docName: string, clientId: number, principalId: string): Promise<string> {
+    const key = `${docPrefix(docName)}client:${clientId}`;
+    return this.withKeyLock(key, async () => {
+      const existing = await this.db.get(key);
+      if (existing !== undefined) return decoder.decode(existing);
+      await this.db.put(key, encoder.encode(principalId), { sync: true });
+      return principalId;
+    });
+  }
+
+  async ping(): Promise<void> {
+    if (this.db.status !== 'open') throw new Error(`embedded store is ${this.db.status}`);
+  }
+
+  async close(): Promise<void> {
+    // Let queued appends and commits finish so nothing acknowledged-in-flight is cut off.
+    await Promise.all([...this.docs.values()].map((state) => state.tail));
+    await Promise.all([...this.keyLocks.values()].map((p) => p.catch(() => undefined)));
+    await this.db.close();
+  }
+
+  private async getJson<T>(key: string): Promise<T | null> {
+    const bytes = await this.db.get(key);
+    // Records are only ever written by this store, from typed values.
+    return bytes === undefined ? null : (JSON.parse(decoder.decode(bytes)) as T);
+  }
+
+  private docState(docName: string): DocState {
+    let state = this.docs.get(docName);
+    if (!state) {
+      state = {
+        tail: Promise.resolve(),
+        pending: [],
+        flushQueued: false,
+        compacting: false,
+        counters: null,
+        generation: 0,
+      };
+      this.docs.set(docName, state);
+    }
+    return state;
+  }
+
+  /** Runs `task` after every earlier task of this document, with its counters loaded. */
+  private enqueue<T>(
+    docName: string,
+    state: DocState,
+    task: (counters: NonNullable<DocState['counters']>) => Promise<T>,
+  ): Promise<T> {
+    const run = state.tail.then(async () => {
+      state.counters ??= await this.readCounters(docName);
+      return task(state.counters);
+    });
+    state.tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async readCounters(docName: string): Promise<NonNullable<DocState['counters']>> {
+    const prefix = docPrefix(docName);
+    const stored = await this.db.get(`${prefix}seq`);
+    let committedSeq = stored === undefined ? 0 : Number(decoder.decode(stored));
+    let logLength = 0;
+    for await (const key of this.db.keys({ gte: `${prefix}log:`, lt: `${prefix}log;` })) {
+      logLength += 1;
+      committedSeq = Math.max(committedSeq, Number(key.slice(-SEQ_DIGITS)));
+    }
+    return { committedSeq, logLength };
+  }
+
+  /**
+   * Group commit: every append that queued up while the previous write was syncing goes
+   * into one synced batch, so a burst costs one fsync instead of one per update, while
+   * sequence numbers still follow call order.
+   */
+  private async flush(docName: string, state: DocState): Promise<void> {
+    state.flushQueued = false;
+    const batch = state.pending.splice(0);
+    if (batch.length === 0) return;
+    const counters = state.counters;
+    if (!counters) throw new Error('counters not loaded'); // enqueue() loads them first
+    const prefix = docPrefix(docName);
+    const ops: BatchOp[] = batch.map((item, i) => ({
+      type: 'put',
+      key: logKey(prefix, counters.committedSeq + i + 1),
+      value: item.update,
+    }));
+    const lastSeq = counters.committedSeq + batch.length;
+    ops.push({ type: 'put', key: `${prefix}seq`, value: encoder.encode(String(lastSeq)) });
+    try {
+      await this.db.batch(ops, { sync: true });
+    } catch (err) {
+      for (const item of batch) item.reject(err);
+      return;
+    }
+    const before = counters.logLength;
+    counters.committedSeq = lastSeq;
+    counters.logLength += batch.length;
+    batch.forEach((item, i) => item.resolve({ logLength: before + i + 1 }));
+  }
+
+  private async withKeyLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.keyLocks.get(key) ?? Promise.resolve();
+    const run = previous.then(fn, fn);
+    const settled = run.catch(() => undefined);
+    this.keyLocks.set(key, settled);
+    try {
+      return await run;
+    } finally {
+      // Only the last waiter removes the entry, so the map doesn't grow with every key seen.
+      if (this.keyLocks.get(key) === settled) this.keyLocks.delete(key);
+    }
+  }
+}

@@ -1,0 +1,261 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createClient, RESP_TYPES } from 'redis';
+import {
+  StoreConflictError,
+  type BoardRecord,
+  type BoardStore,
+  type SessionRecord,
+  type StoredDocument,
+} from './board-store';
+import { foldDocument } from './compact';
+
+/**
+ * BoardStore on Redis, for multi-process deployments: every invariant (append order,
+ * snapshot/log consistency, one compaction at a time, first-wins client ids) holds across
+ * processes because it is enforced by Redis (scripts, SET NX), never in memory.
+ *
+ * Layout (<p> = key prefix, default `samskab:`):
+ *   <p>board:<id>              BoardRecord (JSON)
+ *   <p>session:<tokenHash>     SessionRecord (JSON)
+ *   <p>doc:<name>:log          STREAM of updates, field `u` = raw update bytes
+ *   <p>doc:<name>:snap         compacted snapshot (raw bytes)
+ *   <p>doc:<name>:clients      HASH clientId -> principal id
+ *   <p>doc:<name>:lock         compaction lock (random token, PX 30 s)
+ * No suffix is a suffix of another, so two document names can never map to the same key.
+ *
+ * Binary safety: node-redis decodes bulk strings as UTF-8 strings unless a command runs on
+ * a client built with withTypeMapping({ [BLOB_STRING]: Buffer }). Even then `multi().exec()`
+ * is NOT binary safe in redis@5.12 (the EXEC reply, which carries every result, is decoded
+ * without the mapping), so all binary reads go through single commands / Lua scripts on
+ * `this.bin`. test/store/redis.test.ts and the contract's byte round-trip guard this.
+ */
+
+const LOCK_TTL_MS = 30_000;
+const PING_TIMEOUT_MS = 2_000;
+
+interface Script {
+  source: string;
+  sha: string;
+}
+
+function script(source: string): Script {
+  return { source, sha: createHash('sha1').update(source).digest('hex') };
+}
+
+const APPEND = script(`
+redis.call('XADD', KEYS[1], '*', 'u', ARGV[1])
+return redis.call('XLEN', KEYS[1])`);
+
+/** Reply: { snapshot | nil, last stream id | nil, update1, update2, ... }. */
+const LOAD = script(`
+local out = { redis.call('GET', KEYS[1]), false }
+local entries = redis.call('XRANGE', KEYS[2], '-', '+')
+for i, entry in ipairs(entries) do
+  out[i + 2] = entry[2][2]
+  out[2] = entry[1]
+end
+return out`);
+
+/** Writes the snapshot and trims the folded entries only if our lock is still held. */
+const COMMIT = script(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+redis.call('SET', KEYS[2], ARGV[2])
+redis.call('XTRIM', KEYS[3], 'MINID', ARGV[3])
+return redis.call('XLEN', KEYS[3])`);
+
+const UNLOCK = script(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`);
+
+const CLAIM = script(`
+redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
+return redis.call('HGET', KEYS[1], ARGV[1])`);
+
+type Client = ReturnType<typeof createClient>;
+
+function binaryClient(client: Client) {
+  return client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+}
+type BinaryClient = ReturnType<typeof binaryClient>;
+
+export interface RedisStoreOptions {
+  keyPrefix?: string;
+  /** Shown by CLIENT LIST, so operators (and tests) can tell this connection apart. */
+  clientName?: string;
+  /** Connection errors (the client keeps reconnecting by itself); default: ignored. */
+  onError?: (err: Error) => void;
+}
+
+function view(bytes: Buffer): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Zero-copy: Buffer args are sent as raw bytes, never re-encoded. */
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function asBuffer(value: unknown, what: string): Buffer {
+  if (!Buffer.isBuffer(value)) throw new Error(`redis store: expected bytes for ${what}`);
+  return value;
+}
+
+/** The smallest stream id greater than `id`, for XTRIM MINID (which keeps ids >= it). */
+function nextStreamId(id: string): string {
+  const match = /^(\d+)-(\d+)$/.exec(id);
+  if (!match) throw new Error(`redis store: bad stream id ${id}`);
+  return `${match[1]}-${BigInt(match[2] ?? '0') + 1n}`;
+}
+
+interface LoadedLog extends StoredDocument {
+  lastId: string | null;
+}
+
+export class RedisStore implements BoardStore {
+  readonly kind = 'redis' as const;
+  private readonly bin: BinaryClient;
+
+  private constructor(
+    private readonly client: Client,
+    private readonly prefix: string,
+  ) {
+    this.bin = binaryClient(client);
+  }
+
+  static async connect(url: string, opts: RedisStoreOptions = {}): Promise<RedisStore> {
+    const client: Client = createClient({
+      url,
+      name: opts.clientName ?? 'samskab',
+      // Fail commands while disconnected instead of queueing them in memory: an append
+      // must not be acknowledged late (or pile up) during an outage; callers see the error.
+      disableOfflineQueue: true,
+    });
+    // Without a listener an 'error' event would crash the process; reconnection is automatic.
+    client.on('error', (err: Error) => opts.onError?.(err));
+    await client.connect();
+    return new RedisStore(client, opts.keyPrefix ?? 'samskab:');
+  }
+
+  async createBoard(board: BoardRecord): Promise<void> {
+    const reply = await this.client.set(this.key(`board:${board.id}`), JSON.stringify(board), {
+      condition: 'NX',
+    });
+    if (reply === null) throw new StoreConflictError(`board ${board.id} already exists`);
+  }
+
+  async getBoard(boardId: string): Promise<BoardRecord | null> {
+    return this.getJson<BoardRecord>(this.key(`board:${boardId}`));
+  }
+
+  async putSession(tokenHash: string, session: SessionRecord): Promise<void> {
+    await this.client.set(this.key(`session:${tokenHash}`), JSON.stringify(session));
+  }
+
+  async getSession(tokenHash: string): Promise<SessionRecord | null> {
+    return this.getJson<SessionRecord>(this.key(`session:${tokenHash}`));
+  }
+
+  async appendUpdate(docName: string, update: Uint8Array): Promise<{ logLength: number }> {
+    const reply = await this.run(APPEND, [this.docKeys(docName).log], [toBuffer(update)]);
+    return { logLength: Number(reply) };
+  }
+
+  async loadDocument(docName: string): Promise<StoredDocument> {
+    const { snapshot, updates } = await this.loadLog(docName);
+    return { snapshot, updates };
+  }
+
+  async compactDocument(docName: string): Promise<{ compacted: number }> {
+    const keys = this.docKeys(docName);
+    const token = randomBytes(16).toString('hex');
+    const locked = await this.client.set(keys.lock, token, {
+      condition: 'NX',
+      expiration: { type: 'PX', value: LOCK_TTL_MS },
+    });
+    if (locked === null) return { compacted: 0 }; // another process is compacting
+    try {
+      const { snapshot, updates, lastId } = await this.loadLog(docName);
+      if (updates.length === 0 || lastId === null) return { compacted: 0 };
+      const next = foldDocument(snapshot, updates);
+      const remaining = await this.run(
+        COMMIT,
+        [keys.lock, keys.snap, keys.log],
+        [token, toBuffer(next), nextStreamId(lastId)],
+      );
+      // -1: the lock expired (fold took > 30 s) or the document was deleted meanwhile; a
+      // newer compaction may have committed, so writing ours could drop its entries.
+      return { compacted: Number(remaining) < 0 ? 0 : updates.length };
+    } finally {
+      await this.run(UNLOCK, [keys.lock], [token]).catch(() => undefined);
+    }
+  }
+
+  async deleteDocument(docName: string): Promise<void> {
+    const keys = this.docKeys(docName);
+    // Deleting the lock too makes a compaction in flight fail its COMMIT check, so it
+    // cannot write the deleted content back as a snapshot.
+    await this.client.del([keys.snap, keys.log, keys.clients, keys.lock]);
+  }
+
+  async claimClientId(docName: string, clientId: number, principalId: string): Promise<string> {
+    const owner = await this.run(CLAIM, [this.docKeys(docName).clients], [String(clientId), principalId]);
+    return asBuffer(owner, 'client owner').toString('utf8');
+  }
+
+  async ping(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('redis ping timed out')), PING_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.client.ping(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    // close() waits for replies in flight; while disconnected it would wait for a
+    // reconnection that may never come, so drop the socket instead.
+    if (this.client.isReady) await this.client.close();
+    else if (this.client.isOpen) this.client.destroy();
+  }
+
+  private key(suffix: string): string {
+    return `${this.prefix}${suffix}`;
+  }
+
+  private docKeys(docName: string) {
+    const base = this.key(`doc:${docName}:`);
+    return { log: `${base}log`, snap: `${base}snap`, clients: `${base}clients`, lock: `${base}lock` };
+  }
+
+  private async getJson<T>(key: string): Promise<T | null> {
+    const raw = await this.client.get(key);
+    // Records are only ever written by this store, from typed values.
+    return raw === null ? null : (JSON.parse(raw) as T);
+  }
+
+  /** Snapshot and log in one script, so they always come from the same moment. */
+  private async loadLog(docName: string): Promise<LoadedLog> {
+    const keys = this.docKeys(docName);
+    const reply = await this.run(LOAD, [keys.snap, keys.log], []);
+    if (!Array.isArray(reply) || reply.length < 2) throw new Error('redis store: bad LOAD reply');
+    const [snap, lastId, ...updates] = reply as unknown[];
+    return {
+      snapshot: snap === null ? null : view(asBuffer(snap, 'snapshot')),
+      updates: updates.map((u) => view(asBuffer(u, 'update'))),
+      lastId: lastId === null ? null : asBuffer(lastId, 'stream id').toString('latin1'),
+    };
+  }
+
+  /** EVALSHA, falling back to EVAL once per connection when Redis hasn't cached the script. */
+  private async run(s: Script, keys: string[], args: (string | Buffer)[]): Promise<unknown> {
+    try {
+      return await this.bin.evalSha(s.sha, { keys, arguments: args });
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+      return await this.bin.eval(s.source, { keys, arguments: args });
+    }
+  }
+}

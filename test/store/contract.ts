@@ -1,0 +1,394 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  StoreConflictError,
+  type BoardRecord,
+  type BoardStore,
+  type SessionRecord,
+  type StoredDocument,
+} from '../../server/store/board-store';
+import type * as Compact from '../../server/store/compact';
+
+/**
+ * The one behavioural contract of BoardStore. Every implementation runs it (embedded.test.ts,
+ * redis.test.ts), so the server can swap stores without noticing.
+ */
+
+/**
+ * Called synchronously from inside foldDocument, i.e. after a compaction has read the log
+ * and before it commits. Test files route foldDocument through it with vi.mock (see
+ * embedded.test.ts); that turns "something happens during a compaction" from a timing
+ * race into a deterministic test.
+ */
+export const foldProbe: { hook: (() => void) | null } = { hook: null };
+
+/**
+ * The vi.mock factory for server/store/compact that calls foldProbe. Usage (hoisted):
+ * vi.mock('../../server/store/compact', (orig) => import('./contract').then((c) => c.probedCompact(orig)));
+ */
+export async function probedCompact(importOriginal: <T>() => Promise<T>): Promise<typeof Compact> {
+  const real = await importOriginal<typeof Compact>();
+  return {
+    ...real,
+    foldDocument: (snapshot, updates) => {
+      const folded = real.foldDocument(snapshot, updates);
+      foldProbe.hook?.();
+      return folded;
+    },
+  };
+}
+
+/** Runs `fn` inside the next fold; the returned function tells whether it ran. */
+function duringNextFold(fn: () => void): () => boolean {
+  let ran = false;
+  foldProbe.hook = () => {
+    foldProbe.hook = null;
+    ran = true;
+    fn();
+  };
+  return () => ran;
+}
+
+export interface StoreHarness {
+  store: BoardStore;
+  /** Opens a new store on the same data (same directory / key prefix); the test closes the old one first. */
+  reopen: () => Promise<BoardStore>;
+  /** Closes every store the harness opened and removes the data. */
+  cleanup: () => Promise<void>;
+}
+
+function board(id: string): BoardRecord {
+  return {
+    id,
+    createdAt: 1_700_000_000_000,
+    template: 'blank',
+    title: `Board ${id}`,
+    tokenHashes: { facilitator: 'f'.repeat(64), participant: 'p'.repeat(64), observer: 'o'.repeat(64) },
+  };
+}
+
+function session(participantId: string, createdAt: number): SessionRecord {
+  const identity = { participantId, boardId: 'board01', role: 'participant' } as const;
+  return { identity: { ...identity, displayName: 'Åse Ø. 🦊', contributorType: null, organisation: null }, createdAt };
+}
+
+/** A Y.Doc whose every transaction is captured as one update, like a client's edits. */
+function recordingDoc(): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return { doc, updates };
+}
+
+function rebuild(stored: StoredDocument): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+/** Doc.toJSON() skips roots a loaded doc hasn't defined yet, so read them by name. */
+function content(doc: Y.Doc): unknown {
+  return { m: doc.getMap('m').toJSON(), t: doc.getText('t').toString() };
+}
+
+function storedBytes(stored: StoredDocument): Buffer {
+  return Buffer.concat([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]);
+}
+
+/** n causally chained updates (each needs the previous), each setting key `k<i>`. */
+function chainedUpdates(n: number, offset = 0): Uint8Array[] {
+  const { doc, updates } = recordingDoc();
+  const map = doc.getMap('m');
+  for (let i = offset; i < offset + n; i++) map.set(`k${i}`, i);
+  return updates;
+}
+
+/** Independent updates (one fresh client each), so any subset can be applied alone. */
+function independentUpdates(n: number, tag: string): Uint8Array[] {
+  return Array.from({ length: n }, (_, i) => {
+    const doc = new Y.Doc();
+    doc.getMap('m').set(`${tag}${i}`, i);
+    return Y.encodeStateAsUpdate(doc);
+  });
+}
+
+function keysOf(doc: Y.Doc): Set<string> {
+  return new Set(doc.getMap('m').keys());
+}
+
+export function storeContract(name: string, open: () => Promise<StoreHarness>): void {
+  describe(`BoardStore contract: ${name}`, () => {
+    let h: StoreHarness;
+    let store: BoardStore;
+
+    beforeEach(async () => {
+      h = await open();
+      store = h.store;
+    });
+    afterEach(async () => {
+      foldProbe.hook = null;
+      await h.cleanup();
+    });
+
+    it('creates and reads boards, refusing an existing id', async () => {
+      expect(await store.getBoard('nosuchboard')).toBeNull();
+      await store.createBoard(board('board01'));
+      expect(await store.getBoard('board01')).toEqual(board('board01'));
+      const other = { ...board('board01'), title: 'Impostor' };
+      await expect(store.createBoard(other)).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await store.getBoard('board01')).toEqual(board('board01'));
+    });
+
+    it('creates a board exactly once under concurrent attempts', async () => {
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) => store.createBoard({ ...board('race01'), title: `t${i}` })),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(StoreConflictError);
+    });
+
+    it('stores and overwrites sessions', async () => {
+      expect(await store.getSession('a'.repeat(64))).toBeNull();
+      await store.putSession('a'.repeat(64), session('participant1', 5));
+      expect(await store.getSession('a'.repeat(64))).toEqual(session('participant1', 5));
+      await store.putSession('a'.repeat(64), session('participant2', 6));
+      expect(await store.getSession('a'.repeat(64))).toEqual(session('participant2', 6));
+    });
+
+    it('loads an unknown document as empty', async () => {
+      expect(await store.loadDocument('board:unknown')).toEqual({ snapshot: null, updates: [] });
+    });
+
+    it('appends in order and reports the log length', async () => {
+      const updates = chainedUpdates(5);
+      for (const [i, update] of updates.entries()) {
+        expect(await store.appendUpdate('board:order', update)).toEqual({ logLength: i + 1 });
+      }
+      const stored = await store.loadDocument('board:order');
+      expect(stored.snapshot).toBeNull();
+      expect(stored.updates.map((u) => Buffer.from(u).toString('hex'))).toEqual(
+        updates.map((u) => Buffer.from(u).toString('hex')),
+      );
+    });
+
+    it('round-trips every byte value and invalid UTF-8 unchanged', async () => {
+      const payloads = [
+        Uint8Array.from({ length: 256 }, (_, i) => i),
+        Uint8Array.from({ length: 256 }, (_, i) => 255 - i),
+        Uint8Array.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x90, 0x28, 0xbc]),
+        Uint8Array.from([0xed, 0xa0, 0x80, 0xc0, 0x80, 0x00, 0x00, 0x80]), // surrogate, overlong, NULs
+        Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7919) % 256),
+        new Uint8Array([0]),
+      ];
+      for (const p of payloads) await store.appendUpdate('board:bytes', p);
+      const stored = await store.loadDocument('board:bytes');
+      expect(stored.updates).toHaveLength(payloads.length);
+      stored.updates.forEach((u, i) => {
+        expect(u).toBeInstanceOf(Uint8Array);
+        expect(Buffer.from(u).equals(Buffer.from(payloads[i]!))).toBe(true);
+      });
+    });
+
+    it('keeps binary content intact through a compacted snapshot', async () => {
+      const { doc, updates } = recordingDoc();
+      const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+      doc.getMap('m').set('bytes', bytes);
+      doc.getMap('m').set('text', '\u0000\uFFFD\u{1F600}');
+      for (const u of updates) await store.appendUpdate('board:binsnap', u);
+      await store.compactDocument('board:binsnap');
+      const back = rebuild(await store.loadDocument('board:binsnap'));
+      expect(back.getMap('m').get('bytes')).toEqual(bytes);
+      expect(back.getMap('m').get('text')).toBe('\u0000\uFFFD\u{1F600}');
+    });
+
+    it('keeps documents isolated, even with names that extend each other', async () => {
+      const names = ['board:a', 'board:a:log:0000000000000001', 'board:a:snap', 'board:b'];
+      for (const [i, n] of names.entries()) {
+        await store.appendUpdate(n, new Uint8Array([i]));
+        await store.claimClientId(n, 7, `owner${i}`);
+      }
+      await store.deleteDocument('board:a:snap');
+      for (const [i, n] of names.entries()) {
+        const stored = await store.loadDocument(n);
+        if (n === 'board:a:snap') {
+          expect(stored).toEqual({ snapshot: null, updates: [] });
+          continue;
+        }
+        expect(stored.updates.map((u) => Array.from(u))).toEqual([[i]]);
+        expect(await store.claimClientId(n, 7, 'late')).toBe(`owner${i}`);
+      }
+    });
+
+    it('compacts the log into a snapshot with the same content', async () => {
+      const { doc, updates } = recordingDoc();
+      const map = doc.getMap<unknown>('m');
+      map.set('a', 1);
+      map.set('b', 'two');
+      map.set('a', 3);
+      const nested = new Y.Map<unknown>();
+      map.set('nested', nested);
+      nested.set('x', [1, 2, 3]);
+      map.delete('b');
+      doc.getText('t').insert(0, 'hello world');
+      doc.getText('t').delete(0, 6);
+      for (const u of updates) await store.appendUpdate('board:compact', u);
+
+      expect(await store.compactDocument('board:compact')).toEqual({ compacted: updates.length });
+      const stored = await store.loadDocument('board:compact');
+      expect(stored.snapshot).not.toBeNull();
+      expect(stored.updates).toEqual([]);
+      expect(content(rebuild(stored))).toEqual(content(doc));
+
+      map.set('after', true);
+      expect(await store.appendUpdate('board:compact', updates.at(-1)!)).toEqual({ logLength: 1 });
+      expect(await store.compactDocument('board:compact')).toEqual({ compacted: 1 });
+      expect(content(rebuild(await store.loadDocument('board:compact')))).toEqual(content(doc));
+      expect(await store.compactDocument('board:compact')).toEqual({ compacted: 0 });
+    });
+
+    it('keeps updates appended while a compaction runs', async () => {
+      for (const u of independentUpdates(30, 'before')) await store.appendUpdate('board:live', u);
+      const concurrent = independentUpdates(25, 'with');
+      const inFold = independentUpdates(25, 'fold');
+      const late: Promise<unknown>[] = [];
+      // Deterministic interleaving: these appends start after the compaction read the log
+      // and before it commits, the window in which a sloppy trim would drop them.
+      const ran = duringNextFold(() => late.push(...inFold.map((u) => store.appendUpdate('board:live', u))));
+      await Promise.all([
+        store.compactDocument('board:live'),
+        ...concurrent.map((u) => store.appendUpdate('board:live', u)),
+      ]);
+      await Promise.all(late);
+      expect(ran()).toBe(true);
+      const stored = await store.loadDocument('board:live');
+      expect(stored.updates.length).toBeGreaterThanOrEqual(inFold.length);
+      const keys = keysOf(rebuild(stored));
+      for (const [tag, n] of [['before', 30], ['with', 25], ['fold', 25]] as const) {
+        for (let i = 0; i < n; i++) expect(keys.has(`${tag}${i}`), `${tag}${i}`).toBe(true);
+      }
+    });
+
+    it('loses nothing under concurrent compactions', async () => {
+      const first = chainedUpdates(40);
+      for (const u of first) await store.appendUpdate('board:cc', u);
+      const more = independentUpdates(20, 'x');
+      const nested: Promise<unknown>[] = [];
+      const ran = duringNextFold(() => {
+        nested.push(store.compactDocument('board:cc'), store.appendUpdate('board:cc', more[0]!));
+      });
+      await Promise.all([
+        ...Array.from({ length: 5 }, () => store.compactDocument('board:cc')),
+        ...more.slice(1).map((u) => store.appendUpdate('board:cc', u)),
+        ...Array.from({ length: 3 }, () => store.compactDocument('board:cc')),
+      ]);
+      await Promise.all(nested);
+      expect(ran()).toBe(true);
+      await store.compactDocument('board:cc');
+      const keys = keysOf(rebuild(await store.loadDocument('board:cc')));
+      for (let i = 0; i < 40; i++) expect(keys.has(`k${i}`)).toBe(true);
+      for (let i = 0; i < 20; i++) expect(keys.has(`x${i}`)).toBe(true);
+    });
+
+    it('does not resurrect a document deleted while it was being compacted', async () => {
+      for (const u of chainedUpdates(10)) await store.appendUpdate('board:zombie', u);
+      let deleted: Promise<void> | undefined;
+      const ran = duringNextFold(() => (deleted = store.deleteDocument('board:zombie')));
+      expect(await store.compactDocument('board:zombie')).toEqual({ compacted: 0 });
+      await deleted;
+      expect(ran()).toBe(true);
+      expect(await store.loadDocument('board:zombie')).toEqual({ snapshot: null, updates: [] });
+    });
+
+    it('lands 200 concurrent appends, each with its own log length', async () => {
+      const payloads = Array.from({ length: 200 }, (_, i) => Uint8Array.from([i >> 8, i & 255, 0xff]));
+      const results = await Promise.all(payloads.map((p) => store.appendUpdate('board:burst', p)));
+      expect(results.map((r) => r.logLength).sort((a, b) => a - b)).toEqual(payloads.map((_, i) => i + 1));
+      const stored = await store.loadDocument('board:burst');
+      const hex = (u: Uint8Array) => Buffer.from(u).toString('hex');
+      expect(stored.updates.map(hex).sort()).toEqual(payloads.map(hex).sort());
+    });
+
+    it('persists everything across a reopen', async () => {
+      await store.createBoard(board('persist1'));
+      await store.putSession('s'.repeat(64), session('participant1', 1));
+      const { doc, updates } = recordingDoc();
+      doc.getMap('m').set('one', 1);
+      doc.getMap('m').set('two', 2);
+      for (const u of updates) await store.appendUpdate('board:persist', u);
+      await store.compactDocument('board:persist');
+      doc.getMap('m').set('three', 3);
+      await store.appendUpdate('board:persist', updates.at(-1)!);
+      await store.claimClientId('board:persist', 42, 'alice');
+      await store.close();
+
+      const reopened = await h.reopen();
+      expect(await reopened.getBoard('persist1')).toEqual(board('persist1'));
+      expect(await reopened.getSession('s'.repeat(64))).toEqual(session('participant1', 1));
+      const stored = await reopened.loadDocument('board:persist');
+      expect(stored.updates).toHaveLength(1);
+      expect(content(rebuild(stored))).toEqual(content(doc));
+      expect(await reopened.claimClientId('board:persist', 42, 'mallory')).toBe('alice');
+      // Sequence numbers continue after the reopen: new updates go after the old ones.
+      expect(await reopened.appendUpdate('board:persist', new Uint8Array([9]))).toEqual({ logLength: 2 });
+      expect(Array.from((await reopened.loadDocument('board:persist')).updates.at(-1)!)).toEqual([9]);
+      await expect(reopened.createBoard(board('persist1'))).rejects.toBeInstanceOf(StoreConflictError);
+    });
+
+    it('deletes a document entirely: snapshot, log and client claims', async () => {
+      for (const u of chainedUpdates(5)) await store.appendUpdate('board:gone', u);
+      await store.compactDocument('board:gone');
+      await store.appendUpdate('board:gone', chainedUpdates(1, 99)[0]!);
+      await store.claimClientId('board:gone', 1, 'alice');
+      await store.appendUpdate('board:kept', new Uint8Array([1]));
+      await store.deleteDocument('board:gone');
+      expect(await store.loadDocument('board:gone')).toEqual({ snapshot: null, updates: [] });
+      expect(await store.claimClientId('board:gone', 1, 'bob')).toBe('bob');
+      expect((await store.loadDocument('board:kept')).updates).toHaveLength(1);
+      expect(await store.appendUpdate('board:gone', new Uint8Array([2]))).toEqual({ logLength: 1 });
+      await store.deleteDocument('board:never-existed');
+    });
+
+    it('drops deleted text from the stored bytes once compacted', async () => {
+      const secret = 'SECRET-personal-data-7f3a9c';
+      const { doc, updates } = recordingDoc();
+      doc.getText('t').insert(0, `keep this. ${secret} and this`);
+      doc.getMap('m').set('note', `${secret}-in-a-map`);
+      doc.getMap('m').set('other', 'harmless');
+      for (const u of updates.splice(0)) await store.appendUpdate('board:gdpr', u);
+      await store.compactDocument('board:gdpr');
+      const needle = Buffer.from(secret);
+      expect(storedBytes(await store.loadDocument('board:gdpr')).indexOf(needle)).toBeGreaterThanOrEqual(0);
+
+      doc.getText('t').delete('keep this. '.length, secret.length);
+      doc.getMap('m').delete('note');
+      for (const u of updates.splice(0)) await store.appendUpdate('board:gdpr', u);
+      await store.compactDocument('board:gdpr');
+      const stored = await store.loadDocument('board:gdpr');
+      expect(storedBytes(stored).indexOf(needle)).toBe(-1);
+      expect(content(rebuild(stored))).toEqual(content(doc));
+    });
+
+    it('binds a client id to its first claimant', async () => {
+      expect(await store.claimClientId('board:c', 1, 'alice')).toBe('alice');
+      expect(await store.claimClientId('board:c', 1, 'bob')).toBe('alice');
+      expect(await store.claimClientId('board:c', 2, 'bob')).toBe('bob');
+      expect(await store.claimClientId('board:other', 1, 'carol')).toBe('carol');
+      expect(await store.claimClientId('board:c', 4_294_967_295, 'dave')).toBe('dave');
+    });
+
+    it('has exactly one winner among concurrent claims', async () => {
+      const principals = Array.from({ length: 20 }, (_, i) => `principal-${i}`);
+      const owners = await Promise.all(principals.map((p) => store.claimClientId('board:race', 123, p)));
+      expect(new Set(owners).size).toBe(1);
+      expect(principals).toContain(owners[0]);
+      expect(await store.claimClientId('board:race', 123, 'late')).toBe(owners[0]);
+    });
+
+    it('answers ping while open and fails it once closed', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+      await store.close();
+      await expect(store.ping()).rejects.toThrow();
+    });
+  });
+}
