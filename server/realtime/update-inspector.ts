@@ -137,15 +137,15 @@ class Inspector {
     const where = this.locate(item);
     const client = item.id.client;
     if (where === 'gc') return; // lands on a deleted idea: Yjs turns it into a tombstone
+    if ('root' in where.parent && where.parent.root !== ROOT.ideas) {
+      this.changes.push({ kind: 'root.write', root: where.parent.root, key: where.key, client });
+      return;
+    }
     if (where.key === null) {
       throw new InspectionError(ErrorCode.INVALID_UPDATE, 'List insertions are not part of the board layout.');
     }
     const content = item.content;
     if ('root' in where.parent) {
-      if (where.parent.root !== ROOT.ideas) {
-        this.changes.push({ kind: 'root.write', root: where.parent.root, key: where.key, client });
-        return;
-      }
       if (content instanceof Y.ContentDeleted) return; // an idea made and deleted offline
       if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.Map)) {
         throw new InspectionError(ErrorCode.INVALID_UPDATE, 'An idea must be a map.');
@@ -211,13 +211,19 @@ class Inspector {
       return;
     }
     const holder = this.findItem(where.parent.item);
-    if (!holder || holder instanceof Y.GC || holder.deleted) return;
+    // Deleting an idea deletes its fields with it: that is the idea's deletion, judged above.
+    if (!holder || holder instanceof Y.GC || holder.deleted || this.deletesHere(holder.id)) return;
     const holderLocation = this.locate(holder);
     if (holderLocation === 'gc' || holderLocation.key === null) return;
     const field = where.key as IdeaField;
     if (!this.writtenFields.has(`${holder.id.client}:${holder.id.clock}:${field}`)) {
       this.changes.push({ kind: 'idea.fieldDelete', ideaId: holderLocation.key, field, authorId: authorOf(holder) });
     }
+  }
+
+  private deletesHere(id: Y.ID): boolean {
+    const ranges = this.ds.clients.get(id.client);
+    return !!ranges?.some((r) => r.clock <= id.clock && id.clock < r.clock + r.len);
   }
 
   /** Items the server holds in [clock, end) of one client (deletes of fresh items need no check). */

@@ -4,6 +4,8 @@ import { join as joinPath } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import {
@@ -164,4 +166,43 @@ export async function storedDoc(store: BoardStore, boardId: string): Promise<Y.D
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
   for (const update of stored.updates) Y.applyUpdate(doc, update);
   return doc;
+}
+
+/** A bare WebSocket on the Yjs endpoint, for messages no well-behaved client would send. */
+export class RawConnection {
+  readonly ws: WebSocket;
+  readonly errors: Array<{ code: string; message: string }> = [];
+  closeCode: number | null = null;
+  readonly opened: Promise<void>;
+  readonly closed: Promise<number>;
+
+  constructor(wsUrl: string, boardId: string, session: string | null, headers: Record<string, string> = {}) {
+    const query = session === null ? '' : `?session=${encodeURIComponent(session)}`;
+    this.ws = new WebSocket(`${wsUrl}/yjs/${boardId}${query}`, { headers });
+    this.ws.on('error', () => undefined);
+    this.opened = new Promise((resolve, reject) => {
+      this.ws.once('open', () => resolve());
+      this.ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    });
+    this.ws.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(decoder) === YMessage.Error) {
+        this.errors.push({ code: decoding.readVarString(decoder), message: decoding.readVarString(decoder) });
+      }
+    });
+    this.closed = new Promise((resolve) =>
+      this.ws.once('close', (code) => {
+        this.closeCode = code;
+        resolve(code);
+      }),
+    );
+  }
+
+  /** Sends a Yjs update as a y-websocket sync Update message. */
+  sendUpdate(update: Uint8Array): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, YMessage.Sync);
+    syncProtocol.writeUpdate(encoder, update);
+    this.ws.send(encoding.toUint8Array(encoder));
+  }
 }
