@@ -10,40 +10,48 @@ interface GuardContext {
   isTaken(clientId: number): boolean;
 }
 
-type GuardResult = { ok: true; clientId: number; update: Uint8Array } | { ok: false; error: ProtocolError };
+type GuardResult =
+  | { ok: true; clientId: number; update: Uint8Array }
+  | { ok: true; clientId: null; update: null }
+  | { ok: false; error: ProtocolError };
 
 const refuse = (code: ProtocolError['code'], message: string): GuardResult => ({ ok: false, error: { code, message } });
 
+/** Enough for a large room's presence, which y-websocket echoes back in one message. */
+const MAX_ENTRIES = 10_000;
+
 /**
- * Checks one awareness message and rewrites it: exactly one client id per connection, a
- * bounded state of the documented shape, and `user` replaced by the identity the server
- * bound to the connection — so presence cannot be spoofed.
+ * Checks one awareness message and rewrites it: one client id per connection (the first it
+ * announces), a bounded state of the documented shape, and `user` replaced by the identity
+ * the server bound to the connection — so presence cannot be spoofed.
+ *
+ * y-websocket's provider re-sends every awareness change it hears, other clients' included,
+ * so entries for other client ids are expected: they are echoes, and ignored.
  */
 export function guardAwareness(decoder: decoding.Decoder, ctx: GuardContext): GuardResult {
-  let clientId: number;
-  let clock: number;
-  let stateJson: string;
+  let own: { clientId: number; clock: number; json: string } | null = null;
   try {
-    const raw = decoding.readVarUint8Array(decoder);
-    if (raw.length > LIMITS.awarenessBytes) return refuse(ErrorCode.TOO_LARGE, 'The awareness state is too large.');
-    const inner = decoding.createDecoder(raw);
+    const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
     const count = decoding.readVarUint(inner);
-    if (count !== 1) return refuse(ErrorCode.BAD_REQUEST, 'An awareness message carries exactly one client.');
-    clientId = decoding.readVarUint(inner);
-    clock = decoding.readVarUint(inner);
-    stateJson = decoding.readVarString(inner);
+    if (count > MAX_ENTRIES) return refuse(ErrorCode.TOO_LARGE, 'Too many awareness entries.');
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(inner);
+      const clock = decoding.readVarUint(inner);
+      const json = decoding.readVarString(inner);
+      const isOwn = ctx.boundClientId === null ? i === 0 : clientId === ctx.boundClientId;
+      if (isOwn) own = { clientId, clock, json };
+    }
   } catch {
     return refuse(ErrorCode.BAD_REQUEST, 'Unreadable awareness message.');
   }
-  if (ctx.boundClientId !== null && clientId !== ctx.boundClientId) {
-    return refuse(ErrorCode.CLIENT_ID_TAKEN, 'One awareness client id per connection.');
-  }
-  if (ctx.boundClientId === null && ctx.isTaken(clientId)) {
+  if (!own) return { ok: true, clientId: null, update: null };
+  if (own.json.length > LIMITS.awarenessBytes) return refuse(ErrorCode.TOO_LARGE, 'The awareness state is too large.');
+  if (ctx.boundClientId === null && ctx.isTaken(own.clientId)) {
     return refuse(ErrorCode.CLIENT_ID_TAKEN, 'That awareness client id belongs to another connection.');
   }
   let state: unknown;
   try {
-    state = JSON.parse(stateJson);
+    state = JSON.parse(own.json);
   } catch {
     return refuse(ErrorCode.BAD_REQUEST, 'The awareness state is not JSON.');
   }
@@ -64,8 +72,8 @@ export function guardAwareness(decoder: decoding.Decoder, ctx: GuardContext): Gu
   }
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint(encoder, clientId);
-  encoding.writeVarUint(encoder, clock);
+  encoding.writeVarUint(encoder, own.clientId);
+  encoding.writeVarUint(encoder, own.clock);
   encoding.writeVarString(encoder, JSON.stringify(rewritten));
-  return { ok: true, clientId, update: encoding.toUint8Array(encoder) };
+  return { ok: true, clientId: own.clientId, update: encoding.toUint8Array(encoder) };
 }

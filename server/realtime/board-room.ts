@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { ErrorCode, ideasMap, type ProtocolError } from '../../shared';
+import { ErrorCode, boardMap, ideasMap, readBoardSettings, type BoardSettings, type ProtocolError } from '../../shared';
 import type { BoardStore } from '../store/board-store';
 import type { Logger } from '../log';
 import { inspectUpdate, InspectionError } from './update-inspector';
@@ -12,8 +12,11 @@ import { encodeAwarenessMessage, encodeUpdateMessage } from './messages';
 export interface RoomPeer {
   readonly principal: Principal;
   send(message: Uint8Array): void;
-  /** The room tells the sender its writes are durable. */
-  saved(clientId: number, clock: number): void;
+  /**
+   * Called exactly once per accepted update message, once everything it brought is durable.
+   * `clocks` are the Yjs client ids it carried; `durableClock` reads what is saved per id.
+   */
+  acknowledge(clocks: ReadonlyMap<number, number>, durableClock: (client: number) => number): void;
 }
 
 const SERVER_PRINCIPAL = 'server';
@@ -62,17 +65,22 @@ export class BoardRoom {
 
   /** From here on every change to the document is persisted, then broadcast. */
   private persistChanges(): void {
+    boardMap(this.doc).observe(() => {
+      this.settingsCache = undefined;
+    });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null;
       const clocks = peer
         ? this.pendingClocks
         : new Map([[this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID)]]);
+      if (peer) this.pushedForPeer = true;
       this.persist.push({ update, origin: peer, clocks });
     });
   }
 
   /** Set by receiveUpdate for the duration of one apply, read by the update handler above. */
   private pendingClocks = new Map<number, number>();
+  private pushedForPeer = false;
 
   static async load(boardId: string, docName: string, store: BoardStore, log: Logger, compactAfterUpdates: number): Promise<BoardRoom> {
     const room = new BoardRoom(boardId, docName, store, log, compactAfterUpdates);
@@ -119,8 +127,8 @@ export class BoardRoom {
       return { code: ErrorCode.INVALID_UPDATE, message: 'The update could not be read.' };
     }
     if (inspection.noop) {
-      // Already known (a resend after reconnect): tell the sender what is durable.
-      for (const [client] of inspection.clocks) peer.saved(client, this.persist.durableClock(client));
+      // Already known (a resend after reconnect): acknowledge once what is known is durable.
+      this.acknowledgeWhenFlushed(peer, inspection.clocks);
       return null;
     }
     if (peer.principal.role === 'observer') {
@@ -134,14 +142,22 @@ export class BoardRoom {
         return { code: ErrorCode.CLIENT_ID_TAKEN, message: `Yjs client id ${client} belongs to someone else.` };
       }
     }
-    const refusal = authorizeChanges(inspection.changes, peer.principal, { ideaCount: ideasMap(this.doc).size });
+    const settings = this.settings();
+    const refusal = authorizeChanges(inspection.changes, peer.principal, {
+      ideaCount: ideasMap(this.doc).size,
+      beaconIds: new Set(settings?.beacons.map((b) => b.id)),
+      questionIds: new Set(settings?.questions.map((q) => q.id)),
+    });
     if (refusal) return refusal;
     this.pendingClocks = inspection.clocks;
+    this.pushedForPeer = false;
     try {
       Y.applyUpdate(this.doc, update, peer);
     } finally {
       this.pendingClocks = new Map();
     }
+    // Deleting what is already deleted changes nothing and emits no update: still answer it.
+    if (!this.pushedForPeer) this.acknowledgeWhenFlushed(peer, inspection.clocks);
     if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
       // The inspector refuses missing dependencies, so this would be a bug worth hearing about.
       this.log.error({ boardId: this.boardId }, 'update left pending structs after inspection');
@@ -156,9 +172,12 @@ export class BoardRoom {
     await this.persist.flushed();
   }
 
-  durableClock(client: number): number {
-    return this.persist.durableClock(client);
+  /** Board settings, parsed once per change rather than once per update judged. */
+  private settings(): BoardSettings | null {
+    if (this.settingsCache === undefined) this.settingsCache = readBoardSettings(this.doc);
+    return this.settingsCache;
   }
+  private settingsCache: BoardSettings | null | undefined;
 
   /** Resolves when everything applied so far is durable (and so has been broadcast). */
   flushed(): Promise<void> {
@@ -184,7 +203,13 @@ export class BoardRoom {
   private onDurable(update: Uint8Array, origin: RoomPeer | null, clocks: Map<number, number>): void {
     const message = encodeUpdateMessage(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
-    if (origin) for (const [client, clock] of clocks) origin.saved(client, clock);
+    origin?.acknowledge(clocks, this.durableClockOf);
+  }
+
+  private readonly durableClockOf = (client: number): number => this.persist.durableClock(client);
+
+  private acknowledgeWhenFlushed(peer: RoomPeer, clocks: ReadonlyMap<number, number>): void {
+    void this.persist.flushed().then(() => peer.acknowledge(clocks, this.durableClockOf));
   }
 }
 

@@ -8,6 +8,7 @@ import {
   ideaFieldSchemas,
   type IdeaField,
   type ProtocolError,
+  type Identity,
   type Role,
 } from '../../shared';
 import type { Change } from './update-inspector';
@@ -16,12 +17,21 @@ import type { Change } from './update-inspector';
 export interface Principal {
   participantId: string;
   role: Role;
+  displayName: string | null;
+  contributorType: Identity['contributorType'];
+  organisation: string | null;
 }
 
 export interface PolicyContext {
   /** Ideas on the board before this update. */
   ideaCount: number;
+  /** The board's beacons and questions: what ideas may refer to. */
+  beaconIds: ReadonlySet<string>;
+  questionIds: ReadonlySet<string>;
 }
+
+/** Fields that say who wrote an idea: taken from the session, never from the client's say-so. */
+const IDENTITY_FIELDS = { authorName: 'displayName', contributorType: 'contributorType', organisation: 'organisation' } as const;
 
 /**
  * The rules for writing a board through Yjs, in one place:
@@ -41,7 +51,7 @@ export function authorizeChanges(changes: Change[], actor: Principal, ctx: Polic
   const isFacilitator = actor.role === 'facilitator';
   let created = 0;
   for (const change of changes) {
-    const refusal = checkChange(change, actor, isFacilitator);
+    const refusal = checkChange(change, actor, isFacilitator) ?? checkReferences(change, ctx);
     if (refusal) return refusal;
     if (change.kind === 'idea.put') created++;
   }
@@ -70,6 +80,21 @@ function checkChange(change: Change, actor: Principal, isFacilitator: boolean): 
   }
 }
 
+/** Beacons and questions an idea points to must exist on the board. */
+function checkReferences(change: Change, ctx: PolicyContext): ProtocolError | null {
+  const value = (field: IdeaField): unknown =>
+    change.kind === 'idea.put' ? change.fields.get(field) : change.kind === 'idea.field' && change.field === field ? change.value : undefined;
+  const beacons = value('beacons');
+  if (Array.isArray(beacons) && beacons.some((id) => !ctx.beaconIds.has(id as string))) {
+    return { code: ErrorCode.VALIDATION_FAILED, message: 'An idea may only name the board\u2019s beacons.' };
+  }
+  const questionId = value('questionId');
+  if (typeof questionId === 'string' && !ctx.questionIds.has(questionId)) {
+    return { code: ErrorCode.VALIDATION_FAILED, message: 'An idea may only answer one of the board\u2019s questions.' };
+  }
+  return null;
+}
+
 function checkNewIdea(ideaId: string, fields: Map<IdeaField, unknown>, actor: Principal): ProtocolError | null {
   for (const field of IDEA_FIELDS) {
     if (!fields.has(field)) {
@@ -83,6 +108,11 @@ function checkNewIdea(ideaId: string, fields: Map<IdeaField, unknown>, actor: Pr
   }
   if (fields.get('authorId') !== actor.participantId) {
     return { code: ErrorCode.NOT_OWNER, message: 'New ideas are written in the sender\u2019s own name.' };
+  }
+  for (const [field, source] of Object.entries(IDENTITY_FIELDS)) {
+    if (fields.get(field as IdeaField) !== actor[source]) {
+      return { code: ErrorCode.NOT_OWNER, message: `"${field}" must match the session that writes the idea.` };
+    }
   }
   return null;
 }
@@ -99,6 +129,10 @@ function checkFieldWrite(
   }
   if (!PLACEMENT_FIELDS.has(field) && !isFacilitator && authorId !== actor.participantId) {
     return { code: ErrorCode.NOT_OWNER, message: 'Only the author or a facilitator may change this idea.' };
+  }
+  // Facilitators may anonymise (moderation); authors may only restate what their session says.
+  if (field in IDENTITY_FIELDS && !isFacilitator && value !== actor[IDENTITY_FIELDS[field as keyof typeof IDENTITY_FIELDS]]) {
+    return { code: ErrorCode.NOT_OWNER, message: `"${field}" must match the session that writes the idea.` };
   }
   return validateField(field, value);
 }

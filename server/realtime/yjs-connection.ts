@@ -30,6 +30,8 @@ export class YjsConnection implements RoomPeer {
   readonly principal: Principal;
   private chain: Promise<void> = Promise.resolve();
   private awarenessClientId: number | null = null;
+  /** The client's Yjs document id: its awareness id (y-websocket uses the same), or the first it wrote with. */
+  private yjsClientId: number | null = null;
   private closed = false;
   private alive = true;
   private readonly timer: NodeJS.Timeout;
@@ -41,7 +43,13 @@ export class YjsConnection implements RoomPeer {
     private readonly log: Logger,
     private readonly onClose: () => void,
   ) {
-    this.principal = { participantId: identity.participantId, role: identity.role };
+    this.principal = {
+      participantId: identity.participantId,
+      role: identity.role,
+      displayName: identity.displayName,
+      contributorType: identity.contributorType,
+      organisation: identity.organisation,
+    };
     room.peers.add(this);
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       const bytes = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
@@ -71,8 +79,11 @@ export class YjsConnection implements RoomPeer {
     });
   }
 
-  saved(clientId: number, clock: number): void {
-    this.send(encodeSavedMessage(clientId, clock));
+  /** One Saved message per accepted update message, naming this client's Yjs id. */
+  acknowledge(clocks: ReadonlyMap<number, number>, durableClock: (client: number) => number): void {
+    this.yjsClientId ??= clocks.keys().next().value ?? null;
+    const client = this.yjsClientId ?? 0;
+    this.send(encodeSavedMessage(client, durableClock(client)));
   }
 
   /** The server speaks first: its state vector (so the client sends what it lacks) and presence. */
@@ -150,11 +161,10 @@ export class YjsConnection implements RoomPeer {
       isTaken: (clientId) => [...this.room.peers].some((p) => p !== this && p instanceof YjsConnection && p.awarenessClientId === clientId),
     });
     if (!result.ok) return this.fail(result.error, result.error.code === ErrorCode.TOO_LARGE ? CloseCode.TOO_LARGE : CloseCode.PROTOCOL_ERROR);
-    const firstTime = this.awarenessClientId === null;
+    if (result.clientId === null) return; // only echoes of other clients' presence
     this.awarenessClientId = result.clientId;
+    this.yjsClientId ??= result.clientId;
     awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.update, this);
-    // y-websocket uses the document's client id for awareness: tell it what of its own is saved.
-    if (firstTime) this.saved(result.clientId, this.room.durableClock(result.clientId));
   }
 
   private keepAlive(): void {

@@ -11,7 +11,7 @@ export interface StoreConfig {
   onRedisError?: RedisStoreOptions['onError'];
 }
 
-/** Redis when configured (needed for several server processes), else LevelDB on disk. */
+/** Redis when REDIS_URL is configured, else LevelDB on disk (no server needed). */
 export async function createStore(config: StoreConfig): Promise<BoardStore> {
   if (config.redisUrl) {
     return RedisStore.connect(config.redisUrl, { onError: config.onRedisError });

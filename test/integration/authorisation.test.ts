@@ -115,6 +115,23 @@ describe('write rules on the Yjs endpoint', () => {
     await unchanged();
   });
 
+  it('refuses ideas that claim another name, or beacons and questions the board lacks', async () => {
+    const first = await scene();
+    first.bo.addIdea({ authorName: 'Borgmesteren' });
+    await refused(first.bo, ErrorCode.NOT_OWNER);
+    await first.unchanged();
+
+    const second = await scene();
+    second.bo.addIdea({ beacons: ['no-such-beacon'] });
+    await refused(second.bo, ErrorCode.VALIDATION_FAILED);
+    await second.unchanged();
+
+    const third = await scene();
+    ideasMap(third.bo.doc).get(third.idea.id)?.set('questionId', 'no-such-question');
+    await refused(third.bo, ErrorCode.VALIDATION_FAILED);
+    await third.unchanged();
+  });
+
   it('refuses invalid ideas and changes to immutable fields', async () => {
     const first = await scene();
     first.bo.addIdea({ text: 'x'.repeat(1001) });

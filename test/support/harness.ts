@@ -172,6 +172,7 @@ export async function storedDoc(store: BoardStore, boardId: string): Promise<Y.D
 export class RawConnection {
   readonly ws: WebSocket;
   readonly errors: Array<{ code: string; message: string }> = [];
+  readonly saved: Array<{ client: number; clock: number }> = [];
   closeCode: number | null = null;
   readonly opened: Promise<void>;
   readonly closed: Promise<number>;
@@ -186,8 +187,11 @@ export class RawConnection {
     });
     this.ws.on('message', (data: Buffer) => {
       const decoder = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(decoder) === YMessage.Error) {
+      const type = decoding.readVarUint(decoder);
+      if (type === YMessage.Error) {
         this.errors.push({ code: decoding.readVarString(decoder), message: decoding.readVarString(decoder) });
+      } else if (type === YMessage.Saved) {
+        this.saved.push({ client: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder) });
       }
     });
     this.closed = new Promise((resolve) =>
