@@ -111,6 +111,11 @@ export class TestClient {
     return new Promise((resolve) => this.provider.once('sync', (s: boolean) => s && resolve()));
   }
 
+  /** The highest clock of this client's own structs that the server confirmed saved. */
+  get savedClockValue(): number {
+    return this.savedClock;
+  }
+
   /** True once the server has confirmed everything this client wrote. */
   get allSaved(): boolean {
     return this.savedClock >= Y.getState(this.doc.store, this.doc.clientID);
@@ -133,6 +138,7 @@ export class TestClient {
       beacons: [],
       questionId: null,
       position: 'a0',
+      clusterId: null,
       ...fields,
     };
     insertIdea(this.doc, idea);
