@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { ErrorCode, ROOT, type IdeaField, IDEA_FIELDS } from '../../shared';
+import { mapEntrySupersedes } from './map-conflicts';
 
 /**
  * Reads an untrusted Yjs update *before* it touches the board and says what it would change,
@@ -65,8 +66,10 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
 
 class Inspector {
   private readonly store: Y.Doc['store'];
-  /** New items per client, by clock (every accepted item has length 1). */
-  private readonly fresh = new Map<number, Map<number, Y.Item>>();
+  /** New items per client, in clock order (as encoded). */
+  private readonly fresh = new Map<number, Y.Item[]>();
+  /** Idea ids this update creates with a live map. */
+  private readonly livePuts = new Set<string>();
   /** Ideas created by this update, by the item that holds the idea's map. */
   private readonly puts = new Map<Y.Item, Extract<Change, { kind: 'idea.put' }>>();
   /** `client:clock:field` of every idea field this update writes, to tell replacements from removals. */
@@ -85,14 +88,7 @@ class Inspector {
 
   run(): Inspection {
     this.collectFreshStructs();
-    // Ideas first, then their fields: an update may carry a field of another client's new idea.
-    const items = [...this.fresh.values()].flatMap((byClock) => [...byClock.values()]);
-    const isRootEntry = (item: Y.Item) => {
-      const where = this.locate(item);
-      return where !== 'gc' && 'root' in where.parent;
-    };
-    for (const item of items) if (isRootEntry(item)) this.classifyItem(item);
-    for (const item of items) if (!isRootEntry(item)) this.classifyItem(item);
+    this.classifyItems();
     this.classifyDeletes();
     const noop = this.clocks.size === 0 && this.changes.length === 0;
     return { changes: this.changes, clocks: this.clocks, noop };
@@ -117,69 +113,156 @@ class Inspector {
         );
       }
       if (end <= known) continue; // already on the server: Yjs ignores it, so do we
-      if (struct instanceof Y.GC) {
-        if (struct.length > MAX_GC_LENGTH) {
-          throw new InspectionError(ErrorCode.INVALID_UPDATE, 'A deleted range is too long.');
-        }
-      } else {
-        if (struct.length !== 1) {
-          throw new InspectionError(ErrorCode.INVALID_UPDATE, 'Only single-value map entries are accepted.');
-        }
-        const byClock = this.fresh.get(client) ?? new Map<number, Y.Item>();
-        byClock.set(clock, struct);
-        this.fresh.set(client, byClock);
+      // Deleted runs (GC, or map entries overwritten and merged) may span many clocks of
+      // their creator's own; a live value is always one map entry.
+      const isTombstone = struct instanceof Y.GC || struct.content instanceof Y.ContentDeleted;
+      if (isTombstone ? struct.length > MAX_GC_LENGTH : struct.length !== 1) {
+        throw new InspectionError(ErrorCode.INVALID_UPDATE, 'A struct has an unexpected length.');
+      }
+      if (struct instanceof Y.Item) {
+        const items = this.fresh.get(client) ?? [];
+        items.push(struct);
+        this.fresh.set(client, items);
       }
       this.clocks.set(client, Math.max(this.clocks.get(client) ?? 0, end));
     }
   }
 
-  private classifyItem(item: Y.Item): void {
-    const where = this.locate(item);
-    const client = item.id.client;
-    if (where === 'gc') return; // lands on a deleted idea: Yjs turns it into a tombstone
-    if ('root' in where.parent && where.parent.root !== ROOT.ideas) {
-      this.changes.push({ kind: 'root.write', root: where.parent.root, key: where.key, client });
-      return;
-    }
-    if (where.key === null) {
-      throw new InspectionError(ErrorCode.INVALID_UPDATE, 'List insertions are not part of the board layout.');
-    }
-    const content = item.content;
-    if ('root' in where.parent) {
-      if (content instanceof Y.ContentDeleted) return; // an idea made and deleted offline
-      if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.Map)) {
-        throw new InspectionError(ErrorCode.INVALID_UPDATE, 'An idea must be a map.');
+  /**
+   * Sorts every new item into a board-level change. A map entry both writes its key and
+   * (when it becomes the key's newest entry) deletes the value there before it, so an entry
+   * that arrives already deleted (a tombstone) can still remove a live value: tombstones are
+   * judged after the live writes, as removals of whatever they would take away.
+   */
+  private classifyItems(): void {
+    const items = [...this.fresh.values()].flat();
+    const entries: Array<{ item: Y.Item; where: Location }> = [];
+    for (const item of items) {
+      const where = this.locate(item);
+      if (where === 'gc') continue; // lands on a deleted idea: Yjs turns it into a tombstone
+      if ('root' in where.parent && where.parent.root !== ROOT.ideas) {
+        this.changes.push({ kind: 'root.write', root: where.parent.root, key: where.key, client: item.id.client });
+        continue;
       }
-      const put: Extract<Change, { kind: 'idea.put' }> = { kind: 'idea.put', ideaId: where.key, client, fields: new Map() };
-      this.puts.set(item, put);
-      this.changes.push(put);
-      return;
+      if (where.key === null || item.rightOrigin !== null) {
+        // Map entries never have a right origin; list insertions do.
+        throw new InspectionError(ErrorCode.INVALID_UPDATE, 'List insertions are not part of the board layout.');
+      }
+      entries.push({ item, where });
     }
+    // Ideas before their fields (an update may carry a field of another client's new idea),
+    // live values before tombstones.
+    const isIdea = (e: { where: Location }) => 'root' in e.where.parent;
+    const tombstones: Array<{ item: Y.Item; where: Location }> = [];
+    for (const pass of [true, false]) {
+      for (const entry of entries) {
+        if (isIdea(entry) !== pass) continue;
+        if (this.isTombstone(entry.item)) tombstones.push(entry);
+        else if (pass) this.classifyIdeaPut(entry.item, entry.where.key!);
+        else this.classifyFieldWrite(entry.item, entry.where);
+      }
+    }
+    for (const entry of tombstones) {
+      if (isIdea(entry)) this.classifyIdeaTombstone(entry.item, entry.where.key!);
+      else this.classifyFieldTombstone(entry.item, entry.where);
+    }
+  }
+
+  private isTombstone(item: Y.Item): boolean {
+    return item.content instanceof Y.ContentDeleted || this.deletesHere(item.id);
+  }
+
+  private classifyIdeaPut(item: Y.Item, ideaId: string): void {
+    const content = item.content;
+    if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.Map)) {
+      throw new InspectionError(ErrorCode.INVALID_UPDATE, 'An idea must be a map.');
+    }
+    const put: Extract<Change, { kind: 'idea.put' }> = { kind: 'idea.put', ideaId, client: item.id.client, fields: new Map() };
+    this.puts.set(item, put);
+    this.livePuts.add(ideaId);
+    this.changes.push(put);
+    // A new map under an existing id replaces that idea: that is deleting it.
+    const current = this.liveIdeaOnServer(ideaId);
+    if (current) this.changes.push({ kind: 'idea.delete', ideaId, authorId: authorOf(current) });
+  }
+
+  private classifyIdeaTombstone(item: Y.Item, ideaId: string): void {
+    if (this.livePuts.has(ideaId)) return;
+    const current = this.liveIdeaOnServer(ideaId);
+    // An idea made and deleted offline has no live value on the server: nothing to judge.
+    if (current && this.supersedes(item, current)) {
+      this.changes.push({ kind: 'idea.delete', ideaId, authorId: authorOf(current) });
+    }
+  }
+
+  /** The idea map that holds a field entry, or null when the entry changes nothing. */
+  private holderOf(where: Location): { holder: Y.Item; ideaId: string; field: IdeaField } | null {
+    if (!('item' in where.parent)) return null;
     const holder = this.findItem(where.parent.item);
-    const field = where.key as IdeaField;
     if (!holder) throw new InspectionError(ErrorCode.MISSING_DEPENDENCY, 'A parent is missing.');
-    if (holder instanceof Y.GC) return;
+    if (holder instanceof Y.GC) return null;
     const holderLocation = this.locate(holder);
-    if (holderLocation === 'gc') return;
+    if (holderLocation === 'gc') return null;
     if (!('root' in holderLocation.parent) || holderLocation.parent.root !== ROOT.ideas || holderLocation.key === null) {
       throw new InspectionError(ErrorCode.INVALID_UPDATE, 'Only ideas may hold nested values.');
     }
+    const field = where.key as IdeaField;
     if (!IDEA_FIELDS.includes(field)) {
       throw new InspectionError(ErrorCode.FORBIDDEN_FIELD, `Ideas have no field "${field}".`);
     }
-    let value: unknown;
-    if (content instanceof Y.ContentAny) value = content.arr[0];
-    else if (content instanceof Y.ContentDeleted) return; // overwritten before it was sent
-    else throw new InspectionError(ErrorCode.INVALID_UPDATE, 'Idea fields hold plain values only.');
+    return { holder, ideaId: holderLocation.key, field };
+  }
 
-    const ideaId = holderLocation.key;
+  private classifyFieldWrite(item: Y.Item, where: Location): void {
+    const target = this.holderOf(where);
+    if (!target) return;
+    const { holder, ideaId, field } = target;
+    if (!(item.content instanceof Y.ContentAny)) {
+      throw new InspectionError(ErrorCode.INVALID_UPDATE, 'Idea fields hold plain values only.');
+    }
+    const value: unknown = item.content.arr[0];
     this.writtenFields.add(`${holder.id.client}:${holder.id.clock}:${field}`);
     if (this.isFresh(holder.id)) {
       this.puts.get(holder)?.fields.set(field, value);
       return;
     }
     if (holder.deleted) return; // writing into a deleted idea is a no-op in Yjs
-    this.changes.push({ kind: 'idea.field', ideaId, field, value, client, authorId: authorOf(holder) });
+    this.changes.push({ kind: 'idea.field', ideaId, field, value, client: item.id.client, authorId: authorOf(holder) });
+  }
+
+  private classifyFieldTombstone(item: Y.Item, where: Location): void {
+    const target = this.holderOf(where);
+    if (!target) return;
+    const { holder, ideaId, field } = target;
+    if (this.writtenFields.has(`${holder.id.client}:${holder.id.clock}:${field}`)) return; // a newer value follows
+    if (this.isFresh(holder.id) || holder.deleted || this.deletesHere(holder.id)) return;
+    const current = mapOf(holder)?._map.get(field);
+    if (current && !current.deleted && this.supersedes(item, current)) {
+      this.changes.push({ kind: 'idea.fieldDelete', ideaId, field, authorId: authorOf(holder) });
+    }
+  }
+
+  /** See mapEntrySupersedes: whether a tombstone would delete the live value `current`. */
+  private supersedes(tombstone: Y.Item, current: Y.Item): boolean {
+    let first = tombstone;
+    while (first.origin && this.isFresh(first.origin)) {
+      const previous = this.findItem(first.origin);
+      if (!(previous instanceof Y.Item) || previous === first) break;
+      first = previous;
+    }
+    if (first.origin && this.isFresh(first.origin)) return true; // cannot place it: assume the worst
+    return mapEntrySupersedes(first, current, (id) => this.serverItem(id));
+  }
+
+  private serverItem(id: Y.ID): Y.Item | null {
+    if (this.isFresh(id)) return null;
+    const struct = Y.getItem(this.store, id) as Y.Item | Y.GC;
+    return struct instanceof Y.Item ? struct : null;
+  }
+
+  private liveIdeaOnServer(ideaId: string): Y.Item | null {
+    const current = (this.doc.share.get(ROOT.ideas) as Y.Map<unknown> | undefined)?._map.get(ideaId);
+    return current && !current.deleted ? current : null;
   }
 
   private classifyDeletes(): void {
@@ -245,7 +328,7 @@ class Inspector {
 
   private findItem(id: Y.ID): Y.Item | Y.GC | null {
     if (this.isFresh(id)) {
-      return this.fresh.get(id.client)?.get(id.clock) ?? null;
+      return findCovering(this.fresh.get(id.client), id.clock);
     }
     const struct = Y.getItem(this.store, id) as Y.Item | Y.GC;
     return struct;
@@ -277,6 +360,26 @@ class Inspector {
     this.locations.set(item, result);
     return result;
   }
+}
+
+/** Binary search for the item whose clock range holds `clock`. */
+function findCovering(items: Y.Item[] | undefined, clock: number): Y.Item | null {
+  if (!items) return null;
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const item = items[mid]!;
+    if (clock < item.id.clock) high = mid - 1;
+    else if (clock >= item.id.clock + item.length) low = mid + 1;
+    else return item;
+  }
+  return null;
+}
+
+function mapOf(ideaItem: Y.Item): Y.Map<unknown> | null {
+  const content = ideaItem.content;
+  return content instanceof Y.ContentType && content.type instanceof Y.Map ? content.type : null;
 }
 
 function authorOf(ideaItem: Y.Item): unknown {

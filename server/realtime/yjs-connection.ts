@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { CloseCode, ErrorCode, YMessage, YSyncStep, type Identity, type ProtocolError } from '../../shared';
+import { CloseCode, ErrorCode, LIMITS, YMessage, YSyncStep, type Identity, type ProtocolError } from '../../shared';
 import type { Logger } from '../log';
 import type { BoardRoom, RoomPeer } from './board-room';
 import type { Principal } from './update-policy';
@@ -11,6 +11,8 @@ import { encodeAwarenessMessage, encodeErrorMessage, encodeSavedMessage, KEEPALI
 import { guardAwareness } from './awareness-guard';
 
 const KEEPALIVE_MS = 15_000;
+/** Updates that may wait for their dependencies on one connection (see park()). */
+const MAX_PARKED = 256;
 /** A client that stops reading is dropped before its backlog costs the server real memory. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
@@ -30,6 +32,7 @@ export class YjsConnection implements RoomPeer {
   readonly principal: Principal;
   private chain: Promise<void> = Promise.resolve();
   private awarenessClientId: number | null = null;
+  private readonly parked: Uint8Array[] = [];
   /** The client's Yjs document id: its awareness id (y-websocket uses the same), or the first it wrote with. */
   private yjsClientId: number | null = null;
   private closed = false;
@@ -151,7 +154,35 @@ export class YjsConnection implements RoomPeer {
       return this.fail({ code: ErrorCode.BAD_REQUEST, message: `Unknown sync message ${subType}.` }, CloseCode.PROTOCOL_ERROR);
     }
     const refusal = await this.room.receiveUpdate(this, payload);
-    if (refusal) this.fail(refusal, CLOSE_FOR[refusal.code] ?? CloseCode.FORBIDDEN);
+    if (refusal?.code === ErrorCode.MISSING_DEPENDENCY && this.park(payload)) return;
+    if (refusal) return this.fail(refusal, CLOSE_FOR[refusal.code] ?? CloseCode.FORBIDDEN);
+    await this.retryParked();
+  }
+
+  /**
+   * y-websocket sends local edits as soon as the socket opens, before its sync step 2 has
+   * delivered the offline edits they build on. Such an update waits here, bounded, until its
+   * dependencies arrive on this connection; on close it is dropped, and the client resends it
+   * with its next sync.
+   */
+  private park(update: Uint8Array): boolean {
+    const bytes = this.parked.reduce((sum, u) => sum + u.length, update.length);
+    if (this.parked.length >= MAX_PARKED || bytes > LIMITS.messageBytes) return false;
+    this.parked.push(update);
+    return true;
+  }
+
+  private async retryParked(): Promise<void> {
+    for (let progress = true; progress && this.parked.length > 0; ) {
+      progress = false;
+      for (const update of [...this.parked]) {
+        const refusal = await this.room.receiveUpdate(this, update);
+        if (refusal?.code === ErrorCode.MISSING_DEPENDENCY) continue;
+        this.parked.splice(this.parked.indexOf(update), 1);
+        if (refusal) return this.fail(refusal, CLOSE_FOR[refusal.code] ?? CloseCode.FORBIDDEN);
+        progress = true;
+      }
+    }
   }
 
   private handleAwareness(decoder: decoding.Decoder): void {

@@ -78,6 +78,24 @@ describe('write rules on the Yjs endpoint', () => {
     await unchanged();
   });
 
+  it('refuses replacing another participant\u2019s idea under the same id', async () => {
+    const { bo, idea, unchanged } = await scene();
+    bo.addIdea({ id: idea.id, text: 'Bos version' });
+    await refused(bo, ErrorCode.NOT_OWNER);
+    await unchanged();
+  });
+
+  it('refuses removing a field by writing and deleting it in one update', async () => {
+    const { bo, idea, unchanged } = await scene();
+    bo.doc.transact(() => {
+      const map = ideasMap(bo.doc).get(idea.id);
+      map?.set('phase', 2);
+      map?.delete('phase');
+    });
+    await refused(bo, ErrorCode.FORBIDDEN_FIELD);
+    await unchanged();
+  });
+
   it('lets anyone who may write move an idea, and the author edit and delete it', async () => {
     const { board, ane, bo, idea } = await scene();
     bo.doc.transact(() => {
