@@ -1,0 +1,41 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StartPage } from '../start/StartPage';
+import { NotFound } from './NotFound';
+import { parseRoute } from './routes';
+
+// The board and the screen bring Yjs, IndexedDB and socket.io; the start page needs none of it.
+const BoardPage = lazy(() => import('../board/BoardPage').then((m) => ({ default: m.BoardPage })));
+const ObserverPage = lazy(() => import('../observer/ObserverPage').then((m) => ({ default: m.ObserverPage })));
+
+/**
+ * Every page is a full page load (links carry a secret in their fragment and are opened
+ * from mail, QR codes and chat), so routing is just reading the path once.
+ */
+export function App({ linkToken }: { linkToken: string | null }) {
+  const { t } = useTranslation();
+  const route = parseRoute(window.location.pathname);
+
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+
+  switch (route.name) {
+    case 'start':
+      return <StartPage />;
+    case 'board':
+      return (
+        <Suspense fallback={<p className="message-page">{t('app.loading')}</p>}>
+          <BoardPage boardId={route.boardId} linkToken={linkToken} />
+        </Suspense>
+      );
+    case 'screen':
+      return (
+        <Suspense fallback={<p className="message-page">{t('app.loading')}</p>}>
+          <ObserverPage boardId={route.boardId} linkToken={linkToken} />
+        </Suspense>
+      );
+    case 'not-found':
+      return <NotFound />;
+  }
+}

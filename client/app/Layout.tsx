@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './LanguageSwitch';
+
+interface Props {
+  /** Extra header content (board title, status, presence). */
+  header?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}
+
+/** The page frame: skip link, banner with the product name and language, the main landmark. */
+export function Layout({ header, children, className }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className={`page ${className ?? ''}`}>
+      <a className="skip-link" href="#main">
+        {t('app.skipLink')}
+      </a>
+      <header className="topbar">
+        <a className="brand" href="/">
+          <span className="brand__mark" aria-hidden="true" />
+          {t('app.name')}
+        </a>
+        <div className="topbar__extra">{header}</div>
+        <LanguageSwitch />
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { ID_PATTERN } from '../../shared';
+
+export type Route =
+  | { name: 'start' }
+  | { name: 'board'; boardId: string }
+  | { name: 'screen'; boardId: string }
+  | { name: 'not-found' };
+
+/** The three pages: `/`, `/b/:boardId` and `/b/:boardId/screen`. */
+export function parseRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'start' };
+  const match = /^\/b\/([^/]+)(\/screen)?$/.exec(path);
+  if (!match?.[1] || !ID_PATTERN.test(match[1])) return { name: 'not-found' };
+  return match[2] ? { name: 'screen', boardId: match[1] } : { name: 'board', boardId: match[1] };
+}

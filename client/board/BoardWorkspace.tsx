@@ -1,0 +1,92 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Idea } from '../../shared';
+import { Layout } from '../app/Layout';
+import { FacilitatorPanel } from '../facilitator/FacilitatorPanel';
+import { i18n } from '../i18n';
+import type { StoredSession } from '../session/storage';
+import { useBoardStore } from '../state/board-store';
+import { BoardSync } from '../sync/board-sync';
+import { LiveRegion } from '../ui/LiveRegion';
+import { BoardIntro } from './BoardIntro';
+import { BoardSyncContext } from './BoardSyncContext';
+import { IdeaComposer } from './composer/IdeaComposer';
+import { IdeasSection } from './IdeasSection';
+import { canWrite } from './permissions';
+import { ProblemAlert } from './ProblemAlert';
+import { StatusIndicator } from './StatusIndicator';
+
+interface Props {
+  session: StoredSession;
+  onSessionInvalid: () => void;
+  onBoardNotFound: () => void;
+}
+
+/** Ideas from others are announced politely; a burst (someone came back online) as a count. */
+function announceRemote(ideas: Idea[]): void {
+  const { announce } = useBoardStore.getState();
+  const t = i18n.t.bind(i18n);
+  if (ideas.length > 3) {
+    announce(t('idea.newMany', { count: ideas.length }));
+    return;
+  }
+  for (const idea of ideas) {
+    const name = idea.authorName ?? t('board.anonymous');
+    const text = idea.text.length > 140 ? `${idea.text.slice(0, 140)}…` : idea.text;
+    announce(t('idea.newFrom', { name, text }));
+  }
+}
+
+/** A joined board: owns the sync object for as long as the page shows this session. */
+export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: Props) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const [toolsOpen, setToolsOpen] = useState(false);
+  const isFacilitator = session.identity.role === 'facilitator';
+  const [sync] = useState(
+    () =>
+      new BoardSync({
+        boardId: session.identity.boardId,
+        sessionToken: session.sessionToken,
+        identity: session.identity,
+        onSessionInvalid,
+        onBoardNotFound,
+        onRemoteAdded: announceRemote,
+      }),
+  );
+  useEffect(() => {
+    sync.start();
+    return () => sync.stop();
+  }, [sync]);
+
+  const title = useBoardStore((s) => s.settings?.title) ?? session.boardTitle;
+  const loaded = useBoardStore((s) => s.connection.localLoaded);
+  const writable = canWrite(session.identity);
+
+  useEffect(() => {
+    document.title = `${title} – ${t('app.name')}`;
+  }, [title, t]);
+
+  return (
+    <BoardSyncContext.Provider value={sync}>
+      <Layout className="page--board" header={<StatusIndicator />}>
+        <ProblemAlert />
+        <div className="board-top">
+          <BoardIntro
+            session={session}
+            fallbackTitle={title}
+            tools={isFacilitator ? { open: toolsOpen, toggle: () => setToolsOpen((o) => !o), panelId: `${ids}-tools` } : null}
+          />
+          {loaded ? writable ? <IdeaComposer /> : <p className="notice">{t('board.readOnly')}</p> : null}
+        </div>
+        {isFacilitator ? (
+          <div id={`${ids}-tools`} hidden={!toolsOpen}>
+            {toolsOpen ? <FacilitatorPanel session={session} /> : null}
+          </div>
+        ) : null}
+        {loaded ? <IdeasSection /> : <p className="loading">{t('status.loading')}</p>}
+      </Layout>
+      <LiveRegion />
+    </BoardSyncContext.Provider>
+  );
+}

@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PHASES, PRINCIPLES, type BoardSettings, type Grouping } from '../../../shared';
+import type { IdeaGroup } from '../grouping';
+import { useGroupLabel } from '../labels';
+import { GroupSection, type DropHandlers } from './GroupSection';
+
+interface Props {
+  groups: IdeaGroup[];
+  grouping: Grouping;
+  settings: BoardSettings | null;
+  renderGroupItems: (group: IdeaGroup) => ReactNode;
+  dropHandlers?: (group: IdeaGroup) => DropHandlers;
+}
+
+/**
+ * Lays groups out: phase × principle as a matrix (phases as columns, principles as rows,
+ * then the unclassified area), other groupings as columns. Below the wide breakpoint the
+ * CSS turns both into one list with a heading per group; the DOM order is the same.
+ */
+export function IdeaGroups({ groups, grouping, settings, renderGroupItems, dropHandlers }: Props) {
+  const { t } = useTranslation();
+  const label = useGroupLabel(settings);
+  const section = (group: IdeaGroup, variant: 'cell' | 'column' | 'wide') => (
+    <GroupSection
+      key={group.key}
+      group={group}
+      label={label(group.id)}
+      help={group.id.kind === 'unclassified' ? t('groups.unclassifiedHelp') : undefined}
+      variant={variant}
+      drop={dropHandlers?.(group)}
+    >
+      {renderGroupItems(group)}
+    </GroupSection>
+  );
+
+  if (grouping !== 'phase-principle') {
+    return <div className={`columns columns--${Math.min(groups.length, 4)}`}>{groups.map((g) => section(g, 'column'))}</div>;
+  }
+
+  const cells = groups.filter((g) => g.id.kind === 'cell');
+  const rest = groups.filter((g) => g.id.kind !== 'cell');
+  return (
+    <>
+      <div className="matrix">
+        {/* Visual headers only: each cell's own heading names its phase and principle. */}
+        <div className="matrix__corner" aria-hidden="true" />
+        {PHASES.map((phase) => (
+          <div key={phase} className="matrix__colhead" aria-hidden="true">
+            {t(`taxonomy.phase.${phase}`)}
+          </div>
+        ))}
+        {PRINCIPLES.map((principle) => (
+          <div key={principle} className="matrix__row">
+            <div className="matrix__rowhead" aria-hidden="true">
+              {t(`taxonomy.principle.${principle}`)}
+            </div>
+            {cells
+              .filter((g) => g.id.kind === 'cell' && g.id.principle === principle)
+              .map((g) => section(g, 'cell'))}
+          </div>
+        ))}
+      </div>
+      {rest.map((g) => section(g, 'wide'))}
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface MoveOption {
+  key: string;
+  label: string;
+  /** The idea is already there: listed for orientation, not selectable. */
+  current?: boolean;
+  onSelect: () => void;
+}
+
+interface Props {
+  ideaId: string;
+  options: MoveOption[];
+  /** Described by the note's text, so "Move to…" says which idea. */
+  describedBy: string;
+}
+
+/**
+ * "Move to…": the keyboard (and touch) way to do what drag-and-drop does. A menu button
+ * per the ARIA Authoring Practices: Enter/Space/ArrowDown open it on the first item,
+ * arrows move, Home/End jump, Escape closes, focus returns to the button.
+ */
+export function MoveMenu({ ideaId, options, describedBy }: Props) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const items = useRef<(HTMLButtonElement | null)[]>([]);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const first = options.findIndex((o) => !o.current);
+    items.current[first < 0 ? 0 : first]?.focus();
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+    // Focus moves only when the menu opens, not when options are re-rendered.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
+
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  };
+
+  const onMenuKey = (event: KeyboardEvent) => {
+    const list = items.current.filter((el): el is HTMLButtonElement => el !== null);
+    const index = list.indexOf(document.activeElement as HTMLButtonElement);
+    const focusAt = (i: number) => list[(i + list.length) % list.length]?.focus();
+    switch (event.key) {
+      case 'ArrowDown':
+        focusAt(index + 1);
+        break;
+      case 'ArrowUp':
+        focusAt(index - 1);
+        break;
+      case 'Home':
+        focusAt(0);
+        break;
+      case 'End':
+        focusAt(list.length - 1);
+        break;
+      case 'Escape':
+        close(true);
+        break;
+      case 'Tab':
+        setOpen(false);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  return (
+    <div className="menu" ref={root}>
+      <button
+        ref={button}
+        id={`idea-${ideaId}-move`}
+        type="button"
+        className="button button--small"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? `${ids}-menu` : undefined}
+        aria-describedby={describedBy}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' && !open) {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        {t('idea.moveTo')}
+      </button>
+      {open ? (
+        <ul id={`${ids}-menu`} role="menu" aria-label={t('idea.moveMenu')} className="menu__list" onKeyDown={onMenuKey}>
+          {options.map((option, i) => (
+            <li key={option.key} role="none">
+              <button
+                ref={(el) => {
+                  items.current[i] = el;
+                }}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                aria-disabled={option.current ? true : undefined}
+                className="menu__item"
+                onClick={() => {
+                  if (option.current) return;
+                  setOpen(false);
+                  option.onSelect();
+                }}
+              >
+                {option.current ? t('idea.current', { group: option.label }) : option.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

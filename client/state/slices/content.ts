@@ -1,0 +1,40 @@
+import type { StateCreator } from 'zustand';
+import type { AwarenessUser, BoardSettings, Idea } from '../../../shared';
+import type { BoardState } from '../board-store';
+
+/** Another connection's presence, as the server vouched for it. */
+export interface PresentUser extends AwarenessUser {
+  /** The idea that person has open for editing, if any. */
+  editing: string | null;
+}
+
+/** A mirror of the Yjs document (the source of truth) plus presence from awareness. */
+export interface ContentSlice {
+  ideas: ReadonlyMap<string, Idea>;
+  settings: BoardSettings | null;
+  /** Other people here now, one entry per participant (several tabs count once). */
+  present: PresentUser[];
+  /** Applies changed ideas; null removes. */
+  applyIdeas: (changes: ReadonlyMap<string, Idea | null>) => void;
+  replaceIdeas: (ideas: ReadonlyMap<string, Idea>) => void;
+  setSettings: (settings: BoardSettings | null) => void;
+  setPresent: (present: PresentUser[]) => void;
+}
+
+export const createContentSlice: StateCreator<BoardState, [], [], ContentSlice> = (set) => ({
+  ideas: new Map(),
+  settings: null,
+  present: [],
+  applyIdeas: (changes) =>
+    set((s) => {
+      const ideas = new Map(s.ideas);
+      for (const [id, idea] of changes) {
+        if (idea) ideas.set(id, idea);
+        else ideas.delete(id);
+      }
+      return { ideas };
+    }),
+  replaceIdeas: (ideas) => set({ ideas }),
+  setSettings: (settings) => set({ settings }),
+  setPresent: (present) => set({ present }),
+});

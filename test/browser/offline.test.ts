@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, WebSocketRoute } from 'playwright-core';
+import { ARTIFACTS, createBoard, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
+
+describe('offline', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('keeps an idea made offline on the device, over a reload, until the server has saved it', async () => {
+    const board = await createBoard(app.url, { template: 'citizens' });
+    const { page, context } = await newDevice(browser);
+
+    // The Yjs socket goes through a switch: connected to the server, or refused at once.
+    let offline = false;
+    let current: WebSocketRoute | null = null;
+    await page.routeWebSocket(/\/yjs\//, (ws) => {
+      if (offline) {
+        void ws.close({ code: 4000, reason: 'offline' });
+        return;
+      }
+      current = ws;
+      ws.connectToServer();
+    });
+
+    await joinBoard(page, board.links.participant, 'Olga');
+    offline = true;
+    await current!.close({ code: 4000, reason: 'offline' });
+    await waitForStatus(page, 'offline');
+
+    const text = 'Idé skrevet i toget uden net';
+    await page.getByLabel('Din idé').fill(text);
+    await page.getByRole('button', { name: 'Tilføj idé' }).click();
+    await waitForStatus(page, 'local');
+    expect(await page.locator('[data-status]').innerText()).toContain('gemt på denne enhed');
+    await page.screenshot({ path: `${ARTIFACTS}/offline-local.png` });
+
+    // A reload while still offline: the idea comes back from IndexedDB, still unsaved.
+    await page.reload();
+    await page.locator('.note', { hasText: text }).waitFor();
+    await waitForStatus(page, 'local');
+
+    // Back online: y-websocket resends it, the server confirms it, and only then "saved".
+    offline = false;
+    await waitForStatus(page, 'saved', 15_000);
+
+    const other = await newDevice(browser);
+    await joinBoard(other.page, board.links.participant, 'Per');
+    await other.page.locator('.note', { hasText: text }).waitFor();
+    await Promise.all([context.close(), other.context.close()]);
+  });
+});

@@ -1,0 +1,85 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Ack, CreateBoardRequest, CreateBoardResponse } from '../../shared';
+import { testConfig } from '../../server/config';
+import { createServer } from '../../server/create-server';
+import { createStore } from '../../server/store/create-store';
+
+/**
+ * Browser tests drive Debian's Chromium (never a downloaded one) against a real server on
+ * a free port, serving the built client from dist/client (`npx vite build` first).
+ */
+
+export const ARTIFACTS = 'test/artifacts';
+
+export async function startApp() {
+  const dataDir = await mkdtemp(joinPath(tmpdir(), 'samskab-browser-'));
+  const store = await createStore({ dataDir });
+  const app = await createServer({ store, config: testConfig({ publicUrl: undefined }) });
+  const { url } = await app.listen(0, '127.0.0.1');
+  return {
+    url,
+    close: async () => {
+      await app.close();
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** A fresh device: its own localStorage and IndexedDB. */
+export async function newDevice(browser: Browser, width = 1280, height = 900): Promise<{ context: BrowserContext; page: Page }> {
+  // bypassCSP: axe-core is injected as an inline script, which the app's CSP rightly forbids.
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'da-DK', bypassCSP: true });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('[page error]', error.message));
+  return { context, page };
+}
+
+export async function createBoard(url: string, body: CreateBoardRequest = { template: 'kickoff' }): Promise<CreateBoardResponse> {
+  const res = await fetch(`${url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const ack = (await res.json()) as Ack<CreateBoardResponse>;
+  if (!ack.ok) throw new Error(`createBoard: ${ack.error.code}`);
+  return ack.data;
+}
+
+/** Opens a board link and joins with a name (or anonymously), then waits for the board. */
+export async function joinBoard(page: Page, link: string, name: string | null): Promise<void> {
+  await page.goto(link);
+  if (name === null) await page.getByLabel('Vær anonym').check();
+  else await page.getByLabel('Dit navn').fill(name);
+  await page.getByRole('button', { name: 'Gå til tavlen' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Tilføj en idé' }).waitFor();
+  await waitForStatus(page, 'saved');
+}
+
+export async function waitForStatus(page: Page, status: string, timeout = 10_000): Promise<void> {
+  await page.locator(`[data-status="${status}"]`).waitFor({ timeout });
+}
+
+/** Runs axe-core's WCAG 2.1 A/AA rules on the page; returns the violations, summarised. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  return violations;
+}
