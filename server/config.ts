@@ -15,6 +15,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Compact a document once this many updates follow its snapshot. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).default(500),
+  /** Join by code: wrong codes per IP per minute before RATE_LIMITED (guessing). */
+  JOIN_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Join by code: all attempts per IP per minute (a whole room may share one NAT address). */
+  JOIN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 });
 
 export interface ServerConfig {
@@ -27,6 +31,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   compactAfterUpdates: number;
+  /** Rate limits of join by code (server/workshop/join.ts). */
+  joinLimits: { failuresPerMinute: number; requestsPerMinute: number };
   /** Directory of the built client (vite build); not served when it does not exist. */
   clientDir: string;
 }
@@ -47,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    joinLimits: { failuresPerMinute: e.JOIN_FAILURES_PER_MINUTE, requestsPerMinute: e.JOIN_REQUESTS_PER_MINUTE },
     clientDir: 'dist/client',
   };
 }

@@ -8,6 +8,7 @@ import { RoomRegistry } from './realtime/room-registry';
 import { attachYjsEndpoint } from './realtime/yjs-endpoint';
 import { createSocketServer, type SamskabIo } from './events/socket-server';
 import { createHttpApp } from './http/app';
+import { createWorkshop } from './workshop';
 
 export interface SamskabServer {
   httpServer: HttpServer;
@@ -31,11 +32,13 @@ export async function createServer(options: { store: BoardStore; config: ServerC
   const log = options.log ?? createLogger(config.logLevel);
   const rooms = new RoomRegistry(store, log, config.compactAfterUpdates);
   const boards = new BoardService(store, rooms);
-  const app = createHttpApp({ config, log, boards, store });
+  const workshop = createWorkshop({ store, rooms, boards, log, joinLimits: config.joinLimits });
+  const app = createHttpApp({ config, log, boards, store, workshop });
   const httpServer = createHttpServer(app);
   httpServer.on('clientError', (_error, socket) => socket.destroy());
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
-  const io = createSocketServer({ httpServer, config, log, boards, rooms });
+  const io = createSocketServer({ httpServer, config, log, boards, rooms, workshop });
+  workshop.notifier.attach(io);
 
   return {
     httpServer,

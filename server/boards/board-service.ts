@@ -2,6 +2,9 @@ import {
   ErrorCode,
   TEMPLATES,
   boardMap,
+  defaultWorkshop,
+  type ContributorType,
+  type Step,
   createBoardRequestSchema,
   createSessionRequestSchema,
   randomId,
@@ -15,6 +18,15 @@ import type { BoardRecord, BoardStore } from '../store/board-store';
 import { hashToken, newToken, sameHash } from '../auth/tokens';
 import type { RoomRegistry } from '../realtime/room-registry';
 import { ServiceError } from './service-error';
+import { claimNewJoinCode } from '../workshop/join-codes';
+import { writeWorkshop } from '../workshop/context';
+
+/** What a person may say about themselves when they join; the role comes from elsewhere. */
+export interface Profile {
+  displayName?: string | null;
+  contributorType?: ContributorType | null;
+  organisation?: string | null;
+}
 
 /**
  * Boards and the sessions that open them. A board is born with three capability tokens
@@ -54,10 +66,15 @@ export class BoardService {
       },
     };
     await this.store.createBoard(record);
+    const joinCode = await claimNewJoinCode(this.store, boardId);
     await this.rooms.withRoom(boardId, async (room) => {
       await room.writeAsServer((doc) => {
         const map = boardMap(doc);
         for (const [key, value] of Object.entries(settings)) map.set(key, value);
+        // Every workshop field is written, so clients never have to guess a default.
+        const steps: Record<string, Step> = {};
+        for (const question of settings.questions) steps[question.id] = 'write';
+        writeWorkshop(doc, { ...defaultWorkshop(joinCode), steps });
       });
     });
     const base = `${publicBase}/b/${boardId}`;
@@ -79,18 +96,26 @@ export class BoardService {
     const board = await this.requireBoard(boardId);
     const role = roleOfToken(board, parsed.data.token);
     if (!role) throw new ServiceError(ErrorCode.INVALID_TOKEN, 'This link is not valid for this board.', 403);
-    const displayName = parsed.data.displayName?.trim() || null;
+    return this.issueSession(board, role, parsed.data);
+  }
+
+  /** A participant session without a link: the caller (join by code) has checked the board's code. */
+  async createParticipantSession(boardId: string, profile: Profile): Promise<SessionResponse> {
+    return this.issueSession(await this.requireBoard(boardId), 'participant', profile);
+  }
+
+  private async issueSession(board: BoardRecord, role: Role, profile: Profile): Promise<SessionResponse> {
     const identity: Identity = {
       participantId: randomId(16),
-      boardId,
+      boardId: board.id,
       role,
-      displayName,
-      contributorType: parsed.data.contributorType ?? null,
-      organisation: parsed.data.organisation?.trim() || null,
+      displayName: profile.displayName?.trim() || null,
+      contributorType: profile.contributorType ?? null,
+      organisation: profile.organisation?.trim() || null,
     };
     const sessionToken = newToken();
     await this.store.putSession(hashToken(sessionToken), { identity, createdAt: Date.now() });
-    return { sessionToken, identity, board: { id: boardId, title: await this.titleOf(board) } };
+    return { sessionToken, identity, board: { id: board.id, title: await this.titleOf(board) } };
   }
 
   /** The identity behind a session token, or null when it is unknown. */

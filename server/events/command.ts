@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod';
 import { ErrorCode, fail, type Ack } from '../../shared';
 import { ServiceError } from '../boards/service-error';
 import type { Logger } from '../log';
@@ -10,7 +10,8 @@ import type { Logger } from '../log';
  */
 export function command<P, R>(
   log: Logger,
-  schema: ZodType<P>,
+  /** Validates (and, with defaults, completes) the payload; the handler sees its output. */
+  schema: ZodType<P, ZodTypeDef, unknown>,
   handler: (payload: P) => Promise<R>,
 ): (payload: unknown, ack: unknown) => void {
   return (payload, ack) => {
@@ -22,7 +23,9 @@ export function command<P, R>(
       reply(fail(ErrorCode.VALIDATION_FAILED, detail));
       return;
     }
-    handler(parsed.data).then(
+    // Through a promise, so a handler that throws before its first await is answered too
+    // (a synchronous throw in a socket.io listener would otherwise escape as uncaught).
+    Promise.resolve(parsed.data).then(handler).then(
       (data) => reply({ ok: true, data }),
       (error: unknown) => {
         if (error instanceof ServiceError) return reply(fail(error.code, error.message));

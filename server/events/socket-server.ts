@@ -15,6 +15,9 @@ import type { BoardService } from '../boards/board-service';
 import type { RoomRegistry } from '../realtime/room-registry';
 import { isOriginAllowed } from '../http/origin';
 import { registerBoardCommands } from './board-commands';
+import type { Workshop } from '../workshop';
+import { registerWorkshopCommands } from '../workshop/commands';
+import { boardRoom, facilitatorsRoom, participantRoom } from '../workshop/notifier';
 
 export interface SocketData {
   identity: Identity;
@@ -35,6 +38,7 @@ export function createSocketServer(deps: {
   log: Logger;
   boards: BoardService;
   rooms: RoomRegistry;
+  workshop: Workshop;
 }): SamskabIo {
   const { httpServer, config, log, boards } = deps;
   const io: SamskabIo = new Server(httpServer, {
@@ -65,9 +69,13 @@ export function createSocketServer(deps: {
 
   io.on('connection', (socket) => {
     const { identity } = socket.data;
-    void socket.join(`board:${identity.boardId}`);
+    // Everyone on the board; its facilitators (who see hidden ideas); the person's own sockets.
+    const rooms = [boardRoom(identity.boardId), participantRoom(identity.boardId, identity.participantId)];
+    if (identity.role === 'facilitator') rooms.push(facilitatorsRoom(identity.boardId));
+    void socket.join(rooms);
     socket.emit('session:hello', { protocolVersion: PROTOCOL_VERSION, identity, serverTime: Date.now() });
     registerBoardCommands(socket, deps);
+    registerWorkshopCommands(socket, deps.workshop, log);
   });
 
   return io;

@@ -9,9 +9,17 @@ import type { BoardService } from '../boards/board-service';
 import type { BoardStore } from '../store/board-store';
 import { boardRoutes } from './board-routes';
 import { healthRoutes } from './health-routes';
+import type { Workshop } from '../workshop';
+import { joinRoutes } from '../workshop/join';
 
 /** REST API, health probes and the built client, on one Express app. */
-export function createHttpApp(deps: { config: ServerConfig; log: Logger; boards: BoardService; store: BoardStore }): express.Express {
+export function createHttpApp(deps: {
+  config: ServerConfig;
+  log: Logger;
+  boards: BoardService;
+  store: BoardStore;
+  workshop: Workshop;
+}): express.Express {
   const { config, log } = deps;
   const app = express();
   app.disable('x-powered-by');
@@ -38,6 +46,7 @@ export function createHttpApp(deps: { config: ServerConfig; log: Logger; boards:
   );
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api', boardRoutes(deps));
+  app.use('/api', joinRoutes(deps.workshop.join, log));
   app.use(healthRoutes(deps));
   app.use('/api', (_req: Request, res: Response) => {
     res.status(404).json(fail(ErrorCode.NOT_FOUND, 'No such endpoint.'));

@@ -9,7 +9,7 @@ import { StoreConflictError } from '../store/board-store';
 type Handler = (req: Request, res: Response) => Promise<void>;
 
 /** Turns a thrown ServiceError into its status and Ack body; anything else is a 500. */
-function handle(log: Logger, handler: Handler) {
+export function handle(log: Logger, handler: Handler) {
   return (req: Request, res: Response, _next: NextFunction) => {
     handler(req, res).catch((error: unknown) => {
       if (error instanceof ServiceError) {

@@ -1,6 +1,16 @@
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { ErrorCode, boardMap, ideasMap, readBoardSettings, type BoardSettings, type ProtocolError } from '../../shared';
+import {
+  ErrorCode,
+  boardMap,
+  ideasMap,
+  readBoardSettings,
+  readWorkshop,
+  workshopMap,
+  type BoardSettings,
+  type ProtocolError,
+  type WorkshopState,
+} from '../../shared';
 import type { BoardStore } from '../store/board-store';
 import type { Logger } from '../log';
 import { inspectUpdate, InspectionError } from './update-inspector';
@@ -67,6 +77,9 @@ export class BoardRoom {
   private persistChanges(): void {
     boardMap(this.doc).observe(() => {
       this.settingsCache = undefined;
+    });
+    workshopMap(this.doc).observe(() => {
+      this.workshopCache = undefined;
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null;
@@ -143,10 +156,14 @@ export class BoardRoom {
       }
     }
     const settings = this.settings();
+    const ideas = ideasMap(this.doc);
     const refusal = authorizeChanges(inspection.changes, peer.principal, {
-      ideaCount: ideasMap(this.doc).size,
+      ideaCount: ideas.size,
       beaconIds: new Set(settings?.beacons.map((b) => b.id)),
       questionIds: new Set(settings?.questions.map((q) => q.id)),
+      workshop: this.workshop(),
+      focusQuestionId: settings?.focusQuestionId ?? null,
+      questionOf: (ideaId) => ideas.get(ideaId)?.get('questionId'),
     });
     if (refusal) return refusal;
     this.pendingClocks = inspection.clocks;
@@ -165,12 +182,27 @@ export class BoardRoom {
     return null;
   }
 
-  /** Writes as the server (settings, moderation): persisted and broadcast like any update. */
-  async writeAsServer(change: (doc: Y.Doc) => void): Promise<void> {
+  /**
+   * Writes as the server (settings, workshop state, moderation): persisted and broadcast
+   * like any update; resolves with what `change` returned once it is durable. `change` runs
+   * synchronously between client updates, so a read-modify-write inside it is atomic. It
+   * must validate before it writes: a throw does not undo writes already made.
+   */
+  async writeAsServer<T>(change: (doc: Y.Doc) => T): Promise<T> {
     await this.inbox;
-    this.doc.transact(() => change(this.doc), SERVER_PRINCIPAL);
+    let result!: T;
+    this.doc.transact(() => {
+      result = change(this.doc);
+    }, SERVER_PRINCIPAL);
     await this.persist.flushed();
+    return result;
   }
+
+  /** Runs `fn` when the room closes (timers and observers of capabilities that attached to it). */
+  onClose(fn: () => void): void {
+    this.closeHooks.push(fn);
+  }
+  private readonly closeHooks: Array<() => void> = [];
 
   /** Board settings, parsed once per change rather than once per update judged. */
   private settings(): BoardSettings | null {
@@ -178,6 +210,13 @@ export class BoardRoom {
     return this.settingsCache;
   }
   private settingsCache: BoardSettings | null | undefined;
+
+  /** The workshop state, parsed once per change: the policy reads it for every update. */
+  workshop(): WorkshopState {
+    this.workshopCache ??= readWorkshop(this.doc);
+    return this.workshopCache;
+  }
+  private workshopCache: WorkshopState | undefined;
 
   /** Resolves when everything applied so far is durable (and so has been broadcast). */
   flushed(): Promise<void> {
@@ -194,6 +233,7 @@ export class BoardRoom {
   }
 
   async close(): Promise<void> {
+    for (const hook of this.closeHooks.splice(0)) hook();
     await this.inbox;
     await this.persist.close();
     this.awareness.destroy();

@@ -16,12 +16,21 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<BoardRoom>>();
   private readonly users = new Map<string, number>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly loadHooks: Array<(room: BoardRoom) => Promise<void> | void> = [];
 
   constructor(
     private readonly store: BoardStore,
     private readonly log: Logger,
     private readonly compactAfterUpdates: number,
   ) {}
+
+  /**
+   * Runs `hook` on every room as it loads, before anyone is answered from it (workshop
+   * timers are restored there, old boards get their defaults). A failing hook fails the load.
+   */
+  onLoad(hook: (room: BoardRoom) => Promise<void> | void): void {
+    this.loadHooks.push(hook);
+  }
 
   async acquire(boardId: string): Promise<BoardRoom> {
     clearTimeout(this.unloadTimers.get(boardId));
@@ -80,6 +89,12 @@ export class RoomRegistry {
         const board = await this.store.getBoard(boardId);
         if (!board) throw new ServiceError(ErrorCode.BOARD_NOT_FOUND, 'There is no such board.', 404);
         const room = await BoardRoom.load(boardId, docNameOf(boardId), this.store, this.log, this.compactAfterUpdates);
+        try {
+          for (const hook of this.loadHooks) await hook(room);
+        } catch (error) {
+          await room.close();
+          throw error;
+        }
         this.loaded.set(boardId, room);
         return room;
       })();

@@ -3,13 +3,19 @@ import {
   IDEA_FIELDS,
   IMMUTABLE_IDEA_FIELDS,
   LIMITS,
+  OPTIONAL_IDEA_FIELDS,
   PLACEMENT_FIELDS,
   ROOT,
+  SERVER_ROOTS,
+  STEP_RULES,
   ideaFieldSchemas,
+  stepForIdea,
   type IdeaField,
   type ProtocolError,
   type Identity,
   type Role,
+  type StepRule,
+  type WorkshopState,
 } from '../../shared';
 import type { Change } from './update-inspector';
 
@@ -28,6 +34,11 @@ export interface PolicyContext {
   /** The board's beacons and questions: what ideas may refer to. */
   beaconIds: ReadonlySet<string>;
   questionIds: ReadonlySet<string>;
+  /** The live workshop: lock, silent writing and each question's step limit participants. */
+  workshop: WorkshopState;
+  focusQuestionId: string | null;
+  /** The `questionId` an idea on the board has now (O(1): the policy stays O(changes)). */
+  questionOf(ideaId: string): unknown;
 }
 
 /** Fields that say who wrote an idea: taken from the session, never from the client's say-so. */
@@ -41,7 +52,11 @@ const IDENTITY_FIELDS = { authorName: 'displayName', contributorType: 'contribut
  * - placement fields (group, order, beacons) may be changed by anyone who may write;
  * - id, author and creation time never change;
  * - only the author or a facilitator deletes an idea;
- * - the `board` map is the server's: settings change through socket.io commands.
+ * - the `board`, `workshop`, `votes`, `clusters` and `history` maps are the server's:
+ *   they change through socket.io commands;
+ * - live workshops limit participants (never facilitators): nothing while the board is
+ *   locked, no new ideas in the document while silent writing is on, and only what the
+ *   step of the idea's question allows (STEP_RULES).
  * The first refusal wins; nothing of a refused update is applied.
  */
 export function authorizeChanges(changes: Change[], actor: Principal, ctx: PolicyContext): ProtocolError | null {
@@ -49,9 +64,13 @@ export function authorizeChanges(changes: Change[], actor: Principal, ctx: Polic
     return { code: ErrorCode.READ_ONLY, message: 'Observers cannot change the board.' };
   }
   const isFacilitator = actor.role === 'facilitator';
+  if (changes.length > 0 && !isFacilitator && ctx.workshop.locked) {
+    return { code: ErrorCode.BOARD_LOCKED, message: 'The facilitator has locked the board.' };
+  }
   let created = 0;
   for (const change of changes) {
-    const refusal = checkChange(change, actor, isFacilitator) ?? checkReferences(change, ctx);
+    const refusal =
+      checkChange(change, actor, isFacilitator) ?? checkReferences(change, ctx) ?? (isFacilitator ? null : checkStep(change, ctx));
     if (refusal) return refusal;
     if (change.kind === 'idea.put') created++;
   }
@@ -64,8 +83,11 @@ export function authorizeChanges(changes: Change[], actor: Principal, ctx: Polic
 function checkChange(change: Change, actor: Principal, isFacilitator: boolean): ProtocolError | null {
   switch (change.kind) {
     case 'root.write':
-      return change.root === ROOT.board
-        ? { code: ErrorCode.FORBIDDEN, message: 'Board settings change through the board:updateSettings command.' }
+      if (change.root === ROOT.board) {
+        return { code: ErrorCode.FORBIDDEN, message: 'Board settings change through the board:updateSettings command.' };
+      }
+      return SERVER_ROOTS.has(change.root)
+        ? { code: ErrorCode.FORBIDDEN, message: `Only the server writes "${change.root}"; facilitators use the workshop commands.` }
         : { code: ErrorCode.FORBIDDEN_FIELD, message: `The document has no root "${change.root}".` };
     case 'idea.put':
       return checkNewIdea(change.ideaId, change.fields, actor);
@@ -95,9 +117,45 @@ function checkReferences(change: Change, ctx: PolicyContext): ProtocolError | nu
   return null;
 }
 
+/** What the step of the idea's question lets a participant do (facilitators skip this). */
+function checkStep(change: Change, ctx: PolicyContext): ProtocolError | null {
+  const ws = ctx.workshop;
+  const ruleFor = (questionId: unknown) => {
+    const step = stepForIdea(ws, typeof questionId === 'string' ? questionId : null, ctx.focusQuestionId);
+    return { step, rule: STEP_RULES[step] };
+  };
+  const refuse = (step: string, what: string): ProtocolError => ({
+    code: ErrorCode.STEP_FORBIDS,
+    message: `Participants cannot ${what} while the question is in the "${step}" step.`,
+  });
+  const allowed = (questionId: unknown, action: keyof StepRule, what: string): ProtocolError | null => {
+    const { step, rule } = ruleFor(questionId);
+    return rule[action] ? null : refuse(step, what);
+  };
+  switch (change.kind) {
+    case 'idea.put':
+      if (ws.silent) {
+        return { code: ErrorCode.SILENT_WRITING, message: 'Silent writing is on: submit new ideas with idea:submitHidden.' };
+      }
+      return allowed(change.fields.get('questionId'), 'add', 'add ideas');
+    case 'idea.delete':
+      return allowed(ctx.questionOf(change.ideaId), 'delete', 'delete ideas');
+    case 'idea.field': {
+      const placement = PLACEMENT_FIELDS.has(change.field);
+      const current = allowed(ctx.questionOf(change.ideaId), placement ? 'move' : 'edit', placement ? 'move ideas' : 'edit ideas');
+      // Moving an idea to another question needs that question's step to allow it too.
+      return current ?? (change.field === 'questionId' ? allowed(change.value, 'move', 'move ideas there') : null);
+    }
+    case 'idea.fieldDelete':
+    case 'root.write':
+      return null; // refused whoever sends them (checkChange)
+  }
+}
+
 function checkNewIdea(ideaId: string, fields: Map<IdeaField, unknown>, actor: Principal): ProtocolError | null {
   for (const field of IDEA_FIELDS) {
     if (!fields.has(field)) {
+      if (OPTIONAL_IDEA_FIELDS.has(field)) continue; // written by older clients without it
       return { code: ErrorCode.VALIDATION_FAILED, message: `A new idea needs the field "${field}".` };
     }
     const invalid = validateField(field, fields.get(field));

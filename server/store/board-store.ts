@@ -1,4 +1,4 @@
-import type { Identity } from '../../shared';
+import type { Idea, Identity } from '../../shared';
 
 /** A board's durable record: who may do what. Content lives in its Yjs document. */
 export interface BoardRecord {
@@ -61,10 +61,82 @@ export interface BoardStore {
    */
   claimClientId(docName: string, clientId: number, principalId: string): Promise<string>;
 
+  // Live workshops: silent writing, join codes, dot votes (server/workshop/).
+
+  /**
+   * Keeps a hidden idea (silent writing) until it is revealed. Upsert by idea id, atomic:
+   * 'conflict' (and nothing written) when a hidden idea with this id has another author.
+   */
+  putHiddenIdea(boardId: string, idea: Idea): Promise<'stored' | 'conflict'>;
+  /** Every hidden idea of the board, in no particular order. */
+  listHiddenIdeas(boardId: string): Promise<Idea[]>;
+  /** Removes hidden ideas by id; returns how many there were. */
+  deleteHiddenIdeas(boardId: string, ideaIds: string[]): Promise<number>;
+
+  /** Binds a join code to a board, first wins (codes are unique per installation). */
+  claimJoinCode(code: string, boardId: string): Promise<boolean>;
+  findJoinCode(code: string): Promise<string | null>;
+
+  /**
+   * One vote, checked and counted atomically (no two casts of one participant can both
+   * pass the budget check): refused with 'budget' when the participant has used
+   * `rule.budget` votes in `rule.scope`, with 'maxPerIdea' when they have that many on this idea.
+   */
+  castVote(boardId: string, participantId: string, ideaId: string, rule: VoteRule): Promise<CastVoteResult>;
+  /** Takes one of the participant's votes on the idea back ('none' when they had none). */
+  retractVote(boardId: string, participantId: string, ideaId: string, scope: string): Promise<RetractVoteResult>;
+  getVotes(boardId: string, participantId: string, scope: string): Promise<VoteTally>;
+  /** idea id → total votes (ideas without votes left out). */
+  voteTotals(boardId: string): Promise<Record<string, number>>;
+  /** Moves every participant's votes on the sources to the target, atomically (see vote-book.ts). */
+  mergeVotes(boardId: string, targetId: string, sourceIds: string[], rule: VoteRule): Promise<MergeVotesResult>;
+  /** Removes votes: all of them, those cast in one scope, or those on some ideas. */
+  clearVotes(boardId: string, which: VoteSelection): Promise<void>;
+
   /** Throws when the backing service is unreachable (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * Votes are budgeted per scope: the question the idea belonged to when the vote was cast
+ * ('' for ideas without a question).
+ */
+export interface VoteRule {
+  scope: string;
+  budget: number;
+  maxPerIdea: number;
+}
+
+/** One participant's votes in one scope. */
+export interface VoteTally {
+  /** idea id → votes (only ideas with votes). */
+  votes: Record<string, number>;
+  used: number;
+}
+
+export interface CastVoteResult {
+  outcome: 'cast' | 'budget' | 'maxPerIdea';
+  mine: VoteTally;
+  /** The idea's total after the call. */
+  total: number;
+}
+
+export interface RetractVoteResult {
+  outcome: 'retracted' | 'none';
+  mine: VoteTally;
+  total: number;
+}
+
+export interface MergeVotesResult {
+  /** The target's total after the merge. */
+  total: number;
+  /** Votes moved onto the target, and votes given back to their participants' budgets. */
+  moved: number;
+  refunded: number;
+}
+
+export type VoteSelection = { all: true } | { scope: string } | { ideaIds: string[] };
 
 export class StoreConflictError extends Error {
   constructor(message: string) {

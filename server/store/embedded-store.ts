@@ -1,12 +1,21 @@
 import { ClassicLevel } from 'classic-level';
+import type { Idea } from '../../shared';
 import {
   StoreConflictError,
   type BoardRecord,
   type BoardStore,
+  type CastVoteResult,
+  type MergeVotesResult,
+  type RetractVoteResult,
   type SessionRecord,
   type StoredDocument,
+  type VoteRule,
+  type VoteSelection,
+  type VoteTally,
 } from './board-store';
 import { foldDocument } from './compact';
+import * as votes from './vote-book';
+import { EmbeddedVotes } from './embedded-votes';
 
 /**
  * BoardStore on an embedded LevelDB (classic-level), for single-node deployments.
@@ -22,6 +31,9 @@ import { foldDocument } from './compact';
  *   doc:<name>:log:<seq, 16 digits> one Yjs update
  *   doc:<name>:seq                  last sequence number handed out (decimal, UTF-8)
  *   doc:<name>:snap                 compacted snapshot
+ *   hidden:<boardId>:<ideaId>       a hidden idea (silent writing), JSON
+ *   joincode:<code>                 board id (UTF-8)
+ *   votes:<boardId>                 the board's VoteBook (vote-book.ts), JSON
  * <name> is URI-encoded, so it never contains ':' and one document's key range can never
  * include another's (`a` vs `a:log:x`), whatever names the server chooses.
  */
@@ -74,8 +86,11 @@ export class EmbeddedStore implements BoardStore {
   private readonly docs = new Map<string, DocState>();
   /** Per-key mutexes for check-then-write operations (board creation, client-id claims). */
   private readonly keyLocks = new Map<string, Promise<unknown>>();
+  private readonly votes: EmbeddedVotes;
 
-  private constructor(private readonly db: Db) {}
+  private constructor(private readonly db: Db) {
+    this.votes = new EmbeddedVotes(db);
+  }
 
   static async open(dir: string): Promise<EmbeddedStore> {
     const db: Db = new ClassicLevel<string, Uint8Array>(dir, { valueEncoding: 'view' });
@@ -198,6 +213,82 @@ export class EmbeddedStore implements BoardStore {
     });
   }
 
+  async putHiddenIdea(boardId: string, idea: Idea): Promise<'stored' | 'conflict'> {
+    const key = `hidden:${boardId}:${idea.id}`;
+    return this.withKeyLock(key, async () => {
+      const existing = await this.getJson<Idea>(key);
+      if (existing && existing.authorId !== idea.authorId) return 'conflict';
+      await this.db.put(key, toJsonBytes(idea), { sync: true });
+      return 'stored';
+    });
+  }
+
+  async listHiddenIdeas(boardId: string): Promise<Idea[]> {
+    const out: Idea[] = [];
+    // ';' follows ':': exactly this board's hidden ideas (board ids never contain ':').
+    for await (const value of this.db.values({ gt: `hidden:${boardId}:`, lt: `hidden:${boardId};` })) {
+      out.push(JSON.parse(decoder.decode(value)) as Idea);
+    }
+    return out;
+  }
+
+  async deleteHiddenIdeas(boardId: string, ideaIds: string[]): Promise<number> {
+    let count = 0;
+    const ops: BatchOp[] = [];
+    for (const id of new Set(ideaIds)) {
+      const key = `hidden:${boardId}:${id}`;
+      if ((await this.db.get(key)) === undefined) continue;
+      count += 1;
+      ops.push({ type: 'del', key });
+    }
+    if (ops.length > 0) await this.db.batch(ops, { sync: true });
+    return count;
+  }
+
+  async claimJoinCode(code: string, boardId: string): Promise<boolean> {
+    const key = `joincode:${code}`;
+    return this.withKeyLock(key, async () => {
+      if ((await this.db.get(key)) !== undefined) return false;
+      await this.db.put(key, encoder.encode(boardId), { sync: true });
+      return true;
+    });
+  }
+
+  async findJoinCode(code: string): Promise<string | null> {
+    const value = await this.db.get(`joincode:${code}`);
+    return value === undefined ? null : decoder.decode(value);
+  }
+
+  castVote(boardId: string, participantId: string, ideaId: string, rule: VoteRule): Promise<CastVoteResult> {
+    return this.votes.change(boardId, (book) => {
+      const result = votes.castVote(book, participantId, ideaId, rule);
+      return { result, changed: result.outcome === 'cast' };
+    });
+  }
+
+  retractVote(boardId: string, participantId: string, ideaId: string, scope: string): Promise<RetractVoteResult> {
+    return this.votes.change(boardId, (book) => {
+      const result = votes.retractVote(book, participantId, ideaId, scope);
+      return { result, changed: result.outcome === 'retracted' };
+    });
+  }
+
+  async getVotes(boardId: string, participantId: string, scope: string): Promise<VoteTally> {
+    return votes.tallyOf((await this.votes.read(boardId)).p[participantId], scope);
+  }
+
+  async voteTotals(boardId: string): Promise<Record<string, number>> {
+    return { ...(await this.votes.read(boardId)).t };
+  }
+
+  mergeVotes(boardId: string, targetId: string, sourceIds: string[], rule: VoteRule): Promise<MergeVotesResult> {
+    return this.votes.change(boardId, (book) => ({ result: votes.mergeVotes(book, targetId, sourceIds, rule), changed: true }));
+  }
+
+  async clearVotes(boardId: string, which: VoteSelection): Promise<void> {
+    await this.votes.change(boardId, (book) => ({ result: votes.clearVotes(book, which), changed: true }));
+  }
+
   async ping(): Promise<void> {
     if (this.db.status !== 'open') throw new Error(`embedded store is ${this.db.status}`);
   }
@@ -205,6 +296,7 @@ export class EmbeddedStore implements BoardStore {
   async close(): Promise<void> {
     // Let queued appends and commits finish so nothing acknowledged-in-flight is cut off.
     await Promise.all([...this.docs.values()].map((state) => state.tail));
+    await this.votes.idle();
     await Promise.all([...this.keyLocks.values()].map((p) => p.catch(() => undefined)));
     await this.db.close();
   }

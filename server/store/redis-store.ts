@@ -1,13 +1,22 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createClient, RESP_TYPES } from 'redis';
+import type { Idea } from '../../shared';
 import {
   StoreConflictError,
   type BoardRecord,
   type BoardStore,
+  type CastVoteResult,
+  type MergeVotesResult,
+  type RetractVoteResult,
   type SessionRecord,
   type StoredDocument,
+  type VoteRule,
+  type VoteSelection,
+  type VoteTally,
 } from './board-store';
 import { foldDocument } from './compact';
+import { CAST_VOTE, CLEAR_VOTES, MERGE_VOTES, PUT_HIDDEN, RETRACT_VOTE, script, type Script } from './redis-scripts';
+import { decodeCounts, tallyOf } from './vote-book';
 
 /**
  * BoardStore on Redis, for multi-process deployments: every invariant (append order,
@@ -21,6 +30,10 @@ import { foldDocument } from './compact';
  *   <p>doc:<name>:snap         compacted snapshot (raw bytes)
  *   <p>doc:<name>:clients      HASH clientId -> principal id
  *   <p>doc:<name>:lock         compaction lock (random token, PX 30 s)
+ *   <p>hidden:<boardId>        HASH idea id -> hidden idea (JSON), silent writing
+ *   <p>joincode:<code>         board id
+ *   <p>votes:<boardId>         HASH participant id -> JSON { "<scope>/<ideaId>": count }
+ *   <p>votetotals:<boardId>    HASH idea id -> total votes
  * No suffix is a suffix of another, so two document names can never map to the same key.
  *
  * Binary safety: node-redis decodes bulk strings as UTF-8 strings unless a command runs on
@@ -32,15 +45,6 @@ import { foldDocument } from './compact';
 
 const LOCK_TTL_MS = 30_000;
 const PING_TIMEOUT_MS = 2_000;
-
-interface Script {
-  source: string;
-  sha: string;
-}
-
-function script(source: string): Script {
-  return { source, sha: createHash('sha1').update(source).digest('hex') };
-}
 
 const APPEND = script(`
 redis.call('XADD', KEYS[1], '*', 'u', ARGV[1])
@@ -72,6 +76,14 @@ redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
 return redis.call('HGET', KEYS[1], ARGV[1])`);
 
 type Client = ReturnType<typeof createClient>;
+
+/** A vote script's tally: JSON (from Lua's cjson, where an empty table is `{}`). */
+function tallyFromJson(json: string): VoteTally {
+  const votes = decodeCounts(json);
+  let used = 0;
+  for (const count of Object.values(votes)) used += count;
+  return { votes, used };
+}
 
 function binaryClient(client: Client) {
   return client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
@@ -202,6 +214,64 @@ export class RedisStore implements BoardStore {
     return asBuffer(owner, 'client owner').toString('utf8');
   }
 
+  async putHiddenIdea(boardId: string, idea: Idea): Promise<'stored' | 'conflict'> {
+    const reply = await this.runText(PUT_HIDDEN, [this.key(`hidden:${boardId}`)], [idea.id, JSON.stringify(idea), idea.authorId]);
+    return Number(reply) === 1 ? 'stored' : 'conflict';
+  }
+
+  async listHiddenIdeas(boardId: string): Promise<Idea[]> {
+    const all = await this.client.hGetAll(this.key(`hidden:${boardId}`));
+    return Object.values(all).map((json) => JSON.parse(json) as Idea);
+  }
+
+  async deleteHiddenIdeas(boardId: string, ideaIds: string[]): Promise<number> {
+    if (ideaIds.length === 0) return 0;
+    return this.client.hDel(this.key(`hidden:${boardId}`), [...new Set(ideaIds)]);
+  }
+
+  async claimJoinCode(code: string, boardId: string): Promise<boolean> {
+    return (await this.client.set(this.key(`joincode:${code}`), boardId, { condition: 'NX' })) !== null;
+  }
+
+  async findJoinCode(code: string): Promise<string | null> {
+    return this.client.get(this.key(`joincode:${code}`));
+  }
+
+  async castVote(boardId: string, participantId: string, ideaId: string, rule: VoteRule): Promise<CastVoteResult> {
+    const args = [participantId, ideaId, rule.scope, String(rule.budget), String(rule.maxPerIdea)];
+    const [code, json, total] = (await this.runText(CAST_VOTE, this.voteKeys(boardId), args)) as [number, string, number];
+    const outcome = code === 1 ? 'cast' : code === -1 ? 'budget' : 'maxPerIdea';
+    return { outcome, mine: tallyFromJson(json), total: Number(total) };
+  }
+
+  async retractVote(boardId: string, participantId: string, ideaId: string, scope: string): Promise<RetractVoteResult> {
+    const [code, json, total] = (await this.runText(RETRACT_VOTE, this.voteKeys(boardId), [participantId, ideaId, scope])) as [number, string, number];
+    return { outcome: code === 1 ? 'retracted' : 'none', mine: tallyFromJson(json), total: Number(total) };
+  }
+
+  async getVotes(boardId: string, participantId: string, scope: string): Promise<VoteTally> {
+    const raw = await this.client.hGet(this.key(`votes:${boardId}`), participantId);
+    return tallyOf(raw ? decodeCounts(raw) : undefined, scope);
+  }
+
+  async voteTotals(boardId: string): Promise<Record<string, number>> {
+    const all = await this.client.hGetAll(this.key(`votetotals:${boardId}`));
+    const totals = Object.create(null) as Record<string, number>; // ids may be "__proto__"
+    for (const [id, count] of Object.entries(all)) if (Number(count) > 0) totals[id] = Number(count);
+    return totals;
+  }
+
+  async mergeVotes(boardId: string, targetId: string, sourceIds: string[], rule: VoteRule): Promise<MergeVotesResult> {
+    const args = [targetId, rule.scope, String(rule.budget), String(rule.maxPerIdea), ...sourceIds];
+    const [total, moved, refunded] = (await this.runText(MERGE_VOTES, this.voteKeys(boardId), args)) as number[];
+    return { total: Number(total), moved: Number(moved), refunded: Number(refunded) };
+  }
+
+  async clearVotes(boardId: string, which: VoteSelection): Promise<void> {
+    const args = 'all' in which ? ['all'] : 'scope' in which ? ['scope', which.scope] : ['ideas', ...which.ideaIds];
+    await this.runText(CLEAR_VOTES, this.voteKeys(boardId), args);
+  }
+
   async ping(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -247,6 +317,20 @@ export class RedisStore implements BoardStore {
       updates: updates.map((u) => view(asBuffer(u, 'update'))),
       lastId: lastId === null ? null : asBuffer(lastId, 'stream id').toString('latin1'),
     };
+  }
+
+  private voteKeys(boardId: string): string[] {
+    return [this.key(`votes:${boardId}`), this.key(`votetotals:${boardId}`)];
+  }
+
+  /** Like run(), on the string-decoding client: for scripts that answer in text and numbers. */
+  private async runText(s: Script, keys: string[], args: string[]): Promise<unknown> {
+    try {
+      return await this.client.evalSha(s.sha, { keys, arguments: args });
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+      return await this.client.eval(s.source, { keys, arguments: args });
+    }
   }
 
   /** EVALSHA, falling back to EVAL once per connection when Redis hasn't cached the script. */

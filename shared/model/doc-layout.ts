@@ -1,18 +1,39 @@
 import * as Y from 'yjs';
-import { IDEA_FIELDS, parseIdea, type Idea } from './idea';
+import { IDEA_FIELDS, OPTIONAL_IDEA_FIELDS, parseIdea, type Idea, type IdeaInput } from './idea';
 import { boardSettingsSchema, type BoardSettings } from './board';
+import {
+  WORKSHOP_FIELDS,
+  clusterSchema,
+  defaultWorkshop,
+  ideaHistorySchema,
+  workshopFieldSchemas,
+  type Cluster,
+  type IdeaHistory,
+  type WorkshopState,
+} from './workshop';
 
 /**
  * The board's Yjs document. Root types, all Y.Map:
  * - `ideas`: idea id → Y.Map of the idea's fields (plain values, see idea.ts); written by
  *   participants and facilitators, each change checked by the server's update policy.
  * - `board`: the board's settings (board.ts); written only by the server.
+ * - `workshop`: the live workshop's state (workshop.ts), one key per field; server only.
+ * - `votes`: idea id → vote total, present only while the facilitator shows totals; server only.
+ * - `clusters`: cluster id → Cluster (a plain value); server only.
+ * - `history`: idea id → IdeaHistory of the ideas merged into it; server only.
  */
 export const ROOT = {
   ideas: 'ideas',
   board: 'board',
+  workshop: 'workshop',
+  votes: 'votes',
+  clusters: 'clusters',
+  history: 'history',
 } as const;
 export type RootName = (typeof ROOT)[keyof typeof ROOT];
+
+/** Roots only the server writes: a client's write there is refused (FORBIDDEN). */
+export const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOT.board, ROOT.workshop, ROOT.votes, ROOT.clusters, ROOT.history]);
 
 export type IdeaMap = Y.Map<unknown>;
 
@@ -24,10 +45,30 @@ export function boardMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.board);
 }
 
+export function workshopMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.workshop);
+}
+
+export function votesMap(doc: Y.Doc): Y.Map<number> {
+  return doc.getMap<number>(ROOT.votes);
+}
+
+export function clustersMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.clusters);
+}
+
+export function historyMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.history);
+}
+
 /** Reads one idea; null while it is incomplete or invalid (never shown half-made). */
 export function readIdea(map: IdeaMap): Idea | null {
   const record: Record<string, unknown> = {};
-  for (const field of IDEA_FIELDS) record[field] = map.get(field);
+  for (const field of IDEA_FIELDS) {
+    const value = map.get(field);
+    // Optional fields (clusterId) are absent on older ideas: leave them out so they default.
+    if (value !== undefined || !OPTIONAL_IDEA_FIELDS.has(field)) record[field] = value;
+  }
   return parseIdea(record);
 }
 
@@ -45,11 +86,49 @@ export function readBoardSettings(doc: Y.Doc): BoardSettings | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** Writes a whole idea in one transaction, as one Y.Map under `ideas`. */
-export function insertIdea(doc: Y.Doc, idea: Idea): void {
+/**
+ * The workshop state, never null: each field that is missing (a board made before live
+ * workshops) or unreadable falls back to its default, so old boards behave as new ones.
+ */
+export function readWorkshop(doc: Y.Doc): WorkshopState {
+  const map = workshopMap(doc);
+  const state = defaultWorkshop() as Record<string, unknown>;
+  for (const field of WORKSHOP_FIELDS) {
+    const parsed = workshopFieldSchemas[field].safeParse(map.get(field));
+    if (parsed.success) state[field] = parsed.data;
+  }
+  return state as WorkshopState;
+}
+
+/** Vote totals by idea id; empty while the facilitator has not revealed them. */
+export function readVoteTotals(doc: Y.Doc): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [ideaId, count] of votesMap(doc).entries()) {
+    if (typeof count === 'number' && Number.isInteger(count) && count > 0) out[ideaId] = count;
+  }
+  return out;
+}
+
+export function readClusters(doc: Y.Doc): Cluster[] {
+  const out: Cluster[] = [];
+  for (const value of clustersMap(doc).values()) {
+    const parsed = clusterSchema.safeParse(value);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+/** The merge history of one idea, or null when nothing was merged into it. */
+export function readIdeaHistory(doc: Y.Doc, ideaId: string): IdeaHistory | null {
+  const parsed = ideaHistorySchema.safeParse(historyMap(doc).get(ideaId));
+  return parsed.success ? parsed.data : null;
+}
+
+/** Writes a whole idea in one transaction, as one Y.Map under `ideas` (optional fields default). */
+export function insertIdea(doc: Y.Doc, idea: IdeaInput): void {
   doc.transact(() => {
     const map = new Y.Map<unknown>();
-    for (const field of IDEA_FIELDS) map.set(field, idea[field]);
+    for (const field of IDEA_FIELDS) map.set(field, idea[field] ?? null);
     ideasMap(doc).set(idea.id, map);
   });
 }

@@ -25,10 +25,21 @@ export const ideaFieldSchemas = {
   questionId: idSchema.nullable(),
   /** Fractional index ordering the idea within its group (lexicographic). */
   position: z.string().min(1).max(LIMITS.position),
+  /**
+   * The named cluster (root map `clusters`) the idea is gathered into, or null. Added with
+   * live workshops: ideas written before (or by clients that predate it) have no such key,
+   * so it is optional when an idea is created and reads as null when missing.
+   */
+  clusterId: idSchema.nullable(),
 } as const;
 
-export const ideaSchema = z.object(ideaFieldSchemas).strict();
+/** Fields a new idea may leave out; reading fills in their default. */
+export const OPTIONAL_IDEA_FIELDS: ReadonlySet<string> = new Set(['clusterId']);
+
+export const ideaSchema = z.object({ ...ideaFieldSchemas, clusterId: ideaFieldSchemas.clusterId.default(null) }).strict();
 export type Idea = z.infer<typeof ideaSchema>;
+/** An idea as a client may write it: optional fields (clusterId) may be left out. */
+export type IdeaInput = z.input<typeof ideaSchema>;
 export type IdeaField = keyof Idea;
 
 export const IDEA_FIELDS = Object.keys(ideaFieldSchemas) as IdeaField[];
@@ -47,6 +58,7 @@ export const PLACEMENT_FIELDS: ReadonlySet<IdeaField> = new Set([
   'beacons',
   'questionId',
   'position',
+  'clusterId',
   'updatedAt',
 ]);
 

@@ -22,4 +22,13 @@ export const LIMITS = {
   ideasPerBoard: 25_000,
   /** socket.io payloads (maxHttpBufferSize). */
   eventBytes: 256 * 1024,
+  /** Live workshops (shared/model/workshop.ts). */
+  clusterName: 80,
+  clustersPerBoard: 200,
+  /** Ideas folded into one target by a single idea:merge. */
+  mergeSources: 50,
+  /** Dot voting: votes per person (per question) and per idea, both configurable up to this. */
+  votesMax: 50,
+  /** Longest workshop timer: 24 hours. */
+  timerMs: 24 * 60 * 60 * 1000,
 } as const;

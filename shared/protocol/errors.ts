@@ -24,6 +24,23 @@ export const ErrorCode = {
   PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
+  // Live workshops (docs/PROTOCOL.md "Live workshops").
+  /** The facilitator locked the board: participants change nothing. */
+  BOARD_LOCKED: 'BOARD_LOCKED',
+  /** The idea's question is in a step that does not allow this (see STEP_RULES). */
+  STEP_FORBIDS: 'STEP_FORBIDS',
+  /** Silent writing is on: new ideas go through idea:submitHidden, never straight into the document. */
+  SILENT_WRITING: 'SILENT_WRITING',
+  /** The participant has used all their votes for this question. */
+  NO_VOTES_LEFT: 'NO_VOTES_LEFT',
+  /** The participant has put the most votes allowed on this idea. */
+  IDEA_VOTE_LIMIT: 'IDEA_VOTE_LIMIT',
+  IDEA_NOT_FOUND: 'IDEA_NOT_FOUND',
+  CLUSTER_NOT_FOUND: 'CLUSTER_NOT_FOUND',
+  /** No open board has this join code. */
+  JOIN_CODE_UNKNOWN: 'JOIN_CODE_UNKNOWN',
+  /** The board exists, but the facilitator has closed joining by code. */
+  JOIN_CLOSED: 'JOIN_CLOSED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -2,6 +2,16 @@ import type { Ack } from './ack';
 import type { ProtocolError } from './errors';
 import type { Identity } from './rest';
 import type { BoardSettings, BoardSettingsPatch } from '../model/board';
+import type { Idea, IdeaInput } from '../model/idea';
+import type { Cluster, Step, VotingConfig, WorkshopState } from '../model/workshop';
+import type {
+  HiddenRemoved,
+  MergeResult,
+  MyVotes,
+  RevealResult,
+  SubmitHiddenResult,
+  TimerCommand,
+} from './workshop-commands';
 
 /** Sent by the server right after a socket.io connection is authenticated. */
 export interface Hello {
@@ -19,6 +29,48 @@ export interface ClientToServerEvents {
   'board:updateSettings': (patch: BoardSettingsPatch, ack: AckCallback<BoardSettings>) => void;
   /** Anyone: the server's clock, for timers that agree across devices. */
   'time:sync': (ack: AckCallback<{ serverTime: number }>) => void;
+
+  // Live workshops. Facilitator commands answer with the new workshop state (also in Yjs).
+  /** Facilitators: move a question to any step of its agenda, forward or back. */
+  'workshop:setStep': (payload: { questionId: string; step: Step }, ack: AckCallback<WorkshopState>) => void;
+  /** Facilitators: lock or unlock the board against every participant change. */
+  'workshop:setLocked': (payload: { locked: boolean }, ack: AckCallback<WorkshopState>) => void;
+  /** Facilitators: silent writing on or off. */
+  'workshop:setSilent': (payload: { silent: boolean }, ack: AckCallback<WorkshopState>) => void;
+  /** Facilitators: publish every hidden idea at once (exactly once, however many press it). */
+  'workshop:reveal': (ack: AckCallback<RevealResult>) => void;
+  /** Facilitators: set, start, pause, add a minute to, or stop (reset) the timer. */
+  'workshop:timer': (command: TimerCommand, ack: AckCallback<WorkshopState>) => void;
+  /** Facilitators: votes per person (per question) and per idea. */
+  'voting:configure': (config: VotingConfig, ack: AckCallback<WorkshopState>) => void;
+  /** Facilitators: show (true) or hide (false) the vote totals in the `votes` root. */
+  'voting:reveal': (payload: { revealed: boolean }, ack: AckCallback<WorkshopState>) => void;
+  /** Facilitators: clear the votes of one question (questionId, null: ideas without one) or, without it, all votes. */
+  'voting:reset': (payload: { questionId?: string | null }, ack: AckCallback<WorkshopState>) => void;
+  /** Facilitators: open or close joining by code. */
+  'join:setOpen': (payload: { open: boolean }, ack: AckCallback<WorkshopState>) => void;
+
+  /** Participants (and facilitators): add an idea while silent writing is on; idempotent by idea id. */
+  'idea:submitHidden': (payload: { idea: IdeaInput }, ack: AckCallback<SubmitHiddenResult>) => void;
+  /** The author or a facilitator: withdraw a hidden idea before it is revealed. */
+  'idea:deleteHidden': (payload: { ideaId: string }, ack: AckCallback<{ ideaId: string }>) => void;
+  /** Facilitators: every hidden idea; participants: their own; observers: none. */
+  'ideas:hidden': (ack: AckCallback<{ ideas: Idea[] }>) => void;
+
+  /** Participants and facilitators: one vote on an idea whose question is in the vote step. */
+  'vote:cast': (payload: { ideaId: string }, ack: AckCallback<MyVotes>) => void;
+  /** Participants and facilitators: take one vote back. */
+  'vote:retract': (payload: { ideaId: string }, ack: AckCallback<MyVotes>) => void;
+  /** Participants and facilitators: one's own votes for a question (default: the focus question). */
+  'votes:mine': (payload: { questionId?: string | null }, ack: AckCallback<MyVotes>) => void;
+
+  /** Facilitators: a named cluster (default question: the focus question). */
+  'cluster:create': (payload: { name: string; questionId?: string | null }, ack: AckCallback<Cluster>) => void;
+  'cluster:rename': (payload: { clusterId: string; name: string }, ack: AckCallback<Cluster>) => void;
+  /** Facilitators: delete a cluster; its ideas stay, with clusterId null. */
+  'cluster:delete': (payload: { clusterId: string }, ack: AckCallback<{ clusterId: string }>) => void;
+  /** Facilitators: merge duplicates into the target (authors, texts and votes kept; see docs/WORKSHOP.md). */
+  'idea:merge': (payload: { targetId: string; sourceIds: string[] }, ack: AckCallback<MergeResult>) => void;
 }
 
 /** socket.io, server → client. */
@@ -26,6 +78,14 @@ export interface ServerToClientEvents {
   'session:hello': (hello: Hello) => void;
   /** A refusal that did not answer a request (e.g. a Yjs update refused on another channel). */
   'server:error': (error: ProtocolError) => void;
+  /** To facilitators and the idea's author: a hidden idea was submitted (or resubmitted). */
+  'ideas:hiddenAdded': (payload: { idea: Idea }) => void;
+  /** To facilitators and the ideas' authors: hidden ideas left the hidden list (revealed or withdrawn). */
+  'ideas:hiddenRemoved': (payload: HiddenRemoved) => void;
+  /** To every socket of one participant: their votes for a question changed (another tab voted). */
+  'votes:mine': (mine: MyVotes) => void;
+  /** To the whole board: votes changed for many (merge, reset, deleted ideas); ask votes:mine again. */
+  'votes:refresh': () => void;
 }
 
 /** socket.io handshake `auth` payload. */

@@ -43,6 +43,27 @@ export const createSessionRequestSchema = z
   .strict();
 export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>;
 
+/** POST /api/join — become a participant of the board whose join code this is. */
+export const joinByCodeRequestSchema = z
+  .object({
+    /** As typed: case, spaces and dashes do not matter (normalizeJoinCode). */
+    code: z.string().min(1).max(32),
+    displayName: z.string().trim().max(LIMITS.displayName).nullable().optional(),
+    contributorType: contributorTypeSchema.nullable().optional(),
+    organisation: z.string().trim().max(LIMITS.organisation).nullable().optional(),
+  })
+  .strict();
+export type JoinByCodeRequest = z.input<typeof joinByCodeRequestSchema>;
+
+/** GET /api/join/:code — what the join page shows before anyone types a name. */
+export interface JoinCodeInfo {
+  /** The code, normalised. */
+  code: string;
+  title: string;
+  /** False while the facilitator has closed joining (POST /api/join then answers JOIN_CLOSED). */
+  open: boolean;
+}
+
 export const identitySchema = z.object({
   participantId: idSchema,
   boardId: idSchema,

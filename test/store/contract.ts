@@ -8,6 +8,7 @@ import {
   type StoredDocument,
 } from '../../server/store/board-store';
 import type * as Compact from '../../server/store/compact';
+import type { Idea } from '../../shared';
 
 /**
  * The one behavioural contract of BoardStore. Every implementation runs it (embedded.test.ts,
@@ -383,6 +384,133 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
       expect(new Set(owners).size).toBe(1);
       expect(principals).toContain(owners[0]);
       expect(await store.claimClientId('board:race', 123, 'late')).toBe(owners[0]);
+    });
+
+    describe('live workshops', () => {
+      const idea = (id: string, authorId: string, text = `Idé ${id} æøå`): Idea => ({
+        id,
+        text,
+        authorId,
+        authorName: 'Åse',
+        contributorType: 'citizen',
+        organisation: null,
+        createdAt: 1,
+        updatedAt: 1,
+        phase: null,
+        principle: null,
+        track: null,
+        beacons: [],
+        questionId: 'question1',
+        position: 'a0',
+        clusterId: null,
+      });
+      const rule = (budget: number, maxPerIdea: number, scope = 'q1') => ({ scope, budget, maxPerIdea });
+      const byId = (ideas: Idea[]) => [...ideas].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+      it('keeps hidden ideas per board, upserts by id, refuses another author’s id', async () => {
+        expect(await store.listHiddenIdeas('board01')).toEqual([]);
+        expect(await store.putHiddenIdea('board01', idea('idea0001', 'alice0001'))).toBe('stored');
+        expect(await store.putHiddenIdea('board01', idea('idea0002', 'bob000001'))).toBe('stored');
+        expect(await store.putHiddenIdea('board02', idea('idea0001', 'carol0001'))).toBe('stored');
+        expect(await store.putHiddenIdea('board01', idea('idea0001', 'alice0001', 'edited'))).toBe('stored');
+        expect(await store.putHiddenIdea('board01', idea('idea0001', 'mallory01', 'stolen'))).toBe('conflict');
+        expect(byId(await store.listHiddenIdeas('board01'))).toEqual([idea('idea0001', 'alice0001', 'edited'), idea('idea0002', 'bob000001')]);
+        expect(await store.deleteHiddenIdeas('board01', ['idea0001', 'nosuchidea'])).toBe(1);
+        expect(await store.listHiddenIdeas('board01')).toEqual([idea('idea0002', 'bob000001')]);
+        expect(await store.listHiddenIdeas('board02')).toHaveLength(1);
+        await store.close();
+        const reopened = await h.reopen();
+        expect(await reopened.listHiddenIdeas('board01')).toEqual([idea('idea0002', 'bob000001')]);
+      });
+
+      it('binds join codes to one board, first wins', async () => {
+        expect(await store.findJoinCode('ACDEFG')).toBeNull();
+        const claims = await Promise.all(['boardA1', 'boardB1', 'boardC1'].map((b) => store.claimJoinCode('ACDEFG', b)));
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        const winner = ['boardA1', 'boardB1', 'boardC1'][claims.indexOf(true)];
+        expect(await store.findJoinCode('ACDEFG')).toBe(winner);
+        expect(await store.claimJoinCode('HJKMNP', 'boardA1')).toBe(true);
+        await store.close();
+        expect(await (await h.reopen()).findJoinCode('HJKMNP')).toBe('boardA1');
+      });
+
+      it('counts votes within the budget per scope and the maximum per idea', async () => {
+        const cast = (who: string, ideaId: string, r = rule(3, 2)) => store.castVote('board01', who, ideaId, r);
+        expect(await cast('alice0001', 'idea0001')).toEqual({ outcome: 'cast', mine: { votes: { idea0001: 1 }, used: 1 }, total: 1 });
+        expect((await cast('alice0001', 'idea0001')).outcome).toBe('cast');
+        expect(await cast('alice0001', 'idea0001')).toMatchObject({ outcome: 'maxPerIdea', total: 2, mine: { used: 2 } });
+        expect((await cast('alice0001', 'idea0002')).outcome).toBe('cast');
+        expect(await cast('alice0001', 'idea0003')).toMatchObject({ outcome: 'budget', total: 0, mine: { used: 3 } });
+        // Another question has its own budget; another participant their own.
+        expect(await cast('alice0001', 'idea0009', rule(3, 2, 'q2'))).toMatchObject({ outcome: 'cast', mine: { votes: { idea0009: 1 }, used: 1 } });
+        expect(await cast('bob000001', 'idea0001')).toMatchObject({ outcome: 'cast', total: 3 });
+        expect(await store.getVotes('board01', 'alice0001', 'q1')).toEqual({ votes: { idea0001: 2, idea0002: 1 }, used: 3 });
+        expect(await store.voteTotals('board01')).toEqual({ idea0001: 3, idea0002: 1, idea0009: 1 });
+        expect(await store.voteTotals('board02')).toEqual({});
+
+        expect(await store.retractVote('board01', 'alice0001', 'idea0001', 'q1')).toEqual({ outcome: 'retracted', mine: { votes: { idea0001: 1, idea0002: 1 }, used: 2 }, total: 2 });
+        expect(await store.retractVote('board01', 'alice0001', 'idea0003', 'q1')).toMatchObject({ outcome: 'none', total: 0 });
+        expect((await cast('alice0001', 'idea0003')).outcome).toBe('cast');
+        await store.close();
+        const reopened = await h.reopen();
+        expect(await reopened.getVotes('board01', 'alice0001', 'q1')).toEqual({ votes: { idea0001: 1, idea0002: 1, idea0003: 1 }, used: 3 });
+        expect(await reopened.voteTotals('board01')).toEqual({ idea0001: 2, idea0002: 1, idea0003: 1, idea0009: 1 });
+      });
+
+      it('never lets concurrent casts of one participant exceed the budget', async () => {
+        const results = await Promise.all(
+          Array.from({ length: 30 }, (_, i) => store.castVote('board01', 'alice0001', `idea000${i % 4}`, rule(5, 50))),
+        );
+        expect(results.filter((r) => r.outcome === 'cast')).toHaveLength(5);
+        expect((await store.getVotes('board01', 'alice0001', 'q1')).used).toBe(5);
+        const totals = await store.voteTotals('board01');
+        expect(Object.values(totals).reduce((a, b) => a + b, 0)).toBe(5);
+      });
+
+      it('counts 200 participants voting at once exactly', async () => {
+        const voters = Array.from({ length: 200 }, (_, i) => `voter${String(i).padStart(4, '0')}`);
+        await Promise.all(
+          voters.flatMap((v, i) => Array.from({ length: 3 }, (_, k) => store.castVote('board01', v, `idea000${(i + k) % 5}`, rule(3, 3)))),
+        );
+        const totals = await store.voteTotals('board01');
+        expect(Object.values(totals).reduce((a, b) => a + b, 0)).toBe(600);
+        expect(totals).toEqual({ idea0000: 120, idea0001: 120, idea0002: 120, idea0003: 120, idea0004: 120 });
+      });
+
+      it('merges votes onto the target up to the maximum per idea, refunding the rest', async () => {
+        const cast = (who: string, ideaId: string) => store.castVote('board01', who, ideaId, rule(5, 2));
+        for (const id of ['target01', 'source01', 'source01', 'source02']) await cast('alice0001', id);
+        await cast('bob000001', 'source02');
+        await cast('carol0001', 'other0001');
+        const merged = await store.mergeVotes('board01', 'target01', ['source01', 'source02'], rule(5, 2));
+        // Alice: 1 + 2 + 1 = 4 on one idea, max 2: 2 kept, 2 refunded. Bob: 1 moved.
+        expect(merged).toEqual({ total: 3, moved: 2, refunded: 2 });
+        expect(await store.getVotes('board01', 'alice0001', 'q1')).toEqual({ votes: { target01: 2 }, used: 2 });
+        expect(await store.getVotes('board01', 'bob000001', 'q1')).toEqual({ votes: { target01: 1 }, used: 1 });
+        expect(await store.voteTotals('board01')).toEqual({ target01: 3, other0001: 1 });
+      });
+
+      it('clears votes by scope, by idea, or all, keeping the totals true', async () => {
+        await store.castVote('board01', 'alice0001', 'idea0001', rule(5, 5, 'q1'));
+        await store.castVote('board01', 'alice0001', 'idea0002', rule(5, 5, 'q2'));
+        await store.castVote('board01', 'bob000001', 'idea0002', rule(5, 5, 'q2'));
+        await store.castVote('board01', 'bob000001', 'idea0003', rule(5, 5, 'q2'));
+        await store.clearVotes('board01', { scope: 'q1' });
+        expect(await store.voteTotals('board01')).toEqual({ idea0002: 2, idea0003: 1 });
+        await store.clearVotes('board01', { ideaIds: ['idea0002'] });
+        expect(await store.voteTotals('board01')).toEqual({ idea0003: 1 });
+        expect(await store.getVotes('board01', 'bob000001', 'q2')).toEqual({ votes: { idea0003: 1 }, used: 1 });
+        await store.clearVotes('board01', { all: true });
+        expect(await store.voteTotals('board01')).toEqual({});
+        expect(await store.getVotes('board01', 'bob000001', 'q2')).toEqual({ votes: {}, used: 0 });
+      });
+
+      it('treats ids like __proto__ as plain keys', async () => {
+        await store.castVote('board01', 'alice0001', '__proto__', rule(5, 5, '__proto__'));
+        await store.castVote('board01', 'alice0001', 'constructor', rule(5, 5, '__proto__'));
+        expect({ ...(await store.voteTotals('board01')) }).toEqual(JSON.parse('{"__proto__":1,"constructor":1}'));
+        expect((await store.getVotes('board01', 'alice0001', '__proto__')).used).toBe(2);
+      });
     });
 
     it('answers ping while open and fails it once closed', async () => {

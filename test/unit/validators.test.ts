@@ -39,6 +39,7 @@ const idea: Idea = {
   beacons: [],
   questionId: null,
   position: 'a0',
+  clusterId: null,
 };
 
 describe('taxonomy', () => {

@@ -1,0 +1,88 @@
+import type * as Y from 'yjs';
+import {
+  ErrorCode,
+  readWorkshop,
+  type Identity,
+  type Step,
+  type TimerCommand,
+  type VotingConfig,
+  type WorkshopState,
+} from '../../shared';
+import { ServiceError } from '../boards/service-error';
+import { requireFacilitator, settingsOf, writeWorkshop, type WorkshopContext } from './context';
+import { applyTimerCommand } from './timer';
+import type { VoteTotalsMirror } from './voting';
+
+/**
+ * The facilitator's controls whose whole effect is the `workshop` map: steps, lock, silent
+ * writing, timer, voting configuration and visibility, joining. Each is one server write,
+ * read-modify-write inside writeAsServer (atomic against every other write), answered with
+ * the new state once it is durable. Everyone sees the change arrive through Yjs.
+ */
+export class Facilitation {
+  constructor(
+    private readonly ctx: WorkshopContext,
+    private readonly totals: VoteTotalsMirror,
+  ) {}
+
+  setStep(identity: Identity, questionId: string, step: Step): Promise<WorkshopState> {
+    return this.write(identity, 'run the agenda', (state, doc) => {
+      const questions = settingsOf(doc).questions.map((q) => q.id);
+      if (!questions.includes(questionId)) {
+        throw new ServiceError(ErrorCode.VALIDATION_FAILED, 'The step belongs to one of the board\u2019s questions.');
+      }
+      // Steps of removed questions are dropped on the way, so the map never grows stale.
+      const steps: Record<string, Step> = {};
+      for (const id of questions) if (Object.hasOwn(state.steps, id)) steps[id] = state.steps[id] as Step;
+      steps[questionId] = step;
+      return { steps };
+    });
+  }
+
+  setLocked(identity: Identity, locked: boolean): Promise<WorkshopState> {
+    return this.write(identity, 'lock the board', () => ({ locked }));
+  }
+
+  setSilent(identity: Identity, silent: boolean): Promise<WorkshopState> {
+    return this.write(identity, 'switch silent writing', () => ({ silent }));
+  }
+
+  setJoinOpen(identity: Identity, open: boolean): Promise<WorkshopState> {
+    return this.write(identity, 'open or close joining', () => ({ joinOpen: open }));
+  }
+
+  timer(identity: Identity, command: TimerCommand): Promise<WorkshopState> {
+    return this.write(identity, 'run the timer', (state) => ({ timer: applyTimerCommand(state.timer, command, Date.now()) }));
+  }
+
+  configureVoting(identity: Identity, voting: VotingConfig): Promise<WorkshopState> {
+    return this.write(identity, 'configure voting', () => ({ voting }));
+  }
+
+  /** Totals go into the `votes` root while revealed and are removed from it when hidden. */
+  async revealVotes(identity: Identity, revealed: boolean): Promise<WorkshopState> {
+    const state = await this.write(identity, 'reveal votes', () => ({ votesRevealed: revealed }));
+    await this.totals.sync(identity.boardId);
+    return state;
+  }
+
+  async resetVotes(identity: Identity, questionId: string | null | undefined): Promise<WorkshopState> {
+    requireFacilitator(identity, 'reset votes');
+    const { boardId } = identity;
+    await this.ctx.store.clearVotes(boardId, questionId === undefined ? { all: true } : { scope: questionId ?? '' });
+    this.ctx.notifier.votesRefresh(boardId);
+    await this.totals.sync(boardId);
+    return this.ctx.rooms.withRoom(boardId, async (room) => readWorkshop(room.doc));
+  }
+
+  private write(
+    identity: Identity,
+    what: string,
+    patch: (state: WorkshopState, doc: Y.Doc) => Partial<WorkshopState>,
+  ): Promise<WorkshopState> {
+    requireFacilitator(identity, what);
+    return this.ctx.rooms.withRoom(identity.boardId, (room) =>
+      room.writeAsServer((doc) => writeWorkshop(doc, patch(readWorkshop(doc), doc))),
+    );
+  }
+}

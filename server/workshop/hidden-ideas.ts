@@ -1,0 +1,151 @@
+import {
+  ErrorCode,
+  LIMITS,
+  STEP_RULES,
+  ideasMap,
+  insertIdea,
+  readIdea,
+  stepForIdea,
+  type Idea,
+  type Identity,
+  type RevealResult,
+  type SubmitHiddenResult,
+} from '../../shared';
+import { ServiceError } from '../boards/service-error';
+import { requireFacilitator, requireUnlocked, requireWriter, settingsOf, type WorkshopContext } from './context';
+
+/**
+ * Silent writing. While it is on, a participant's new ideas never enter the shared document
+ * (the update policy refuses them there with SILENT_WRITING): they are submitted with a
+ * command, kept in the store, and shown only to their author and the facilitators, until a
+ * facilitator reveals them all at once. Nothing leaks to other participants or observers,
+ * not even as Yjs bytes, because the document never holds them.
+ *
+ * Every operation runs under the board's lock, so a reveal sees either all of a concurrent
+ * submission or none of it, and two reveals cannot publish the same idea twice.
+ */
+export class HiddenIdeas {
+  constructor(private readonly ctx: WorkshopContext) {}
+
+  submit(identity: Identity, idea: Idea): Promise<SubmitHiddenResult> {
+    requireWriter(identity);
+    if (idea.authorId !== identity.participantId) {
+      throw new ServiceError(ErrorCode.NOT_OWNER, 'New ideas are written in the sender\u2019s own name.', 403);
+    }
+    const identityFields = [
+      ['authorName', identity.displayName],
+      ['contributorType', identity.contributorType],
+      ['organisation', identity.organisation],
+    ] as const;
+    for (const [field, expected] of identityFields) {
+      if (idea[field] !== expected) {
+        throw new ServiceError(ErrorCode.NOT_OWNER, `"${field}" must match the session that writes the idea.`, 403);
+      }
+    }
+    const { boardId } = identity;
+    return this.ctx.locks.run(boardId, () =>
+      this.ctx.rooms.withRoom(boardId, async (room) => {
+        const state = room.workshop();
+        const settings = settingsOf(room.doc);
+        if (idea.questionId !== null && !settings.questions.some((q) => q.id === idea.questionId)) {
+          throw new ServiceError(ErrorCode.VALIDATION_FAILED, 'An idea may only answer one of the board\u2019s questions.');
+        }
+        if (idea.beacons.some((id) => !settings.beacons.some((b) => b.id === id))) {
+          throw new ServiceError(ErrorCode.VALIDATION_FAILED, 'An idea may only name the board\u2019s beacons.');
+        }
+        // A retry after the idea was revealed (or published): the same answer, no duplicate.
+        const existing = ideasMap(room.doc).get(idea.id);
+        if (existing) {
+          const published = readIdea(existing);
+          if (published?.authorId !== identity.participantId) {
+            throw new ServiceError(ErrorCode.NOT_OWNER, 'Another idea has this id.', 409);
+          }
+          return { idea: published, state: 'published' };
+        }
+        requireUnlocked(identity, state);
+        const step = stepForIdea(state, idea.questionId, settings.focusQuestionId);
+        if (identity.role !== 'facilitator' && !STEP_RULES[step].add) {
+          throw new ServiceError(ErrorCode.STEP_FORBIDS, `Ideas cannot be added while the question is in the "${step}" step.`, 403);
+        }
+        const hidden = await this.ctx.store.listHiddenIdeas(boardId);
+        const isNew = !hidden.some((h) => h.id === idea.id);
+        if (isNew && ideasMap(room.doc).size + hidden.length >= LIMITS.ideasPerBoard) {
+          throw new ServiceError(ErrorCode.BOARD_FULL, `A board holds at most ${LIMITS.ideasPerBoard} ideas.`, 409);
+        }
+        if (!state.silent && isNew) {
+          // Silent writing was switched off meanwhile: publish it now, in the author's name.
+          await room.writeAsServer((doc) => insertIdea(doc, idea));
+          return { idea, state: 'published' };
+        }
+        if ((await this.ctx.store.putHiddenIdea(boardId, idea)) === 'conflict') {
+          throw new ServiceError(ErrorCode.NOT_OWNER, 'Another idea has this id.', 409);
+        }
+        this.ctx.notifier.hiddenAdded(boardId, idea);
+        return { idea, state: 'hidden' };
+      }),
+    );
+  }
+
+  /** Facilitators see every hidden idea, participants their own, observers none. */
+  async list(identity: Identity): Promise<Idea[]> {
+    if (identity.role === 'observer') return [];
+    const ideas = sortIdeas(await this.ctx.store.listHiddenIdeas(identity.boardId));
+    return identity.role === 'facilitator' ? ideas : ideas.filter((idea) => idea.authorId === identity.participantId);
+  }
+
+  /** The author (or a facilitator) withdraws a hidden idea before it is revealed. */
+  remove(identity: Identity, ideaId: string): Promise<{ ideaId: string }> {
+    requireWriter(identity);
+    const { boardId } = identity;
+    return this.ctx.locks.run(boardId, async () => {
+      const idea = (await this.ctx.store.listHiddenIdeas(boardId)).find((h) => h.id === ideaId);
+      if (!idea) throw new ServiceError(ErrorCode.IDEA_NOT_FOUND, 'There is no such hidden idea.', 404);
+      if (identity.role !== 'facilitator' && idea.authorId !== identity.participantId) {
+        throw new ServiceError(ErrorCode.NOT_OWNER, 'Only the author or a facilitator may withdraw a hidden idea.', 403);
+      }
+      await this.ctx.rooms.withRoom(boardId, async (room) => requireUnlocked(identity, room.workshop()));
+      await this.ctx.store.deleteHiddenIdeas(boardId, [ideaId]);
+      this.ctx.notifier.hiddenRemoved(boardId, { ideaIds: [ideaId], reason: 'deleted' }, [idea.authorId]);
+      return { ideaId };
+    });
+  }
+
+  /**
+   * Publishes every hidden idea in one document transaction, written by the server with the
+   * authors' ids (ownership goes by authorId, so authors keep editing their ideas). The
+   * store is cleared only after the document is durable; an idea already in the document
+   * (a crash between the two) is skipped, so each idea is published exactly once.
+   */
+  reveal(identity: Identity): Promise<RevealResult> {
+    requireFacilitator(identity, 'reveal hidden ideas');
+    const { boardId } = identity;
+    return this.ctx.locks.run(boardId, () =>
+      this.ctx.rooms.withRoom(boardId, async (room) => {
+        const hidden = sortIdeas(await this.ctx.store.listHiddenIdeas(boardId));
+        if (hidden.length === 0) return { revealedIds: [] };
+        const ideas = ideasMap(room.doc);
+        const capacity = Math.max(0, LIMITS.ideasPerBoard - ideas.size);
+        const fresh = hidden.filter((idea) => !ideas.has(idea.id)).slice(0, capacity);
+        const freshIds = new Set(fresh.map((idea) => idea.id));
+        const done = hidden.filter((idea) => freshIds.has(idea.id) || ideas.has(idea.id));
+        if (fresh.length > 0) {
+          await room.writeAsServer((doc) => {
+            for (const idea of fresh) insertIdea(doc, idea);
+          });
+        }
+        await this.ctx.store.deleteHiddenIdeas(boardId, done.map((idea) => idea.id));
+        this.ctx.notifier.hiddenRemoved(
+          boardId,
+          { ideaIds: done.map((idea) => idea.id), reason: 'revealed' },
+          done.map((idea) => idea.authorId),
+        );
+        return { revealedIds: fresh.map((idea) => idea.id) };
+      }),
+    );
+  }
+}
+
+/** In the order they were written (ties by id), as they will appear when revealed. */
+function sortIdeas(ideas: Idea[]): Idea[] {
+  return [...ideas].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
