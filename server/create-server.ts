@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config';
 import { createLogger, type Logger } from './log';
 import type { BoardStore } from './store/board-store';
+import { RedisStore } from './store/redis-store';
 import { BoardService } from './boards/board-service';
 import { RoomRegistry } from './realtime/room-registry';
 import { attachYjsEndpoint } from './realtime/yjs-endpoint';
@@ -37,7 +38,8 @@ export async function createServer(options: { store: BoardStore; config: ServerC
   const httpServer = createHttpServer(app);
   httpServer.on('clientError', (_error, socket) => socket.destroy());
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
-  const io = createSocketServer({ httpServer, config, log, boards, rooms, workshop });
+  const adapterClient = store instanceof RedisStore ? await store.createAdapterClient() : null;
+  const io = createSocketServer({ httpServer, config, log, boards, rooms, workshop, adapterClient });
   workshop.notifier.attach(io);
 
   return {

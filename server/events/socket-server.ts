@@ -14,6 +14,7 @@ import type { Logger } from '../log';
 import type { BoardService } from '../boards/board-service';
 import type { RoomRegistry } from '../realtime/room-registry';
 import { isOriginAllowed } from '../http/origin';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { registerBoardCommands } from './board-commands';
 import type { Workshop } from '../workshop';
 import { registerWorkshopCommands } from '../workshop/commands';
@@ -39,15 +40,21 @@ export function createSocketServer(deps: {
   boards: BoardService;
   rooms: RoomRegistry;
   workshop: Workshop;
+  /** socket.io's Redis adapter connection, when several processes share a Redis. */
+  adapterClient: Parameters<typeof createAdapter>[0] | null;
 }): SamskabIo {
-  const { httpServer, config, log, boards } = deps;
+  const { httpServer, config, log, boards, adapterClient } = deps;
   const io: SamskabIo = new Server(httpServer, {
     maxHttpBufferSize: LIMITS.eventBytes,
     // Without this engine.io destroys every upgrade it does not own (the Yjs endpoint) after 1 s.
     destroyUpgrade: false,
     allowRequest: (req, callback) => callback(null, isOriginAllowed(req, config)),
     serveClient: false,
+    // A phone that drops for a moment gets its missed events; authentication runs again.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
+  // With several processes on one Redis, events to a board reach sockets on every process.
+  if (adapterClient) io.adapter(createAdapter(adapterClient));
 
   io.use(async (socket, next) => {
     const auth = socket.handshake.auth as { session?: unknown; protocolVersion?: unknown };

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import {
   ErrorCode,
   boardMap,
@@ -11,7 +11,7 @@ import {
   type ProtocolError,
   type WorkshopState,
 } from '../../shared';
-import type { BoardStore } from '../store/board-store';
+import type { BoardStore, FeedChange } from '../store/board-store';
 import type { Logger } from '../log';
 import { inspectUpdate, InspectionError } from './update-inspector';
 import { authorizeChanges, type Principal } from './update-policy';
@@ -30,6 +30,8 @@ export interface RoomPeer {
 }
 
 const SERVER_PRINCIPAL = 'server';
+/** Origin of what another server process wrote (it is stored already): broadcast, never persisted. */
+const REMOTE = Symbol('remote');
 
 interface AwarenessChange {
   added: number[];
@@ -60,9 +62,11 @@ export class BoardRoom {
     compactAfterUpdates: number,
   ) {
     this.awareness.setLocalState(null); // the server itself is not present
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
-      const message = encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]));
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      const update = encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
+      const message = encodeAwarenessMessage(update);
       for (const peer of this.peers) peer.send(message);
+      if (origin !== REMOTE) store.cluster?.publishPresence(boardId, update);
     });
     this.persist = new PersistQueue<RoomPeer>({
       append: (update) => store.appendUpdate(docName, update),
@@ -82,6 +86,13 @@ export class BoardRoom {
       this.workshopCache = undefined;
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE) {
+        // Another process stored it: it is durable, and only our own connections lack it.
+        this.persist.markDurable(clocksOf(update));
+        const message = encodeUpdateMessage(update);
+        for (const peer of this.peers) peer.send(message);
+        return;
+      }
       const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null;
       const clocks = peer
         ? this.pendingClocks
@@ -97,7 +108,18 @@ export class BoardRoom {
 
   static async load(boardId: string, docName: string, store: BoardStore, log: Logger, compactAfterUpdates: number): Promise<BoardRoom> {
     const room = new BoardRoom(boardId, docName, store, log, compactAfterUpdates);
-    const stored = await store.loadDocument(docName);
+    // With several processes, follow the board's log from the state loaded, so every
+    // update any process stores reaches this one, in order, with no gap.
+    const stored = store.cluster
+      ? await store.cluster.follow(docName, (change) => room.applyRemote(change))
+      : await store.loadDocument(docName);
+    if (store.cluster) {
+      const unsubscribe = store.cluster.subscribePresence(boardId, (update) => applyAwarenessUpdate(room.awareness, update, REMOTE));
+      room.onClose(() => {
+        unsubscribe();
+        store.cluster?.unfollow(docName);
+      });
+    }
     // Stored updates were checked when they arrived; one transaction keeps loading linear.
     Y.transact(room.doc, () => {
       if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
@@ -107,6 +129,22 @@ export class BoardRoom {
     room.persistChanges();
     await room.claimServerClientId();
     return room;
+  }
+
+  /** Applies what other processes stored, in order with this process's own updates. */
+  private applyRemote(change: FeedChange): void {
+    this.inbox = this.inbox
+      .then(() => {
+        Y.transact(
+          this.doc,
+          () => {
+            if (change.snapshot) Y.applyUpdate(this.doc, change.snapshot, REMOTE);
+            for (const update of change.updates) Y.applyUpdate(this.doc, update, REMOTE);
+          },
+          REMOTE,
+        );
+      })
+      .catch((error: unknown) => this.log.error({ err: error, boardId: this.boardId }, 'could not apply a stored update'));
   }
 
   /** Yjs client ids are claimed per document; the server's own must never be someone else's. */
@@ -253,3 +291,7 @@ export class BoardRoom {
   }
 }
 
+/** Per Yjs client, the clock an update brings it to. */
+function clocksOf(update: Uint8Array): Map<number, number> {
+  return Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
+}

@@ -27,8 +27,36 @@ export interface StoredDocument {
  * contract suite (test/store/contract.ts). Document names are opaque strings chosen by the
  * server (`board:<id>` today); stores must treat them as keys, never as paths.
  */
+/** What changed in a followed document: a snapshot when the follower fell behind a compaction, then updates. */
+export interface FeedChange {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+}
+
+/**
+ * How several server processes share boards (Redis only; the embedded store is for one
+ * process). Each process that holds a board follows its update log from where it loaded it,
+ * so every process sees every update exactly as stored, with no gap; presence travels over
+ * publish/subscribe.
+ */
+export interface ClusterFeed {
+  /**
+   * Loads a document and from then on calls `onChange`, in order, with everything appended
+   * to its log by any process (this one's own updates included: applying them again is a
+   * no-op in Yjs). A follower that falls behind a compaction gets the snapshot again.
+   */
+  follow(docName: string, onChange: (change: FeedChange) => void): Promise<StoredDocument>;
+  unfollow(docName: string): void;
+  /** Presence of this process's connections, for the other processes on the board. */
+  publishPresence(boardId: string, awarenessUpdate: Uint8Array): void;
+  /** Presence from other processes (never this process's own); returns the unsubscribe. */
+  subscribePresence(boardId: string, onUpdate: (awarenessUpdate: Uint8Array) => void): () => void;
+}
+
 export interface BoardStore {
   readonly kind: 'embedded' | 'redis';
+  /** Present when several processes may share this store. */
+  readonly cluster?: ClusterFeed;
 
   /** Fails with StoreConflictError when the id exists. */
   createBoard(board: BoardRecord): Promise<void>;

@@ -17,6 +17,8 @@ import {
 import { foldDocument } from './compact';
 import { CAST_VOTE, CLEAR_VOTES, MERGE_VOTES, PUT_HIDDEN, RETRACT_VOTE, script, type Script } from './redis-scripts';
 import { decodeCounts, tallyOf } from './vote-book';
+import { RedisFeed } from './redis-feed';
+import { asBuffer, view } from './redis-bytes';
 
 /**
  * BoardStore on Redis, for multi-process deployments: every invariant (append order,
@@ -30,6 +32,8 @@ import { decodeCounts, tallyOf } from './vote-book';
  *   <p>doc:<name>:snap         compacted snapshot (raw bytes)
  *   <p>doc:<name>:clients      HASH clientId -> principal id
  *   <p>doc:<name>:lock         compaction lock (random token, PX 30 s)
+ *   <p>doc:<name>:folded       id of the last log entry folded into the snapshot
+ *   <p>presence:<boardId>      pub/sub channel: awareness between processes (redis-feed.ts)
  *   <p>hidden:<boardId>        HASH idea id -> hidden idea (JSON), silent writing
  *   <p>joincode:<code>         board id
  *   <p>votes:<boardId>         HASH participant id -> JSON { "<scope>/<ideaId>": count }
@@ -60,10 +64,14 @@ for i, entry in ipairs(entries) do
 end
 return out`);
 
-/** Writes the snapshot and trims the folded entries only if our lock is still held. */
+/**
+ * Writes the snapshot and trims the folded entries only if our lock is still held. Records
+ * the last folded id, so a follower whose cursor is older knows it missed trimmed entries.
+ */
 const COMMIT = script(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
 redis.call('SET', KEYS[2], ARGV[2])
+redis.call('SET', KEYS[4], ARGV[4])
 redis.call('XTRIM', KEYS[3], 'MINID', ARGV[3])
 return redis.call('XLEN', KEYS[3])`);
 
@@ -75,7 +83,7 @@ const CLAIM = script(`
 redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
 return redis.call('HGET', KEYS[1], ARGV[1])`);
 
-type Client = ReturnType<typeof createClient>;
+export type Client = ReturnType<typeof createClient>;
 
 /** A vote script's tally: JSON (from Lua's cjson, where an empty table is `{}`). */
 function tallyFromJson(json: string): VoteTally {
@@ -85,7 +93,7 @@ function tallyFromJson(json: string): VoteTally {
   return { votes, used };
 }
 
-function binaryClient(client: Client) {
+export function binaryClient(client: Client) {
   return client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
 }
 type BinaryClient = ReturnType<typeof binaryClient>;
@@ -98,19 +106,12 @@ export interface RedisStoreOptions {
   onError?: (err: Error) => void;
 }
 
-function view(bytes: Buffer): Uint8Array {
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
 
 /** Zero-copy: Buffer args are sent as raw bytes, never re-encoded. */
 function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-function asBuffer(value: unknown, what: string): Buffer {
-  if (!Buffer.isBuffer(value)) throw new Error(`redis store: expected bytes for ${what}`);
-  return value;
-}
 
 /** The smallest stream id greater than `id`, for XTRIM MINID (which keeps ids >= it). */
 function nextStreamId(id: string): string {
@@ -125,14 +126,37 @@ interface LoadedLog extends StoredDocument {
 
 export class RedisStore implements BoardStore {
   readonly kind = 'redis' as const;
+  readonly cluster: RedisFeed;
   private readonly bin: BinaryClient;
 
   private constructor(
     private readonly client: Client,
     private readonly prefix: string,
+    onError: (err: Error) => void,
   ) {
     this.bin = binaryClient(client);
+    this.cluster = new RedisFeed({
+      client,
+      prefix,
+      docKeys: (docName) => this.docKeys(docName),
+      run: (s, keys, args) => this.run(s, keys, args),
+      onError,
+    });
   }
+
+  /**
+   * A connection for socket.io's Redis adapter. It queues commands while Redis is away:
+   * the adapter retries a failed read at once, so with this store's fail-fast connection it
+   * would spin and starve the event loop during an outage.
+   */
+  async createAdapterClient(): Promise<Client> {
+    const client = this.client.duplicate({ name: 'samskab-socketio', disableOfflineQueue: false });
+    client.on('error', () => undefined); // reconnects by itself; outages are reported by the main connection
+    await client.connect();
+    this.extraClients.push(client);
+    return client;
+  }
+  private readonly extraClients: Client[] = [];
 
   static async connect(url: string, opts: RedisStoreOptions = {}): Promise<RedisStore> {
     const client: Client = createClient({
@@ -143,9 +167,10 @@ export class RedisStore implements BoardStore {
       disableOfflineQueue: true,
     });
     // Without a listener an 'error' event would crash the process; reconnection is automatic.
-    client.on('error', (err: Error) => opts.onError?.(err));
+    const onError = (err: Error) => opts.onError?.(err);
+    client.on('error', onError);
     await client.connect();
-    return new RedisStore(client, opts.keyPrefix ?? 'samskab:');
+    return new RedisStore(client, opts.keyPrefix ?? 'samskab:', onError);
   }
 
   async createBoard(board: BoardRecord): Promise<void> {
@@ -191,8 +216,8 @@ export class RedisStore implements BoardStore {
       const next = foldDocument(snapshot, updates);
       const remaining = await this.run(
         COMMIT,
-        [keys.lock, keys.snap, keys.log],
-        [token, toBuffer(next), nextStreamId(lastId)],
+        [keys.lock, keys.snap, keys.log, keys.folded],
+        [token, toBuffer(next), nextStreamId(lastId), lastId],
       );
       // -1: the lock expired (fold took > 30 s) or the document was deleted meanwhile; a
       // newer compaction may have committed, so writing ours could drop its entries.
@@ -206,7 +231,7 @@ export class RedisStore implements BoardStore {
     const keys = this.docKeys(docName);
     // Deleting the lock too makes a compaction in flight fail its COMMIT check, so it
     // cannot write the deleted content back as a snapshot.
-    await this.client.del([keys.snap, keys.log, keys.clients, keys.lock]);
+    await this.client.del([keys.snap, keys.log, keys.clients, keys.lock, keys.folded]);
   }
 
   async claimClientId(docName: string, clientId: number, principalId: string): Promise<string> {
@@ -285,6 +310,8 @@ export class RedisStore implements BoardStore {
   }
 
   async close(): Promise<void> {
+    await this.cluster.close();
+    for (const client of this.extraClients.splice(0)) if (client.isOpen) client.destroy();
     // close() waits for replies in flight; while disconnected it would wait for a
     // reconnection that may never come, so drop the socket instead.
     if (this.client.isReady) await this.client.close();
@@ -297,7 +324,7 @@ export class RedisStore implements BoardStore {
 
   private docKeys(docName: string) {
     const base = this.key(`doc:${docName}:`);
-    return { log: `${base}log`, snap: `${base}snap`, clients: `${base}clients`, lock: `${base}lock` };
+    return { log: `${base}log`, snap: `${base}snap`, clients: `${base}clients`, lock: `${base}lock`, folded: `${base}folded` };
   }
 
   private async getJson<T>(key: string): Promise<T | null> {

@@ -76,13 +76,19 @@ export async function join(base: string, boardId: string, token: string, display
 
 /** A real y-websocket client, recording Samskab's Saved and Error messages and close events. */
 export class TestClient {
-  readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly errors: Array<{ code: string; message: string }> = [];
   readonly closes: number[] = [];
   private savedClock = 0;
 
-  constructor(wsUrl: string, boardId: string, readonly session: SessionResponse, connect = true) {
+  /** Pass the `doc` of an earlier client to carry its state over (a reconnect to another server). */
+  constructor(
+    wsUrl: string,
+    boardId: string,
+    readonly session: SessionResponse,
+    connect = true,
+    readonly doc: Y.Doc = new Y.Doc(),
+  ) {
     this.provider = new WebsocketProvider(`${wsUrl}/yjs`, boardId, this.doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       params: { session: session.sessionToken },
@@ -148,6 +154,12 @@ export class TestClient {
   destroy(): void {
     this.provider.destroy();
     this.doc.destroy();
+  }
+
+  /** Closes the connection but keeps the document, as a device that loses its server does. */
+  detach(): Y.Doc {
+    this.provider.destroy();
+    return this.doc;
   }
 }
 

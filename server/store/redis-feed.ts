@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import type { ClusterFeed, FeedChange, StoredDocument } from './board-store';
+import { script, type Script } from './redis-scripts';
+import { asBuffer, view } from './redis-bytes';
+import type { Client } from './redis-store';
+
+/**
+ * Every update after `cursor` in a document's log, read atomically with the compaction
+ * marker: if a compaction folded (and trimmed) entries this follower never read, the reply
+ * carries the snapshot too, so nothing is ever skipped. Reply: { gap 0|1, new cursor,
+ * snapshot | nil, update1, update2, ... }. KEYS: log, snap, folded. ARGV: cursor.
+ */
+const FEED_READ = script(`
+local function older(a, b)
+  local am, as = string.match(a, '^(%d+)-(%d+)$')
+  local bm, bs = string.match(b, '^(%d+)-(%d+)$')
+  if tonumber(am) ~= tonumber(bm) then return tonumber(am) < tonumber(bm) end
+  return tonumber(as) < tonumber(bs)
+end
+local folded = redis.call('GET', KEYS[3])
+local out = { 0, ARGV[1], false }
+local from = '(' .. ARGV[1]
+if folded and older(ARGV[1], folded) then
+  out[1] = 1
+  out[2] = folded
+  out[3] = redis.call('GET', KEYS[2])
+  from = '-'
+end
+local entries = redis.call('XRANGE', KEYS[1], from, '+')
+for i, entry in ipairs(entries) do
+  out[i + 3] = entry[2][2]
+  out[2] = entry[1]
+end
+return out`);
+
+/** How long one blocking read waits before it looks again (it is woken early when follows change). */
+const BLOCK_MS = 5_000;
+const RETRY_MS = 500;
+
+interface Follow {
+  cursor: string;
+  logKey: string;
+  onChange: (change: FeedChange) => void;
+}
+
+interface Deps {
+  client: Client;
+  prefix: string;
+  docKeys(docName: string): { log: string; snap: string; folded: string };
+  run(s: Script, keys: string[], args: string[]): Promise<unknown>;
+  onError(err: Error): void;
+}
+
+/**
+ * The Redis store's ClusterFeed. One blocking XREAD per process watches every followed log
+ * (a dedicated connection, since a blocked connection serves nobody else); when it reports
+ * entries, FEED_READ fetches them from the follower's cursor. Presence uses pub/sub on
+ * another dedicated connection, each message tagged with this process's id to skip echoes.
+ */
+export class RedisFeed implements ClusterFeed {
+  private readonly follows = new Map<string, Follow>();
+  private readonly instance = randomBytes(8);
+  private reader: Client | null = null;
+  private readerId: number | null = null;
+  private subscriber: Client | null = null;
+  private looping = false;
+  private closed = false;
+
+  constructor(private readonly deps: Deps) {}
+
+  async follow(docName: string, onChange: (change: FeedChange) => void): Promise<StoredDocument> {
+    const first = await this.read(docName, '0-0');
+    this.follows.set(docName, { cursor: first.cursor, logKey: this.deps.docKeys(docName).log, onChange });
+    await this.ensureReader();
+    this.wake();
+    return { snapshot: first.snapshot, updates: first.updates };
+  }
+
+  unfollow(docName: string): void {
+    if (this.follows.delete(docName)) this.wake();
+  }
+
+  publishPresence(boardId: string, awarenessUpdate: Uint8Array): void {
+    const message = Buffer.concat([this.instance, awarenessUpdate]);
+    this.deps.client.publish(this.channel(boardId), message).catch((err: Error) => this.deps.onError(err));
+  }
+
+  subscribePresence(boardId: string, onUpdate: (awarenessUpdate: Uint8Array) => void): () => void {
+    const channel = this.channel(boardId);
+    const listener = (message: Buffer) => {
+      if (message.length < this.instance.length || message.subarray(0, this.instance.length).equals(this.instance)) return;
+      onUpdate(view(message.subarray(this.instance.length)));
+    };
+    void this.ensureSubscriber()
+      .then((sub) => sub.subscribe(channel, listener, true))
+      .catch((err: Error) => this.deps.onError(err));
+    return () => {
+      void this.subscriber?.unsubscribe(channel, listener, true).catch(() => undefined);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.follows.clear();
+    for (const connection of [this.reader, this.subscriber]) {
+      if (connection?.isOpen) connection.destroy();
+    }
+  }
+
+  private channel(boardId: string): string {
+    return `${this.deps.prefix}presence:${boardId}`;
+  }
+
+  private async read(docName: string, cursor: string): Promise<FeedChange & { cursor: string }> {
+    const keys = this.deps.docKeys(docName);
+    const reply = await this.deps.run(FEED_READ, [keys.log, keys.snap, keys.folded], [cursor]);
+    if (!Array.isArray(reply) || reply.length < 3) throw new Error('redis feed: bad FEED_READ reply');
+    const [, next, snapshot, ...updates] = reply as unknown[];
+    return {
+      cursor: asBuffer(next, 'stream id').toString('latin1'),
+      snapshot: snapshot === null ? null : view(asBuffer(snapshot, 'snapshot')),
+      updates: updates.map((u) => view(asBuffer(u, 'update'))),
+    };
+  }
+
+  private async ensureReader(): Promise<void> {
+    if (this.reader || this.closed) return;
+    const reader = this.deps.client.duplicate({ name: 'samskab-feed', disableOfflineQueue: false });
+    reader.on('error', (err: Error) => this.deps.onError(err));
+    this.reader = reader;
+    await reader.connect();
+    this.readerId = await reader.clientId();
+    reader.on('ready', () => {
+      // A new connection after an outage: ask for its id again, and catch up on every log.
+      void reader.clientId().then((id) => (this.readerId = id), () => undefined);
+    });
+    if (!this.looping) void this.loop();
+  }
+
+  private async ensureSubscriber(): Promise<Client> {
+    if (!this.subscriber) {
+      const subscriber = this.deps.client.duplicate({ name: 'samskab-presence', disableOfflineQueue: false });
+      subscriber.on('error', (err: Error) => this.deps.onError(err));
+      this.subscriber = subscriber;
+      await subscriber.connect();
+    }
+    return this.subscriber;
+  }
+
+  /** Interrupts the blocking read so it starts again with the current set of logs. */
+  private wake(): void {
+    if (this.readerId === null) return;
+    this.deps.client.sendCommand(['CLIENT', 'UNBLOCK', String(this.readerId)]).catch(() => undefined);
+  }
+
+  private async loop(): Promise<void> {
+    this.looping = true;
+    let caughtUp = true;
+    while (!this.closed && this.reader) {
+      try {
+        if (!caughtUp) {
+          for (const docName of [...this.follows.keys()]) await this.pull(docName);
+          caughtUp = true;
+        }
+        if (this.follows.size === 0) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          continue;
+        }
+        const byLog = new Map([...this.follows].map(([docName, f]) => [f.logKey, docName]));
+        const reply = await this.reader.xRead(
+          [...this.follows.values()].map((f) => ({ key: f.logKey, id: f.cursor })),
+          { BLOCK: BLOCK_MS, COUNT: 1 },
+        );
+        for (const stream of (reply ?? []) as Array<{ name: string }>) {
+          const docName = byLog.get(String(stream.name));
+          if (docName) await this.pull(docName);
+        }
+      } catch (err) {
+        if (this.closed) break;
+        this.deps.onError(err as Error);
+        caughtUp = false;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+    this.looping = false;
+  }
+
+  private async pull(docName: string): Promise<void> {
+    const follow = this.follows.get(docName);
+    if (!follow) return;
+    const change = await this.read(docName, follow.cursor);
+    if (this.follows.get(docName) !== follow) return; // unfollowed meanwhile
+    follow.cursor = change.cursor;
+    if (change.snapshot || change.updates.length > 0) follow.onChange(change);
+  }
+}
