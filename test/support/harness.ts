@@ -80,6 +80,8 @@ export class TestClient {
   readonly errors: Array<{ code: string; message: string }> = [];
   readonly closes: number[] = [];
   private savedClock = 0;
+  /** Saved messages received: the server sends one per update message it accepted. */
+  savedCount = 0;
 
   /** Pass the `doc` of an earlier client to carry its state over (a reconnect to another server). */
   constructor(
@@ -99,6 +101,7 @@ export class TestClient {
       const client = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       if (client === this.doc.clientID) this.savedClock = Math.max(this.savedClock, clock);
+      this.savedCount++;
     };
     this.provider.messageHandlers[YMessage.Error] = (_encoder, decoder) => {
       this.errors.push({ code: decoding.readVarString(decoder), message: decoding.readVarString(decoder) });

@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ideasMap, readIdeas, type CreateBoardResponse, type Idea, type SessionResponse } from '../../shared';
+import { TestClient, createBoard, eventually, join, openStore, socketClient, startServer, storedDoc } from '../support/harness';
+import { call, type TestSocket } from '../support/workshop';
+
+/** The table in docs/AUTHORIZATION.md, parsed: action → caller → allowed. */
+function readMatrix(): Map<string, Map<string, boolean>> {
+  const lines = readFileSync('docs/AUTHORIZATION.md', 'utf8').split('\n').filter((l) => l.startsWith('| '));
+  const [header, , ...rows] = lines;
+  const cells = (line: string) => line.split('|').slice(1, -1).map((c) => c.trim());
+  const callers = cells(header!).slice(1);
+  const matrix = new Map<string, Map<string, boolean>>();
+  for (const row of rows) {
+    const [action, ...marks] = cells(row);
+    matrix.set(action!, new Map(callers.map((caller, i) => [caller, marks[i] === '✓'])));
+  }
+  return matrix;
+}
+
+type Caller = 'no session' | 'other board' | 'observer' | 'participant' | 'other participant' | 'facilitator';
+type Outcome = 'allowed' | 'refused';
+
+describe('authorization matrix (docs/AUTHORIZATION.md)', () => {
+  let env: Awaited<ReturnType<typeof openStore>>;
+  let running: Awaited<ReturnType<typeof startServer>>;
+  let otherBoard: CreateBoardResponse;
+  const closers: Array<() => void> = [];
+  const matrix = readMatrix();
+
+  beforeAll(async () => {
+    env = await openStore('embedded', null);
+    running = await startServer(env.store);
+    otherBoard = await createBoard(running.url);
+  });
+  afterAll(async () => {
+    for (const close of closers) close();
+    await running.server.close();
+    await env.store.close();
+    await env.cleanup();
+  });
+
+  /** A fresh board where "participant" wrote one idea in question 1 (and another to merge). */
+  async function scene() {
+    const board = await createBoard(running.url, 'kickoff');
+    const sessions = {
+      participant: await join(running.url, board.boardId, board.tokens.participant, 'Forfatter'),
+      'other participant': await join(running.url, board.boardId, board.tokens.participant, 'Anden'),
+      observer: await join(running.url, board.boardId, board.tokens.observer),
+      facilitator: await join(running.url, board.boardId, board.tokens.facilitator, 'Facilitator'),
+      'other board': await join(running.url, otherBoard.boardId, otherBoard.tokens.facilitator, 'Fremmed'),
+    } satisfies Record<Exclude<Caller, 'no session'>, SessionResponse>;
+    const author = yjs(board.boardId, sessions.participant.sessionToken, sessions.participant);
+    await author.synced();
+    const idea = author.addIdea({ text: 'Forfatterens idé', questionId: 'kickoff-q1' });
+    const second = author.addIdea({ text: 'En dublet', questionId: 'kickoff-q1' });
+    await eventually(() => author.allSaved, 10_000, 'scene saved');
+    author.destroy();
+    const lead = await socket(sessions.facilitator.sessionToken);
+    return { board, sessions, idea, second, lead };
+  }
+
+  function yjs(boardId: string, token: string | null, session?: SessionResponse): TestClient {
+    const fake = session ?? ({ sessionToken: token ?? '', identity: { participantId: 'nobody000', displayName: null } } as unknown as SessionResponse);
+    const client = new TestClient(running.wsUrl, boardId, fake);
+    closers.push(() => client.destroy());
+    return client;
+  }
+
+  async function socket(token: string): Promise<TestSocket> {
+    const s = socketClient(running.url, token);
+    closers.push(() => s.close());
+    await new Promise<void>((resolve, reject) => {
+      s.once('connect', () => resolve());
+      s.once('connect_error', reject);
+    });
+    return s;
+  }
+
+  /** Connects as the caller over Yjs; null when the server refuses the connection. */
+  async function connectYjs(boardId: string, caller: Caller, sessions: Record<string, SessionResponse>): Promise<TestClient | null> {
+    const session = caller === 'no session' ? null : sessions[caller]!;
+    const client = yjs(boardId, session?.sessionToken ?? null, session ?? undefined);
+    await Promise.race([client.synced(), eventually(() => client.closes.length > 0, 10_000, 'sync or close')]);
+    return client.closes.length > 0 ? null : client;
+  }
+
+  /** Runs a Yjs write; allowed when the server answers it with Saved, refused when it closes. */
+  async function yjsWrite(client: TestClient | null, write: (c: TestClient) => void): Promise<Outcome> {
+    if (!client) return 'refused';
+    // The sync step 2 the client sent on connecting is answered with a Saved too: wait for it.
+    await eventually(() => client.savedCount > 0, 10_000, 'first Saved');
+    const before = client.savedCount;
+    write(client);
+    await eventually(() => client.savedCount > before || client.closes.length > 0, 10_000, 'saved or refused');
+    return client.closes.length > 0 ? 'refused' : 'allowed';
+  }
+
+  /**
+   * Runs a socket.io command as the caller. Commands act on the board of the caller's own
+   * session, so for a session of another board "refused" means: our board did not change.
+   */
+  async function socketCommand(
+    caller: Caller,
+    ctx: Awaited<ReturnType<typeof scene>>,
+    run: (s: TestSocket) => Promise<{ ok: boolean }>,
+  ): Promise<Outcome> {
+    if (caller === 'no session') return socket('').then(() => 'allowed' as const, () => 'refused' as const);
+    const s = await socket(ctx.sessions[caller].sessionToken).catch(() => null);
+    if (!s) return 'refused';
+    const before = await boardState(ctx.board.boardId);
+    const answer = await run(s);
+    if (caller === 'other board') return JSON.stringify(await boardState(ctx.board.boardId)) === JSON.stringify(before) ? 'refused' : 'allowed';
+    return answer.ok ? 'allowed' : 'refused';
+  }
+
+  async function boardState(boardId: string) {
+    const doc = await storedDoc(env.store, boardId);
+    return { board: doc.getMap('board').toJSON(), workshop: doc.getMap('workshop').toJSON(), ideas: readIdeas(doc) };
+  }
+
+  const actions: Record<string, (caller: Caller, ctx: Awaited<ReturnType<typeof scene>>) => Promise<Outcome>> = {
+    'read the board': async (caller, { board, sessions, idea }) => {
+      const client = await connectYjs(board.boardId, caller, sessions);
+      return client && ideasMap(client.doc).has(idea.id) ? 'allowed' : 'refused';
+    },
+    'add an idea': async (caller, { board, sessions }) =>
+      yjsWrite(await connectYjs(board.boardId, caller, sessions), (c) => c.addIdea({ text: 'ny', questionId: 'kickoff-q1' })),
+    "edit the idea's text": async (caller, { board, sessions, idea }) =>
+      yjsWrite(await connectYjs(board.boardId, caller, sessions), (c) => ideasMap(c.doc).get(idea.id)?.set('text', 'ændret')),
+    'move the idea to another group': async (caller, { board, sessions, idea }) =>
+      yjsWrite(await connectYjs(board.boardId, caller, sessions), (c) => ideasMap(c.doc).get(idea.id)?.set('phase', 3)),
+    'delete the idea': async (caller, { board, sessions, idea }) =>
+      yjsWrite(await connectYjs(board.boardId, caller, sessions), (c) => ideasMap(c.doc).delete(idea.id)),
+    'vote for the idea (in the vote step)': async (caller, ctx) => {
+      expect((await call(ctx.lead, 'workshop:setStep', { questionId: 'kickoff-q1', step: 'vote' })).ok).toBe(true);
+      return socketCommand(caller, ctx, (s) => call(s, 'vote:cast', { ideaId: ctx.idea.id }));
+    },
+    'merge ideas (moderate)': async (caller, ctx) =>
+      socketCommand(caller, ctx, (s) => call(s, 'idea:merge', { targetId: ctx.idea.id, sourceIds: [ctx.second.id] })),
+    'change the step and the timer': async (caller, ctx) =>
+      socketCommand(caller, ctx, async (s) => {
+        const step = await call(s, 'workshop:setStep', { questionId: 'kickoff-q1', step: 'group' });
+        const timer = await call(s, 'workshop:timer', { action: 'set', durationMs: 60_000 });
+        // Allowed if either went through: a refusal must refuse both.
+        return { ok: step.ok || timer.ok };
+      }),
+    'lock the board': async (caller, ctx) => socketCommand(caller, ctx, (s) => call(s, 'workshop:setLocked', { locked: true })),
+    "change the board's settings": async (caller, ctx) =>
+      socketCommand(caller, ctx, (s) => call(s, 'board:updateSettings', { title: 'Ny titel' })),
+  };
+
+  it('covers every action in the table', () => {
+    expect([...matrix.keys()].sort()).toEqual(Object.keys(actions).sort());
+  });
+
+  for (const [action, byCaller] of matrix) {
+    for (const [caller, allowed] of byCaller) {
+      it(`${caller}: ${action} → ${allowed ? 'allowed' : 'refused'}`, async () => {
+        const ctx = await scene();
+        const outcome = await actions[action]!(caller as Caller, ctx);
+        expect(outcome).toBe(allowed ? 'allowed' : 'refused');
+        if (!allowed) {
+          // A refusal changes nothing: the author's idea is still there, as written.
+          const stored = readIdeas(await storedDoc(env.store, ctx.board.boardId));
+          expect(stored.find((i: Idea) => i.id === ctx.idea.id)).toMatchObject({ text: 'Forfatterens idé', phase: null });
+        }
+      });
+    }
+  }
+});
