@@ -35,6 +35,8 @@ export interface ServerConfig {
   joinLimits: { failuresPerMinute: number; requestsPerMinute: number };
   /** Directory of the built client (vite build); not served when it does not exist. */
   clientDir: string;
+  /** Outgoing bytes buffered for one Yjs connection before it counts as stuck and is dropped. */
+  maxBufferedBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     joinLimits: { failuresPerMinute: e.JOIN_FAILURES_PER_MINUTE, requestsPerMinute: e.JOIN_REQUESTS_PER_MINUTE },
     clientDir: 'dist/client',
+    maxBufferedBytes: 64 * 1024 * 1024,
   };
 }
 

@@ -13,8 +13,6 @@ import { guardAwareness } from './awareness-guard';
 const KEEPALIVE_MS = 15_000;
 /** Updates that may wait for their dependencies on one connection (see park()). */
 const MAX_PARKED = 256;
-/** A client that stops reading is dropped before its backlog costs the server real memory. */
-const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 const CLOSE_FOR: Partial<Record<ProtocolError['code'], CloseCode>> = {
   [ErrorCode.INVALID_UPDATE]: CloseCode.PROTOCOL_ERROR,
@@ -45,6 +43,8 @@ export class YjsConnection implements RoomPeer {
     private readonly identity: Identity,
     private readonly log: Logger,
     private readonly onClose: () => void,
+    /** A client that stops reading is dropped before its backlog costs the server real memory. */
+    private readonly maxBufferedBytes: number,
   ) {
     this.principal = {
       participantId: identity.participantId,
@@ -72,7 +72,7 @@ export class YjsConnection implements RoomPeer {
 
   send(message: Uint8Array): void {
     if (this.closed) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
       this.log.warn({ boardId: this.room.boardId }, 'dropping a connection that stopped reading');
       this.ws.terminate();
       return;

@@ -73,7 +73,7 @@ export function attachYjsEndpoint(deps: {
       rooms.release(boardId);
       return;
     }
-    new YjsConnection(ws, room, identity, log.child({ boardId }), () => rooms.release(boardId));
+    new YjsConnection(ws, room, identity, log.child({ boardId }), () => rooms.release(boardId), config.maxBufferedBytes);
     ws.resume();
   }
 
