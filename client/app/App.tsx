@@ -6,6 +6,7 @@ import { parseRoute } from './routes';
 
 // The board and the screen bring Yjs, IndexedDB and socket.io; the start page needs none of it.
 const BoardPage = lazy(() => import('../board/BoardPage').then((m) => ({ default: m.BoardPage })));
+const JoinCodePage = lazy(() => import('../join/JoinCodePage').then((m) => ({ default: m.JoinCodePage })));
 const ObserverPage = lazy(() => import('../observer/ObserverPage').then((m) => ({ default: m.ObserverPage })));
 
 /**
@@ -27,6 +28,12 @@ export function App({ linkToken }: { linkToken: string | null }) {
       return (
         <Suspense fallback={<p className="message-page">{t('app.loading')}</p>}>
           <BoardPage boardId={route.boardId} linkToken={linkToken} />
+        </Suspense>
+      );
+    case 'join':
+      return (
+        <Suspense fallback={<p className="message-page">{t('app.loading')}</p>}>
+          <JoinCodePage initialCode={route.code} />
         </Suspense>
       );
     case 'screen':

@@ -12,6 +12,11 @@ export function NotFound({ kind = 'page' }: { kind?: 'page' | 'board' | 'no-acce
       <div className="message-page">
         <h1>{title}</h1>
         <p>{body}</p>
+        {kind === 'no-access' ? (
+          <p>
+            {t('start.gotCode')} <a href="/join">{t('start.gotCodeLink')}</a>
+          </p>
+        ) : null}
         <p>
           <a href="/">{t('notFound.backHome')}</a>
         </p>

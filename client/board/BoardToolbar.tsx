@@ -2,6 +2,12 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GROUPINGS, PHASES, PRINCIPLES, TRACKS, type Grouping, type Phase, type Principle, type Track } from '../../shared';
 import { useBoardStore } from '../state/board-store';
+import type { QuestionFilter } from '../state/slices/ui';
+import { isFiltered } from './grouping';
+
+const encodeQuestion = (f: QuestionFilter): string => (typeof f === 'string' ? f : f.id === null ? 'none' : `q:${f.id}`);
+const decodeQuestion = (v: string): QuestionFilter =>
+  v === 'all' || v === 'focus' ? v : v === 'none' ? { id: null } : { id: v.slice(2) };
 
 /** Grouping and filters: this device's view only, nobody else's board changes. */
 export function BoardToolbar({ shown, total }: { shown: number; total: number }) {
@@ -12,7 +18,11 @@ export function BoardToolbar({ shown, total }: { shown: number; total: number })
   const setGrouping = useBoardStore((s) => s.setGrouping);
   const setFilter = useBoardStore((s) => s.setFilter);
   const clearFilters = useBoardStore((s) => s.clearFilters);
-  const filtered = filters.phase !== null || filters.principle !== null || filters.track !== null;
+  const settings = useBoardStore((s) => s.settings);
+  const questions = settings?.questions ?? [];
+  // Following the focus question is the default: worth a word only when it hides something.
+  const chosen = filters.phase !== null || filters.principle !== null || filters.track !== null || filters.question !== 'focus';
+  const filtered = isFiltered(filters, settings) && (chosen || shown < total);
   const all = t('board.filterAll');
 
   return (
@@ -29,6 +39,25 @@ export function BoardToolbar({ shown, total }: { shown: number; total: number })
       </div>
       <fieldset className="toolbar__filters">
         <legend>{t('board.filters')}</legend>
+        {questions.length > 0 ? (
+          <div className="field toolbar__field toolbar__field--question">
+            <label htmlFor={`${ids}-question`}>{t('taxonomy.questionLabel')}</label>
+            <select
+              id={`${ids}-question`}
+              value={encodeQuestion(filters.question)}
+              onChange={(e) => setFilter('question', decodeQuestion(e.target.value))}
+            >
+              <option value="focus">{t('board.questionFocus')}</option>
+              <option value="all">{t('board.questionAll')}</option>
+              {questions.map((q) => (
+                <option key={q.id} value={`q:${q.id}`}>
+                  {q.text.length > 70 ? `${q.text.slice(0, 70)}…` : q.text}
+                </option>
+              ))}
+              <option value="none">{t('groups.noQuestion')}</option>
+            </select>
+          </div>
+        ) : null}
         <div className="field toolbar__field">
           <label htmlFor={`${ids}-phase`}>{t('taxonomy.phaseLabel')}</label>
           <select

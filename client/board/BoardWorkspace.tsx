@@ -2,12 +2,18 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Idea } from '../../shared';
 import { Layout } from '../app/Layout';
+import { WorkshopConsole } from '../facilitator/console/WorkshopConsole';
 import { FacilitatorPanel } from '../facilitator/FacilitatorPanel';
 import { i18n } from '../i18n';
 import type { StoredSession } from '../session/storage';
 import { useBoardStore } from '../state/board-store';
 import { BoardSync } from '../sync/board-sync';
 import { LiveRegion } from '../ui/LiveRegion';
+import { VoteBar } from '../voting/VoteBar';
+import { HiddenIdeasList } from '../workshop/HiddenIdeasList';
+import { TimerAnnouncer } from '../workshop/TimerAnnouncer';
+import { TimerDisplay } from '../workshop/TimerDisplay';
+import { WorkshopStatus } from '../workshop/WorkshopStatus';
 import { BoardIntro } from './BoardIntro';
 import { BoardSyncContext } from './BoardSyncContext';
 import { IdeaComposer } from './composer/IdeaComposer';
@@ -63,30 +69,57 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
   const loaded = useBoardStore((s) => s.connection.localLoaded);
   const writable = canWrite(session.identity);
 
+  // "Edit questions" in the console: open the tools and put focus on the questions' editor.
+  const editQuestions = () => {
+    setToolsOpen(true);
+    requestAnimationFrame(() => document.getElementById('settings-questions')?.focus());
+  };
+
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
   }, [title, t]);
 
   return (
     <BoardSyncContext.Provider value={sync}>
-      <Layout className="page--board" header={<StatusIndicator />}>
+      <Layout
+        className="page--board"
+        header={
+          <>
+            <TimerDisplay variant="compact" hideIdle />
+            <StatusIndicator />
+          </>
+        }
+      >
         <ProblemAlert />
+        {!isFacilitator && loaded ? <WorkshopStatus /> : null}
         <div className="board-top">
           <BoardIntro
             session={session}
             fallbackTitle={title}
             tools={isFacilitator ? { open: toolsOpen, toggle: () => setToolsOpen((o) => !o), panelId: `${ids}-tools` } : null}
           />
-          {loaded ? writable ? <IdeaComposer /> : <p className="notice">{t('board.readOnly')}</p> : null}
+          {loaded ? (
+            writable ? (
+              <div className="board-top__write">
+                <IdeaComposer />
+                <HiddenIdeasList onlyMine headingLevel={2} />
+              </div>
+            ) : (
+              <p className="notice">{t('board.readOnly')}</p>
+            )
+          ) : null}
         </div>
+        {isFacilitator && loaded ? <WorkshopConsole onEditQuestions={editQuestions} /> : null}
         {isFacilitator ? (
           <div id={`${ids}-tools`} hidden={!toolsOpen}>
             {toolsOpen ? <FacilitatorPanel session={session} /> : null}
           </div>
         ) : null}
         {loaded ? <IdeasSection /> : <p className="loading">{t('status.loading')}</p>}
+        {loaded ? <VoteBar /> : null}
       </Layout>
       <LiveRegion />
+      <TimerAnnouncer />
     </BoardSyncContext.Provider>
   );
 }

@@ -1,139 +1,113 @@
-import { useId, useMemo, useState, type DragEvent } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Idea } from '../../shared';
+import type { Cluster, Idea } from '../../shared';
+import { homeGroupKey, layoutGroup } from '../clusters/clusters';
+import { GroupBody } from '../clusters/GroupBody';
+import { MergeBar } from '../clusters/MergeBar';
 import { useBoardStore } from '../state/board-store';
+import { useResultsMode } from '../voting/useResultsMode';
+import { ideaPermissions } from '../workshop/permissions';
+import { useWorkshopContext } from '../workshop/useWorkshopContext';
 import { BoardToolbar } from './BoardToolbar';
 import { useBoardSync } from './BoardSyncContext';
-import { groupIdeas, type IdeaGroup } from './grouping';
+import { filteredQuestion, groupIdeas, type IdeaGroup } from './grouping';
 import { IdeaGroups } from './groups/IdeaGroups';
-import { useGroupLabel } from './labels';
-import { moveIntoGroup, moveWithinGroup } from './moves';
 import { IdeaNote } from './note/IdeaNote';
-import type { MoveOption } from './note/MoveMenu';
+import { useNoteMoves } from './useNoteMoves';
 
-const DRAG_TYPE = 'application/x-samskab-idea';
-
-/** Puts focus back on a moved note's "Move to…" button once it has re-rendered in its new group. */
-function refocusMoved(ideaId: string): void {
-  requestAnimationFrame(() => document.getElementById(`idea-${ideaId}-move`)?.focus());
-}
-
-/** The ideas: toolbar, groups, notes; moving by drag-and-drop and by the "Move to…" menu. */
+/**
+ * The ideas: toolbar, groups with their clusters, notes; moving by drag-and-drop and by
+ * the keyboard menus; votes in the vote step; the results view once totals are revealed.
+ */
 export function IdeasSection() {
   const { t } = useTranslation();
   const ids = useId();
   const sync = useBoardSync();
+  const ctx = useWorkshopContext();
+  const { identity, settings } = ctx;
   const ideas = useBoardStore((s) => s.ideas);
-  const settings = useBoardStore((s) => s.settings);
   const grouping = useBoardStore((s) => s.grouping);
   const filters = useBoardStore((s) => s.filters);
-  const identity = useBoardStore((s) => s.identity);
   const present = useBoardStore((s) => s.present);
   const announce = useBoardStore((s) => s.announce);
-  const label = useGroupLabel(settings);
-  const [dragOver, setDragOver] = useState<string | null>(null);
+  const clusters = useBoardStore((s) => s.clusters);
+  const totals = useBoardStore((s) => s.voteTotals);
+  const revealed = useBoardStore((s) => s.workshop.votesRevealed);
+  const histories = useBoardStore((s) => s.histories);
+  const selection = useBoardStore((s) => s.mergeSelection);
+  const setSelection = useBoardStore((s) => s.setMergeSelection);
+  const results = useResultsMode();
 
   const groups = useMemo(() => groupIdeas(ideas.values(), grouping, settings, filters), [ideas, grouping, settings, filters]);
   const shown = groups.reduce((n, g) => n + g.ideas.length, 0);
+  const moves = useNoteMoves(groups);
 
-  const move = (idea: Idea, group: IdeaGroup, beforeId: string | null) => {
-    if (sync.updateIdea(idea.id, moveIntoGroup(idea, group, beforeId))) {
-      announce(t('idea.moved', { group: label(group.id) }));
-    }
+  // Clusters with no idea in view still show (empty, as drop targets) where their question's ideas land.
+  const emptyClusters = useMemo(() => {
+    const used = new Set(groups.flatMap((g) => g.ideas.map((i) => i.clusterId)));
+    const question = filteredQuestion(filters.question, settings);
+    return clusters.filter((c) => !used.has(c.id) && (question === undefined || c.questionId === question));
+  }, [groups, clusters, filters.question, settings]);
+  const emptyIn = (group: IdeaGroup): Cluster[] =>
+    emptyClusters.filter((c) => homeGroupKey(grouping, c.questionId) === group.key);
+
+  const onDelete = (group: IdeaGroup, idea: Idea) => {
+    const at = group.ideas.indexOf(idea);
+    const neighbour = group.ideas[at + 1] ?? group.ideas[at - 1];
+    sync.deleteIdea(idea.id);
+    announce(t('idea.deleted'));
+    // The focused note is gone: continue at its neighbour, or at the section.
+    if (neighbour) moves.refocus(neighbour.id, 'move');
+    else document.getElementById(`${ids}-heading`)?.focus();
   };
 
-  const moveOptions = (idea: Idea, home: IdeaGroup): MoveOption[] => {
-    const options: MoveOption[] = groups.map((group) => ({
-      key: group.key,
-      label: label(group.id),
-      current: group.key === home.key,
-      onSelect: () => {
-        move(idea, group, null);
-        refocusMoved(idea.id);
-      },
-    }));
-    for (const [key, delta] of [['up', -1], ['down', 1]] as const) {
-      const patch = moveWithinGroup(idea, home, delta);
-      if (!patch) continue;
-      options.push({
-        key,
-        label: t(key === 'up' ? 'idea.moveUp' : 'idea.moveDown'),
-        onSelect: () => {
-          sync.updateIdea(idea.id, patch);
-          refocusMoved(idea.id);
-        },
-      });
-    }
-    return options;
-  };
-
-  const onDragStart = (event: DragEvent, idea: Idea) => {
-    event.dataTransfer.setData(DRAG_TYPE, idea.id);
-    event.dataTransfer.setData('text/plain', idea.text);
-    event.dataTransfer.effectAllowed = 'move';
-  };
-
-  const dropHandlers = (group: IdeaGroup) => ({
-    active: dragOver === group.key,
-    onDragOver: (event: DragEvent) => {
-      if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'move';
-      if (dragOver !== group.key) setDragOver(group.key);
-    },
-    onDragLeave: (event: DragEvent) => {
-      if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragOver(null);
-    },
-    onDrop: (event: DragEvent) => {
-      event.preventDefault();
-      setDragOver(null);
-      const idea = ideas.get(event.dataTransfer.getData(DRAG_TYPE));
-      if (!idea) return;
-      // Dropped on a note: in front of it; anywhere else in the group: at the end.
-      const target = (event.target as HTMLElement).closest<HTMLElement>('[data-idea]');
-      const beforeId = target?.dataset.idea ?? null;
-      move(idea, group, beforeId === idea.id ? null : beforeId);
-    },
-  });
-
-  const editorsOf = (ideaId: string) => present.filter((p) => p.editing === ideaId);
+  const renderIdea = (group: IdeaGroup) => (idea: Idea) => (
+    <li key={idea.id} className="group__item">
+      <IdeaNote
+        idea={idea}
+        grouping={grouping}
+        settings={settings}
+        permissions={ideaPermissions(ctx, idea)}
+        moveOptions={moves.moveOptions(idea, group)}
+        clusterOptions={moves.clusterOptions(idea)}
+        editors={present.filter((p) => p.editing === idea.id)}
+        total={revealed ? (totals[idea.id] ?? 0) : null}
+        history={histories.get(idea.id) ?? null}
+        merge={
+          selection
+            ? {
+                selected: selection.includes(idea.id),
+                onToggle: (on) => setSelection(on ? [...selection, idea.id] : selection.filter((id) => id !== idea.id)),
+              }
+            : null
+        }
+        onDelete={(i) => onDelete(group, i)}
+        onDragStart={moves.onDragStart}
+        onDragEnd={moves.onDragEnd}
+      />
+    </li>
+  );
 
   return (
-    <section className="ideas" aria-labelledby={`${ids}-heading`}>
+    <section className={`ideas${results ? ' ideas--results' : ''}`} aria-labelledby={`${ids}-heading`} data-results={results ? 'on' : 'off'}>
       <h2 id={`${ids}-heading`} className="ideas__heading" tabIndex={-1}>
-        {t('board.ideasHeading')}
+        {results ? t('voting.resultsHeading') : t('board.ideasHeading')}
       </h2>
+      {results ? <p className="hint ideas__results-hint">{revealed ? t('voting.resultsHelp') : t('voting.resultsHidden')}</p> : null}
       <BoardToolbar shown={shown} total={ideas.size} />
+      {identity?.role === 'facilitator' ? <MergeBar /> : null}
+      {/* Phones hide empty groups; with no idea at all, say so once. */}
+      {shown === 0 ? <p className="ideas__none">{t('groups.empty')}</p> : null}
       <IdeaGroups
         groups={groups}
         grouping={grouping}
         settings={settings}
-        dropHandlers={dropHandlers}
-        renderGroupItems={(group) =>
-          group.ideas.map((idea) => (
-            <li key={idea.id} className="group__item">
-              <IdeaNote
-                idea={idea}
-                grouping={grouping}
-                settings={settings}
-                identity={identity}
-                moveOptions={moveOptions(idea, group)}
-                editors={editorsOf(idea.id)}
-                onDelete={(i) => {
-                  const at = group.ideas.indexOf(i);
-                  const neighbour = group.ideas[at + 1] ?? group.ideas[at - 1];
-                  sync.deleteIdea(i.id);
-                  announce(t('idea.deleted'));
-                  // The focused note is gone: continue at its neighbour, or at the section.
-                  if (neighbour) refocusMoved(neighbour.id);
-                  else document.getElementById(`${ids}-heading`)?.focus();
-                }}
-                onDragStart={onDragStart}
-                onDragEnd={() => setDragOver(null)}
-              />
-            </li>
-          ))
-        }
+        dropHandlers={moves.dropHandlers}
+        renderGroupBody={(group) => {
+          const layout = layoutGroup(group.ideas, { clusters, emptyHere: emptyIn(group), results, totals });
+          if (layout.blocks.length === 0 && layout.loose.length === 0) return null;
+          return <GroupBody layout={layout} renderIdea={renderIdea(group)} results={results} dropCluster={moves.dropCluster(group)} />;
+        }}
       />
     </section>
   );

@@ -23,8 +23,11 @@ export function PresenceList({ identity }: { identity: Identity }) {
         </li>
         {others.map((person) => (
           <li key={person.participantId} className="presence__person">
-            <span className="presence__name">{person.name ?? t('board.anonymous')}</span>
-            <span className="presence__role">{t(`taxonomy.role.${person.role}`)}</span>
+            {/* A screen has no name: its role is its name, said once. */}
+            <span className="presence__name">{person.name ?? (person.role === 'observer' ? t('taxonomy.role.observer') : t('board.anonymous'))}</span>
+            {person.role === 'observer' && person.name === null ? null : (
+              <span className="presence__role">{t(`taxonomy.role.${person.role}`)}</span>
+            )}
           </li>
         ))}
       </ul>

@@ -62,7 +62,8 @@ export function SettingsForm({ settings, onSaved }: { settings: BoardSettings; o
           onChange={(e) => setDescription(e.target.value)}
         />
       </div>
-      <fieldset className="field">
+      {/* The console's "Edit questions" lands here. */}
+      <fieldset className="field" id="settings-questions" tabIndex={-1}>
         <legend>{t('facilitator.questionsHeading')}</legend>
         <ListEditor
           items={questions}

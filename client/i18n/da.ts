@@ -3,8 +3,10 @@
  * missing in English is a compile error, not a blank button.
  */
 import type { ErrorCode } from '../../shared';
+import { workshopDa } from './workshop.da';
 
 export const da = {
+  ...workshopDa,
   app: {
     name: 'Samskab',
     tagline: 'Fælles om mulighedernes Ishøj – idéer til Vision 2035',
@@ -65,6 +67,8 @@ export const da = {
     },
     openBoard: 'Åbn tavlen som facilitator',
     createAnother: 'Opret en tavle mere',
+    gotCode: 'Har du en kode?',
+    gotCodeLink: 'Deltag med koden fra skærmen',
   },
   copy: {
     copy: 'Kopiér',
@@ -107,7 +111,7 @@ export const da = {
     principleShort: { '1': 'Samskabelse', '2': 'Fleksibel proces', '3': 'Nye og eksisterende' },
     track: { political: 'Politisk spor', outward: 'Udadvendt spor', inward: 'Indadvendt spor' },
     contributorType: {
-      council: 'Råd',
+      council: 'Rådsmedlem',
       association: 'Forening',
       business: 'Virksomhed',
       citizen: 'Borger',
@@ -160,6 +164,8 @@ export const da = {
     facilitatorTools: 'Facilitatorværktøjer',
     openScreen: 'Åbn skærmvisning',
     readOnly: 'Du ser tavlen uden at kunne ændre den.',
+    questionFocus: 'Fokusspørgsmålet',
+    questionAll: 'Alle spørgsmål',
   },
   composer: {
     heading: 'Tilføj en idé',
@@ -170,6 +176,20 @@ export const da = {
     more: 'Placering (valgfri)',
     submit: 'Tilføj idé',
     added: 'Din idé er tilføjet.',
+    addedHidden: 'Din idé er gemt – kun synlig for dig og facilitatoren, indtil den afsløres.',
+    submitHidden: 'Tilføj idé (skjult)',
+    silentHint: 'Stille skrivning: din idé ses kun af dig og facilitatoren, indtil den afsløres.',
+    rescued: {
+      BOARD_LOCKED_one: 'Tavlen blev låst, før din idé nåede frem. Den ligger her i feltet, så du kan sende den, når tavlen er åben igen.',
+      BOARD_LOCKED_other: 'Tavlen blev låst, før {{count}} idéer nåede frem. De ligger her i feltet, så du kan sende dem, når tavlen er åben igen.',
+      STEP_FORBIDS_one: 'Workshoppen gik videre, før din idé nåede frem. Den ligger her i feltet, så du kan sende den senere.',
+      STEP_FORBIDS_other: 'Workshoppen gik videre, før {{count}} idéer nåede frem. De ligger her i feltet, så du kan sende dem senere.',
+      SILENT_WRITING_one: 'Der skrives nu i stilhed. Din idé ligger her i feltet – send den igen, så ses den kun af dig og facilitatoren.',
+      SILENT_WRITING_other: 'Der skrives nu i stilhed. {{count}} idéer ligger her i feltet – send dem igen, så ses de kun af dig og facilitatoren.',
+      other_one: 'Din idé blev ikke gemt på tavlen. Den ligger her i feltet, så du kan sende den igen.',
+      other_other: '{{count}} idéer blev ikke gemt på tavlen. De ligger her i feltet, så du kan sende dem igen.',
+    },
+    rescuedOk: 'Forstået',
   },
   idea: {
     by: 'Af {{name}}',
@@ -190,6 +210,7 @@ export const da = {
     editing: '{{name}} redigerer',
     newFrom: 'Ny idé fra {{name}}: {{text}}',
     newMany: '{{count}} nye idéer på tavlen.',
+    cannotSaveNow: 'Ændringen kan ikke gemmes lige nu: tavlen er låst, eller workshoppen er gået videre. Kopiér gerne din tekst.',
     drag: 'Træk for at flytte',
   },
   facilitator: {

@@ -1,7 +1,9 @@
 import type { Messages } from './da';
+import { workshopEn } from './workshop.en';
 
 /** English. Typed as the Danish messages, so both stay complete. */
 export const en: Messages = {
+  ...workshopEn,
   app: {
     name: 'Samskab',
     tagline: 'Together on the Ishøj of opportunities – ideas for Vision 2035',
@@ -62,6 +64,8 @@ export const en: Messages = {
     },
     openBoard: 'Open the board as facilitator',
     createAnother: 'Create another board',
+    gotCode: 'Got a code?',
+    gotCodeLink: 'Join with the code from the screen',
   },
   copy: {
     copy: 'Copy',
@@ -104,7 +108,7 @@ export const en: Messages = {
     principleShort: { '1': 'Co-creation', '2': 'Flexible process', '3': 'New and existing' },
     track: { political: 'Political track', outward: 'Outward track', inward: 'Inward track' },
     contributorType: {
-      council: 'Council',
+      council: 'Council member',
       association: 'Association',
       business: 'Business',
       citizen: 'Citizen',
@@ -157,6 +161,8 @@ export const en: Messages = {
     facilitatorTools: 'Facilitator tools',
     openScreen: 'Open the screen view',
     readOnly: 'You are viewing the board without being able to change it.',
+    questionFocus: 'The focus question',
+    questionAll: 'All questions',
   },
   composer: {
     heading: 'Add an idea',
@@ -167,6 +173,20 @@ export const en: Messages = {
     more: 'Placement (optional)',
     submit: 'Add idea',
     added: 'Your idea has been added.',
+    addedHidden: 'Your idea is saved – visible only to you and the facilitator until it is revealed.',
+    submitHidden: 'Add idea (hidden)',
+    silentHint: 'Silent writing: only you and the facilitator see your idea until it is revealed.',
+    rescued: {
+      BOARD_LOCKED_one: 'The board was locked before your idea arrived. It is here in the field, so you can send it when the board opens again.',
+      BOARD_LOCKED_other: 'The board was locked before {{count}} ideas arrived. They are here in the field, so you can send them when the board opens again.',
+      STEP_FORBIDS_one: 'The workshop moved on before your idea arrived. It is here in the field, so you can send it later.',
+      STEP_FORBIDS_other: 'The workshop moved on before {{count}} ideas arrived. They are here in the field, so you can send them later.',
+      SILENT_WRITING_one: 'Silent writing is on now. Your idea is here in the field – send it again and only you and the facilitator will see it.',
+      SILENT_WRITING_other: 'Silent writing is on now. {{count}} ideas are here in the field – send them again and only you and the facilitator will see them.',
+      other_one: 'Your idea was not saved on the board. It is here in the field, so you can send it again.',
+      other_other: '{{count}} ideas were not saved on the board. They are here in the field, so you can send them again.',
+    },
+    rescuedOk: 'Got it',
   },
   idea: {
     by: 'By {{name}}',
@@ -187,6 +207,7 @@ export const en: Messages = {
     editing: '{{name}} is editing',
     newFrom: 'New idea from {{name}}: {{text}}',
     newMany: '{{count}} new ideas on the board.',
+    cannotSaveNow: 'The change cannot be saved right now: the board is locked or the workshop has moved on. Feel free to copy your text.',
     drag: 'Drag to move',
   },
   facilitator: {

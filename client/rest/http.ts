@@ -3,6 +3,8 @@ import type {
   CreateBoardRequest,
   CreateBoardResponse,
   CreateSessionRequest,
+  JoinByCodeRequest,
+  JoinCodeInfo,
   ProtocolError,
   SessionResponse,
 } from '../../shared';
@@ -30,6 +32,16 @@ async function request<T>(
   body?: unknown,
   sessionToken?: string,
 ): Promise<ApiResult<T>> {
+  return (await send<T>(method, path, body, sessionToken)).result;
+}
+
+/** The answer and, when the server asks for patience (429), how many seconds it asks for. */
+interface Sent<T> {
+  result: ApiResult<T>;
+  retryAfter: number | null;
+}
+
+async function send<T>(method: 'GET' | 'POST', path: string, body?: unknown, sessionToken?: string): Promise<Sent<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (sessionToken) headers.Authorization = `Bearer ${sessionToken}`;
@@ -41,13 +53,15 @@ async function request<T>(
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    return { ok: false, offline: true };
+    return { result: { ok: false, offline: true }, retryAfter: null };
   }
+  const retry = Number(response.headers.get('Retry-After'));
+  const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : null;
   try {
-    return (await response.json()) as Ack<T>;
+    return { result: (await response.json()) as Ack<T>, retryAfter };
   } catch {
     // A proxy's HTML error page or an empty 502: the server did not really answer.
-    return { ok: false, offline: true };
+    return { result: { ok: false, offline: true }, retryAfter };
   }
 }
 
@@ -67,4 +81,14 @@ export function checkSession(
   sessionToken: string,
 ): Promise<ApiResult<Pick<SessionResponse, 'identity' | 'board'>>> {
   return request('GET', `/api/boards/${encodeURIComponent(boardId)}/session`, undefined, sessionToken);
+}
+
+/** GET /api/join/:code: the board's title and whether it takes people in, before anyone types a name. */
+export function lookupJoinCode(code: string): Promise<Sent<JoinCodeInfo>> {
+  return send('GET', `/api/join/${encodeURIComponent(code)}`);
+}
+
+/** POST /api/join: a participant session for the board whose code this is. */
+export function joinByCode(body: JoinByCodeRequest): Promise<Sent<SessionResponse>> {
+  return send('POST', '/api/join', body);
 }

@@ -9,13 +9,15 @@ interface Props {
   title: string | null;
   expired: boolean;
   onJoin: (profile: Omit<CreateSessionRequest, 'token'>) => Promise<ApiResult<unknown>>;
+  /** Words for a refusal more precise than the generic ones (joining by code: closed, wait). */
+  describeError?: (result: ApiResult<unknown>) => string;
 }
 
 /**
  * Who you are on this board: a name or anonymous, and optionally what you take part as.
  * Nothing here is required beyond that choice; the role comes from the link.
  */
-export function JoinForm({ title, expired, onJoin }: Props) {
+export function JoinForm({ title, expired, onJoin, describeError }: Props) {
   const { t } = useTranslation();
   const ids = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -48,7 +50,7 @@ export function JoinForm({ title, expired, onJoin }: Props) {
     });
     setBusy(false);
     if (result.ok) return;
-    setError(resultErrorText(t, result));
+    setError(describeError ? describeError(result) : resultErrorText(t, result));
   };
 
   return (

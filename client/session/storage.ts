@@ -13,8 +13,10 @@ export type SessionKind = 'board' | 'screen';
 const storedSessionSchema = z.object({
   sessionToken: z.string().min(1),
   identity: identitySchema,
-  /** The capability token from the link, to join again when the session expires. */
-  capabilityToken: z.string().min(1),
+  /** The capability token from the link, to join again when the session expires ('' when joined by code). */
+  capabilityToken: z.string(),
+  /** Set when the session came from a join code: joining again goes through the code. */
+  joinCode: z.string().optional(),
   boardTitle: z.string(),
 });
 export type StoredSession = z.infer<typeof storedSessionSchema>;

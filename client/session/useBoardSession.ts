@@ -61,6 +61,11 @@ export function useBoardSession(boardId: string, kind: SessionKind, linkToken: s
   const rejoin = useCallback(
     (session: StoredSession) => {
       forgetSession(kind, boardId);
+      // A phone that joined by code has no link to fall back on: it joins with the code again.
+      if (session.joinCode) {
+        window.location.assign(`/join/${encodeURIComponent(session.joinCode)}`);
+        return;
+      }
       setState(
         kind === 'screen'
           ? { phase: 'joining', token: session.capabilityToken }

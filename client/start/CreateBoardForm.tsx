@@ -41,6 +41,10 @@ export function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoar
       <div className="start__intro">
         <h1>{t('start.heading')}</h1>
         <p className="lead">{t('start.intro')}</p>
+        <p className="start__join">
+          <span className="start__join-label">{t('start.gotCode')}</span>{' '}
+          <a href="/join">{t('start.gotCodeLink')}</a>
+        </p>
       </div>
       <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby={`${ids}-heading`}>
         <h2 id={`${ids}-heading`}>{t('start.formHeading')}</h2>

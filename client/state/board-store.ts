@@ -1,10 +1,12 @@
 import { create } from 'zustand';
 import { createConnectionSlice, initialConnection, type ConnectionSlice } from './slices/connection';
 import { createContentSlice, type ContentSlice } from './slices/content';
+import { createLiveSlice, type LiveSlice } from './slices/live';
 import { createSessionSlice, type SessionSlice } from './slices/session';
 import { createUiSlice, type UiSlice } from './slices/ui';
+import { createWorkshopSlice, initialWorkshopRoots, type WorkshopSlice } from './slices/workshop';
 
-export type BoardState = ConnectionSlice & SessionSlice & ContentSlice & UiSlice;
+export type BoardState = ConnectionSlice & SessionSlice & ContentSlice & UiSlice & WorkshopSlice & LiveSlice;
 
 /**
  * The open board's state. One board is open per page, so one store; the sync layer
@@ -16,9 +18,15 @@ export const useBoardStore = create<BoardState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createContentSlice(...a),
   ...createUiSlice(...a),
+  ...createWorkshopSlice(...a),
+  ...createLiveSlice(...a),
 }));
 
-/** Forgets the document mirror and connection facts (a board closed or reloaded from the server). */
+/**
+ * Forgets the document mirror and connection facts (a board closed or reloaded from the
+ * server). The composer's draft and the hidden-idea outbox stay: they are the person's
+ * unsaved words, and a reload after a refusal is exactly when they must not vanish.
+ */
 export function resetBoardContent(): void {
   useBoardStore.setState({
     ideas: new Map(),
@@ -27,5 +35,19 @@ export function resetBoardContent(): void {
     connection: initialConnection,
     problem: null,
     announcement: null,
+    ...initialWorkshopRoots(),
+  });
+}
+
+/** Forgets what the command channel told a previous session (a new session starts). */
+export function resetLive(): void {
+  useBoardStore.setState({
+    clockOffset: 0,
+    commandsOnline: false,
+    hidden: new Map(),
+    outbox: [],
+    myVotes: {},
+    composerDraft: '',
+    rescue: null,
   });
 }

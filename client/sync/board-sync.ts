@@ -1,14 +1,16 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { CloseCode, type BoardSettingsPatch, type Idea, type Identity } from '../../shared';
-import { useBoardStore, resetBoardContent } from '../state/board-store';
+import { CloseCode, ideasMap, readWorkshop, type BoardSettingsPatch, type Idea, type Identity } from '../../shared';
+import { useBoardStore, resetBoardContent, resetLive } from '../state/board-store';
 import { adaptProvider } from './custom-messages';
-import { createIdea, deleteIdea, updateIdea, type IdeaDraft, type IdeaPatch } from './idea-writes';
+import { buildIdea, createIdea, deleteIdea, updateIdea, type IdeaDraft, type IdeaPatch } from './idea-writes';
 import { mirrorDocument } from './mirror';
 import { watchPresence } from './presence';
 import { countingWebSocket, SaveTracker } from './save-tracker';
-import { SettingsChannel } from './settings-channel';
+import { StoredIdeas } from './stored-ideas';
+import { mirrorWorkshop } from './workshop-mirror';
+import { WorkshopSession } from './workshop-session';
 
 export interface BoardSyncOptions {
   boardId: string;
@@ -30,22 +32,36 @@ interface Live {
   stop: () => void;
 }
 
+/** How a new idea went out: into the shared document, or hidden (silent writing). */
+export type AddedIdea = { idea: Idea; hidden: boolean };
+
 /** If IndexedDB never answers (broken browser storage), connect anyway after this long. */
 const LOCAL_LOAD_TIMEOUT_MS = 3000;
 
 /**
  * Keeps one board's Yjs document in sync: IndexedDB on the device, y-websocket to the
- * server, Samskab's Saved/Error messages, awareness, and (for facilitators) the socket.io
- * settings channel. The zustand store mirrors what happens; components never touch Yjs.
+ * server, Samskab's Saved/Error messages, awareness, and the socket.io command channel of
+ * the live workshop. The zustand store mirrors what happens; components never touch Yjs.
  * start() and stop() may alternate (React StrictMode mounts effects twice).
  */
 export class BoardSync {
   private live: Live | null = null;
-  private settings: SettingsChannel | null = null;
+  private session: WorkshopSession | null = null;
   private lastError: { code: string; message: string } | null = null;
+  /** Why the device copy was last discarded, for the text rescued after the fresh sync. */
+  private lastRefusal: string | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * New ideas written into the document and not yet confirmed saved. If the server
+   * refuses a write (the facilitator moved on, locked the board, switched on silent
+   * writing), the device copy is discarded; whatever of these the fresh copy lacks is
+   * given back to the person instead of vanishing.
+   */
+  private readonly pending: StoredIdeas;
 
-  constructor(private readonly options: BoardSyncOptions) {}
+  constructor(private readonly options: BoardSyncOptions) {
+    this.pending = new StoredIdeas(`samskab.pending.${options.boardId}:${options.identity.participantId}`);
+  }
 
   get identity(): Identity {
     return this.options.identity;
@@ -55,10 +71,11 @@ export class BoardSync {
     if (this.live) return;
     resetBoardContent();
     useBoardStore.getState().setIdentity(this.options.identity);
-    this.live = this.open();
-    if (this.options.identity.role === 'facilitator' && !this.settings) {
-      this.settings = new SettingsChannel(this.options.sessionToken);
+    if (!this.session) {
+      resetLive();
+      this.session = new WorkshopSession(this.options.identity, this.options.sessionToken);
     }
+    this.live = this.open();
   }
 
   stop(): void {
@@ -66,12 +83,30 @@ export class BoardSync {
     this.retryTimer = null;
     this.live?.stop();
     this.live = null;
-    this.settings?.close();
-    this.settings = null;
+    this.session?.close();
+    this.session = null;
   }
 
-  addIdea(draft: IdeaDraft): Idea | null {
-    return this.live ? createIdea(this.live.doc, this.options.identity, draft) : null;
+  /** The live workshop's commands (votes, hidden ideas, the facilitator's controls). */
+  get workshop(): WorkshopSession | null {
+    return this.session;
+  }
+
+  /**
+   * Adds an idea: into the document, or, while silent writing is on, to the server's
+   * hidden store through the outbox (the server would refuse it in the document).
+   */
+  addIdea(draft: IdeaDraft): AddedIdea | null {
+    const { live, session } = this;
+    if (!live) return null;
+    if (readWorkshop(live.doc).silent && session) {
+      const idea = buildIdea(live.doc, this.options.identity, draft);
+      if (idea) session.submitHidden(idea);
+      return idea ? { idea, hidden: true } : null;
+    }
+    const idea = createIdea(live.doc, this.options.identity, draft);
+    if (idea) this.pending.put(idea);
+    return idea ? { idea, hidden: false } : null;
   }
 
   updateIdea(id: string, patch: IdeaPatch): boolean {
@@ -79,7 +114,9 @@ export class BoardSync {
   }
 
   deleteIdea(id: string): void {
-    if (this.live) deleteIdea(this.live.doc, id);
+    if (!this.live) return;
+    deleteIdea(this.live.doc, id);
+    this.pending.remove(id);
   }
 
   /** Tells the others which idea this person has open (awareness `editing`). */
@@ -88,8 +125,8 @@ export class BoardSync {
   }
 
   updateSettings(patch: BoardSettingsPatch) {
-    if (!this.settings) return Promise.resolve({ ok: false as const, offline: true as const });
-    return this.settings.updateSettings(patch);
+    if (!this.session) return Promise.resolve({ ok: false as const, offline: true as const });
+    return this.session.request('board:updateSettings', patch);
   }
 
   private open(): Live {
@@ -116,6 +153,8 @@ export class BoardSync {
     const refreshPending = () => {
       tracker.settle(provider.synced);
       const pending = tracker.hasPending();
+      // Everything local is confirmed: no new idea can be lost any more.
+      if (!pending && provider.synced) this.pending.clear();
       if (pending !== useBoardStore.getState().connection.pending) store.setConnection({ pending });
     };
 
@@ -137,6 +176,8 @@ export class BoardSync {
 
     provider.on('status', ({ status }) => store.setConnection({ socket: status }));
     provider.on('sync', (synced) => {
+      // Before refreshPending, which forgets the pending ideas once everything is saved.
+      if (synced) this.rescueLostIdeas(doc);
       store.setConnection(synced ? { synced, failedAttempts: 0 } : { synced });
       if (synced) store.setProblem(null);
       refreshPending();
@@ -156,6 +197,7 @@ export class BoardSync {
       },
     });
     const stopPresence = watchPresence(provider.awareness, store.setPresent);
+    const stopWorkshop = mirrorWorkshop(doc, store.setWorkshopRoots);
 
     let connected = false;
     const connect = () => {
@@ -178,6 +220,7 @@ export class BoardSync {
         clearTimeout(fallback);
         stopMirror();
         stopPresence();
+        stopWorkshop();
         doc.off('afterTransaction', onTransaction);
         provider.destroy();
         void persistence.destroy();
@@ -198,6 +241,7 @@ export class BoardSync {
         this.options.onBoardNotFound();
         break;
       case CloseCode.FORBIDDEN:
+        this.lastRefusal = lastError?.code ?? null;
         store.setProblem({ kind: 'refused', code: lastError?.code ?? null, message: lastError?.message ?? '' });
         void this.discardLocalCopy();
         break;
@@ -227,6 +271,29 @@ export class BoardSync {
       this.retryTimer = null;
       this.live?.provider.connect();
     }, ms);
+  }
+
+  /**
+   * After a sync, the document holds everything the server has plus this device's unsaved
+   * changes. A pending new idea missing from it was dropped with a refused device copy:
+   * resend it hidden when silent writing is on (same id, so never twice), otherwise put
+   * its text back in the composer.
+   */
+  private rescueLostIdeas(doc: Y.Doc): void {
+    const pending = this.pending.load();
+    const lost = pending.filter((idea) => !ideasMap(doc).has(idea.id));
+    if (lost.length === 0) return;
+    this.pending.save(pending.filter((idea) => ideasMap(doc).has(idea.id)));
+    const code = this.lastRefusal ?? 'generic';
+    this.lastRefusal = null;
+    if (readWorkshop(doc).silent && this.session) {
+      for (const idea of lost) this.session.submitHidden(idea);
+    } else {
+      useBoardStore.getState().rescueText(
+        lost.map((idea) => idea.text),
+        code,
+      );
+    }
   }
 
   /**

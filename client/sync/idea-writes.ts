@@ -26,12 +26,11 @@ function lastPosition(doc: Y.Doc): string | null {
 }
 
 /**
- * Creates an idea. The author fields come from the server-issued identity, as the server
- * checks them; the idea is validated first so an invalid one never reaches the server
- * (which would refuse it and close the connection).
+ * A new idea in this person's name, validated, at the end of the board; null when invalid.
+ * The author fields come from the server-issued identity, as the server checks them.
  */
-export function createIdea(doc: Y.Doc, identity: Identity, draft: IdeaDraft, now = Date.now()): Idea | null {
-  const idea = parseIdea({
+export function buildIdea(doc: Y.Doc, identity: Identity, draft: IdeaDraft, now = Date.now()): Idea | null {
+  return parseIdea({
     ...draft,
     text: draft.text.trim(),
     id: randomId(),
@@ -42,7 +41,16 @@ export function createIdea(doc: Y.Doc, identity: Identity, draft: IdeaDraft, now
     createdAt: now,
     updatedAt: now,
     position: positionBetween(lastPosition(doc), null),
+    clusterId: null,
   });
+}
+
+/**
+ * Creates an idea in the document. It is validated first so an invalid one never reaches
+ * the server (which would refuse it and close the connection).
+ */
+export function createIdea(doc: Y.Doc, identity: Identity, draft: IdeaDraft, now = Date.now()): Idea | null {
+  const idea = buildIdea(doc, identity, draft, now);
   if (idea) insertIdea(doc, idea);
   return idea;
 }

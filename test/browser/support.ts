@@ -46,6 +46,40 @@ export async function newDevice(browser: Browser, width = 1280, height = 900): P
   return { context, page };
 }
 
+/** A phone: small touch screen, mobile user agent metrics (what forty people bring to a workshop). */
+export async function newPhone(browser: Browser, width = 390, height = 844): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+    locale: 'da-DK',
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('[page error]', error.message));
+  return { context, page };
+}
+
+/** Joins by code on /join, as someone reading it off the projector (with a name, or anonymously). */
+export async function joinByCode(
+  page: Page,
+  url: string,
+  typed: string,
+  profile: { name: string | null; type?: string; organisation?: string },
+): Promise<void> {
+  await page.goto(`${url}/join`);
+  await page.getByLabel('Kode', { exact: true }).fill(typed);
+  await page.getByRole('button', { name: 'Find tavlen' }).click();
+  if (profile.name === null) await page.getByLabel('Vær anonym').check();
+  else await page.getByLabel('Dit navn').fill(profile.name);
+  if (profile.type) await page.getByLabel('Jeg deltager som').selectOption(profile.type);
+  if (profile.organisation) await page.getByLabel('Organisation, råd eller forening').fill(profile.organisation);
+  await page.getByRole('button', { name: 'Gå til tavlen' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Tilføj en idé' }).waitFor();
+  await waitForStatus(page, 'saved');
+}
+
 export async function createBoard(url: string, body: CreateBoardRequest = { template: 'kickoff' }): Promise<CreateBoardResponse> {
   const res = await fetch(`${url}/api/boards`, {
     method: 'POST',

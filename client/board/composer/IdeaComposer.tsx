@@ -1,80 +1,109 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoardStore } from '../../state/board-store';
+import { blockerFor } from '../../workshop/permissions';
+import { blockerText } from '../../workshop/blockerText';
+import { useWorkshopContext } from '../../workshop/useWorkshopContext';
 import { useBoardSync } from '../BoardSyncContext';
 import { IdeaTextField } from './IdeaTextField';
 import { PlacementFields, type Placement } from './PlacementFields';
+import { RescueNotice } from './RescueNotice';
 
 const EMPTY: Placement = { phase: null, principle: null, track: null, beacons: [], questionId: null };
 
 /**
  * Adds an idea. Its question follows the board's focus question until the person picks
- * another one, so ideas in a live workshop land under the question being discussed.
+ * another one, so ideas in a live workshop land under the question being discussed. The
+ * text lives in the store, so it survives the board being reloaded after a refusal; when
+ * the step does not allow adding, the form folds away and says why, unless there is text
+ * to keep.
  */
 export function IdeaComposer() {
   const { t } = useTranslation();
   const ids = useId();
   const sync = useBoardSync();
-  const settings = useBoardStore((s) => s.settings);
+  const ctx = useWorkshopContext();
+  const { settings, workshop } = ctx;
   const announce = useBoardStore((s) => s.announce);
+  const text = useBoardStore((s) => s.composerDraft);
+  const setLive = useBoardStore((s) => s.setLive);
+  const dismissRescue = useBoardStore((s) => s.dismissRescue);
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const [text, setText] = useState('');
   const [placement, setPlacement] = useState<Placement>(EMPTY);
   const [questionChosen, setQuestionChosen] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const questionId = questionChosen ? placement.questionId : (settings?.focusQuestionId ?? null);
   const value: Placement = { ...placement, questionId };
+  const blocker = blockerFor(ctx, 'add', questionId);
+  const setText = (v: string) => setLive({ composerDraft: v });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (blocker) return;
     if (!text.trim()) {
       setError(t('composer.empty'));
       textRef.current?.focus();
       return;
     }
-    const idea = sync.addIdea({ ...value, text });
-    if (!idea) {
+    const added = sync.addIdea({ ...value, text });
+    if (!added) {
       setError(t('errors.generic'));
       return;
     }
     setText('');
+    dismissRescue();
     // Placement starts over (it is folded away, so keeping it would surprise); the question keeps following.
     setPlacement({ ...EMPTY, questionId: placement.questionId });
     setError(null);
-    announce(t('composer.added'));
+    announce(added.hidden ? t('composer.addedHidden') : t('composer.added'));
     textRef.current?.focus();
   };
 
+  const showForm = !blocker || text.trim() !== '';
   return (
     <section className="composer card" aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`}>{t('composer.heading')}</h2>
-      <form onSubmit={submit} noValidate>
-        <IdeaTextField
-          label={t('composer.text')}
-          value={text}
-          onChange={(v) => {
-            setText(v);
-            if (error && v.trim()) setError(null);
-          }}
-          error={error}
-          inputRef={textRef}
-        />
-        <details className="composer__more">
-          <summary>{t('composer.more')}</summary>
-          <PlacementFields
-            value={value}
-            settings={settings}
-            onChange={(next) => {
-              if (next.questionId !== value.questionId) setQuestionChosen(true);
-              setPlacement(next);
+      <RescueNotice />
+      {workshop.silent && !blocker ? (
+        <p id={`${ids}-silent`} className="composer__silent">
+          {t('composer.silentHint')}
+        </p>
+      ) : null}
+      {blocker ? (
+        <p id={`${ids}-blocked`} className="composer__blocked" data-blocked="add">
+          {blockerText(t, 'add', blocker)}
+        </p>
+      ) : null}
+      {showForm ? (
+        <form onSubmit={submit} noValidate>
+          <IdeaTextField
+            label={t('composer.text')}
+            value={text}
+            onChange={(v) => {
+              setText(v);
+              if (error && v.trim()) setError(null);
             }}
+            error={error}
+            inputRef={textRef}
+            describedBy={blocker ? `${ids}-blocked` : workshop.silent ? `${ids}-silent` : undefined}
           />
-        </details>
-        <button type="submit" className="button button--primary">
-          {t('composer.submit')}
-        </button>
-      </form>
+          <details className="composer__more">
+            <summary>{t('composer.more')}</summary>
+            <PlacementFields
+              value={value}
+              settings={settings}
+              onChange={(next) => {
+                if (next.questionId !== value.questionId) setQuestionChosen(true);
+                setPlacement(next);
+              }}
+            />
+          </details>
+          <button type="submit" className="button button--primary" disabled={blocker !== null}>
+            {workshop.silent ? t('composer.submitHidden') : t('composer.submit')}
+          </button>
+        </form>
+      ) : null}
     </section>
   );
 }

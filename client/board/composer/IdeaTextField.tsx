@@ -9,10 +9,12 @@ interface Props {
   error: string | null;
   inputRef?: Ref<HTMLTextAreaElement>;
   rows?: number;
+  /** Extra text that explains the field (silent writing, why it cannot be sent now). */
+  describedBy?: string;
 }
 
 /** The idea's text with a live character count against the server's limit. */
-export function IdeaTextField({ label, value, onChange, error, inputRef, rows = 3 }: Props) {
+export function IdeaTextField({ label, value, onChange, error, inputRef, rows = 3, describedBy }: Props) {
   const { t } = useTranslation();
   const ids = useId();
   const near = value.length > LIMITS.ideaText * 0.9;
@@ -26,7 +28,7 @@ export function IdeaTextField({ label, value, onChange, error, inputRef, rows = 
         rows={rows}
         maxLength={LIMITS.ideaText}
         aria-invalid={error ? true : undefined}
-        aria-describedby={`${ids}-count${error ? ` ${ids}-error` : ''}`}
+        aria-describedby={[`${ids}-count`, error ? `${ids}-error` : '', describedBy ?? ''].filter(Boolean).join(' ')}
         onChange={(e) => onChange(e.target.value)}
       />
       <p id={`${ids}-count`} className={`counter${near ? ' counter--near' : ''}`}>

@@ -17,17 +17,18 @@ interface Props {
   /** In the matrix the row and column headers say where a cell is, so its heading is only for screen readers on wide screens. */
   variant: 'cell' | 'column' | 'wide';
   drop?: DropHandlers;
-  children: ReactNode;
+  /** The group's body (its lists of notes, clusters); null when there is nothing to show. */
+  children: ReactNode | null;
 }
 
-/** One group of ideas: a labelled region with a heading, its notes as a list, a drop target. */
+/** One group of ideas: a labelled region with a heading, its notes (and clusters), a drop target. */
 export function GroupSection({ group, label, help, variant, drop, children }: Props) {
   const { t } = useTranslation();
   const ids = useId();
   const count = group.ideas.length;
   return (
     <section
-      className={`group group--${variant}${drop?.active ? ' group--drop' : ''}`}
+      className={`group group--${variant}${drop?.active ? ' group--drop' : ''}${children === null ? ' group--empty' : ''}`}
       aria-labelledby={`${ids}-heading`}
       data-group={group.key}
       onDragOver={drop?.onDragOver}
@@ -39,7 +40,7 @@ export function GroupSection({ group, label, help, variant, drop, children }: Pr
         <span className={`group__count${count === 0 ? ' group__count--zero' : ''}`}>{t('groups.count', { count })}</span>
       </h3>
       {help ? <p className="group__help">{help}</p> : null}
-      {count > 0 ? <ul className="group__list">{children}</ul> : <p className="group__empty">{t('groups.empty')}</p>}
+      {children ?? <p className="group__empty">{t('groups.empty')}</p>}
     </section>
   );
 }

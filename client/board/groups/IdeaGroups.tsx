@@ -9,7 +9,8 @@ interface Props {
   groups: IdeaGroup[];
   grouping: Grouping;
   settings: BoardSettings | null;
-  renderGroupItems: (group: IdeaGroup) => ReactNode;
+  /** A group's body; null shows the group's "no ideas yet". */
+  renderGroupBody: (group: IdeaGroup) => ReactNode | null;
   dropHandlers?: (group: IdeaGroup) => DropHandlers;
 }
 
@@ -18,7 +19,7 @@ interface Props {
  * then the unclassified area), other groupings as columns. Below the wide breakpoint the
  * CSS turns both into one list with a heading per group; the DOM order is the same.
  */
-export function IdeaGroups({ groups, grouping, settings, renderGroupItems, dropHandlers }: Props) {
+export function IdeaGroups({ groups, grouping, settings, renderGroupBody, dropHandlers }: Props) {
   const { t } = useTranslation();
   const label = useGroupLabel(settings);
   const section = (group: IdeaGroup, variant: 'cell' | 'column' | 'wide') => (
@@ -30,7 +31,7 @@ export function IdeaGroups({ groups, grouping, settings, renderGroupItems, dropH
       variant={variant}
       drop={dropHandlers?.(group)}
     >
-      {renderGroupItems(group)}
+      {renderGroupBody(group)}
     </GroupSection>
   );
 

@@ -1,9 +1,12 @@
 import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardSettings, Grouping, Idea, Identity } from '../../../shared';
+import type { BoardSettings, Grouping, Idea, IdeaHistory } from '../../../shared';
+import { MergeHistory } from '../../clusters/MergeHistory';
 import type { PresentUser } from '../../state/slices/content';
-import { canEditIdea, canWrite } from '../permissions';
-import { MoveMenu, type MoveOption } from './MoveMenu';
+import { VoteControls } from '../../voting/VoteControls';
+import type { IdeaPermissions } from '../../workshop/permissions';
+import type { MoveOption } from './MoveMenu';
+import { NoteActions } from './NoteActions';
 import { NoteEditor } from './NoteEditor';
 import { NoteTags } from './NoteTags';
 
@@ -11,27 +14,36 @@ interface Props {
   idea: Idea;
   grouping: Grouping;
   settings: BoardSettings | null;
-  identity: Identity | null;
+  /** What this person may do with the idea now (role, authorship, lock, workshop step). */
+  permissions: IdeaPermissions;
   moveOptions: MoveOption[];
+  /** "Add to cluster…" choices; empty when the idea's question has no clusters. */
+  clusterOptions: MoveOption[];
   editors: PresentUser[];
+  /** Revealed vote total, or null while totals are secret. */
+  total: number | null;
+  history: IdeaHistory | null;
+  /** Facilitator's merge mode: whether this idea is selected. */
+  merge: { selected: boolean; onToggle: (selected: boolean) => void } | null;
   onDelete: (idea: Idea) => void;
   onDragStart: (event: DragEvent, idea: Idea) => void;
   onDragEnd: () => void;
 }
 
-/** A sticky note: text, author, tags, and what this person may do with it. */
-export function IdeaNote({ idea, grouping, settings, identity, moveOptions, editors, onDelete, onDragStart, onDragEnd }: Props) {
+/** A sticky note: text, author, tags, votes, merge history, and what this person may do with it. */
+export function IdeaNote(props: Props) {
+  const { idea, grouping, settings, permissions, editors, total, history, merge } = props;
   const { t } = useTranslation();
   const ids = useId();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
-  const movable = canWrite(identity);
-  const editable = canEditIdea(identity, idea);
   const textId = `${ids}-text`;
 
+  // The editor stays open if the step moves on mid-edit, so the words are not snatched away;
+  // it then says why saving has to wait.
   if (mode === 'edit') {
     return (
       <article className="note note--editing">
-        <NoteEditor idea={idea} settings={settings} onDone={() => setMode('view')} />
+        <NoteEditor idea={idea} settings={settings} canSave={permissions.edit} onDone={() => setMode('view')} />
       </article>
     );
   }
@@ -44,13 +56,24 @@ export function IdeaNote({ idea, grouping, settings, identity, moveOptions, edit
 
   return (
     <article
-      className={`note${idea.track ? ` note--${idea.track}` : ''}`}
+      className={`note${idea.track ? ` note--${idea.track}` : ''}${merge?.selected ? ' note--selected' : ''}`}
       aria-labelledby={textId}
-      draggable={movable}
-      onDragStart={movable ? (e) => onDragStart(e, idea) : undefined}
-      onDragEnd={onDragEnd}
+      draggable={permissions.move}
+      onDragStart={permissions.move ? (e) => props.onDragStart(e, idea) : undefined}
+      onDragEnd={props.onDragEnd}
       data-idea={idea.id}
     >
+      {merge ? (
+        <label className="note__select check">
+          <input type="checkbox" checked={merge.selected} aria-describedby={textId} onChange={(e) => merge.onToggle(e.target.checked)} />
+          {t('merge.select')}
+        </label>
+      ) : null}
+      {total !== null ? (
+        <p className="note__total" data-total={total}>
+          {t('voting.total', { count: total })}
+        </p>
+      ) : null}
       <p id={textId} className="note__text">
         {idea.text}
       </p>
@@ -58,40 +81,24 @@ export function IdeaNote({ idea, grouping, settings, identity, moveOptions, edit
         {t('idea.by', { name: author })}
         {about.length > 0 ? <span className="note__about"> · {about.join(' · ')}</span> : null}
       </p>
+      {history ? <MergeHistory history={history} /> : null}
       <NoteTags idea={idea} grouping={grouping} settings={settings} />
       {editors.length > 0 ? (
         <p className="note__editing">{t('idea.editing', { name: editors.map((e) => e.name ?? t('board.anonymous')).join(', ') })}</p>
       ) : null}
-      {mode === 'confirm-delete' ? (
-        <div className="note__confirm" role="group" aria-label={t('idea.confirmDelete')}>
-          <p>{t('idea.confirmDelete')}</p>
-          <button type="button" className="button button--danger button--small" onClick={() => onDelete(idea)}>
-            {t('idea.confirmYes')}
-          </button>
-          <button type="button" className="button button--small" autoFocus onClick={() => setMode('view')}>
-            {t('idea.confirmNo')}
-          </button>
-        </div>
-      ) : movable ? (
-        <div className="note__actions">
-          <MoveMenu ideaId={idea.id} options={moveOptions} describedBy={textId} />
-          {editable ? (
-            <>
-              <button type="button" className="button button--small" aria-describedby={textId} onClick={() => setMode('edit')}>
-                {t('idea.edit')}
-              </button>
-              <button
-                type="button"
-                className="button button--small button--quiet"
-                aria-describedby={textId}
-                onClick={() => setMode('confirm-delete')}
-              >
-                {t('idea.delete')}
-              </button>
-            </>
-          ) : null}
-        </div>
-      ) : null}
+      {permissions.vote ? <VoteControls idea={idea} describedBy={textId} /> : null}
+      <NoteActions
+        ideaId={idea.id}
+        textId={textId}
+        permissions={permissions}
+        moveOptions={props.moveOptions}
+        clusterOptions={props.clusterOptions}
+        confirming={mode === 'confirm-delete'}
+        onEdit={() => setMode('edit')}
+        onAskDelete={() => setMode('confirm-delete')}
+        onCancelDelete={() => setMode('view')}
+        onDelete={() => props.onDelete(idea)}
+      />
     </article>
   );
 }

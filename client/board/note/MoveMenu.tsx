@@ -14,14 +14,18 @@ interface Props {
   options: MoveOption[];
   /** Described by the note's text, so "Move to…" says which idea. */
   describedBy: string;
+  /** Another menu of the same kind ("Add to cluster…"): its button text, menu name and id suffix. */
+  label?: string;
+  menuLabel?: string;
+  idSuffix?: string;
 }
 
 /**
- * "Move to…": the keyboard (and touch) way to do what drag-and-drop does. A menu button
+ * "Move to…" (and "Add to cluster…"): the keyboard (and touch) way to do what drag-and-drop does. A menu button
  * per the ARIA Authoring Practices: Enter/Space/ArrowDown open it on the first item,
  * arrows move, Home/End jump, Escape closes, focus returns to the button.
  */
-export function MoveMenu({ ideaId, options, describedBy }: Props) {
+export function MoveMenu({ ideaId, options, describedBy, label, menuLabel, idSuffix = 'move' }: Props) {
   const { t } = useTranslation();
   const ids = useId();
   const [open, setOpen] = useState(false);
@@ -80,7 +84,7 @@ export function MoveMenu({ ideaId, options, describedBy }: Props) {
     <div className="menu" ref={root}>
       <button
         ref={button}
-        id={`idea-${ideaId}-move`}
+        id={`idea-${ideaId}-${idSuffix}`}
         type="button"
         className="button button--small"
         aria-haspopup="menu"
@@ -95,10 +99,10 @@ export function MoveMenu({ ideaId, options, describedBy }: Props) {
           }
         }}
       >
-        {t('idea.moveTo')}
+        {label ?? t('idea.moveTo')}
       </button>
       {open ? (
-        <ul id={`${ids}-menu`} role="menu" aria-label={t('idea.moveMenu')} className="menu__list" onKeyDown={onMenuKey}>
+        <ul id={`${ids}-menu`} role="menu" aria-label={menuLabel ?? t('idea.moveMenu')} className="menu__list" onKeyDown={onMenuKey}>
           {options.map((option, i) => (
             <li key={option.key} role="none">
               <button

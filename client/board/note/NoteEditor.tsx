@@ -8,11 +8,13 @@ import { PlacementFields, type Placement } from '../composer/PlacementFields';
 interface Props {
   idea: Idea;
   settings: BoardSettings | null;
+  /** False when the lock or the workshop step forbids editing now (the server would refuse). */
+  canSave: boolean;
   onDone: () => void;
 }
 
 /** Edits an idea in place; others see "… is editing" through awareness meanwhile. */
-export function NoteEditor({ idea, settings, onDone }: Props) {
+export function NoteEditor({ idea, settings, canSave, onDone }: Props) {
   const { t } = useTranslation();
   const sync = useBoardSync();
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -34,6 +36,7 @@ export function NoteEditor({ idea, settings, onDone }: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!canSave) return;
     if (!text.trim()) {
       setError(t('composer.empty'));
       textRef.current?.focus();
@@ -50,8 +53,13 @@ export function NoteEditor({ idea, settings, onDone }: Props) {
     <form className="note-editor" onSubmit={submit} noValidate aria-label={t('idea.editHeading')}>
       <IdeaTextField label={t('composer.text')} value={text} onChange={setText} error={error} inputRef={textRef} rows={4} />
       <PlacementFields value={placement} onChange={setPlacement} settings={settings} />
+      {canSave ? null : (
+        <p className="composer__blocked" role="status">
+          {t('idea.cannotSaveNow')}
+        </p>
+      )}
       <div className="note__actions">
-        <button type="submit" className="button button--primary button--small">
+        <button type="submit" className="button button--primary button--small" disabled={!canSave}>
           {t('idea.saveEdit')}
         </button>
         <button type="button" className="button button--small" onClick={onDone}>

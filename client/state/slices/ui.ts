@@ -2,13 +2,23 @@ import type { StateCreator } from 'zustand';
 import type { Grouping, Phase, Principle, Track } from '../../../shared';
 import type { BoardState } from '../board-store';
 
+/**
+ * Which question's ideas to show: every question's, the focus question's (follows the
+ * facilitator as the room moves on), or one question's (its id; '' for ideas without one).
+ */
+export type QuestionFilter = 'all' | 'focus' | { id: string | null };
+
 export interface Filters {
   phase: Phase | null;
   principle: Principle | null;
   track: Track | null;
+  question: QuestionFilter;
 }
 
-export const noFilters: Filters = { phase: null, principle: null, track: null };
+export const noFilters: Filters = { phase: null, principle: null, track: null, question: 'all' };
+
+/** A live workshop works on one question at a time, so a board opens on the focus question's ideas. */
+export const initialFilters: Filters = { ...noFilters, question: 'focus' };
 
 /** A message for screen readers; `seq` makes a repeated message announce again. */
 export interface Announcement {
@@ -21,18 +31,23 @@ export interface UiSlice {
   grouping: Grouping;
   filters: Filters;
   announcement: Announcement | null;
+  /** Facilitators: the "merge duplicates" mode with its selection (idea ids, in order picked). */
+  mergeSelection: readonly string[] | null;
   setGrouping: (grouping: Grouping) => void;
   setFilter: <K extends keyof Filters>(key: K, value: Filters[K]) => void;
   clearFilters: () => void;
   announce: (text: string) => void;
+  setMergeSelection: (selection: readonly string[] | null) => void;
 }
 
 export const createUiSlice: StateCreator<BoardState, [], [], UiSlice> = (set) => ({
   grouping: 'phase-principle',
-  filters: noFilters,
+  filters: initialFilters,
   announcement: null,
+  mergeSelection: null,
   setGrouping: (grouping) => set({ grouping }),
   setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
   clearFilters: () => set({ filters: noFilters }),
   announce: (text) => set((s) => ({ announcement: { text, seq: (s.announcement?.seq ?? 0) + 1 } })),
+  setMergeSelection: (mergeSelection) => set({ mergeSelection }),
 });

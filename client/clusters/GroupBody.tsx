@@ -1,0 +1,70 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Idea } from '../../shared';
+import type { ClusterBlock, GroupLayout } from './clusters';
+
+interface Props {
+  layout: GroupLayout;
+  /** One note, wrapped in its <li>. */
+  renderIdea: (idea: Idea) => ReactNode;
+  results: boolean;
+  /** The cluster a dragged note is over, highlighted as the drop target. */
+  dropCluster?: string | null;
+  /** What an empty cluster says (the board invites dropping; the projector just says it is empty). */
+  emptyText?: string;
+}
+
+interface SectionProps {
+  block: ClusterBlock;
+  renderIdea: Props['renderIdea'];
+  results: boolean;
+  active: boolean;
+  emptyText: string | undefined;
+}
+
+function ClusterSection({ block, renderIdea, results, active, emptyText }: SectionProps) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const count = block.ideas.length;
+  return (
+    <section className={`cluster${active ? ' cluster--drop' : ''}`} aria-labelledby={`${ids}-name`} data-cluster={block.cluster.id}>
+      <h4 className="cluster__heading">
+        <span id={`${ids}-name`} className="cluster__name">
+          {block.cluster.name}
+        </span>{' '}
+        <span className="cluster__count">
+          {t('groups.count', { count })}
+          {results ? ` · ${t('voting.total', { count: block.votes })}` : ''}
+        </span>
+      </h4>
+      {count > 0 ? (
+        <ul className="group__list">{block.ideas.map(renderIdea)}</ul>
+      ) : (
+        <p className="cluster__empty">{emptyText ?? t('clusters.emptyHint')}</p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * A group's ideas: first its named clusters as labelled sub-groups (each a drop target),
+ * then the ideas in no cluster. Null when there is nothing at all, so the group says so.
+ */
+export function GroupBody({ layout, renderIdea, results, dropCluster = null, emptyText }: Props) {
+  if (layout.blocks.length === 0 && layout.loose.length === 0) return null;
+  return (
+    <>
+      {layout.blocks.map((block) => (
+        <ClusterSection
+          key={block.cluster.id}
+          block={block}
+          renderIdea={renderIdea}
+          results={results}
+          active={dropCluster === block.cluster.id}
+          emptyText={emptyText}
+        />
+      ))}
+      {layout.loose.length > 0 ? <ul className="group__list">{layout.loose.map(renderIdea)}</ul> : null}
+    </>
+  );
+}

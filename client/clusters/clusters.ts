@@ -1,0 +1,69 @@
+import type { Cluster, Grouping, Idea } from '../../shared';
+import { groupKey, type GroupId } from '../board/grouping';
+import { sortByVotes, sumVotes } from '../voting/results';
+
+/**
+ * Whether an idea may go into a cluster: clusters gather one question's ideas, and an idea
+ * without a question belongs to the focus question (as its workshop step does).
+ */
+export function clusterFits(cluster: Cluster, idea: Idea, focusQuestionId: string | null): boolean {
+  return cluster.questionId === idea.questionId || cluster.questionId === (idea.questionId ?? focusQuestionId);
+}
+
+/** The idea's cluster, if it still exists (a deleted cluster's id reads as none). */
+export function clusterOf(idea: Idea, clusters: readonly Cluster[]): Cluster | null {
+  return idea.clusterId === null ? null : (clusters.find((c) => c.id === idea.clusterId) ?? null);
+}
+
+/** Where an empty cluster is shown: the group its question's new ideas land in. */
+export function homeGroupKey(grouping: Grouping, questionId: string | null): string {
+  const id: GroupId =
+    grouping === 'question'
+      ? { kind: 'question', questionId }
+      : grouping === 'track'
+        ? { kind: 'track', track: null }
+        : { kind: 'unclassified' };
+  return groupKey(id);
+}
+
+export interface ClusterBlock {
+  cluster: Cluster;
+  ideas: Idea[];
+  votes: number;
+}
+
+export interface GroupLayout {
+  blocks: ClusterBlock[];
+  loose: Idea[];
+}
+
+interface LayoutOptions {
+  clusters: readonly Cluster[];
+  /** Clusters with no idea shown anywhere, to show (empty) in this group. */
+  emptyHere: readonly Cluster[];
+  results: boolean;
+  totals: Readonly<Record<string, number>>;
+}
+
+/**
+ * One group's ideas as labelled clusters, then the ideas in none. In the results view the
+ * ideas of each are sorted by votes and the clusters by their total.
+ */
+export function layoutGroup(ideas: readonly Idea[], { clusters, emptyHere, results, totals }: LayoutOptions): GroupLayout {
+  const byCluster = new Map<string, Idea[]>();
+  const loose: Idea[] = [];
+  for (const idea of ideas) {
+    const cluster = clusterOf(idea, clusters);
+    if (!cluster) loose.push(idea);
+    else byCluster.set(cluster.id, [...(byCluster.get(cluster.id) ?? []), idea]);
+  }
+  const order = (list: Idea[]) => (results ? sortByVotes(list, totals) : list);
+  const blocks: ClusterBlock[] = clusters
+    .filter((c) => byCluster.has(c.id) || emptyHere.includes(c))
+    .map((cluster) => {
+      const members = order(byCluster.get(cluster.id) ?? []);
+      return { cluster, ideas: members, votes: sumVotes(members, totals) };
+    });
+  if (results) blocks.sort((a, b) => b.votes - a.votes);
+  return { blocks, loose: order(loose) };
+}

@@ -1,0 +1,54 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBoardStore } from '../../state/board-store';
+import { ErrorText } from '../../ui/ErrorText';
+import { HiddenIdeasList } from '../../workshop/HiddenIdeasList';
+import { ToggleButton } from './ToggleButton';
+import { useCommand } from './useCommand';
+
+/**
+ * Silent writing and reveal. Reveal also switches silent writing off (first, so an idea
+ * sent in between is published rather than left hidden): the room sees everything at once.
+ */
+export function WritingCard() {
+  const { t } = useTranslation();
+  const ids = useId();
+  const silent = useBoardStore((s) => s.workshop.silent);
+  const waiting = useBoardStore((s) => s.hidden.size);
+  const announce = useBoardStore((s) => s.announce);
+  const { run, busy, error } = useCommand();
+
+  const reveal = async () => {
+    if (silent) await run('workshop:setSilent', { silent: false });
+    const result = await run('workshop:reveal');
+    if (result.ok) announce(t('console.revealed', { count: result.data.revealedIds.length }));
+  };
+
+  return (
+    <section className="console-card console-card--writing" aria-labelledby={`${ids}-heading`}>
+      <h3 id={`${ids}-heading`}>{t('console.writingHeading')}</h3>
+      <ToggleButton
+        pressed={silent}
+        label={t('console.silent')}
+        stateText={silent ? t('console.on') : t('console.off')}
+        describedBy={`${ids}-silent-help`}
+        disabled={busy}
+        onToggle={() => void run('workshop:setSilent', { silent: !silent })}
+      />
+      <p id={`${ids}-silent-help`} className="hint">
+        {t('console.silentHelp')}
+      </p>
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={busy || (waiting === 0 && !silent)}
+        data-waiting={waiting}
+        onClick={() => void reveal()}
+      >
+        {t('console.reveal', { count: waiting })}
+      </button>
+      <HiddenIdeasList onlyMine={false} headingLevel={4} />
+      <ErrorText message={error} />
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import type { Cluster, Idea } from '../../shared';
+import { useBoardStore } from '../state/board-store';
+
+interface View {
+  ideas: ReadonlyMap<string, Idea>;
+  totals: Readonly<Record<string, number>>;
+  clusters: readonly Cluster[];
+  revealed: boolean;
+}
+
+/**
+ * "Pause live updates" (WCAG 2.2.2): while paused, the screen keeps showing the ideas,
+ * votes and clusters as they were when paused, however the board changes meanwhile; the
+ * question, step and timer stay live (they are what the room is doing).
+ */
+export function usePausable(): { view: View; paused: boolean; toggle: () => void } {
+  const ideas = useBoardStore((s) => s.ideas);
+  const totals = useBoardStore((s) => s.voteTotals);
+  const clusters = useBoardStore((s) => s.clusters);
+  const revealed = useBoardStore((s) => s.workshop.votesRevealed);
+  const [frozen, setFrozen] = useState<View | null>(null);
+  return {
+    view: frozen ?? { ideas, totals, clusters, revealed },
+    paused: frozen !== null,
+    toggle: () => setFrozen((f) => (f ? null : { ideas, totals, clusters, revealed })),
+  };
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { durationParts, formatDuration } from './timer';
+import { useTimer } from './useTimer';
+
+interface Props {
+  variant: 'compact' | 'panel' | 'huge';
+  /** Hide the whole display while the timer has not been started (the header does). */
+  hideIdle?: boolean;
+}
+
+/**
+ * The countdown. role="timer" is not announced on every tick (its live setting is off);
+ * TimerAnnouncer says once that time is up. At zero the display turns dark red and says
+ * so in words, and pulses only for people who have not asked for reduced motion (CSS).
+ */
+export function TimerDisplay({ variant, hideIdle = false }: Props) {
+  const { t } = useTranslation();
+  const timer = useTimer();
+  if (hideIdle && timer.state === 'idle') return null;
+  const { minutes, seconds } = durationParts(timer.remainingMs);
+  const status = timer.done ? t('timer.done') : timer.state === 'paused' ? t('timer.paused') : timer.state === 'idle' ? t('timer.idle') : null;
+  return (
+    <div
+      className={`timer timer--${variant} timer--${timer.done ? 'done' : timer.state}`}
+      role="timer"
+      aria-label={t('timer.label')}
+      data-timer={timer.done ? 'done' : timer.state}
+    >
+      <span className="timer__value" aria-hidden="true">
+        {formatDuration(timer.remainingMs)}
+      </span>
+      <span className="sr-only">{t('timer.remaining', { minutes, seconds })}</span>
+      {status ? <span className="timer__status">{status}</span> : null}
+    </div>
+  );
+}
