@@ -26,6 +26,9 @@ import type { BoardStore } from '../../server/store/board-store';
 import { EmbeddedStore } from '../../server/store/embedded-store';
 import { RedisStore } from '../../server/store/redis-store';
 
+// y-websocket's provider adds a process 'exit' listener per instance in Node; tests run dozens.
+process.setMaxListeners(200);
+
 export type StoreKind = 'embedded' | 'redis';
 
 /** Opens a fresh store of a kind; `reopen` gives a new handle on the same data (a restart). */

@@ -55,6 +55,12 @@ function pingOnce(port: number): Promise<boolean> {
   });
 }
 
+/** If the test process dies without cleaning up, don't leave servers behind (one listener for all). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export interface RedisProcess {
   child: ChildProcess;
   port: number;
@@ -76,12 +82,10 @@ export async function startRedis(options: { binary: string; dir: string; port?: 
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  // If the test process dies without cleaning up, don't leave a server behind.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  running.add(child);
 
   const stop = async (hard = false) => {
-    process.off('exit', killOnExit);
+    running.delete(child);
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill(hard ? 'SIGKILL' : 'SIGTERM');
