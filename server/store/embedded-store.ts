@@ -2,6 +2,7 @@ import { ClassicLevel } from 'classic-level';
 import type { Idea } from '../../shared';
 import {
   StoreConflictError,
+  type Ballot,
   type BoardRecord,
   type BoardStore,
   type CastVoteResult,
@@ -13,7 +14,7 @@ import {
   type VoteSelection,
   type VoteTally,
 } from './board-store';
-import { foldDocument } from './compact';
+import { foldDocumentOffThread } from './compact';
 import * as votes from './vote-book';
 import { EmbeddedVotes } from './embedded-votes';
 
@@ -171,7 +172,7 @@ export class EmbeddedStore implements BoardStore {
       }
       if (updates.length === 0) return { compacted: 0 };
       // The fold runs outside the queue so appends keep flowing while it works.
-      const next = foldDocument(snapshot === undefined ? null : view(snapshot), updates);
+      const next = await foldDocumentOffThread(snapshot === undefined ? null : view(snapshot), updates);
       return await this.enqueue(docName, state, async (counters) => {
         if (state.generation !== generation) return { compacted: 0 }; // deleted meanwhile
         const ops: BatchOp[] = [{ type: 'put', key: snapshotKey, value: next }];
@@ -279,6 +280,10 @@ export class EmbeddedStore implements BoardStore {
 
   async voteTotals(boardId: string): Promise<Record<string, number>> {
     return { ...(await this.votes.read(boardId)).t };
+  }
+
+  async listVotes(boardId: string): Promise<Ballot[]> {
+    return votes.ballotsOf((await this.votes.read(boardId)).p);
   }
 
   mergeVotes(boardId: string, targetId: string, sourceIds: string[], rule: VoteRule): Promise<MergeVotesResult> {

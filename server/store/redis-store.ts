@@ -3,6 +3,7 @@ import { createClient, RESP_TYPES } from 'redis';
 import type { Idea } from '../../shared';
 import {
   StoreConflictError,
+  type Ballot,
   type BoardRecord,
   type BoardStore,
   type CastVoteResult,
@@ -14,9 +15,9 @@ import {
   type VoteSelection,
   type VoteTally,
 } from './board-store';
-import { foldDocument } from './compact';
+import { foldDocumentOffThread } from './compact';
 import { CAST_VOTE, CLEAR_VOTES, MERGE_VOTES, PUT_HIDDEN, RETRACT_VOTE, script, type Script } from './redis-scripts';
-import { decodeCounts, tallyOf } from './vote-book';
+import { ballotsOf, decodeCounts, tallyOf } from './vote-book';
 import { RedisFeed } from './redis-feed';
 import { asBuffer, view } from './redis-bytes';
 
@@ -213,7 +214,7 @@ export class RedisStore implements BoardStore {
     try {
       const { snapshot, updates, lastId } = await this.loadLog(docName);
       if (updates.length === 0 || lastId === null) return { compacted: 0 };
-      const next = foldDocument(snapshot, updates);
+      const next = await foldDocumentOffThread(snapshot, updates);
       const remaining = await this.run(
         COMMIT,
         [keys.lock, keys.snap, keys.log, keys.folded],
@@ -284,6 +285,13 @@ export class RedisStore implements BoardStore {
     const totals = Object.create(null) as Record<string, number>; // ids may be "__proto__"
     for (const [id, count] of Object.entries(all)) if (Number(count) > 0) totals[id] = Number(count);
     return totals;
+  }
+
+  async listVotes(boardId: string): Promise<Ballot[]> {
+    const all = await this.client.hGetAll(this.key(`votes:${boardId}`));
+    const participants = Object.create(null) as Record<string, Record<string, number>>; // ids may be "__proto__"
+    for (const [participantId, json] of Object.entries(all)) participants[participantId] = decodeCounts(json);
+    return ballotsOf(participants);
   }
 
   async mergeVotes(boardId: string, targetId: string, sourceIds: string[], rule: VoteRule): Promise<MergeVotesResult> {

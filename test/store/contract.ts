@@ -16,7 +16,7 @@ import type { Idea } from '../../shared';
  */
 
 /**
- * Called synchronously from inside foldDocument, i.e. after a compaction has read the log
+ * Called from inside the fold (foldDocument or foldDocumentOffThread), i.e. after a compaction has read the log
  * and before it commits. Test files route foldDocument through it with vi.mock (see
  * embedded.test.ts); that turns "something happens during a compaction" from a timing
  * race into a deterministic test.
@@ -33,6 +33,13 @@ export async function probedCompact(importOriginal: <T>() => Promise<T>): Promis
     ...real,
     foldDocument: (snapshot, updates) => {
       const folded = real.foldDocument(snapshot, updates);
+      foldProbe.hook?.();
+      return folded;
+    },
+    // The stores fold on a worker thread; the probe runs when its result is back, still
+    // after the log was read and before the commit.
+    foldDocumentOffThread: async (snapshot, updates) => {
+      const folded = await real.foldDocumentOffThread(snapshot, updates);
       foldProbe.hook?.();
       return folded;
     },
