@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import {
+  YMessage,
   ErrorCode,
   boardMap,
   ideasMap,
@@ -17,6 +18,8 @@ import { inspectUpdate, InspectionError } from './update-inspector';
 import { authorizeChanges, type Principal } from './update-policy';
 import { PersistQueue } from './persist-queue';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './messages';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 
 /** What the room needs from a connection: somewhere to send bytes, and who it is. */
 export interface RoomPeer {
@@ -86,6 +89,7 @@ export class BoardRoom {
       this.workshopCache = undefined;
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullSyncCache = null;
       if (origin === REMOTE) {
         // Another process stored it: it is durable, and only our own connections lack it.
         this.persist.markDurable(clocksOf(update));
@@ -255,6 +259,21 @@ export class BoardRoom {
     return this.workshopCache;
   }
   private workshopCache: WorkshopState | undefined;
+
+  /**
+   * Sync step 2 for a client that has nothing (an empty state vector): the whole board. A
+   * room full of phones joining at once would otherwise encode the same board once each.
+   */
+  fullSyncMessage(): Uint8Array {
+    if (!this.fullSyncCache) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, YMessage.Sync);
+      syncProtocol.writeSyncStep2(encoder, this.doc);
+      this.fullSyncCache = encoding.toUint8Array(encoder);
+    }
+    return this.fullSyncCache;
+  }
+  private fullSyncCache: Uint8Array | null = null;
 
   /** Resolves when everything applied so far is durable (and so has been broadcast). */
   flushed(): Promise<void> {

@@ -140,6 +140,11 @@ export class YjsConnection implements RoomPeer {
     if (subType === YSyncStep.Step1) {
       // Answer only with durable state: a client must never hold what a crash could take back.
       await this.room.flushed();
+      // A new device has nothing yet: everyone joining a board gets the same answer, cached.
+      if (payload.length === 1 && payload[0] === 0) {
+        this.send(this.room.fullSyncMessage());
+        return;
+      }
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, YMessage.Sync);
       try {
