@@ -34,7 +34,7 @@ export async function createServer(options: { store: BoardStore; config: ServerC
   const rooms = new RoomRegistry(store, log, config.compactAfterUpdates);
   const boards = new BoardService(store, rooms);
   const workshop = createWorkshop({ store, rooms, boards, log, joinLimits: config.joinLimits });
-  const app = createHttpApp({ config, log, boards, store, workshop });
+  const app = createHttpApp({ config, log, boards, store, workshop, rooms });
   const httpServer = createHttpServer(app);
   httpServer.on('clientError', (_error, socket) => socket.destroy());
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });

@@ -273,6 +273,7 @@ export const da = {
       RATE_LIMITED: 'For mange forespørgsler. Vent lidt.',
       PROTOCOL_MISMATCH: 'Appen er forældet. Genindlæs siden.',
       STORE_UNAVAILABLE: 'Serveren kan ikke gemme lige nu. Prøv igen om lidt.',
+      EXPORT_UNAVAILABLE: 'Eksporten kan ikke laves på denne server lige nu.',
       INTERNAL: 'Der skete en fejl på serveren.',
       BOARD_LOCKED: 'Facilitatoren har låst tavlen.',
       STEP_FORBIDS: 'Det kan ikke lade sig gøre i workshoppens nuværende trin.',

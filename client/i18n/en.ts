@@ -270,6 +270,7 @@ export const en: Messages = {
       RATE_LIMITED: 'Too many requests. Please wait a moment.',
       PROTOCOL_MISMATCH: 'This app is out of date. Reload the page.',
       STORE_UNAVAILABLE: 'The server cannot save right now. Try again shortly.',
+      EXPORT_UNAVAILABLE: 'This export cannot be made on this server right now.',
       INTERNAL: 'Something went wrong on the server.',
       BOARD_LOCKED: 'The facilitator has locked the board.',
       STEP_FORBIDS: 'That is not possible in the workshop’s current step.',

@@ -8,6 +8,8 @@ import type { Logger } from '../log';
 import type { BoardService } from '../boards/board-service';
 import type { BoardStore } from '../store/board-store';
 import { boardRoutes } from './board-routes';
+import { exportRoutes } from './export-routes';
+import type { RoomRegistry } from '../realtime/room-registry';
 import { healthRoutes } from './health-routes';
 import type { Workshop } from '../workshop';
 import { joinRoutes } from '../workshop/join';
@@ -19,6 +21,7 @@ export function createHttpApp(deps: {
   boards: BoardService;
   store: BoardStore;
   workshop: Workshop;
+  rooms: RoomRegistry;
 }): express.Express {
   const { config, log } = deps;
   const app = express();
@@ -44,6 +47,7 @@ export function createHttpApp(deps: {
       strictTransportSecurity: false,
     }),
   );
+  app.use('/api', exportRoutes(deps)); // before the 64 KiB parser: restore reads larger bodies
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api', boardRoutes(deps));
   app.use('/api', joinRoutes(deps.workshop.join, log));

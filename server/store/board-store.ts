@@ -116,6 +116,8 @@ export interface BoardStore {
   getVotes(boardId: string, participantId: string, scope: string): Promise<VoteTally>;
   /** idea id → total votes (ideas without votes left out). */
   voteTotals(boardId: string): Promise<Record<string, number>>;
+  /** Every participant's votes on the board, one entry per (participant, scope, idea); for backups. */
+  listVotes(boardId: string): Promise<Ballot[]>;
   /** Moves every participant's votes on the sources to the target, atomically (see vote-book.ts). */
   mergeVotes(boardId: string, targetId: string, sourceIds: string[], rule: VoteRule): Promise<MergeVotesResult>;
   /** Removes votes: all of them, those cast in one scope, or those on some ideas. */
@@ -134,6 +136,15 @@ export interface VoteRule {
   scope: string;
   budget: number;
   maxPerIdea: number;
+}
+
+/** Votes of one participant on one idea, cast in one scope (a backup's view of the vote book). */
+export interface Ballot {
+  participantId: string;
+  /** The question the idea had when the votes were cast ('' for none). */
+  scope: string;
+  ideaId: string;
+  count: number;
 }
 
 /** One participant's votes in one scope. */

@@ -1,4 +1,4 @@
-import type { CastVoteResult, MergeVotesResult, RetractVoteResult, VoteRule, VoteSelection, VoteTally } from './board-store';
+import type { Ballot, CastVoteResult, MergeVotesResult, RetractVoteResult, VoteRule, VoteSelection, VoteTally } from './board-store';
 
 /**
  * The dot votes of one board as plain data, and the rules that change them. The embedded
@@ -72,6 +72,17 @@ export function tallyOf(mine: Record<string, number> | undefined, scope: string)
     used += count;
   }
   return { votes, used };
+}
+
+/** Every participant's votes as ballots (participant, scope, idea, count). */
+export function ballotsOf(participants: Record<string, Record<string, number>>): Ballot[] {
+  const out: Ballot[] = [];
+  for (const [participantId, mine] of Object.entries(participants)) {
+    for (const [field, count] of Object.entries(mine)) {
+      if (count > 0) out.push({ participantId, ...splitField(field), count });
+    }
+  }
+  return out;
 }
 
 function onIdea(mine: Record<string, number>, ideaId: string): number {

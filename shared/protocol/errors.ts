@@ -41,6 +41,9 @@ export const ErrorCode = {
   JOIN_CODE_UNKNOWN: 'JOIN_CODE_UNKNOWN',
   /** The board exists, but the facilitator has closed joining by code. */
   JOIN_CLOSED: 'JOIN_CLOSED',
+  // Exports (docs/PROTOCOL.md "Exports").
+  /** This export cannot be made on this server right now (PDF without Chromium); the others still work. */
+  EXPORT_UNAVAILABLE: 'EXPORT_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,0 +1,95 @@
+import { Pacer } from './pacing';
+import { PHASE_SLOTS, PRINCIPLE_SLOTS, phaseLabel, principleLabel, type ReportModel } from './report';
+import { copenhagenReadable } from './time';
+
+/**
+ * Text as literal Markdown: no emphasis, links, images, code, HTML or tables can come out
+ * of an idea. Inline markup characters are backslash-escaped everywhere; `<`, `>` and `&`
+ * become entities (so raw HTML never reaches a renderer); a line that would start a list,
+ * heading underline or ordered list has that character escaped, and leading spaces (which
+ * could make a code block) are dropped. Line breaks become hard breaks (a backslash at the
+ * end of the line) that stay inside the list item (`indent`).
+ */
+export function mdText(text: string, indent = ''): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) =>
+      line
+        .trimStart()
+        .replace(/[\\`*_[\]!|~#]/g, (c) => `\\${c}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/^([-+=])/, '\\$1')
+        .replace(/^(\d+)([.)])/, '$1\\$2'),
+    )
+    .join(`\\\n${indent}`);
+}
+
+function cell(text: string): string {
+  return mdText(text).replace(/\\\n\s*/g, ' ');
+}
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
+}
+
+/** The report in Markdown: the same content and order as the HTML report. */
+export async function renderMarkdown(model: ReportModel): Promise<Buffer> {
+  const l = model.labels;
+  const r = l.report;
+  const pacer = new Pacer();
+  const out: string[] = [];
+  out.push(`# ${mdText(model.title)}`, '');
+  out.push(`${r.kind} · ${r.exported} ${copenhagenReadable(model.exportedAt)}`, '');
+  if (model.description.trim()) out.push(mdText(model.description), '');
+
+  out.push(`## ${r.summary}`, '');
+  out.push(`- ${r.ideas}: ${model.counts.total}`);
+  out.push(`- ${r.contributors}: ${model.counts.contributors}`);
+  out.push(`- ${model.votesRevealed ? r.votesRevealed : r.votesHidden}`, '');
+
+  out.push(`### ${r.phasePrinciple}`, '');
+  const pp = model.counts.phasePrinciple;
+  out.push(
+    table(
+      [l.columns.phase, ...PRINCIPLE_SLOTS.map((s) => cell(principleLabel(l, s))), r.total],
+      PHASE_SLOTS.map((phase, i) => {
+        const row = pp[i]!;
+        return [cell(phaseLabel(l, phase)), ...row.map(String), String(row.reduce((a, b) => a + b, 0))];
+      }).concat([[r.total, ...PRINCIPLE_SLOTS.map((_, j) => String(pp.reduce((sum, row) => sum + row[j]!, 0))), String(model.counts.total)]]),
+    ),
+    '',
+  );
+  out.push(`### ${r.byTrack}`, '');
+  out.push(table([l.columns.track, r.ideas], model.counts.tracks.map((t) => [cell(t.label), String(t.count)])), '');
+  if (model.counts.questions.length > 0) {
+    out.push(`### ${r.questions}`, '');
+    out.push(table([l.columns.question, r.ideas], model.counts.questions.map((q) => [cell(q.label), String(q.count)])), '');
+  }
+  if (model.counts.beacons.length > 0) {
+    out.push(`### ${r.beacons}`, '');
+    out.push(table([l.columns.beacons, r.ideas], model.counts.beacons.map((b) => [cell(b.label), String(b.count)])), '');
+  }
+
+  out.push(`## ${r.ideas}`, '');
+  if (model.groups.length === 0) out.push(r.noIdeas, '');
+  for (const group of model.groups) {
+    out.push(`### ${mdText(group.title)} (${r.ideaCount(group.count)})`, '');
+    for (const principle of group.principles) {
+      out.push(`#### ${mdText(principle.title)} (${r.ideaCount(principle.ideas.length)})`, '');
+      for (const idea of principle.ideas) {
+        const votes = idea.votes === null ? '' : ` **(${r.voteCount(idea.votes)})**`;
+        out.push(`- ${mdText(idea.text, '  ')}${votes}  `);
+        const facts = [mdText(idea.byline), ...idea.facts.map(([k, v]) => `${k}: ${mdText(v)}`)];
+        out.push(`  *${facts.join(' · ')}*`);
+        await pacer.step();
+      }
+      out.push('');
+    }
+  }
+  return Buffer.from(out.join('\n'), 'utf8');
+}

@@ -1,0 +1,153 @@
+import * as Y from 'yjs';
+import {
+  ErrorCode,
+  IDEA_FIELDS,
+  LIMITS,
+  ROOT,
+  WORKSHOP_FIELDS,
+  boardMap,
+  clusterSchema,
+  clustersMap,
+  historyMap,
+  idSchema,
+  ideaHistorySchema,
+  ideasMap,
+  readBoardSettings,
+  readIdea,
+  votesMap,
+  workshopFieldSchemas,
+  workshopMap,
+  type Idea,
+  type TemplateId,
+  type WorkshopField,
+} from '../../shared';
+import { ServiceError } from '../boards/service-error';
+import type { Ballot } from '../store/board-store';
+import { MAX_RESTORED_VOTES, backupRequestSchema } from './backup';
+import { Pacer } from './pacing';
+
+/** Most distinct Yjs client ids (writers' device sessions) a restored document may hold. */
+export const MAX_CLIENT_IDS = 50_000;
+
+/** A backup that passed every check, ready to become a board. */
+export interface CheckedBackup {
+  template: TemplateId;
+  title: string;
+  /** The document, v1 update bytes. */
+  update: Uint8Array;
+  /** Every Yjs client id with structs in it. */
+  clientIds: number[];
+  ideaCount: number;
+  hiddenIdeas: Idea[];
+  votes: Ballot[];
+  voteCount: number;
+}
+
+function invalid(message: string): ServiceError {
+  return new ServiceError(ErrorCode.INVALID_UPDATE, `The backup's document is not a Samskab board: ${message}`, 400);
+}
+
+function isPlainValue(value: unknown): boolean {
+  return !(value instanceof Y.AbstractType) && !(value instanceof Y.Doc) && !(value instanceof Uint8Array);
+}
+
+/** Yields now and then on the main thread; a no-op on the restore worker. */
+type Step = () => Promise<void>;
+
+/**
+ * Checks an untrusted document before it becomes a board: everything a client could never
+ * write through the update policy (other roots, nested or list types, incomplete or invalid
+ * ideas, unreadable settings or workshop state, missing dependencies) is refused. The
+ * document is decoded into a scratch Y.Doc; nothing is stored.
+ */
+export async function validateBoardDocument(update: Uint8Array, step: Step): Promise<{ title: string; ideaCount: number; clientIds: number[] }> {
+  const doc = new Y.Doc();
+  try {
+    try {
+      Y.applyUpdate(doc, update);
+    } catch {
+      throw invalid('the update cannot be decoded (Yjs v1 encoding expected).');
+    }
+    if (doc.store.pendingStructs || doc.store.pendingDs) throw invalid('the update refers to state it does not contain.');
+    const roots = new Set<string>(Object.values(ROOT));
+    for (const name of doc.share.keys()) if (!roots.has(name)) throw invalid(`unknown root "${name}".`);
+    for (const name of roots) if (doc.getMap<unknown>(name)._start !== null) throw invalid('a root holds list content.');
+    const clientIds = [...Y.decodeStateVector(Y.encodeStateVector(doc)).keys()];
+    // Each is reserved in the store; a real board has one per device session, far fewer.
+    if (clientIds.length > MAX_CLIENT_IDS) throw invalid(`more than ${MAX_CLIENT_IDS} Yjs client ids.`);
+
+    const ideas = ideasMap(doc);
+    if (ideas.size > LIMITS.ideasPerBoard) throw invalid(`more than ${LIMITS.ideasPerBoard} ideas.`);
+    for (const [key, value] of ideas.entries()) {
+      if (!(value instanceof Y.Map) || value._start !== null) throw invalid(`idea ${key} is not a map of fields.`);
+      for (const [field, fieldValue] of value.entries()) {
+        if (!IDEA_FIELDS.includes(field as never) || !isPlainValue(fieldValue)) throw invalid(`idea ${key} has an invalid field "${field}".`);
+      }
+      const idea = readIdea(value);
+      if (!idea || idea.id !== key) throw invalid(`idea ${key} is incomplete or invalid.`);
+      await step();
+    }
+
+    const settings = readBoardSettings(doc);
+    if (!settings) throw invalid('the board settings are missing or invalid.');
+    const unique = (ids: string[]) => new Set(ids).size === ids.length;
+    if (!unique(settings.beacons.map((b) => b.id)) || !unique(settings.questions.map((q) => q.id))) throw invalid('duplicate beacon or question ids.');
+    if (settings.focusQuestionId !== null && !settings.questions.some((q) => q.id === settings.focusQuestionId)) {
+      throw invalid('the focus question is not one of the questions.');
+    }
+    for (const value of boardMap(doc).values()) if (!isPlainValue(value)) throw invalid('a board setting is not a plain value.');
+
+    for (const [key, value] of workshopMap(doc).entries()) {
+      if (!WORKSHOP_FIELDS.includes(key as WorkshopField) || !isPlainValue(value)) throw invalid(`unknown workshop field "${key}".`);
+      if (!workshopFieldSchemas[key as WorkshopField].safeParse(value).success) throw invalid(`invalid workshop field "${key}".`);
+    }
+    for (const [key, value] of votesMap(doc).entries()) {
+      if (!idSchema.safeParse(key).success || typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw invalid('invalid vote totals.');
+    }
+    if (clustersMap(doc).size > LIMITS.clustersPerBoard) throw invalid(`more than ${LIMITS.clustersPerBoard} clusters.`);
+    for (const [key, value] of clustersMap(doc).entries()) {
+      const parsed = isPlainValue(value) ? clusterSchema.safeParse(value) : null;
+      if (!parsed?.success || parsed.data.id !== key) throw invalid(`invalid cluster ${key}.`);
+    }
+    for (const [key, value] of historyMap(doc).entries()) {
+      if (!idSchema.safeParse(key).success || !isPlainValue(value) || !ideaHistorySchema.safeParse(value).success) throw invalid(`invalid history of ${key}.`);
+      await step();
+    }
+    return { title: settings.title, ideaCount: ideas.size, clientIds };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Reads and checks a backup sent to `POST /api/boards/restore` (the raw JSON bytes): the
+ * format, the store parts and the document. Throws a ServiceError for the client.
+ * Pure: it runs on the restore worker, or on the main thread (paced) without one.
+ */
+export async function checkBackup(body: Uint8Array | undefined, options: { paced: boolean }): Promise<CheckedBackup> {
+  const pacer = new Pacer();
+  const step: Step = options.paced ? () => pacer.step() : () => Promise.resolve();
+  let json: unknown = {};
+  if (body !== undefined && body.length > 0) {
+    try {
+      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+    } catch {
+      throw new ServiceError(ErrorCode.BAD_REQUEST, 'The body is not valid JSON.', 400);
+    }
+  }
+  const parsed = backupRequestSchema.safeParse(json);
+  if (!parsed.success) throw ServiceError.validation(parsed.error);
+  const backup = parsed.data;
+  const update = new Uint8Array(Buffer.from(backup.document.update, 'base64'));
+  const { title, ideaCount, clientIds } = await validateBoardDocument(update, step);
+  const hiddenIdeas = backup.store.hiddenIdeas;
+  if (ideaCount + hiddenIdeas.length > LIMITS.ideasPerBoard) {
+    throw new ServiceError(ErrorCode.VALIDATION_FAILED, `A board holds at most ${LIMITS.ideasPerBoard} ideas, hidden ones included.`);
+  }
+  if (new Set(hiddenIdeas.map((idea) => idea.id)).size !== hiddenIdeas.length) {
+    throw new ServiceError(ErrorCode.VALIDATION_FAILED, 'Two hidden ideas have the same id.');
+  }
+  const voteCount = backup.store.votes.reduce((sum, ballot) => sum + ballot.count, 0);
+  if (voteCount > MAX_RESTORED_VOTES) throw new ServiceError(ErrorCode.VALIDATION_FAILED, 'Too many votes in the backup.');
+  return { template: backup.board.template, title, update, clientIds, ideaCount, hiddenIdeas, votes: backup.store.votes, voteCount };
+}
