@@ -319,7 +319,12 @@ export class RedisStore implements BoardStore {
 
   async close(): Promise<void> {
     await this.cluster.close();
-    for (const client of this.extraClients.splice(0)) if (client.isOpen) client.destroy();
+    // Let socket.io's fire-and-forget publishes finish: destroying would reject them, and
+    // nobody is there to catch it. While Redis is away there is nothing to wait for.
+    for (const client of this.extraClients.splice(0)) {
+      if (client.isReady) await client.close().catch(() => undefined);
+      else if (client.isOpen) client.destroy();
+    }
     // close() waits for replies in flight; while disconnected it would wait for a
     // reconnection that may never come, so drop the socket instead.
     if (this.client.isReady) await this.client.close();
