@@ -60,8 +60,8 @@ class FoldWorker {
   private nextId = 0;
 
   constructor() {
-    // The worker is TypeScript like the rest of the server: load it through tsx.
-    this.worker = new Worker(new URL('./fold-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    // The worker is TypeScript like the rest of the server: its entry registers tsx first.
+    this.worker = new Worker(new URL('./fold-worker-boot.mjs', import.meta.url));
     this.worker.unref();
     this.worker.on('message', (message: { id: number; folded?: Uint8Array; error?: string }) => {
       const job = this.jobs.get(message.id);
