@@ -23,6 +23,7 @@ import {
 } from '../../shared';
 import { ServiceError } from '../boards/service-error';
 import type { Ballot } from '../store/board-store';
+import { writeWorkshop } from '../workshop/context';
 import { MAX_RESTORED_VOTES, backupRequestSchema } from './backup';
 import { Pacer } from './pacing';
 
@@ -150,4 +151,23 @@ export async function checkBackup(body: Uint8Array | undefined, options: { paced
   const voteCount = backup.store.votes.reduce((sum, ballot) => sum + ballot.count, 0);
   if (voteCount > MAX_RESTORED_VOTES) throw new ServiceError(ErrorCode.VALIDATION_FAILED, 'Too many votes in the backup.');
   return { template: backup.board.template, title, update, clientIds, ideaCount, hiddenIdeas, votes: backup.store.votes, voteCount };
+}
+
+/**
+ * The new board's first write of its own: its join code, made by `clientId` (reserved for
+ * the server) on top of the restored document. Returns just that change, as an update.
+ */
+export function joinCodeUpdate(update: Uint8Array, joinCode: string, clientId: number): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, update);
+    // A transaction of its own: Yjs treats one that applied an update as remote, and would
+    // then give the document a new client id instead of writing with this one.
+    doc.clientID = clientId;
+    const before = Y.encodeStateVector(doc);
+    doc.transact(() => writeWorkshop(doc, { joinCode }));
+    return Y.encodeStateAsUpdate(doc, before);
+  } finally {
+    doc.destroy();
+  }
 }

@@ -125,10 +125,17 @@ describe(`exporting a board of ${IDEAS} ideas while another client keeps editing
     });
   }
 
-  it(`restores the ${IDEAS}-idea backup into a new board`, { timeout: 180_000 }, async () => {
+  it(`restores the ${IDEAS}-idea backup into a new board, and other edits keep being saved meanwhile`, { timeout: 180_000 }, async () => {
     const backup = await fetchExport(env.url, board.boardId, 'json', lead.sessionToken);
+    const editing = keepEditing(editor, editedId);
+    const warmUp = editor.savedCount;
+    await eventually(() => editor.savedCount >= warmUp + 2, 30_000, 'edits flowing');
+    const before = editor.savedCount;
     const res = await restore(env.url, backup.body);
+    const during = editor.savedCount - before;
+    await editing.stop();
     expect(res.status).toBe(201);
+    expect(during, 'Saved messages during the restore').toBeGreaterThanOrEqual(5);
     if (!res.body.ok) throw new Error(res.body.error.message);
     const viewer = await env.yjs(await sessionWith(env, res.body.data, 'observer', {}));
     expect(ideasMap(viewer.doc).size).toBe(IDEAS + 1);
