@@ -1,4 +1,5 @@
 import type { ContributorType, Phase, Principle, Track } from '../../shared';
+import type { RowColumn } from './rows';
 
 /**
  * The words exports use, server-side (the web client has its own i18n in client/i18n; the
@@ -16,23 +17,8 @@ export interface ExportLabels {
   track: Record<Track, string>;
   contributorType: Record<ContributorType, string>;
   anonymous: string;
-  /** Column headings of the idea list (CSV, the XLSX idea sheet). */
-  columns: {
-    id: string;
-    text: string;
-    author: string;
-    contributorType: string;
-    organisation: string;
-    phase: string;
-    principle: string;
-    track: string;
-    beacons: string;
-    question: string;
-    cluster: string;
-    votes: string;
-    createdAt: string;
-    updatedAt: string;
-  };
+  /** Column headings of the idea list (CSV, the XLSX idea sheet), one per IdeaRow field. */
+  columns: Record<RowColumn, string>;
   /** Placeholders for ideas without a value. */
   none: { phase: string; principle: string; track: string; question: string };
   sheets: { ideas: string; phasePrinciple: string; tracks: string };
