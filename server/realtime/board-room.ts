@@ -8,7 +8,6 @@ import {
   readBoardSettings,
   readWorkshop,
   workshopMap,
-  type BoardSettings,
   type ProtocolError,
   type WorkshopState,
 } from '../../shared';
@@ -35,6 +34,12 @@ export interface RoomPeer {
 const SERVER_PRINCIPAL = 'server';
 /** Origin of what another server process wrote (it is stored already): broadcast, never persisted. */
 const REMOTE = Symbol('remote');
+
+interface SettingsView {
+  beaconIds: ReadonlySet<string>;
+  questionIds: ReadonlySet<string>;
+  focusQuestionId: string | null;
+}
 
 interface AwarenessChange {
   added: number[];
@@ -197,14 +202,14 @@ export class BoardRoom {
         return { code: ErrorCode.CLIENT_ID_TAKEN, message: `Yjs client id ${client} belongs to someone else.` };
       }
     }
-    const settings = this.settings();
+    const { beaconIds, questionIds, focusQuestionId } = this.settings();
     const ideas = ideasMap(this.doc);
     const refusal = authorizeChanges(inspection.changes, peer.principal, {
       ideaCount: ideas.size,
-      beaconIds: new Set(settings?.beacons.map((b) => b.id)),
-      questionIds: new Set(settings?.questions.map((q) => q.id)),
+      beaconIds,
+      questionIds,
       workshop: this.workshop(),
-      focusQuestionId: settings?.focusQuestionId ?? null,
+      focusQuestionId,
       questionOf: (ideaId) => ideas.get(ideaId)?.get('questionId'),
     });
     if (refusal) return refusal;
@@ -246,12 +251,19 @@ export class BoardRoom {
   }
   private readonly closeHooks: Array<() => void> = [];
 
-  /** Board settings, parsed once per change rather than once per update judged. */
-  private settings(): BoardSettings | null {
-    if (this.settingsCache === undefined) this.settingsCache = readBoardSettings(this.doc);
+  /** What the policy needs from the board settings, derived once per change rather than once per update. */
+  private settings(): SettingsView {
+    if (this.settingsCache === undefined) {
+      const settings = readBoardSettings(this.doc);
+      this.settingsCache = {
+        beaconIds: new Set(settings?.beacons.map((b) => b.id)),
+        questionIds: new Set(settings?.questions.map((q) => q.id)),
+        focusQuestionId: settings?.focusQuestionId ?? null,
+      };
+    }
     return this.settingsCache;
   }
-  private settingsCache: BoardSettings | null | undefined;
+  private settingsCache: SettingsView | undefined;
 
   /** The workshop state, parsed once per change: the policy reads it for every update. */
   workshop(): WorkshopState {
