@@ -123,9 +123,41 @@ export interface BoardStore {
   /** Removes votes: all of them, those cast in one scope, or those on some ideas. */
   clearVotes(boardId: string, which: VoteSelection): Promise<void>;
 
+  // Public calls and moderation (server/moderation/): small JSON records beside the documents.
+
+  /**
+   * Creates a record unless its key exists, atomically. Returns whether it created it and
+   * the value now stored (the existing one when it was there already): a resend with the
+   * same key never creates a second record.
+   */
+  insertRecord(space: string, key: string, value: string): Promise<{ created: boolean; value: string }>;
+  getRecord(space: string, key: string): Promise<string | null>;
+  /** Every record of a space, ordered by key (code-unit order). */
+  listRecords(space: string): Promise<StoredRecord[]>;
+  /** Sets a record whatever it held. */
+  putRecord(space: string, key: string, value: string): Promise<void>;
+  /**
+   * Replaces a record only while it still holds `expected` (atomic compare-and-set, also
+   * across processes): of two moderators deciding one item at once, exactly one wins.
+   */
+  replaceRecord(space: string, key: string, expected: string, next: string): Promise<boolean>;
+  /** Removes records; returns how many existed. */
+  deleteRecords(space: string, keys: string[]): Promise<number>;
+  /**
+   * Makes deleted and overwritten data unreadable from the store's files, not only from its
+   * API (a GDPR deletion): LevelDB compacts its tables, Redis rewrites its append-only file.
+   * Call after deleting; it may take a while on a large store, and it is safe to call often.
+   */
+  purgeDeleted(): Promise<void>;
+
   /** Throws when the backing service is unreachable (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface StoredRecord {
+  key: string;
+  value: string;
 }
 
 /**

@@ -2,21 +2,13 @@ import { ClassicLevel } from 'classic-level';
 import type { Idea } from '../../shared';
 import {
   StoreConflictError,
-  type Ballot,
-  type BoardRecord,
-  type BoardStore,
-  type CastVoteResult,
-  type MergeVotesResult,
-  type RetractVoteResult,
-  type SessionRecord,
-  type StoredDocument,
-  type VoteRule,
-  type VoteSelection,
-  type VoteTally,
+  type Ballot, type BoardRecord, type BoardStore, type CastVoteResult, type MergeVotesResult, type RetractVoteResult,
+  type SessionRecord, type StoredDocument, type StoredRecord, type VoteRule, type VoteSelection, type VoteTally,
 } from './board-store';
 import { foldDocumentOffThread } from './compact';
 import * as votes from './vote-book';
 import { EmbeddedVotes } from './embedded-votes';
+import { EmbeddedRecords } from './embedded-records';
 
 /**
  * BoardStore on an embedded LevelDB (classic-level), for single-node deployments.
@@ -35,6 +27,7 @@ import { EmbeddedVotes } from './embedded-votes';
  *   hidden:<boardId>:<ideaId>       a hidden idea (silent writing), JSON
  *   joincode:<code>                 board id (UTF-8)
  *   votes:<boardId>                 the board's VoteBook (vote-book.ts), JSON
+ *   record:<space>:<key>            a moderation record (embedded-records.ts), UTF-8
  * <name> is URI-encoded, so it never contains ':' and one document's key range can never
  * include another's (`a` vs `a:log:x`), whatever names the server chooses.
  */
@@ -85,12 +78,14 @@ function toJsonBytes(value: unknown): Uint8Array {
 export class EmbeddedStore implements BoardStore {
   readonly kind = 'embedded' as const;
   private readonly docs = new Map<string, DocState>();
-  /** Per-key mutexes for check-then-write operations (board creation, client-id claims). */
+  /** Per-key mutexes for check-then-write operations (board creation, client-id claims, records). */
   private readonly keyLocks = new Map<string, Promise<unknown>>();
   private readonly votes: EmbeddedVotes;
+  private readonly records: EmbeddedRecords;
 
   private constructor(private readonly db: Db) {
     this.votes = new EmbeddedVotes(db);
+    this.records = new EmbeddedRecords(db, (key, fn) => this.withKeyLock(key, fn));
   }
 
   static async open(dir: string): Promise<EmbeddedStore> {
@@ -294,6 +289,15 @@ export class EmbeddedStore implements BoardStore {
     await this.votes.change(boardId, (book) => ({ result: votes.clearVotes(book, which), changed: true }));
   }
 
+  // Public calls and moderation: see embedded-records.ts.
+  insertRecord(space: string, key: string, value: string): Promise<{ created: boolean; value: string }> { return this.records.insert(space, key, value); }
+  getRecord(space: string, key: string): Promise<string | null> { return this.records.get(space, key); }
+  listRecords(space: string): Promise<StoredRecord[]> { return this.records.list(space); }
+  putRecord(space: string, key: string, value: string): Promise<void> { return this.records.put(space, key, value); }
+  replaceRecord(space: string, key: string, expected: string, next: string): Promise<boolean> { return this.records.replace(space, key, expected, next); }
+  deleteRecords(space: string, keys: string[]): Promise<number> { return this.records.delete(space, keys); }
+  purgeDeleted(): Promise<void> { return this.records.purge(); }
+
   async ping(): Promise<void> {
     if (this.db.status !== 'open') throw new Error(`embedded store is ${this.db.status}`);
   }
@@ -315,14 +319,7 @@ export class EmbeddedStore implements BoardStore {
   private docState(docName: string): DocState {
     let state = this.docs.get(docName);
     if (!state) {
-      state = {
-        tail: Promise.resolve(),
-        pending: [],
-        flushQueued: false,
-        compacting: false,
-        counters: null,
-        generation: 0,
-      };
+      state = { tail: Promise.resolve(), pending: [], flushQueued: false, compacting: false, counters: null, generation: 0 };
       this.docs.set(docName, state);
     }
     return state;
@@ -338,10 +335,7 @@ export class EmbeddedStore implements BoardStore {
       state.counters ??= await this.readCounters(docName);
       return task(state.counters);
     });
-    state.tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
+    state.tail = run.then(() => undefined, () => undefined);
     return run;
   }
 

@@ -11,6 +11,7 @@ import {
   type RetractVoteResult,
   type SessionRecord,
   type StoredDocument,
+  type StoredRecord,
   type VoteRule,
   type VoteSelection,
   type VoteTally,
@@ -19,6 +20,7 @@ import { foldDocumentOffThread } from './compact';
 import { CAST_VOTE, CLEAR_VOTES, MERGE_VOTES, PUT_HIDDEN, RETRACT_VOTE, script, type Script } from './redis-scripts';
 import { ballotsOf, decodeCounts, tallyOf } from './vote-book';
 import { RedisFeed } from './redis-feed';
+import { RedisRecords } from './redis-records';
 import { asBuffer, view } from './redis-bytes';
 
 /**
@@ -39,6 +41,7 @@ import { asBuffer, view } from './redis-bytes';
  *   <p>joincode:<code>         board id
  *   <p>votes:<boardId>         HASH participant id -> JSON { "<scope>/<ideaId>": count }
  *   <p>votetotals:<boardId>    HASH idea id -> total votes
+ *   <p>records:<space>         HASH key -> moderation record (redis-records.ts)
  * No suffix is a suffix of another, so two document names can never map to the same key.
  *
  * Binary safety: node-redis decodes bulk strings as UTF-8 strings unless a command runs on
@@ -107,12 +110,10 @@ export interface RedisStoreOptions {
   onError?: (err: Error) => void;
 }
 
-
 /** Zero-copy: Buffer args are sent as raw bytes, never re-encoded. */
 function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
-
 
 /** The smallest stream id greater than `id`, for XTRIM MINID (which keeps ids >= it). */
 function nextStreamId(id: string): string {
@@ -129,6 +130,7 @@ export class RedisStore implements BoardStore {
   readonly kind = 'redis' as const;
   readonly cluster: RedisFeed;
   private readonly bin: BinaryClient;
+  private readonly records: RedisRecords;
 
   private constructor(
     private readonly client: Client,
@@ -143,6 +145,7 @@ export class RedisStore implements BoardStore {
       run: (s, keys, args) => this.run(s, keys, args),
       onError,
     });
+    this.records = new RedisRecords({ client, spaceKey: (space) => this.key(`records:${space}`), runText: (s, keys, args) => this.runText(s, keys, args) });
   }
 
   /**
@@ -304,6 +307,15 @@ export class RedisStore implements BoardStore {
     const args = 'all' in which ? ['all'] : 'scope' in which ? ['scope', which.scope] : ['ideas', ...which.ideaIds];
     await this.runText(CLEAR_VOTES, this.voteKeys(boardId), args);
   }
+
+  // Public calls and moderation: see redis-records.ts.
+  insertRecord(space: string, key: string, value: string): Promise<{ created: boolean; value: string }> { return this.records.insert(space, key, value); }
+  getRecord(space: string, key: string): Promise<string | null> { return this.records.get(space, key); }
+  listRecords(space: string): Promise<StoredRecord[]> { return this.records.list(space); }
+  putRecord(space: string, key: string, value: string): Promise<void> { return this.records.put(space, key, value); }
+  replaceRecord(space: string, key: string, expected: string, next: string): Promise<boolean> { return this.records.replace(space, key, expected, next); }
+  deleteRecords(space: string, keys: string[]): Promise<number> { return this.records.delete(space, keys); }
+  purgeDeleted(): Promise<void> { return this.records.purge(); }
 
   async ping(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;

@@ -1,5 +1,6 @@
-import { vi } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { describe, expect, it, vi } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BoardStore } from '../../server/store/board-store';
@@ -23,4 +24,43 @@ storeContract('embedded', async () => {
       await rm(dir, { recursive: true, force: true });
     },
   };
+});
+
+/** Which of the markers occur anywhere in the files of `dir` (LevelDB keeps a flat directory). */
+async function foundInFiles(dir: string, markers: string[]): Promise<string[]> {
+  const files = await Promise.all((await readdir(dir)).map((name) => readFile(path.join(dir, name))));
+  return markers.filter((m) => files.some((bytes) => bytes.includes(m)));
+}
+
+describe('embedded store: purgeDeleted', () => {
+  it('leaves no deleted or overwritten value in the LevelDB files', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'samskab-purge-'));
+    let store = await EmbeddedStore.open(dir);
+    try {
+      // Unrelated random markers: with a shared part, LevelDB's Snappy compression would
+      // store later ones as back-references, and a search would miss them even when present.
+      const [inTable, inLog, overwritten, kept] = Array.from({ length: 4 }, () => randomBytes(18).toString('base64url')) as [string, string, string, string];
+      await store.putRecord('calls', 'c1', JSON.stringify({ text: inTable }));
+      await store.putRecord('calls', 'c2', JSON.stringify({ text: overwritten }));
+      await store.putRecord('calls', 'c3', JSON.stringify({ text: kept }));
+      // A reopen moves the write-ahead log into a table file, so both places get purged.
+      await store.close();
+      store = await EmbeddedStore.open(dir);
+      await store.putRecord('calls', 'c4', JSON.stringify({ text: inLog }));
+      expect(await foundInFiles(dir, [inTable, inLog, overwritten, kept])).toEqual([inTable, inLog, overwritten, kept]);
+
+      expect(await store.deleteRecords('calls', ['c1', 'c4'])).toBe(2);
+      await store.putRecord('calls', 'c2', JSON.stringify({ text: 'new' }));
+      await store.purgeDeleted();
+      // The kept marker shows the files are searchable as written (compression doesn't hide it).
+      expect(await foundInFiles(dir, [inTable, inLog, overwritten, kept])).toEqual([kept]);
+      expect(await store.listRecords('calls')).toEqual([
+        { key: 'c2', value: JSON.stringify({ text: 'new' }) },
+        { key: 'c3', value: JSON.stringify({ text: kept }) },
+      ]);
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,16 +1,44 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { createClient, RESP_TYPES } from 'redis';
-import { expect, it, vi } from 'vitest';
+import { expect, inject, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardStore } from '../../server/store/board-store';
 import { RedisStore } from '../../server/store/redis-store';
 import { describeRedis, redisUrlOrSkip } from '../support/redis';
+import { startRedis, type RedisProcess } from '../support/redis-process';
 import { foldProbe, storeContract } from './contract';
 
 vi.mock('../../server/store/compact', (orig) => import('./contract').then((c) => c.probedCompact(orig)));
 
 const ALL_BYTES = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+
+/** Every file under `dir`, recursively (Redis 7 keeps its AOF parts in appendonlydir/). */
+async function readAll(dir: string): Promise<Buffer[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  // A file may be removed between the listing and the read (old AOF parts are unlinked in the background).
+  return (await Promise.all(files.map((f) => readFile(f).catch(() => null)))).filter((b) => b !== null);
+}
+
+/** A redis-server of the test's own, in a fresh directory, so its files can be inspected. */
+async function ownRedis(appendonly: boolean): Promise<{ server: RedisProcess; dir: string; remove: () => Promise<void> }> {
+  const binary = inject('redisBinary');
+  if (!binary) throw new Error('redis-server binary not provided');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'samskab-aof-'));
+  const server = await startRedis({ binary, dir, appendonly });
+  return {
+    server,
+    dir,
+    remove: async () => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 async function deleteByPrefix(url: string, prefix: string): Promise<void> {
   const admin = createClient({ url });
@@ -124,6 +152,59 @@ describeRedis('redis store', () => {
       await store.close();
       await admin.close();
       await deleteByPrefix(url, keyPrefix);
+    }
+  });
+
+  it('purgeDeleted rewrites the append-only file, leaving no deleted or overwritten value on disk', async () => {
+    const own = await ownRedis(true);
+    const admin = createClient({ url: own.server.url });
+    await admin.connect();
+    // The rewritten base would otherwise be RDB, whose LZF compression could hide a value that is still there.
+    await admin.configSet('aof-use-rdb-preamble', 'no');
+    const store = await RedisStore.connect(own.server.url, { keyPrefix: 'test:' });
+    try {
+      const [gone, overwritten, kept] = Array.from({ length: 3 }, () => randomBytes(18).toString('base64url')) as [string, string, string];
+      await store.putRecord('calls', 'c1', JSON.stringify({ text: gone }));
+      await store.putRecord('calls', 'c2', JSON.stringify({ text: overwritten }));
+      await store.putRecord('calls', 'c3', JSON.stringify({ text: kept }));
+      const found = async () => {
+        const files = await readAll(own.dir);
+        return [gone, overwritten, kept].filter((m) => files.some((bytes) => bytes.includes(m)));
+      };
+      expect(await found()).toEqual([gone, overwritten, kept]); // appendfsync always: logged before the reply
+
+      expect(await store.deleteRecords('calls', ['c1'])).toBe(1);
+      await store.putRecord('calls', 'c2', JSON.stringify({ text: 'new' }));
+      // Two at once: the second meets the first's rewrite in progress and must wait, then start its own.
+      await Promise.all([store.purgeDeleted(), store.purgeDeleted()]);
+      const idle = async () => /aof_rewrite_in_progress:0\b/.test(await admin.info('persistence'));
+      await expect.poll(idle, { timeout: 20_000, interval: 50 }).toBe(true);
+      expect(await admin.info('persistence')).toMatch(/aof_last_bgrewrite_status:ok\b/);
+      // The old parts are unlinked in the background after the rewrite.
+      await expect.poll(found, { timeout: 10_000, interval: 50 }).toEqual([kept]);
+      expect(await store.listRecords('calls')).toEqual([
+        { key: 'c2', value: JSON.stringify({ text: 'new' }) },
+        { key: 'c3', value: JSON.stringify({ text: kept }) },
+      ]);
+    } finally {
+      await store.close();
+      await admin.close();
+      await own.remove();
+    }
+  });
+
+  it('purgeDeleted writes nothing to disk when Redis runs without an append-only file', async () => {
+    const own = await ownRedis(false);
+    const store = await RedisStore.connect(own.server.url, { keyPrefix: 'test:' });
+    try {
+      await store.putRecord('calls', 'c1', 'secret');
+      await store.deleteRecords('calls', ['c1']);
+      await store.purgeDeleted();
+      // BGREWRITEAOF would write the whole dataset into appendonlydir/ even with AOF off.
+      expect(await readdir(own.dir)).toEqual([]);
+    } finally {
+      await store.close();
+      await own.remove();
     }
   });
 });
