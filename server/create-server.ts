@@ -10,6 +10,9 @@ import { attachYjsEndpoint } from './realtime/yjs-endpoint';
 import { createSocketServer, type SamskabIo } from './events/socket-server';
 import { createHttpApp } from './http/app';
 import { createWorkshop } from './workshop';
+import { createModeration } from './moderation';
+import { createInstallation } from './installation';
+import type { AbuseLimitConfig } from './moderation/abuse-limits';
 
 export interface SamskabServer {
   httpServer: HttpServer;
@@ -28,19 +31,36 @@ export interface SamskabServer {
  * several on port 0 against either store. One HTTP server carries REST, the Yjs endpoint
  * (/yjs/:boardId) and socket.io (/socket.io).
  */
-export async function createServer(options: { store: BoardStore; config: ServerConfig; log?: Logger }): Promise<SamskabServer> {
+export async function createServer(options: {
+  store: BoardStore;
+  config: ServerConfig;
+  log?: Logger;
+  /** Rate limits of the public call, comments and reactions (tests set small ones). */
+  abuseLimits?: AbuseLimitConfig;
+}): Promise<SamskabServer> {
   const { store, config } = options;
   const log = options.log ?? createLogger(config.logLevel);
   const rooms = new RoomRegistry(store, log, config.compactAfterUpdates);
-  const boards = new BoardService(store, rooms);
+  const boards = new BoardService(store, rooms, config.sessionTtlMs);
   const workshop = createWorkshop({ store, rooms, boards, log, joinLimits: config.joinLimits });
-  const app = createHttpApp({ config, log, boards, store, workshop, rooms });
+  const moderation = await createModeration({ store, rooms, log, abuseLimits: options.abuseLimits });
+  const installation = await createInstallation({
+    store,
+    rooms,
+    boards,
+    log,
+    coordinatorToken: config.coordinatorToken,
+    dataDir: config.dataDir,
+    publicUrl: config.publicUrl,
+  });
+  const app = createHttpApp({ config, log, boards, store, workshop, rooms, moderation, installation });
   const httpServer = createHttpServer(app);
   httpServer.on('clientError', (_error, socket) => socket.destroy());
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
   const adapterClient = store instanceof RedisStore ? await store.createAdapterClient() : null;
-  const io = createSocketServer({ httpServer, config, log, boards, rooms, workshop, adapterClient });
+  const io = createSocketServer({ httpServer, config, log, boards, rooms, workshop, moderation, adapterClient });
   workshop.notifier.attach(io);
+  moderation.notifier.attach(io);
 
   return {
     httpServer,

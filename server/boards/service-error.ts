@@ -16,3 +16,13 @@ export class ServiceError extends Error {
     return new ServiceError(ErrorCode.VALIDATION_FAILED, detail, 400);
   }
 }
+
+/** RATE_LIMITED, with how long to wait (REST answers send it as Retry-After). */
+export class RateLimitedError extends ServiceError {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(ErrorCode.RATE_LIMITED, message, 429);
+  }
+}

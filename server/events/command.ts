@@ -1,4 +1,4 @@
-import type { ZodType, ZodTypeDef } from 'zod';
+import { z, type ZodType, type ZodTypeDef } from 'zod';
 import { ErrorCode, fail, type Ack } from '../../shared';
 import { ServiceError } from '../boards/service-error';
 import type { Logger } from '../log';
@@ -33,5 +33,14 @@ export function command<P, R>(
         reply(fail(ErrorCode.INTERNAL, 'Something went wrong; nothing was changed.'));
       },
     );
+  };
+}
+
+/** Commands that take no payload: the acknowledgement may come alone or after `{}`. */
+export function bare<R>(log: Logger, handler: () => Promise<R>): (...args: unknown[]) => void {
+  const run = command(log, z.undefined().or(z.object({}).strict()), handler);
+  return (...args) => {
+    const ack = args[args.length - 1];
+    run(args.length > 1 ? args[0] : undefined, ack);
   };
 }

@@ -17,6 +17,8 @@ import { isOriginAllowed } from '../http/origin';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { registerBoardCommands } from './board-commands';
 import type { Workshop } from '../workshop';
+import type { Moderation } from '../moderation';
+import { registerModerationCommands } from '../moderation/commands';
 import { registerWorkshopCommands } from '../workshop/commands';
 import { boardRoom, facilitatorsRoom, participantRoom } from '../workshop/notifier';
 
@@ -40,6 +42,7 @@ export function createSocketServer(deps: {
   boards: BoardService;
   rooms: RoomRegistry;
   workshop: Workshop;
+  moderation: Moderation;
   /** socket.io's Redis adapter connection, when several processes share a Redis. */
   adapterClient: Parameters<typeof createAdapter>[0] | null;
 }): SamskabIo {
@@ -83,6 +86,7 @@ export function createSocketServer(deps: {
     socket.emit('session:hello', { protocolVersion: PROTOCOL_VERSION, identity, serverTime: Date.now() });
     registerBoardCommands(socket, deps);
     registerWorkshopCommands(socket, deps.workshop, log);
+    registerModerationCommands(socket, deps.moderation, log);
   });
 
   return io;

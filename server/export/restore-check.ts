@@ -15,6 +15,18 @@ import {
   readBoardSettings,
   readIdea,
   votesMap,
+  commentSchema,
+  commentsMap,
+  ideaStatusRecordSchema,
+  parseReactionKey,
+  reactionsMap,
+  removedMap,
+  removedMarkSchema,
+  statusesMap,
+  initiativesMap,
+  originsMap,
+  ideaOriginSchema,
+  initiativeSchema,
   workshopFieldSchemas,
   workshopMap,
   type Idea,
@@ -24,7 +36,8 @@ import {
 import { ServiceError } from '../boards/service-error';
 import type { Ballot } from '../store/board-store';
 import { writeWorkshop } from '../workshop/context';
-import { MAX_RESTORED_VOTES, backupRequestSchema } from './backup';
+import { MAX_RESTORED_VOTES, backupRequestSchema } from './backup-schema';
+import { EMPTY_MODERATION, type ModerationBackup } from './moderation-backup';
 import { Pacer } from './pacing';
 
 /** Most distinct Yjs client ids (writers' device sessions) a restored document may hold. */
@@ -42,6 +55,8 @@ export interface CheckedBackup {
   hiddenIdeas: Idea[];
   votes: Ballot[];
   voteCount: number;
+  /** Checked against the moderation schemas; empty for a version 1 backup. */
+  moderation: ModerationBackup;
 }
 
 function invalid(message: string): ServiceError {
@@ -114,6 +129,7 @@ export async function validateBoardDocument(update: Uint8Array, step: Step): Pro
       if (!idSchema.safeParse(key).success || !isPlainValue(value) || !ideaHistorySchema.safeParse(value).success) throw invalid(`invalid history of ${key}.`);
       await step();
     }
+    await checkModerationRoots(doc, step);
     return { title: settings.title, ideaCount: ideas.size, clientIds };
   } finally {
     doc.destroy();
@@ -122,7 +138,8 @@ export async function validateBoardDocument(update: Uint8Array, step: Step): Pro
 
 /**
  * Reads and checks a backup sent to `POST /api/boards/restore` (the raw JSON bytes): the
- * format, the store parts and the document. Throws a ServiceError for the client.
+ * format, the store parts (the moderation records each against its shared schema) and the
+ * document. Throws a ServiceError for the client.
  * Pure: it runs on the restore worker, or on the main thread (paced) without one.
  */
 export async function checkBackup(body: Uint8Array | undefined, options: { paced: boolean }): Promise<CheckedBackup> {
@@ -150,7 +167,17 @@ export async function checkBackup(body: Uint8Array | undefined, options: { paced
   }
   const voteCount = backup.store.votes.reduce((sum, ballot) => sum + ballot.count, 0);
   if (voteCount > MAX_RESTORED_VOTES) throw new ServiceError(ErrorCode.VALIDATION_FAILED, 'Too many votes in the backup.');
-  return { template: backup.board.template, title, update, clientIds, ideaCount, hiddenIdeas, votes: backup.store.votes, voteCount };
+  return {
+    template: backup.board.template,
+    title,
+    update,
+    clientIds,
+    ideaCount,
+    hiddenIdeas,
+    votes: backup.store.votes,
+    voteCount,
+    moderation: backup.store.moderation ?? EMPTY_MODERATION,
+  };
 }
 
 /**
@@ -165,9 +192,45 @@ export function joinCodeUpdate(update: Uint8Array, joinCode: string, clientId: n
     // then give the document a new client id instead of writing with this one.
     doc.clientID = clientId;
     const before = Y.encodeStateVector(doc);
-    doc.transact(() => writeWorkshop(doc, { joinCode }));
+    doc.transact(() => {
+      writeWorkshop(doc, { joinCode });
+      // A public call's link belongs to the board it was opened on; the copy starts without one.
+      if (boardMap(doc).get('call') != null) boardMap(doc).set('call', null);
+    });
     return Y.encodeStateAsUpdate(doc, before);
   } finally {
     doc.destroy();
+  }
+}
+
+/**
+ * Comments, reactions, removal marks, initiatives and statuses: each as the server would
+ * have written it. Comments and statuses can be as many as the ideas: paced like them.
+ */
+async function checkModerationRoots(doc: Y.Doc, step: Step): Promise<void> {
+  for (const [key, value] of commentsMap(doc).entries()) {
+    const parsed = isPlainValue(value) ? commentSchema.safeParse(value) : null;
+    if (!parsed?.success || parsed.data.id !== key) throw invalid(`invalid comment ${key}.`);
+    await step();
+  }
+  for (const [key, value] of reactionsMap(doc).entries()) {
+    if (!parseReactionKey(key) || value !== 1) throw invalid('invalid reactions.');
+  }
+  for (const [key, value] of removedMap(doc).entries()) {
+    if (!idSchema.safeParse(key).success || !removedMarkSchema.safeParse(value).success) throw invalid('invalid removal marks.');
+  }
+  if (initiativesMap(doc).size > LIMITS.initiativesPerBoard) throw invalid(`more than ${LIMITS.initiativesPerBoard} initiatives.`);
+  for (const [key, value] of originsMap(doc).entries()) {
+    if (!idSchema.safeParse(key).success || !isPlainValue(value) || !ideaOriginSchema.safeParse(value).success) throw invalid(`invalid origin of ${key}.`);
+  }
+  for (const [key, value] of initiativesMap(doc).entries()) {
+    const parsed = isPlainValue(value) ? initiativeSchema.safeParse(value) : null;
+    if (!parsed?.success || parsed.data.id !== key) throw invalid(`invalid initiative ${key}.`);
+  }
+  for (const [key, value] of statusesMap(doc).entries()) {
+    if (!idSchema.safeParse(key).success || !isPlainValue(value) || !ideaStatusRecordSchema.safeParse(value).success) {
+      throw invalid(`invalid status of ${key}.`);
+    }
+    await step();
   }
 }

@@ -18,6 +18,7 @@ import {
 import type { BoardRoom } from '../realtime/board-room';
 import type { BoardRecord } from '../store/board-store';
 import { Pacer } from './pacing';
+import { copyRoots, parseRoots, type SurroundingRoots } from './snapshot-roots';
 
 /** A board record as exports show it: never its token hashes. */
 export interface BoardMeta {
@@ -32,7 +33,7 @@ export function boardMeta(record: BoardRecord): BoardMeta {
 }
 
 /** What every export format reads: the board's content at one moment, parsed. */
-export interface BoardSnapshot {
+export interface BoardSnapshot extends SurroundingRoots {
   board: BoardMeta;
   settings: BoardSettings;
   workshop: WorkshopState;
@@ -55,7 +56,7 @@ export function compareIdeas(a: Idea, b: Idea): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-const EMPTY_SETTINGS: BoardSettings = { title: '', description: '', beacons: [], questions: [], focusQuestionId: null };
+const EMPTY_SETTINGS: BoardSettings = { title: '', description: '', beacons: [], questions: [], focusQuestionId: null, call: null };
 
 /**
  * Reads a loaded board without holding the event loop for long: the small roots are read
@@ -66,7 +67,9 @@ const EMPTY_SETTINGS: BoardSettings = { title: '', description: '', beacons: [],
  * synchronous step first (cheap next to parsing), so the update and the readable view of a
  * backup describe exactly the same state even while people keep editing; only the parsing
  * is paced. Without it, ideas are read slice by slice, and an idea changed mid-export shows
- * as it was when its slice was read (fine for reports).
+ * as it was when its slice was read (fine for reports). Statuses, initiatives, comments,
+ * reactions and removal marks (which can be many) are copied at once either way and parsed
+ * after the ideas, paced the same way.
  */
 export async function takeSnapshot(room: BoardRoom, record: BoardRecord, options: { withUpdate: boolean }): Promise<BoardSnapshot> {
   const doc = room.doc;
@@ -78,6 +81,7 @@ export async function takeSnapshot(room: BoardRoom, record: BoardRecord, options
   const clusters = readClusters(doc);
   const history = readHistory(doc);
   const update = options.withUpdate ? Y.encodeStateAsUpdate(doc) : null;
+  const roots = copyRoots(doc);
 
   const ideas: Idea[] = [];
   if (options.withUpdate) {
@@ -96,8 +100,9 @@ export async function takeSnapshot(room: BoardRoom, record: BoardRecord, options
     }
   }
   ideas.sort(compareIdeas);
+  const surrounding = await parseRoots(roots, pacer);
   await pacer.yield();
-  return { board: boardMeta(record), settings, workshop, ideas, voteTotals, clusters, history, takenAt, update };
+  return { board: boardMeta(record), settings, workshop, ideas, voteTotals, clusters, history, takenAt, update, ...surrounding };
 }
 
 /** Records keyed by idea ids have no prototype: "__proto__" is a valid id. */

@@ -13,6 +13,10 @@ import type { RoomRegistry } from '../realtime/room-registry';
 import { healthRoutes } from './health-routes';
 import type { Workshop } from '../workshop';
 import { joinRoutes } from '../workshop/join';
+import type { Moderation } from '../moderation';
+import { moderationRoutes } from '../moderation/routes';
+import type { Installation } from '../installation';
+import { installationRoutes } from '../installation/routes';
 
 /** REST API, health probes and the built client, on one Express app. */
 export function createHttpApp(deps: {
@@ -22,11 +26,13 @@ export function createHttpApp(deps: {
   store: BoardStore;
   workshop: Workshop;
   rooms: RoomRegistry;
+  moderation: Moderation;
+  installation: Installation;
 }): express.Express {
   const { config, log } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -51,6 +57,8 @@ export function createHttpApp(deps: {
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api', boardRoutes(deps));
   app.use('/api', joinRoutes(deps.workshop.join, log));
+  app.use('/api', moderationRoutes(deps));
+  app.use('/api', installationRoutes(deps));
   app.use(healthRoutes(deps));
   app.use('/api', (_req: Request, res: Response) => {
     res.status(404).json(fail(ErrorCode.NOT_FOUND, 'No such endpoint.'));

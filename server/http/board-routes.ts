@@ -3,7 +3,7 @@ import { ErrorCode, fail, ok } from '../../shared';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
 import type { BoardService } from '../boards/board-service';
-import { ServiceError } from '../boards/service-error';
+import { RateLimitedError, ServiceError } from '../boards/service-error';
 import { StoreConflictError } from '../store/board-store';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -13,6 +13,7 @@ export function handle(log: Logger, handler: Handler) {
   return (req: Request, res: Response, _next: NextFunction) => {
     handler(req, res).catch((error: unknown) => {
       if (error instanceof ServiceError) {
+        if (error instanceof RateLimitedError) res.setHeader('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
         res.status(error.status).json(fail(error.code, error.message));
         return;
       }
@@ -30,7 +31,7 @@ export function publicBase(req: Request, config: ServerConfig): string {
   return config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
-function bearer(req: Request): string | undefined {
+export function bearer(req: Request): string | undefined {
   const header = req.get('authorization');
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
 }

@@ -1,4 +1,4 @@
-import express, { Router, type Request } from 'express';
+import express, { Router } from 'express';
 import { ok } from '../../shared';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
@@ -6,7 +6,7 @@ import type { BoardService } from '../boards/board-service';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
 import { ExportService } from '../export/export-service';
-import { handle, publicBase } from './board-routes';
+import { bearer, handle, publicBase } from './board-routes';
 
 /**
  * Largest backup `POST /api/boards/restore` accepts: a 10,000-idea board of typical ideas
@@ -14,11 +14,6 @@ import { handle, publicBase } from './board-routes';
  * restored without it.
  */
 export const RESTORE_BODY_LIMIT = '32mb';
-
-function bearer(req: Request): string | undefined {
-  const header = req.get('authorization');
-  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
-}
 
 /**
  * Board exports and restore (docs/PROTOCOL.md "Exports"). Mounted before the API's 64 KiB

@@ -5,6 +5,7 @@ import {
   ErrorCode,
   boardMap,
   ideasMap,
+  removedMap,
   readBoardSettings,
   readWorkshop,
   workshopMap,
@@ -211,6 +212,7 @@ export class BoardRoom {
       workshop: this.workshop(),
       focusQuestionId,
       questionOf: (ideaId) => ideas.get(ideaId)?.get('questionId'),
+      isRemoved: (ideaId) => removedMap(this.doc).has(ideaId),
     });
     if (refusal) return refusal;
     this.pendingClocks = inspection.clocks;

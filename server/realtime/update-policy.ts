@@ -39,6 +39,8 @@ export interface PolicyContext {
   focusQuestionId: string | null;
   /** The `questionId` an idea on the board has now (O(1): the policy stays O(changes)). */
   questionOf(ideaId: string): unknown;
+  /** Whether a facilitator hid or deleted this idea (the `removed` root): it may not come back. */
+  isRemoved(ideaId: string): boolean;
 }
 
 /** Fields that say who wrote an idea: taken from the session, never from the client's say-so. */
@@ -69,6 +71,9 @@ export function authorizeChanges(changes: Change[], actor: Principal, ctx: Polic
   }
   let created = 0;
   for (const change of changes) {
+    if (change.kind === 'idea.put' && ctx.isRemoved(change.ideaId)) {
+      return { code: ErrorCode.IDEA_REMOVED, message: 'A moderator removed this idea; it cannot be written back.' };
+    }
     const refusal =
       checkChange(change, actor, isFacilitator) ?? checkReferences(change, ctx) ?? (isFacilitator ? null : checkStep(change, ctx));
     if (refusal) return refusal;

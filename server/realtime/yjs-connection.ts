@@ -194,7 +194,17 @@ export class YjsConnection implements RoomPeer {
     const result = guardAwareness(decoder, {
       boundClientId: this.awarenessClientId,
       identity: this.identity,
-      isTaken: (clientId) => [...this.room.peers].some((p) => p !== this && p instanceof YjsConnection && p.awarenessClientId === clientId),
+      isTaken: (clientId) => {
+        const holder = [...this.room.peers].find((p): p is YjsConnection => p !== this && p instanceof YjsConnection && p.awarenessClientId === clientId);
+        if (!holder) return false;
+        // The same person's device, back after losing its network before the server noticed
+        // the old connection die (keepalive takes up to 30 s): the new connection takes over.
+        if (holder.identity.participantId === this.identity.participantId && holder.identity.role === this.identity.role) {
+          holder.replaced();
+          return false;
+        }
+        return true;
+      },
     });
     if (!result.ok) return this.fail(result.error, result.error.code === ErrorCode.TOO_LARGE ? CloseCode.TOO_LARGE : CloseCode.PROTOCOL_ERROR);
     if (result.clientId === null) return; // only echoes of other clients' presence
@@ -218,6 +228,18 @@ export class YjsConnection implements RoomPeer {
     this.log.info({ boardId: this.room.boardId, code: error.code, role: this.principal.role }, 'closing yjs connection: %s', error.message);
     this.send(encodeErrorMessage(error.code, error.message));
     this.ws.close(code, error.code);
+    this.teardown();
+  }
+
+  /**
+   * Another connection of the same session took over this one's client id. Torn down now,
+   * not when the dead socket's close arrives, so that removing its presence cannot wipe
+   * the presence the new connection is about to announce under the same id.
+   */
+  private replaced(): void {
+    if (this.closed) return;
+    this.log.info({ boardId: this.room.boardId }, 'a reconnect of the same session replaced a silent yjs connection');
+    this.ws.terminate();
     this.teardown();
   }
 

@@ -1,4 +1,4 @@
-import { z, type ZodType, type ZodTypeDef } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod';
 import {
   configureVotingSchema,
   createClusterSchema,
@@ -18,18 +18,9 @@ import {
   voteSchema,
 } from '../../shared';
 import type { Logger } from '../log';
-import { command } from '../events/command';
+import { bare, command } from '../events/command';
 import type { SamskabSocket } from '../events/socket-server';
 import type { Workshop } from './index';
-
-/** Commands that take no payload: the acknowledgement may come alone or after `{}`. */
-function bare<R>(log: Logger, handler: () => Promise<R>): (...args: unknown[]) => void {
-  const run = command(log, z.undefined().or(z.object({}).strict()), handler);
-  return (...args) => {
-    const ack = args[args.length - 1];
-    run(args.length > 1 ? args[0] : undefined, ack);
-  };
-}
 
 /** The live-workshop commands of one socket, each validated by its shared schema. */
 export function registerWorkshopCommands(socket: SamskabSocket, workshop: Workshop, log: Logger): void {

@@ -3,6 +3,7 @@ import {
   ErrorCode,
   STEP_RULES,
   ideasMap,
+  removedMap,
   readIdea,
   readWorkshop,
   stepForIdea,
@@ -56,7 +57,11 @@ export class Voting {
   /** Votes on deleted ideas are given back (the idea's author or a facilitator deleted it). */
   watchDeletedIdeas(room: BoardRoom): void {
     const observer = (event: Y.YMapEvent<Y.Map<unknown>>) => {
-      const deleted = [...event.changes.keys].filter(([, change]) => change.action === 'delete').map(([id]) => id);
+      // A moderator's hide keeps the votes, so a restore brings the idea back as it was.
+      const removed = removedMap(room.doc);
+      const deleted = [...event.changes.keys]
+        .filter(([id, change]) => change.action === 'delete' && removed.get(id) !== 'hidden')
+        .map(([id]) => id);
       if (deleted.length === 0) return;
       this.ctx.store
         .clearVotes(room.boardId, { ideaIds: deleted })

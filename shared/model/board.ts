@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './ids';
 import { LIMITS } from './limits';
+import { publicCallSchema } from './moderation';
 
 export const beaconSchema = z
   .object({ id: idSchema, name: z.string().trim().min(1).max(LIMITS.beaconName) })
@@ -24,10 +25,15 @@ export const boardSettingsFieldSchemas = {
   questions: z.array(questionSchema).max(LIMITS.questionsPerBoard),
   /** The question the room is working on; new ideas default to it. */
   focusQuestionId: idSchema.nullable(),
+  /**
+   * The public call (null: none). Boards made before public calls have no such key, so it
+   * reads as null; changed only through `call:configure`, never through a settings patch.
+   */
+  call: publicCallSchema.nullable().default(null),
 } as const;
 
 export const boardSettingsSchema = z.object(boardSettingsFieldSchemas).strict();
 export type BoardSettings = z.infer<typeof boardSettingsSchema>;
 
-export const boardSettingsPatchSchema = boardSettingsSchema.partial().strict();
+export const boardSettingsPatchSchema = boardSettingsSchema.omit({ call: true }).partial().strict();
 export type BoardSettingsPatch = z.infer<typeof boardSettingsPatchSchema>;

@@ -11,6 +11,9 @@ import {
   type IdeaHistory,
   type WorkshopState,
 } from './workshop';
+import { ideaStatusRecordSchema, type IdeaStatusRecord } from './status';
+import { initiativeSchema, type Initiative } from './initiative';
+import { commentSchema, parseReactionKey, type Comment, type Reaction } from './moderation';
 
 /**
  * The board's Yjs document. Root types, all Y.Map:
@@ -21,6 +24,14 @@ import {
  * - `votes`: idea id → vote total, present only while the facilitator shows totals; server only.
  * - `clusters`: cluster id → Cluster (a plain value); server only.
  * - `history`: idea id → IdeaHistory of the ideas merged into it; server only.
+ * - `comments`: comment id → Comment (moderation.ts), published comments only; server only.
+ * - `reactions`: `<ideaId>/<reaction>/<participantId>` → 1; server only.
+ * - `removed`: idea id → 'hidden' | 'deleted': ideas a facilitator took off the board, so
+ *   that no client can write them back; server only.
+ * - `statuses`: idea id → IdeaStatusRecord (status.ts); server only.
+ * - `initiatives`: initiative id → Initiative (initiative.ts); server only.
+ * - `origins`: idea id → IdeaOrigin (protocol/overview.ts): where an idea carried into a
+ *   new round came from; server only.
  */
 export const ROOT = {
   ideas: 'ideas',
@@ -29,11 +40,29 @@ export const ROOT = {
   votes: 'votes',
   clusters: 'clusters',
   history: 'history',
+  comments: 'comments',
+  reactions: 'reactions',
+  removed: 'removed',
+  statuses: 'statuses',
+  initiatives: 'initiatives',
+  origins: 'origins',
 } as const;
 export type RootName = (typeof ROOT)[keyof typeof ROOT];
 
 /** Roots only the server writes: a client's write there is refused (FORBIDDEN). */
-export const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOT.board, ROOT.workshop, ROOT.votes, ROOT.clusters, ROOT.history]);
+export const SERVER_ROOTS: ReadonlySet<string> = new Set([
+  ROOT.board,
+  ROOT.workshop,
+  ROOT.votes,
+  ROOT.clusters,
+  ROOT.history,
+  ROOT.comments,
+  ROOT.reactions,
+  ROOT.removed,
+  ROOT.statuses,
+  ROOT.initiatives,
+  ROOT.origins,
+]);
 
 export type IdeaMap = Y.Map<unknown>;
 
@@ -59,6 +88,18 @@ export function clustersMap(doc: Y.Doc): Y.Map<unknown> {
 
 export function historyMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.history);
+}
+
+export function commentsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.comments);
+}
+
+export function reactionsMap(doc: Y.Doc): Y.Map<number> {
+  return doc.getMap<number>(ROOT.reactions);
+}
+
+export function removedMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.removed);
 }
 
 /** Reads one idea; null while it is incomplete or invalid (never shown half-made). */
@@ -122,6 +163,63 @@ export function readClusters(doc: Y.Doc): Cluster[] {
 export function readIdeaHistory(doc: Y.Doc, ideaId: string): IdeaHistory | null {
   const parsed = ideaHistorySchema.safeParse(historyMap(doc).get(ideaId));
   return parsed.success ? parsed.data : null;
+}
+
+export function statusesMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.statuses);
+}
+
+/** idea id → its status record (ideas without one are 'new'). */
+export function readStatuses(doc: Y.Doc): Map<string, IdeaStatusRecord> {
+  const out = new Map<string, IdeaStatusRecord>();
+  for (const [ideaId, value] of statusesMap(doc).entries()) {
+    const parsed = ideaStatusRecordSchema.safeParse(value);
+    if (parsed.success) out.set(ideaId, parsed.data);
+  }
+  return out;
+}
+
+export function initiativesMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.initiatives);
+}
+
+export function originsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.origins);
+}
+
+/** Initiatives, oldest first. */
+export function readInitiatives(doc: Y.Doc): Initiative[] {
+  const out: Initiative[] = [];
+  for (const value of initiativesMap(doc).values()) {
+    const parsed = initiativeSchema.safeParse(value);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+/** Published comments, oldest first. */
+export function readComments(doc: Y.Doc): Comment[] {
+  const out: Comment[] = [];
+  for (const value of commentsMap(doc).values()) {
+    const parsed = commentSchema.safeParse(value);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+/** idea id → reaction → participant ids that reacted. */
+export function readReactions(doc: Y.Doc): Map<string, Map<Reaction, Set<string>>> {
+  const out = new Map<string, Map<Reaction, Set<string>>>();
+  for (const key of reactionsMap(doc).keys()) {
+    const parsed = parseReactionKey(key);
+    if (!parsed) continue;
+    let byIdea = out.get(parsed.ideaId);
+    if (!byIdea) out.set(parsed.ideaId, (byIdea = new Map()));
+    let who = byIdea.get(parsed.reaction);
+    if (!who) byIdea.set(parsed.reaction, (who = new Set()));
+    who.add(parsed.participantId);
+  }
+  return out;
 }
 
 /** Writes a whole idea in one transaction, as one Y.Map under `ideas` (optional fields default). */

@@ -31,4 +31,22 @@ export const LIMITS = {
   votesMax: 50,
   /** Longest workshop timer: 24 hours. */
   timerMs: 24 * 60 * 60 * 1000,
+  /** Public calls and moderation (shared/model/moderation.ts). */
+  commentText: 500,
+  commentsPerIdea: 200,
+  /** A rejection, hiding or report reason. */
+  reason: 300,
+  email: 254,
+  /** Queue items decided by one moderation:decide. */
+  bulkDecisions: 100,
+  /** Audit entries returned by one audit:list. */
+  auditPage: 500,
+  /** A status change's public rationale. */
+  rationale: 1000,
+  /** Initiatives (shared/model/initiative.ts). */
+  initiativeTitle: 200,
+  initiativeDescription: 2000,
+  ideasPerInitiative: 200,
+  initiativesPerBoard: 500,
+  url: 2000,
 } as const;

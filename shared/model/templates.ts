@@ -4,7 +4,7 @@ export const LOCALES = ['da', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const localeSchema = z.enum(LOCALES);
 
-export const TEMPLATE_IDS = ['blank', 'kickoff', 'staff', 'citizens'] as const;
+export const TEMPLATE_IDS = ['blank', 'kickoff', 'staff', 'citizens', 'budget'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 export const templateIdSchema = z.enum(TEMPLATE_IDS);
 
@@ -83,6 +83,29 @@ export const TEMPLATES: Record<TemplateId, { questionIds: string[]; text: Record
         title: 'Citizen ideas',
         description: 'Share your idea for how we reach the vision for Ishøj 2035 together.',
         questions: ['What is your idea for the Ishøj of opportunities?'],
+      },
+    },
+  },
+  budget: {
+    questionIds: ['budget-q1', 'budget-q2', 'budget-q3'],
+    text: {
+      da: {
+        title: 'Budgetdrøftelse',
+        description: 'Udvalget kobler budgetforslag og dagsordenspunkter til visionens pejlemærker.',
+        questions: [
+          'Hvilke budgetforslag bidrager til visionens pejlemærker – og hvordan?',
+          'Hvilke eksisterende indsatser kan skaleres op eller ændres, så de understøtter visionen?',
+          'Hvilke punkter på udvalgets dagsorden bør kobles til visionen?',
+        ],
+      },
+      en: {
+        title: 'Budget discussion',
+        description: 'The committee links budget proposals and agenda items to the vision\u2019s beacons.',
+        questions: [
+          'Which budget proposals contribute to the vision\u2019s beacons, and how?',
+          'Which existing initiatives could be scaled up or changed to support the vision?',
+          'Which items on the committee\u2019s agenda should be linked to the vision?',
+        ],
       },
     },
   },

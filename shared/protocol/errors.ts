@@ -44,6 +44,17 @@ export const ErrorCode = {
   // Exports (docs/PROTOCOL.md "Exports").
   /** This export cannot be made on this server right now (PDF without Chromium); the others still work. */
   EXPORT_UNAVAILABLE: 'EXPORT_UNAVAILABLE',
+  // Public calls and moderation (docs/PROTOCOL.md "Public calls and moderation").
+  /** No public call has this link (never had, or the link was rotated). */
+  CALL_NOT_FOUND: 'CALL_NOT_FOUND',
+  /** The call exists but does not take contributions now: switched off, not yet open, or closed. */
+  CALL_CLOSED: 'CALL_CLOSED',
+  /** An e-mail address was given without consenting to its use. */
+  CONSENT_REQUIRED: 'CONSENT_REQUIRED',
+  RECEIPT_NOT_FOUND: 'RECEIPT_NOT_FOUND',
+  COMMENT_NOT_FOUND: 'COMMENT_NOT_FOUND',
+  /** A moderator removed this idea; it cannot be written back into the document. */
+  IDEA_REMOVED: 'IDEA_REMOVED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -12,6 +12,25 @@ import type {
   SubmitHiddenResult,
   TimerCommand,
 } from './workshop-commands';
+import type { PublicCall, QueueItem, Revision, Comment, HiddenIdea } from '../model/moderation';
+import type {
+  AddCommentResult,
+  AuditResult,
+  ConfigureCall,
+  DecideRequest,
+  DecideResult,
+  HiddenIdeasResult,
+  ModerateEditResult,
+  ModerationCounts,
+  QueueResult,
+  ReactionResult,
+  AuditQuery,
+  SetStatusRequest,
+  SaveInitiativeRequest,
+} from './moderation-commands';
+import type { Initiative } from '../model/initiative';
+import type { IdeaStatusRecord } from '../model/status';
+import type { Reaction, ReportTarget } from '../model/moderation';
 
 /** Sent by the server right after a socket.io connection is authenticated. */
 export interface Hello {
@@ -71,6 +90,44 @@ export interface ClientToServerEvents {
   'cluster:delete': (payload: { clusterId: string }, ack: AckCallback<{ clusterId: string }>) => void;
   /** Facilitators: merge duplicates into the target (authors, texts and votes kept; see docs/WORKSHOP.md). */
   'idea:merge': (payload: { targetId: string; sourceIds: string[] }, ack: AckCallback<MergeResult>) => void;
+
+  // Public calls and moderation (docs/PROTOCOL.md "Public calls and moderation").
+  /** Facilitators: open, schedule, close or re-link the board's public call; the result is also in `board.call`. */
+  'call:configure': (payload: ConfigureCall, ack: AckCallback<PublicCall>) => void;
+  /** Facilitators: the moderation queue (pending items, or all of them). */
+  'moderation:queue': (payload: { state?: 'pending' | 'all' }, ack: AckCallback<QueueResult>) => void;
+  /** Facilitators: approve, reject, dismiss or act on one or many queue items; exactly one decision per item wins. */
+  'moderation:decide': (payload: DecideRequest, ack: AckCallback<DecideResult>) => void;
+  /** Facilitators: ideas hidden by a moderator (participants and observers never get them). */
+  'moderation:hidden': (ack: AckCallback<HiddenIdeasResult>) => void;
+  /** Facilitators: take an idea off the board for everyone but facilitators. */
+  'idea:hide': (payload: { ideaId: string; reason: string }, ack: AckCallback<HiddenIdea>) => void;
+  /** Facilitators: put a hidden idea back, as it was. */
+  'idea:restore': (payload: { ideaId: string }, ack: AckCallback<Idea>) => void;
+  /** Facilitators: change an idea's text; the original is kept in its revisions. */
+  'idea:moderateEdit': (payload: { ideaId: string; text: string; reason?: string | null }, ack: AckCallback<ModerateEditResult>) => void;
+  /** Facilitators: the moderator edits of an idea, oldest first. */
+  'idea:revisions': (payload: { ideaId: string }, ack: AckCallback<{ revisions: Revision[] }>) => void;
+  /** Facilitators: delete an idea for good (GDPR): its text is removed from storage, not only from view. */
+  'idea:purge': (payload: { ideaId: string; reason?: string | null }, ack: AckCallback<{ ideaId: string }>) => void;
+  /** Participants and facilitators: comment on an idea (idempotent by comment id). */
+  'comment:add': (payload: { id: string; ideaId: string; text: string }, ack: AckCallback<AddCommentResult>) => void;
+  /** The author or a facilitator: delete a comment for good. */
+  'comment:delete': (payload: { commentId: string }, ack: AckCallback<{ commentId: string }>) => void;
+  /** Facilitators: hide a published comment (kept in the queue as rejected, with the reason). */
+  'comment:hide': (payload: { commentId: string; reason: string }, ack: AckCallback<Comment>) => void;
+  /** Participants and facilitators: turn one's reaction on an idea on or off. */
+  'reaction:toggle': (payload: { ideaId: string; reaction: Reaction }, ack: AckCallback<ReactionResult>) => void;
+  /** Participants and facilitators: flag an idea or comment for the moderators. */
+  'report:create': (payload: { target: ReportTarget; reason: string }, ack: AckCallback<QueueItem>) => void;
+  /** Facilitators: set what became of an idea (kept in `statuses` with who and when). */
+  'idea:setStatus': (payload: SetStatusRequest, ack: AckCallback<IdeaStatusRecord>) => void;
+  /** Facilitators: record (or change) an initiative that ideas led to; shown to everyone in `initiatives`. */
+  'initiative:save': (payload: SaveInitiativeRequest, ack: AckCallback<Initiative>) => void;
+  /** Facilitators: remove an initiative (its ideas stay). */
+  'initiative:delete': (payload: { initiativeId: string }, ack: AckCallback<{ initiativeId: string }>) => void;
+  /** Facilitators: the audit log, newest first, filtered. */
+  'audit:list': (payload: AuditQuery, ack: AckCallback<AuditResult>) => void;
 }
 
 /** socket.io, server → client. */
@@ -86,6 +143,8 @@ export interface ServerToClientEvents {
   'votes:mine': (mine: MyVotes) => void;
   /** To the whole board: votes changed for many (merge, reset, deleted ideas); ask votes:mine again. */
   'votes:refresh': () => void;
+  /** To facilitators: the moderation queue or the hidden ideas changed; ask again for what is shown. */
+  'moderation:changed': (counts: ModerationCounts) => void;
 }
 
 /** socket.io handshake `auth` payload. */

@@ -119,3 +119,13 @@ export function setStep(socket: TestSocket, questionId: string, step: WorkshopSt
 export function docContains(doc: Y.Doc, text: string): boolean {
   return Buffer.from(Y.encodeStateAsUpdate(doc)).includes(Buffer.from(text, 'utf8'));
 }
+
+/** A connected socket.io client outside a workshopEnv (close it yourself). */
+export async function socketOf(url: string, session: SessionResponse): Promise<TestSocket> {
+  const socket = socketClient(url, session.sessionToken);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}

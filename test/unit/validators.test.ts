@@ -51,7 +51,7 @@ describe('taxonomy', () => {
   });
 
   it('has a template per activity, with the kick-off\u2019s three questions in both languages', () => {
-    expect(TEMPLATE_IDS).toEqual(['blank', 'kickoff', 'staff', 'citizens']);
+    expect(TEMPLATE_IDS).toEqual(['blank', 'kickoff', 'staff', 'citizens', 'budget']);
     for (const id of TEMPLATE_IDS) {
       const t = TEMPLATES[id];
       expect(t.text.da.questions).toHaveLength(t.questionIds.length);
@@ -112,8 +112,11 @@ describe('requests and settings', () => {
 
   it('validates board settings and partial patches strictly', () => {
     const settings = { title: 'Kick-off', description: '', beacons: [{ id: 'beacon-1', name: 'Trivsel' }], questions: [], focusQuestionId: null };
-    expect(boardSettingsSchema.parse(settings)).toEqual(settings);
+    // A board from before public calls has no `call`: it reads as none.
+    expect(boardSettingsSchema.parse(settings)).toEqual({ ...settings, call: null });
     expect(boardSettingsPatchSchema.safeParse({ title: 'Ny titel' }).success).toBe(true);
+    // The public call changes only through call:configure, never a settings patch.
+    expect(boardSettingsPatchSchema.safeParse({ call: null }).success).toBe(false);
     expect(boardSettingsPatchSchema.safeParse({ owner: 'me' }).success).toBe(false);
     expect(boardSettingsPatchSchema.safeParse({ beacons: [{ id: 'x', name: 'too short id' }] }).success).toBe(false);
   });

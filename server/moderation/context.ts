@@ -1,0 +1,77 @@
+import {
+  ErrorCode,
+  hiddenIdeaSchema,
+  queueItemSchema,
+  type Actor,
+  type Identity,
+  type ModerationCounts,
+} from '../../shared';
+import type { Logger } from '../log';
+import type { RoomRegistry } from '../realtime/room-registry';
+import type { BoardStore } from '../store/board-store';
+import type { SamskabIo } from '../events/socket-server';
+import { ServiceError } from '../boards/service-error';
+import { BoardLocks } from '../workshop/board-locks';
+import { facilitatorsRoom } from '../workshop/notifier';
+import type { AuditLog } from './audit';
+import type { AbuseLimits } from './abuse-limits';
+import { SPACE, type Records } from './records';
+
+/** What every moderation capability works with. */
+export interface ModerationContext {
+  store: BoardStore;
+  records: Records;
+  rooms: RoomRegistry;
+  log: Logger;
+  locks: BoardLocks;
+  audit: AuditLog;
+  notifier: ModerationNotifier;
+  limits: AbuseLimits;
+}
+
+/** The public call, seen from the audit log and the queue: nobody in particular. */
+export const PUBLIC_ACTOR: Actor = { participantId: 'public-call', name: null, role: 'public' };
+
+export function actorOf(identity: Identity): Actor {
+  return { participantId: identity.participantId, name: identity.displayName, role: identity.role };
+}
+
+export function requireModerator(identity: Identity, what: string): void {
+  if (identity.role !== 'facilitator') throw new ServiceError(ErrorCode.FORBIDDEN, `Only facilitators ${what}.`, 403);
+}
+
+/**
+ * Tells a board's facilitators that the queue or the hidden ideas changed, with the new
+ * counts (the badge); they ask again for what they show. Never sent to anyone else.
+ */
+export class ModerationNotifier {
+  private io: SamskabIo | null = null;
+
+  constructor(private readonly records: Records) {}
+
+  attach(io: SamskabIo): void {
+    this.io = io;
+  }
+
+  async counts(boardId: string): Promise<ModerationCounts> {
+    const [queue, hidden] = await Promise.all([
+      this.records.list(SPACE.queue(boardId), queueItemSchema),
+      this.records.list(SPACE.hidden(boardId), hiddenIdeaSchema),
+    ]);
+    return { pending: queue.filter((item) => item.value.state === 'pending').length, hidden: hidden.length };
+  }
+
+  /** Fire and forget: a lost notice costs a stale badge until the next one, never data. */
+  changed(boardId: string, log: Logger): void {
+    if (!this.io) return;
+    const io = this.io;
+    this.counts(boardId).then(
+      (counts) => io.to(facilitatorsRoom(boardId)).emit('moderation:changed', counts),
+      (error: unknown) => log.warn({ err: error, boardId }, 'could not count the moderation queue'),
+    );
+  }
+}
+
+export function newModerationLocks(): BoardLocks {
+  return new BoardLocks();
+}
