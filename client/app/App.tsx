@@ -8,6 +8,9 @@ import { parseRoute } from './routes';
 const BoardPage = lazy(() => import('../board/BoardPage').then((m) => ({ default: m.BoardPage })));
 const JoinCodePage = lazy(() => import('../join/JoinCodePage').then((m) => ({ default: m.JoinCodePage })));
 const ObserverPage = lazy(() => import('../observer/ObserverPage').then((m) => ({ default: m.ObserverPage })));
+const CallPage = lazy(() => import('../call/CallPage').then((m) => ({ default: m.CallPage })));
+const ReceiptPage = lazy(() => import('../call/ReceiptPage').then((m) => ({ default: m.ReceiptPage })));
+const CoordinatorPage = lazy(() => import('../coordinator/CoordinatorPage').then((m) => ({ default: m.CoordinatorPage })));
 
 /**
  * Every page is a full page load (links carry a secret in their fragment and are opened
@@ -40,6 +43,24 @@ export function App({ linkToken }: { linkToken: string | null }) {
       return (
         <Suspense fallback={<p className="message-page">{t('app.loading')}</p>}>
           <ObserverPage boardId={route.boardId} linkToken={linkToken} />
+        </Suspense>
+      );
+    case 'call':
+      return (
+        <Suspense fallback={<p className="message-page">{t('app.loading')}</p>}>
+          <CallPage callId={route.callId} />
+        </Suspense>
+      );
+    case 'receipt':
+      return (
+        <Suspense fallback={<p className="message-page">{t('app.loading')}</p>}>
+          <ReceiptPage code={route.code} />
+        </Suspense>
+      );
+    case 'coordinator':
+      return (
+        <Suspense fallback={<p className="message-page">{t('app.loading')}</p>}>
+          <CoordinatorPage linkToken={linkToken} />
         </Suspense>
       );
     case 'not-found':

@@ -36,13 +36,19 @@ async function request<T>(
 }
 
 /** The answer and, when the server asks for patience (429), how many seconds it asks for. */
-interface Sent<T> {
+export interface Sent<T> {
   result: ApiResult<T>;
   retryAfter: number | null;
 }
 
-async function send<T>(method: 'GET' | 'POST', path: string, body?: unknown, sessionToken?: string): Promise<Sent<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function send<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  sessionToken?: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<Sent<T>> {
+  const headers: Record<string, string> = { ...extraHeaders, Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (sessionToken) headers.Authorization = `Bearer ${sessionToken}`;
   let response: Response;
@@ -91,4 +97,17 @@ export function lookupJoinCode(code: string): Promise<Sent<JoinCodeInfo>> {
 /** POST /api/join: a participant session for the board whose code this is. */
 export function joinByCode(body: JoinByCodeRequest): Promise<Sent<SessionResponse>> {
   return send('POST', '/api/join', body);
+}
+
+/**
+ * A request with headers of its own (the public call's per-device id), with the answer
+ * and any Retry-After. Public endpoints only: no session token goes with it.
+ */
+export function sendWithHeaders<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<Sent<T>> {
+  return send<T>(method, path, body, undefined, headers);
 }
