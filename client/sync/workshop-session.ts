@@ -34,6 +34,11 @@ export class WorkshopSession {
   private clockTimer: ReturnType<typeof setInterval> | null = null;
   private readonly unsubscribe: () => void;
 
+  /** The socket.io connection, for server events other capabilities listen to (moderation). */
+  get socket(): CommandChannel['socket'] {
+    return this.channel.socket;
+  }
+
   constructor(identity: Identity, sessionToken: string) {
     this.writer = identity.role !== 'observer';
     this.outbox = new StoredIdeas(`samskab.outbox.${identity.boardId}:${identity.participantId}`);
