@@ -1,115 +1,95 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GROUPINGS, PHASES, PRINCIPLES, TRACKS, type Grouping, type Phase, type Principle, type Track } from '../../shared';
+import { GROUPINGS, type Grouping } from '../../shared';
 import { useBoardStore } from '../state/board-store';
-import type { QuestionFilter } from '../state/slices/ui';
-import { isFiltered } from './grouping';
+import { FilterFields } from './filter/FilterFields';
+import { SearchField } from './filter/SearchField';
+import { activeFilterCount, hasChosenFilters, isFiltered } from './filters';
 
-const encodeQuestion = (f: QuestionFilter): string => (typeof f === 'string' ? f : f.id === null ? 'none' : `q:${f.id}`);
-const decodeQuestion = (v: string): QuestionFilter =>
-  v === 'all' || v === 'focus' ? v : v === 'none' ? { id: null } : { id: v.slice(2) };
+/** Wait for the list to settle (typing, several filters in a row) before reading out the count. */
+const ANNOUNCE_AFTER_MS = 600;
 
-/** Grouping and filters: this device's view only, nobody else's board changes. */
+/**
+ * Search, grouping and filters: this device's view only, nobody else's board changes. On
+ * phones the filters fold into a "Filters (n)" disclosure; the search stays in view.
+ */
 export function BoardToolbar({ shown, total }: { shown: number; total: number }) {
   const { t } = useTranslation();
   const ids = useId();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [open, setOpen] = useState(false);
   const grouping = useBoardStore((s) => s.grouping);
   const filters = useBoardStore((s) => s.filters);
   const setGrouping = useBoardStore((s) => s.setGrouping);
-  const setFilter = useBoardStore((s) => s.setFilter);
   const clearFilters = useBoardStore((s) => s.clearFilters);
+  const announce = useBoardStore((s) => s.announce);
   const settings = useBoardStore((s) => s.settings);
-  const questions = settings?.questions ?? [];
+  const active = activeFilterCount(filters, settings);
   // Following the focus question is the default: worth a word only when it hides something.
-  const chosen = filters.phase !== null || filters.principle !== null || filters.track !== null || filters.question !== 'focus';
-  const filtered = isFiltered(filters, settings) && (chosen || shown < total);
-  const all = t('board.filterAll');
+  const filtered = isFiltered(filters, settings) && (hasChosenFilters(filters) || shown < total);
+  const count = filtered ? t('filter.shown', { shown, count: total }) : t('filter.total', { count: total });
+
+  // The count is read out when a search or filter changes it, not for every idea someone
+  // adds (those have their own announcement), so it is announced here, not made live.
+  const announced = useRef(filters);
+  useEffect(() => {
+    if (announced.current === filters) return;
+    const timer = setTimeout(() => {
+      announced.current = filters;
+      announce(count);
+    }, ANNOUNCE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [filters, count, announce]);
+
+  const clearAll = () => {
+    clearFilters();
+    // The button goes away with the filters: carry on in the search box.
+    searchRef.current?.focus();
+  };
 
   return (
     <div className="toolbar">
-      <div className="field toolbar__field">
-        <label htmlFor={`${ids}-grouping`}>{t('board.groupBy')}</label>
-        <select id={`${ids}-grouping`} value={grouping} onChange={(e) => setGrouping(e.target.value as Grouping)}>
-          {GROUPINGS.map((g) => (
-            <option key={g} value={g}>
-              {t(`board.groupings.${g}`)}
-            </option>
-          ))}
-        </select>
+      <div className="toolbar__row">
+        <SearchField inputRef={searchRef} />
+        <div className="field toolbar__field toolbar__field--grouping">
+          <label htmlFor={`${ids}-grouping`}>{t('board.groupBy')}</label>
+          <select id={`${ids}-grouping`} value={grouping} onChange={(e) => setGrouping(e.target.value as Grouping)}>
+            {GROUPINGS.map((g) => (
+              <option key={g} value={g}>
+                {t(`board.groupings.${g}`)}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
-      <fieldset className="toolbar__filters">
-        <legend>{t('board.filters')}</legend>
-        {questions.length > 0 ? (
-          <div className="field toolbar__field toolbar__field--question">
-            <label htmlFor={`${ids}-question`}>{t('taxonomy.questionLabel')}</label>
-            <select
-              id={`${ids}-question`}
-              value={encodeQuestion(filters.question)}
-              onChange={(e) => setFilter('question', decodeQuestion(e.target.value))}
-            >
-              <option value="focus">{t('board.questionFocus')}</option>
-              <option value="all">{t('board.questionAll')}</option>
-              {questions.map((q) => (
-                <option key={q.id} value={`q:${q.id}`}>
-                  {q.text.length > 70 ? `${q.text.slice(0, 70)}…` : q.text}
-                </option>
-              ))}
-              <option value="none">{t('groups.noQuestion')}</option>
-            </select>
-          </div>
-        ) : null}
-        <div className="field toolbar__field">
-          <label htmlFor={`${ids}-phase`}>{t('taxonomy.phaseLabel')}</label>
-          <select
-            id={`${ids}-phase`}
-            value={filters.phase ?? ''}
-            onChange={(e) => setFilter('phase', e.target.value ? (Number(e.target.value) as Phase) : null)}
-          >
-            <option value="">{all}</option>
-            {PHASES.map((p) => (
-              <option key={p} value={p}>
-                {t(`taxonomy.phaseShort.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field toolbar__field">
-          <label htmlFor={`${ids}-principle`}>{t('taxonomy.principleLabel')}</label>
-          <select
-            id={`${ids}-principle`}
-            value={filters.principle ?? ''}
-            onChange={(e) => setFilter('principle', e.target.value ? (Number(e.target.value) as Principle) : null)}
-          >
-            <option value="">{all}</option>
-            {PRINCIPLES.map((p) => (
-              <option key={p} value={p}>
-                {t(`taxonomy.principle.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field toolbar__field">
-          <label htmlFor={`${ids}-track`}>{t('taxonomy.trackLabel')}</label>
-          <select
-            id={`${ids}-track`}
-            value={filters.track ?? ''}
-            onChange={(e) => setFilter('track', (e.target.value || null) as Track | null)}
-          >
-            <option value="">{all}</option>
-            {TRACKS.map((tr) => (
-              <option key={tr} value={tr}>
-                {t(`taxonomy.track.${tr}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+      <div className="toolbar__summary">
+        <button
+          type="button"
+          className="button button--small filter-toggle"
+          aria-expanded={open}
+          aria-controls={`${ids}-filters`}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {active > 0 ? t('filter.toggle', { count: active }) : t('filter.toggleNone')}
+          <span className="filter-toggle__icon" aria-hidden="true">
+            ▾
+          </span>
+        </button>
+        <p className="toolbar__shown" data-testid="ideas-shown">
+          {count}
+        </p>
         {filtered ? (
-          <button type="button" className="button button--small toolbar__clear" onClick={clearFilters}>
-            {t('board.clearFilters')}
+          <button type="button" className="button button--small toolbar__clear" onClick={clearAll}>
+            {t('filter.clearAll')}
           </button>
         ) : null}
+      </div>
+      <fieldset id={`${ids}-filters`} className="toolbar__filters" data-open={open ? 'on' : 'off'}>
+        <legend>{t('board.filters')}</legend>
+        <div className="filter-grid">
+          <FilterFields idPrefix={ids} />
+        </div>
       </fieldset>
-      {filtered ? <p className="toolbar__shown">{t('board.shown', { shown, total })}</p> : null}
     </div>
   );
 }

@@ -10,9 +10,11 @@ import { ideaPermissions } from '../workshop/permissions';
 import { useWorkshopContext } from '../workshop/useWorkshopContext';
 import { BoardToolbar } from './BoardToolbar';
 import { useBoardSync } from './BoardSyncContext';
-import { filteredQuestion, groupIdeas, type IdeaGroup } from './grouping';
+import { chosenFilterCount, filteredQuestion, hasChosenFilters } from './filters';
+import { groupIdeas, type IdeaGroup } from './grouping';
 import { IdeaGroups } from './groups/IdeaGroups';
 import { IdeaNote } from './note/IdeaNote';
+import { queryWords } from './search';
 import { useNoteMoves } from './useNoteMoves';
 
 /**
@@ -36,18 +38,30 @@ export function IdeasSection() {
   const histories = useBoardStore((s) => s.histories);
   const selection = useBoardStore((s) => s.mergeSelection);
   const setSelection = useBoardStore((s) => s.setMergeSelection);
+  const clearFilters = useBoardStore((s) => s.clearFilters);
+  // Read only while they matter, so a new comment or status does not regroup an unfiltered board.
+  const searching = queryWords(filters.query).length > 0;
+  const comments = useBoardStore((s) => (searching ? s.comments : null));
+  const statuses = useBoardStore((s) => (filters.status !== null ? s.statuses : null));
   const results = useResultsMode();
 
-  const groups = useMemo(() => groupIdeas(ideas.values(), grouping, settings, filters), [ideas, grouping, settings, filters]);
+  const groups = useMemo(
+    () => groupIdeas(ideas.values(), grouping, settings, filters, { statuses, comments }),
+    [ideas, grouping, settings, filters, statuses, comments],
+  );
   const shown = groups.reduce((n, g) => n + g.ideas.length, 0);
   const moves = useNoteMoves(groups);
+  // Nothing shown because of the person's own search or filters (not merely the focus question).
+  const noMatches = shown === 0 && ideas.size > 0 && hasChosenFilters(filters);
 
-  // Clusters with no idea in view still show (empty, as drop targets) where their question's ideas land.
+  // Clusters with no idea in view still show (empty, as drop targets) where their question's
+  // ideas land; not while searching or filtering, where an empty cluster would read as "no match here".
   const emptyClusters = useMemo(() => {
+    if (searching || chosenFilterCount(filters) > 0) return [];
     const used = new Set(groups.flatMap((g) => g.ideas.map((i) => i.clusterId)));
     const question = filteredQuestion(filters.question, settings);
     return clusters.filter((c) => !used.has(c.id) && (question === undefined || c.questionId === question));
-  }, [groups, clusters, filters.question, settings]);
+  }, [groups, clusters, filters, searching, settings]);
   const emptyIn = (group: IdeaGroup): Cluster[] =>
     emptyClusters.filter((c) => homeGroupKey(grouping, c.questionId) === group.key);
 
@@ -97,7 +111,23 @@ export function IdeasSection() {
       <BoardToolbar shown={shown} total={ideas.size} />
       {identity?.role === 'facilitator' ? <MergeBar /> : null}
       {/* Phones hide empty groups; with no idea at all, say so once. */}
-      {shown === 0 ? <p className="ideas__none">{t('groups.empty')}</p> : null}
+      {noMatches ? (
+        <div className="filter-none">
+          <p>{t('filter.noMatches')}</p>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              clearFilters();
+              document.getElementById(`${ids}-heading`)?.focus();
+            }}
+          >
+            {t('filter.clearAll')}
+          </button>
+        </div>
+      ) : shown === 0 ? (
+        <p className="ideas__none">{t('groups.empty')}</p>
+      ) : null}
       <IdeaGroups
         groups={groups}
         grouping={grouping}

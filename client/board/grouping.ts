@@ -10,7 +10,11 @@ import {
   type Track,
 } from '../../shared';
 import { comparePositions } from '../../shared/model/position';
-import type { Filters, QuestionFilter } from '../state/slices/ui';
+import type { Filters } from '../state/slices/ui';
+import { ideaFilter, shownQuestion, type FilterContext } from './filters';
+
+// The filter predicates moved to filters.ts; re-exported for the screens that import them from here.
+export { filteredQuestion, isFiltered, matchesFilters, shownQuestion } from './filters';
 
 /** Which group an idea is in, and what moving an idea there sets. */
 export type GroupId =
@@ -86,54 +90,18 @@ export function groupOf(idea: Idea, grouping: Grouping, settings: BoardSettings 
   }
 }
 
-/** The question an idea is shown under: its own, or none when that question was removed. */
-export function shownQuestion(idea: Idea, settings: BoardSettings | null): string | null {
-  return settings?.questions.some((q) => q.id === idea.questionId) ? idea.questionId : null;
-}
-
-/** The question a filter shows (undefined: every question); 'focus' on a board without one shows all. */
-export function filteredQuestion(filter: QuestionFilter, settings: BoardSettings | null): string | null | undefined {
-  if (filter === 'all') return undefined;
-  if (filter === 'focus') return settings?.focusQuestionId ?? undefined;
-  return filter.id;
-}
-
-export function matchesFilters(idea: Idea, filters: Filters, settings: BoardSettings | null = null): boolean {
-  const question = filteredQuestion(filters.question, settings);
-  const ideaQuestion = shownQuestion(idea, settings);
-  // Ideas without a question follow the focus question (as their workshop step does).
-  const questionOk =
-    question === undefined ||
-    ideaQuestion === question ||
-    (filters.question === 'focus' && ideaQuestion === null);
-  return (
-    questionOk &&
-    (filters.phase === null || idea.phase === filters.phase) &&
-    (filters.principle === null || idea.principle === filters.principle) &&
-    (filters.track === null || idea.track === filters.track)
-  );
-}
-
-/** Whether any filter hides ideas right now (a focus filter without a focus question does not). */
-export function isFiltered(filters: Filters, settings: BoardSettings | null): boolean {
-  return (
-    filters.phase !== null ||
-    filters.principle !== null ||
-    filters.track !== null ||
-    filteredQuestion(filters.question, settings) !== undefined
-  );
-}
-
 export function groupIdeas(
   ideas: Iterable<Idea>,
   grouping: Grouping,
   settings: BoardSettings | null,
   filters: Filters,
+  context: FilterContext = {},
 ): IdeaGroup[] {
   const groups = new Map<string, IdeaGroup>();
   for (const id of groupIds(grouping, settings)) groups.set(groupKey(id), { key: groupKey(id), id, ideas: [] });
+  const shown = ideaFilter(filters, settings, context);
   for (const idea of ideas) {
-    if (!matchesFilters(idea, filters, settings)) continue;
+    if (!shown(idea)) continue;
     groups.get(groupKey(groupOf(idea, grouping, settings)))?.ideas.push(idea);
   }
   for (const group of groups.values()) group.ideas.sort(comparePositions);

@@ -3,10 +3,11 @@ import { createConnectionSlice, initialConnection, type ConnectionSlice } from '
 import { createContentSlice, type ContentSlice } from './slices/content';
 import { createLiveSlice, type LiveSlice } from './slices/live';
 import { createSessionSlice, type SessionSlice } from './slices/session';
+import { createSocialSlice, initialSocialRoots, type SocialSlice } from './slices/social';
 import { createUiSlice, type UiSlice } from './slices/ui';
 import { createWorkshopSlice, initialWorkshopRoots, type WorkshopSlice } from './slices/workshop';
 
-export type BoardState = ConnectionSlice & SessionSlice & ContentSlice & UiSlice & WorkshopSlice & LiveSlice;
+export type BoardState = ConnectionSlice & SessionSlice & ContentSlice & UiSlice & WorkshopSlice & LiveSlice & SocialSlice;
 
 /**
  * The open board's state. One board is open per page, so one store; the sync layer
@@ -20,6 +21,7 @@ export const useBoardStore = create<BoardState>()((...a) => ({
   ...createUiSlice(...a),
   ...createWorkshopSlice(...a),
   ...createLiveSlice(...a),
+  ...createSocialSlice(...a),
 }));
 
 /**
@@ -36,6 +38,7 @@ export function resetBoardContent(): void {
     problem: null,
     announcement: null,
     ...initialWorkshopRoots(),
+    ...initialSocialRoots(),
   });
 }
 

@@ -1,13 +1,25 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { CloseCode, ideasMap, readWorkshop, type BoardSettingsPatch, type Idea, type Identity } from '../../shared';
+import {
+  CloseCode,
+  ideasMap,
+  readWorkshop,
+  type BoardSettingsPatch,
+  type Idea,
+  type Identity,
+  type ServerToClientEvents,
+} from '../../shared';
+import type { ApiResult } from '../rest/http';
 import { useBoardStore, resetBoardContent, resetLive } from '../state/board-store';
+import { initialSocialSession } from '../state/slices/social';
+import type { CommandName, CommandPayload, CommandResult } from './command-channel';
 import { adaptProvider } from './custom-messages';
 import { buildIdea, createIdea, deleteIdea, updateIdea, type IdeaDraft, type IdeaPatch } from './idea-writes';
 import { mirrorDocument } from './mirror';
 import { watchPresence } from './presence';
 import { countingWebSocket, SaveTracker } from './save-tracker';
+import { mirrorSocial } from './social-mirror';
 import { StoredIdeas } from './stored-ideas';
 import { mirrorWorkshop } from './workshop-mirror';
 import { WorkshopSession } from './workshop-session';
@@ -38,6 +50,25 @@ export type AddedIdea = { idea: Idea; hidden: boolean };
 /** If IndexedDB never answers (broken browser storage), connect anyway after this long. */
 const LOCAL_LOAD_TIMEOUT_MS = 3000;
 
+type ServerEvent = keyof ServerToClientEvents;
+type AnyListener = (...args: never[]) => void;
+interface ServerListener {
+  event: ServerEvent;
+  handler: AnyListener;
+}
+interface EventSocket {
+  on: (event: string, handler: AnyListener) => void;
+  off: (event: string, handler: AnyListener) => void;
+}
+
+/**
+ * The socket.io socket a workshop session talks over, so server events it does not handle
+ * (moderation:changed) are heard without a second connection per tab.
+ */
+function socketOf(session: WorkshopSession | null): EventSocket | null {
+  return session ? (session.socket as unknown as EventSocket) : null;
+}
+
 /**
  * Keeps one board's Yjs document in sync: IndexedDB on the device, y-websocket to the
  * server, Samskab's Saved/Error messages, awareness, and the socket.io command channel of
@@ -51,6 +82,8 @@ export class BoardSync {
   /** Why the device copy was last discarded, for the text rescued after the fresh sync. */
   private lastRefusal: string | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Server events components listen to; attached to every session's socket as it opens. */
+  private readonly serverListeners = new Set<ServerListener>();
   /**
    * New ideas written into the document and not yet confirmed saved. If the server
    * refuses a write (the facilitator moved on, locked the board, switched on silent
@@ -73,7 +106,10 @@ export class BoardSync {
     useBoardStore.getState().setIdentity(this.options.identity);
     if (!this.session) {
       resetLive();
+      useBoardStore.setState(initialSocialSession());
       this.session = new WorkshopSession(this.options.identity, this.options.sessionToken);
+      const socket = socketOf(this.session);
+      for (const { event, handler } of this.serverListeners) socket?.on(event, handler);
     }
     this.live = this.open();
   }
@@ -90,6 +126,26 @@ export class BoardSync {
   /** The live workshop's commands (votes, hidden ideas, the facilitator's controls). */
   get workshop(): WorkshopSession | null {
     return this.session;
+  }
+
+  /** Any command over the session's channel; "offline" while there is no session. */
+  request<E extends CommandName>(event: E, ...payload: CommandPayload<E>): Promise<ApiResult<CommandResult<E>>> {
+    if (!this.session) return Promise.resolve({ ok: false, offline: true });
+    return this.session.request(event, ...payload);
+  }
+
+  /**
+   * Listens to a server event on the command channel, across session restarts (React
+   * StrictMode, a new sign-in). Returns the function that stops listening.
+   */
+  onServerEvent<E extends ServerEvent>(event: E, handler: ServerToClientEvents[E]): () => void {
+    const entry: ServerListener = { event, handler: handler as AnyListener };
+    this.serverListeners.add(entry);
+    socketOf(this.session)?.on(event, entry.handler);
+    return () => {
+      this.serverListeners.delete(entry);
+      socketOf(this.session)?.off(event, entry.handler);
+    };
   }
 
   /**
@@ -198,6 +254,8 @@ export class BoardSync {
     });
     const stopPresence = watchPresence(provider.awareness, store.setPresent);
     const stopWorkshop = mirrorWorkshop(doc, store.setWorkshopRoots);
+    // Starts by replacing the previous document's comments, reactions and statuses wholesale.
+    const stopSocial = mirrorSocial(doc, store);
 
     let connected = false;
     const connect = () => {
@@ -221,6 +279,7 @@ export class BoardSync {
         stopMirror();
         stopPresence();
         stopWorkshop();
+        stopSocial();
         doc.off('afterTransaction', onTransaction);
         provider.destroy();
         void persistence.destroy();

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PHASES, PRINCIPLES, type BoardSettings, type Grouping } from '../../../shared';
+import { useBoardStore } from '../../state/board-store';
 import type { IdeaGroup } from '../grouping';
 import { useGroupLabel } from '../labels';
 import { GroupSection, type DropHandlers } from './GroupSection';
+import { ModeratorHiddenGroup } from './ModeratorHiddenGroup';
 
 interface Props {
   groups: IdeaGroup[];
@@ -18,10 +20,13 @@ interface Props {
  * Lays groups out: phase × principle as a matrix (phases as columns, principles as rows,
  * then the unclassified area), other groupings as columns. Below the wide breakpoint the
  * CSS turns both into one list with a heading per group; the DOM order is the same.
+ * Facilitators get the ideas a moderator hid as a last group.
  */
 export function IdeaGroups({ groups, grouping, settings, renderGroupBody, dropHandlers }: Props) {
   const { t } = useTranslation();
   const label = useGroupLabel(settings);
+  const facilitator = useBoardStore((s) => s.identity?.role === 'facilitator');
+  const moderated = facilitator ? <ModeratorHiddenGroup /> : null;
   const section = (group: IdeaGroup, variant: 'cell' | 'column' | 'wide') => (
     <GroupSection
       key={group.key}
@@ -36,7 +41,12 @@ export function IdeaGroups({ groups, grouping, settings, renderGroupBody, dropHa
   );
 
   if (grouping !== 'phase-principle') {
-    return <div className={`columns columns--${Math.min(groups.length, 4)}`}>{groups.map((g) => section(g, 'column'))}</div>;
+    return (
+      <>
+        <div className={`columns columns--${Math.min(groups.length, 4)}`}>{groups.map((g) => section(g, 'column'))}</div>
+        {moderated}
+      </>
+    );
   }
 
   const cells = groups.filter((g) => g.id.kind === 'cell');
@@ -63,6 +73,7 @@ export function IdeaGroups({ groups, grouping, settings, renderGroupBody, dropHa
         ))}
       </div>
       {rest.map((g) => section(g, 'wide'))}
+      {moderated}
     </>
   );
 }

@@ -2,12 +2,19 @@ import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardSettings, Grouping, Idea, IdeaHistory } from '../../../shared';
 import { MergeHistory } from '../../clusters/MergeHistory';
+import { IdeaStatusBadge, IdeaStatusDetails } from '../../comments/IdeaStatusView';
+import { Revisions } from '../../comments/Revisions';
+import { useBoardStore } from '../../state/board-store';
 import type { PresentUser } from '../../state/slices/content';
+import { noteElementId } from '../../outcomes/jump';
 import { VoteControls } from '../../voting/VoteControls';
 import type { IdeaPermissions } from '../../workshop/permissions';
 import type { MoveOption } from './MoveMenu';
+import { ModerateMenu } from './ModerateMenu';
 import { NoteActions } from './NoteActions';
 import { NoteEditor } from './NoteEditor';
+import { NoteOutcome } from './NoteOutcome';
+import { NoteSocial } from './NoteSocial';
 import { NoteTags } from './NoteTags';
 
 interface Props {
@@ -30,13 +37,22 @@ interface Props {
   onDragEnd: () => void;
 }
 
-/** A sticky note: text, author, tags, votes, merge history, and what this person may do with it. */
+/**
+ * A sticky note: status, text, author, what became of it (initiatives, the round it came
+ * from), tags, votes, merge history, reactions and comments, and what this person may do
+ * with it (facilitators: moderate it).
+ */
 export function IdeaNote(props: Props) {
   const { idea, grouping, settings, permissions, editors, total, history, merge } = props;
   const { t } = useTranslation();
   const ids = useId();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
+  const [threadOpen, setThreadOpen] = useState(false);
+  const facilitator = useBoardStore((s) => s.identity?.role === 'facilitator');
+  const moderated = useBoardStore((s) => facilitator && s.moderatorEdited.has(idea.id));
   const textId = `${ids}-text`;
+  // Dragging would swallow text selection in the comment form, so an open thread pins the note.
+  const draggable = permissions.move && !threadOpen;
 
   // The editor stays open if the step moves on mid-edit, so the words are not snatched away;
   // it then says why saving has to wait.
@@ -56,10 +72,11 @@ export function IdeaNote(props: Props) {
 
   return (
     <article
+      id={noteElementId(idea.id)}
       className={`note${idea.track ? ` note--${idea.track}` : ''}${merge?.selected ? ' note--selected' : ''}`}
       aria-labelledby={textId}
-      draggable={permissions.move}
-      onDragStart={permissions.move ? (e) => props.onDragStart(e, idea) : undefined}
+      draggable={draggable}
+      onDragStart={draggable ? (e) => props.onDragStart(e, idea) : undefined}
       onDragEnd={props.onDragEnd}
       data-idea={idea.id}
     >
@@ -74,6 +91,7 @@ export function IdeaNote(props: Props) {
           {t('voting.total', { count: total })}
         </p>
       ) : null}
+      <IdeaStatusBadge ideaId={idea.id} />
       <p id={textId} className="note__text">
         {idea.text}
       </p>
@@ -81,12 +99,16 @@ export function IdeaNote(props: Props) {
         {t('idea.by', { name: author })}
         {about.length > 0 ? <span className="note__about"> · {about.join(' · ')}</span> : null}
       </p>
+      <IdeaStatusDetails ideaId={idea.id} />
+      <NoteOutcome ideaId={idea.id} />
+      {moderated ? <Revisions ideaId={idea.id} ideaText={idea.text} /> : null}
       {history ? <MergeHistory history={history} /> : null}
       <NoteTags idea={idea} grouping={grouping} settings={settings} />
       {editors.length > 0 ? (
         <p className="note__editing">{t('idea.editing', { name: editors.map((e) => e.name ?? t('board.anonymous')).join(', ') })}</p>
       ) : null}
       {permissions.vote ? <VoteControls idea={idea} describedBy={textId} /> : null}
+      <NoteSocial idea={idea} textId={textId} threadOpen={threadOpen} onToggleThread={setThreadOpen} />
       <NoteActions
         ideaId={idea.id}
         textId={textId}
@@ -98,6 +120,7 @@ export function IdeaNote(props: Props) {
         onAskDelete={() => setMode('confirm-delete')}
         onCancelDelete={() => setMode('view')}
         onDelete={() => props.onDelete(idea)}
+        moderation={facilitator ? <ModerateMenu idea={idea} describedBy={textId} /> : undefined}
       />
     </article>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdeaPermissions } from '../../workshop/permissions';
 import { MoveMenu, type MoveOption } from './MoveMenu';
@@ -13,6 +14,8 @@ interface Props {
   onAskDelete: () => void;
   onCancelDelete: () => void;
   onDelete: () => void;
+  /** Facilitators' moderation menu, last in the row. */
+  moderation?: ReactNode;
 }
 
 /**
@@ -35,7 +38,7 @@ export function NoteActions(props: Props) {
       </div>
     );
   }
-  if (!permissions.move && !permissions.edit && !permissions.delete) return null;
+  if (!permissions.move && !permissions.edit && !permissions.delete && !props.moderation) return null;
   return (
     <div className="note__actions">
       {permissions.move ? <MoveMenu ideaId={ideaId} options={props.moveOptions} describedBy={textId} /> : null}
@@ -59,6 +62,7 @@ export function NoteActions(props: Props) {
           {t('idea.delete')}
         </button>
       ) : null}
+      {props.moderation}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Grouping, Phase, Principle, Track } from '../../../shared';
+import type { ContributorType, Grouping, IdeaStatus, Phase, Principle, Track } from '../../../shared';
 import type { BoardState } from '../board-store';
 
 /**
@@ -9,13 +9,30 @@ import type { BoardState } from '../board-store';
 export type QuestionFilter = 'all' | 'focus' | { id: string | null };
 
 export interface Filters {
+  /** Free text, as typed (client/board/search.ts folds it); '' searches nothing. */
+  query: string;
+  status: IdeaStatus | null;
   phase: Phase | null;
   principle: Principle | null;
   track: Track | null;
+  contributorType: ContributorType | null;
   question: QuestionFilter;
+  /** Created on or after / on or before these Europe/Copenhagen calendar days (YYYY-MM-DD). */
+  createdFrom: string | null;
+  createdTo: string | null;
 }
 
-export const noFilters: Filters = { phase: null, principle: null, track: null, question: 'all' };
+export const noFilters: Filters = {
+  query: '',
+  status: null,
+  phase: null,
+  principle: null,
+  track: null,
+  contributorType: null,
+  question: 'all',
+  createdFrom: null,
+  createdTo: null,
+};
 
 /** A live workshop works on one question at a time, so a board opens on the focus question's ideas. */
 export const initialFilters: Filters = { ...noFilters, question: 'focus' };

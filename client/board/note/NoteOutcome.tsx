@@ -1,0 +1,47 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IdeaOrigin } from '../../../shared';
+import { initiativeElementId, jumpTo } from '../../outcomes/jump';
+import { loadLinks, loadSession } from '../../session/storage';
+import { useBoardStore } from '../../state/board-store';
+
+/** The earlier board, when this device can open it (it holds that board's links or a session). */
+function originHref(origin: IdeaOrigin): string | null {
+  const links = loadLinks(origin.boardId);
+  if (links) return links.facilitator;
+  return loadSession('board', origin.boardId) ? `/b/${encodeURIComponent(origin.boardId)}` : null;
+}
+
+/** On a note: the initiatives the idea became part of, and the earlier round it came from. */
+export function NoteOutcome({ ideaId }: { ideaId: string }) {
+  const { t } = useTranslation();
+  const initiatives = useBoardStore((s) => s.ideaInitiatives.get(ideaId));
+  const origin = useBoardStore((s) => s.origins.get(ideaId));
+  const href = useMemo(() => (origin ? originHref(origin) : null), [origin]);
+  if (!initiatives && !origin) return null;
+  const originText = origin ? `${origin.boardTitle} (${t(`comments.status.names.${origin.status}`)})` : '';
+
+  return (
+    <div className="note-outcome">
+      {initiatives?.map((ref) => (
+        <p key={ref.id} className="note-outcome__line" data-initiative-ref={ref.id}>
+          <span className="note-outcome__label">{t('outcomes.note.partOf')}</span>{' '}
+          <a
+            href={`#${initiativeElementId(ref.id)}`}
+            onClick={(event) => {
+              event.preventDefault();
+              jumpTo(initiativeElementId(ref.id));
+            }}
+          >
+            {ref.title}
+          </a>
+        </p>
+      ))}
+      {origin ? (
+        <p className="note-outcome__line" data-origin={origin.boardId}>
+          <span className="note-outcome__label">{t('outcomes.note.fromRound')}</span> {href ? <a href={href}>{originText}</a> : originText}
+        </p>
+      ) : null}
+    </div>
+  );
+}

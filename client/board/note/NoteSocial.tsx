@@ -1,0 +1,50 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Idea } from '../../../shared';
+import { CommentThread } from '../../comments/CommentThread';
+import { ReactionBar } from '../../comments/ReactionBar';
+import { ReportButton } from '../../comments/ReportButton';
+import { useBoardStore } from '../../state/board-store';
+
+interface Props {
+  idea: Idea;
+  textId: string;
+  threadOpen: boolean;
+  onToggleThread: (open: boolean) => void;
+}
+
+/** Under a note: reactions, the comment count that opens the thread, and "Report". */
+export function NoteSocial({ idea, textId, threadOpen, onToggleThread }: Props) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const count = useBoardStore((s) => s.comments.get(idea.id)?.length ?? 0);
+  const role = useBoardStore((s) => s.identity?.role ?? 'observer');
+  const own = useBoardStore((s) => s.identity?.participantId === idea.authorId);
+  const writer = role !== 'observer';
+  const threadId = `${ids}-thread`;
+
+  return (
+    <div className="note-social">
+      <ReactionBar ideaId={idea.id} describedBy={textId} canReact={writer} />
+      <div className="note-social__row">
+        {writer || count > 0 ? (
+          <button
+            id={`idea-${idea.id}-comments`}
+            type="button"
+            className="button button--small comment-toggle"
+            aria-expanded={threadOpen}
+            aria-controls={threadOpen ? threadId : undefined}
+            aria-describedby={textId}
+            data-comments={count}
+            onClick={() => onToggleThread(!threadOpen)}
+          >
+            <span aria-hidden="true">💬</span>
+            {count > 0 ? t('comments.thread.toggle', { count }) : t('comments.thread.toggleNone')}
+          </button>
+        ) : null}
+        {role === 'participant' && !own ? <ReportButton target={{ kind: 'idea', id: idea.id }} excerpt={idea.text} describedBy={textId} /> : null}
+      </div>
+      {threadOpen ? <CommentThread id={threadId} ideaId={idea.id} describedBy={textId} /> : null}
+    </div>
+  );
+}
