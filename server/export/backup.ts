@@ -1,24 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import {
-  LIMITS,
   PROTOCOL_VERSION,
-  idSchema,
-  ideaSchema,
-  templateIdSchema,
   type BoardSettings,
   type Cluster,
+  type Comment,
   type Idea,
   type IdeaHistory,
+  type IdeaStatusRecord,
+  type Initiative,
+  type RemovedMark,
   type WorkshopState,
 } from '../../shared';
 import type { Ballot } from '../store/board-store';
+import type { ModerationBackup } from './moderation-backup';
 import { Pacer } from './pacing';
 import { compareIdeas, idRecord, type BoardMeta, type BoardSnapshot } from './snapshot';
+import type { ReactionsByIdea } from './snapshot-roots';
 
 export const BACKUP_FORMAT = 'samskab-board-backup';
-/** Bumped on any change a restore of an older server could not read. */
-export const BACKUP_FORMAT_VERSION = 1;
+/**
+ * Bumped on any change a restore of an older server could not read. 2: the store's
+ * moderation state (`store.moderation`); version 1 backups are still restored.
+ */
+export const BACKUP_FORMAT_VERSION = 2;
 export const BACKUP_DOCUMENT_ENCODING = 'yjs-update-v1+base64';
 
 /**
@@ -46,6 +50,16 @@ export interface BoardBackup {
     history: Record<string, IdeaHistory>;
     /** The document's `votes` root: totals while revealed, else empty. */
     voteTotals: Record<string, number>;
+    /** idea id → what became of it, with every change (ideas without one are 'new'). */
+    statuses: Record<string, IdeaStatusRecord>;
+    /** Oldest first. */
+    initiatives: Initiative[];
+    /** Published comments, oldest first. */
+    comments: Comment[];
+    /** idea id → reaction → the participants who gave it. */
+    reactions: ReactionsByIdea;
+    /** idea id → 'hidden' or 'deleted': ideas moderators took off the board. */
+    removed: Record<string, RemovedMark>;
   };
   /** What lives in the store beside the document. */
   store: {
@@ -55,6 +69,8 @@ export interface BoardBackup {
     votes: Ballot[];
     /** idea id → total votes counted in the store (revealed or not). */
     voteTotals: Record<string, number>;
+    /** The moderation records (queue, moderator-hidden ideas, revisions, audit log); never contributors' e-mail. */
+    moderation: ModerationBackup;
   };
 }
 
@@ -72,10 +88,15 @@ function sortedRecord(record: Record<string, number>): Record<string, number> {
   return out;
 }
 
-export async function buildBackup(
-  snapshot: BoardSnapshot,
-  stored: { hiddenIdeas: Idea[]; votes: Ballot[]; voteTotals: Record<string, number> },
-): Promise<Buffer> {
+/** What a backup reads from the store, beside the document. */
+export interface StoredParts {
+  hiddenIdeas: Idea[];
+  votes: Ballot[];
+  voteTotals: Record<string, number>;
+  moderation: ModerationBackup;
+}
+
+export async function buildBackup(snapshot: BoardSnapshot, stored: StoredParts): Promise<Buffer> {
   if (!snapshot.update) throw new Error('a backup needs the document update');
   const pacer = new Pacer();
   const backup: BoardBackup = {
@@ -92,72 +113,43 @@ export async function buildBackup(
       clusters: snapshot.clusters,
       history: snapshot.history,
       voteTotals: sortedRecord(snapshot.voteTotals),
+      statuses: snapshot.statuses,
+      initiatives: snapshot.initiatives,
+      comments: snapshot.comments,
+      reactions: snapshot.reactions,
+      removed: snapshot.removed,
     },
     store: {
       hiddenIdeas: [...stored.hiddenIdeas].sort(compareIdeas),
       votes: [...stored.votes].sort(compareBallots),
       voteTotals: sortedRecord(stored.voteTotals),
+      moderation: stored.moderation,
     },
   };
-  // JSON.stringify of 10,000 ideas is one blocking call; serialise the ideas in slices.
-  const ideaJson: string[] = [];
-  for (const idea of snapshot.ideas) {
-    ideaJson.push(JSON.stringify(idea));
-    await pacer.step();
+  // JSON.stringify of 10,000 ideas (or of a long audit log) is one blocking call: the long
+  // lists are serialised in paced slices, each put in place of a random placeholder string
+  // that no board content can contain.
+  const slices: Array<[marker: string, json: string]> = [];
+  const sliced = async (items: readonly unknown[]): Promise<string> => {
+    const parts: string[] = [];
+    for (const item of items) {
+      parts.push(JSON.stringify(item));
+      await pacer.step();
+    }
+    const marker = `slice-${randomUUID()}`;
+    slices.push([JSON.stringify(marker), `[${parts.join(',')}]`]);
+    return marker;
+  };
+  const { view, store } = backup;
+  const shell = JSON.stringify({
+    ...backup,
+    view: { ...view, ideas: await sliced(view.ideas), comments: await sliced(view.comments) },
+    store: { ...store, moderation: { ...store.moderation, queue: await sliced(store.moderation.queue), audit: await sliced(store.moderation.audit) } },
+  });
+  let json = shell;
+  for (const [marker, list] of slices) {
+    const at = json.indexOf(marker);
+    json = `${json.slice(0, at)}${list}${json.slice(at + marker.length)}`;
   }
-  // A random placeholder no board content can contain, replaced by the ideas' JSON.
-  const marker = JSON.stringify(`ideas-${randomUUID()}`);
-  const shell = JSON.stringify({ ...backup, view: { ...backup.view, ideas: JSON.parse(marker) as string } });
-  const at = shell.indexOf(marker);
-  const json = `${shell.slice(0, at)}[${ideaJson.join(',')}]${shell.slice(at + marker.length)}`;
   return Buffer.from(json, 'utf8');
 }
-
-/** Most votes a restore re-casts (each vote is a store operation), and most ballots it reads. */
-export const MAX_RESTORED_VOTES = 500_000;
-const MAX_BALLOTS = 200_000;
-
-const ballotSchema = z
-  .object({
-    participantId: z.string().min(1).max(200),
-    scope: z.union([z.literal(''), idSchema]),
-    ideaId: idSchema,
-    count: z.number().int().min(1).max(LIMITS.votesMax),
-  })
-  .strict();
-
-/**
- * What a restore reads. `view` (and the vote totals, which follow from the ballots) are
- * not trusted or needed: the document and the store parts are the backup.
- */
-export const backupRequestSchema = z
-  .object({
-    format: z.literal(BACKUP_FORMAT),
-    formatVersion: z.literal(BACKUP_FORMAT_VERSION),
-    protocolVersion: z.number().int().optional(),
-    exportedAt: z.string().max(64).optional(),
-    board: z
-      .object({
-        id: z.string().max(64).optional(),
-        createdAt: z.number().optional(),
-        template: templateIdSchema,
-        title: z.string().max(LIMITS.boardTitle * 2).optional(),
-      })
-      .strict(),
-    document: z
-      .object({
-        encoding: z.literal(BACKUP_DOCUMENT_ENCODING),
-        update: z.string().min(1).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
-      })
-      .strict(),
-    view: z.unknown().optional(),
-    store: z
-      .object({
-        hiddenIdeas: z.array(ideaSchema).max(LIMITS.ideasPerBoard),
-        votes: z.array(ballotSchema).max(MAX_BALLOTS),
-        voteTotals: z.unknown().optional(),
-      })
-      .strict(),
-  })
-  .strict();
-export type BackupRequest = z.infer<typeof backupRequestSchema>;

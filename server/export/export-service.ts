@@ -10,6 +10,7 @@ import { CSV_SEPARATORS, buildCsv } from './csv';
 import { renderHtml } from './html';
 import { EXPORT_LOCALES, labelsFor } from './labels';
 import { renderMarkdown } from './markdown';
+import { readModeration } from './moderation-backup';
 import { PdfPrinter } from './pdf';
 import { buildReportModel } from './report';
 import { restoreBoard } from './restore';
@@ -47,7 +48,8 @@ export interface ExportFile {
 /**
  * Who may export a board: its facilitators. (A coordinator role for the whole installation
  * will be added here, issue 5.) The export holds the board's content and, for the JSON
- * backup, hidden ideas and each participant's votes, so nobody else may read it.
+ * backup, hidden ideas, each participant's votes and the moderation queue and audit log, so
+ * nobody else may read it.
  */
 export function mayExport(identity: Identity, boardId: string): boolean {
   return identity.boardId === boardId && identity.role === 'facilitator';
@@ -96,12 +98,18 @@ export class ExportService {
       // The store first, then the document: a reveal in between (which writes the hidden
       // ideas into the document, then drops them from the store) can then only make an idea
       // appear in both parts of the backup, never in neither.
-      const [hiddenIdeas, votes, voteTotals] = await Promise.all([
+      // The moderation records are written before the document too (hiding an idea keeps it
+      // in the store, then takes it out of the document), so the same holds for them.
+      const [hiddenIdeas, votes, voteTotals, moderation] = await Promise.all([
         this.deps.store.listHiddenIdeas(boardId),
         this.deps.store.listVotes(boardId),
         this.deps.store.voteTotals(boardId),
+        readModeration(this.deps.store, boardId),
       ]);
-      return { snapshot: await takeSnapshot(room, record, { withUpdate: true }), stored: { hiddenIdeas, votes, voteTotals } };
+      return {
+        snapshot: await takeSnapshot(room, record, { withUpdate: true }),
+        stored: { hiddenIdeas, votes, voteTotals, moderation },
+      };
     });
     const rows = new RowBuilder(snapshot, labels);
 

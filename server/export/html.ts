@@ -1,18 +1,10 @@
+import { STATUS_STYLE, initiativesHtml, statusBadge } from './html-initiatives';
+import { escapeHtml, multiline } from './html-text';
 import { Pacer } from './pacing';
 import { PHASE_SLOTS, PRINCIPLE_SLOTS, phaseLabel, principleLabel, type ReportModel } from './report';
 import { copenhagenDate, copenhagenReadable } from './time';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text as inert HTML, for element content and quoted attribute values alike. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
-
-/** Escaped text whose line breaks stay line breaks. */
-function multiline(text: string): string {
-  return escapeHtml(text.replace(/\r\n?/g, '\n')).replace(/\n/g, '<br>');
-}
+export { escapeHtml };
 
 /**
  * Everything the page needs is here: no scripts, fonts, images or links to load. The
@@ -75,7 +67,7 @@ export async function renderHtml(model: ReportModel): Promise<string> {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="Samskab">',
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE}${STATUS_STYLE}</style>`,
     '</head>',
     '<body>',
     '<header>',
@@ -88,6 +80,7 @@ export async function renderHtml(model: ReportModel): Promise<string> {
   out.push('<section class="summary">', `<h2>${escapeHtml(r.summary)}</h2>`, '<ul class="summary">');
   out.push(`<li>${escapeHtml(r.ideas)}: <strong>${model.counts.total}</strong></li>`);
   out.push(`<li>${escapeHtml(r.contributors)}: <strong>${model.counts.contributors}</strong></li>`);
+  out.push(`<li>${escapeHtml(r.initiatives)}: <strong>${model.initiatives.length}</strong></li>`);
   out.push(`<li>${escapeHtml(model.votesRevealed ? r.votesRevealed : r.votesHidden)}</li>`, '</ul>');
 
   const pp = model.counts.phasePrinciple;
@@ -102,15 +95,19 @@ export async function renderHtml(model: ReportModel): Promise<string> {
   for (const j of PRINCIPLE_SLOTS.keys()) out.push(numberCell(pp.reduce((sum, row) => sum + row[j]!, 0)));
   out.push(numberCell(model.counts.total), '</tr></tfoot>', '</table>');
 
-  const countTable = (heading: string, column: string, rows: Array<{ label: string; count: number }>) => {
+  const countTable = (heading: string, column: string, rows: Array<{ label: string; count: number }>, total?: number) => {
     out.push(`<h3>${escapeHtml(heading)}</h3>`, '<table>', `<thead><tr><th scope="col">${escapeHtml(column)}</th><th scope="col" class="n">${escapeHtml(r.ideas)}</th></tr></thead>`, '<tbody>');
     for (const row of rows) out.push(`<tr><td>${escapeHtml(row.label)}</td>${numberCell(row.count)}</tr>`);
-    out.push('</tbody>', '</table>');
+    out.push('</tbody>');
+    if (total !== undefined) out.push(`<tfoot><tr><th scope="row">${escapeHtml(r.total)}</th>${numberCell(total)}</tr></tfoot>`);
+    out.push('</table>');
   };
+  countTable(r.byStatus, l.columns.status, model.counts.statuses, model.counts.total);
   countTable(r.byTrack, l.columns.track, model.counts.tracks);
   if (model.counts.questions.length > 0) countTable(r.questions, l.columns.question, model.counts.questions);
   if (model.counts.beacons.length > 0) countTable(r.beacons, l.columns.beacons, model.counts.beacons);
   out.push('</section>');
+  out.push(...initiativesHtml(l, model.initiatives));
 
   if (model.groups.length === 0) out.push(`<section class="phase"><h2>${escapeHtml(r.ideas)}</h2><p>${escapeHtml(r.noIdeas)}</p></section>`);
   for (const group of model.groups) {
@@ -120,7 +117,11 @@ export async function renderHtml(model: ReportModel): Promise<string> {
       for (const idea of principle.ideas) {
         const votes = idea.votes === null ? '' : `<span class="votes">${escapeHtml(r.voteCount(idea.votes))}</span>`;
         const facts = [escapeHtml(idea.byline), ...idea.facts.map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(v)}`)].join(' · ');
-        out.push(`<li>${votes}<p class="idea-text">${multiline(idea.text)}</p><p class="idea-meta">${facts}</p></li>`);
+        const rationale = idea.rationale === null ? '' : ` <span class="rationale">${escapeHtml(r.rationale)}: ${multiline(idea.rationale)}</span>`;
+        out.push(
+          `<li>${votes}<p class="idea-text">${multiline(idea.text)}</p><p class="idea-meta">${facts}</p>`,
+          `<p class="idea-status">${statusBadge(l, idea.status)}${rationale}</p></li>`,
+        );
         await pacer.step();
       }
       out.push('</ol>');

@@ -1,3 +1,5 @@
+import { httpLink, type InitiativeView } from './initiative-rows';
+import type { ExportLabels } from './labels';
 import { Pacer } from './pacing';
 import { PHASE_SLOTS, PRINCIPLE_SLOTS, phaseLabel, principleLabel, type ReportModel } from './report';
 import { copenhagenReadable } from './time';
@@ -50,6 +52,7 @@ export async function renderMarkdown(model: ReportModel): Promise<Buffer> {
   out.push(`## ${r.summary}`, '');
   out.push(`- ${r.ideas}: ${model.counts.total}`);
   out.push(`- ${r.contributors}: ${model.counts.contributors}`);
+  out.push(`- ${r.initiatives}: ${model.initiatives.length}`);
   out.push(`- ${model.votesRevealed ? r.votesRevealed : r.votesHidden}`, '');
 
   out.push(`### ${r.phasePrinciple}`, '');
@@ -64,6 +67,14 @@ export async function renderMarkdown(model: ReportModel): Promise<Buffer> {
     ),
     '',
   );
+  out.push(`### ${r.byStatus}`, '');
+  out.push(
+    table(
+      [l.columns.status, r.ideas],
+      model.counts.statuses.map((s) => [cell(s.label), String(s.count)]).concat([[r.total, String(model.counts.total)]]),
+    ),
+    '',
+  );
   out.push(`### ${r.byTrack}`, '');
   out.push(table([l.columns.track, r.ideas], model.counts.tracks.map((t) => [cell(t.label), String(t.count)])), '');
   if (model.counts.questions.length > 0) {
@@ -75,6 +86,8 @@ export async function renderMarkdown(model: ReportModel): Promise<Buffer> {
     out.push(table([l.columns.beacons, r.ideas], model.counts.beacons.map((b) => [cell(b.label), String(b.count)])), '');
   }
 
+  out.push(...initiativesMarkdown(l, model.initiatives));
+
   out.push(`## ${r.ideas}`, '');
   if (model.groups.length === 0) out.push(r.noIdeas, '');
   for (const group of model.groups) {
@@ -85,11 +98,44 @@ export async function renderMarkdown(model: ReportModel): Promise<Buffer> {
         const votes = idea.votes === null ? '' : ` **(${r.voteCount(idea.votes)})**`;
         out.push(`- ${mdText(idea.text, '  ')}${votes}  `);
         const facts = [mdText(idea.byline), ...idea.facts.map(([k, v]) => `${k}: ${mdText(v)}`)];
-        out.push(`  *${facts.join(' · ')}*`);
+        out.push(`  *${facts.join(' · ')}*  `);
+        const rationale = idea.rationale === null ? '' : ` · ${r.rationale}: ${mdText(idea.rationale, '  ')}`;
+        out.push(`  **${r.status}: ${idea.statusLabel}**${rationale}`);
         await pacer.step();
       }
       out.push('');
     }
   }
   return Buffer.from(out.join('\n'), 'utf8');
+}
+
+/** The "Initiatives" section, in the same order and with the same fields as the HTML report. */
+function initiativesMarkdown(l: ExportLabels, views: InitiativeView[]): string[] {
+  const r = l.report;
+  const c = l.initiativeColumns;
+  const out = [`## ${r.initiatives}`, ''];
+  if (views.length === 0) out.push(r.noInitiatives, '');
+  for (const view of views) {
+    const i = view.initiative;
+    // One line: a line break in a heading would end it.
+    out.push(`### ${cell(i.title)}`, '');
+    if (i.description.trim()) out.push(mdText(i.description), '');
+    const facts: Array<[string, string]> = [
+      [c.scale, view.scale],
+      [c.kind, view.kind],
+    ];
+    if (i.responsibleUnit) facts.push([c.responsibleUnit, cell(i.responsibleUnit)]);
+    if (view.beacons.length > 0) facts.push([c.beacons, cell(view.beacons.join(', '))]);
+    if (view.targetPhase) facts.push([c.targetPhase, view.targetPhase]);
+    if (i.decisionLink) {
+      const href = httpLink(i.decisionLink);
+      facts.push([c.decisionLink, href === null ? cell(i.decisionLink) : `<${href}>`]);
+    }
+    out.push(...facts.map(([k, v]) => `- **${k}:** ${v}`), '');
+    if (view.ideas.length > 0 || view.notShown > 0) out.push(`**${r.fromIdeas}:**`, '');
+    for (const { idea, status } of view.ideas) out.push(`- ${mdText(idea.text, '  ')} (${r.status}: ${l.status[status]})`);
+    if (view.notShown > 0) out.push(`- *${r.ideasNotShown(view.notShown)}*`);
+    if (view.ideas.length > 0 || view.notShown > 0) out.push('');
+  }
+  return out;
 }

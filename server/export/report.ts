@@ -1,4 +1,5 @@
-import { PHASES, PRINCIPLES, TRACKS, type Idea, type Phase, type Principle, type Track } from '../../shared';
+import { IDEA_STATUSES, PHASES, PRINCIPLES, TRACKS, type Idea, type IdeaStatus, type Phase, type Principle, type Track } from '../../shared';
+import { initiativeViews, type InitiativeView } from './initiative-rows';
 import type { ExportLabels } from './labels';
 import { Pacer } from './pacing';
 import type { RowBuilder } from './rows';
@@ -26,6 +27,10 @@ export interface Counts {
   /** The board's questions in order, then ideas without one (only when there are any). */
   questions: LabelledCount[];
   beacons: LabelledCount[];
+  /** Every status in lifecycle order (IDEA_STATUSES), 'new' including ideas never given one. */
+  statuses: Array<LabelledCount & { status: IdeaStatus }>;
+  /** [status][phase slot] → ideas, statuses as IDEA_STATUSES, slots as PHASE_SLOTS. */
+  statusPhase: number[][];
 }
 
 function slotIndex<T>(slots: ReadonlyArray<Slot<T>>, value: T | null): number {
@@ -33,7 +38,9 @@ function slotIndex<T>(slots: ReadonlyArray<Slot<T>>, value: T | null): number {
   return index === -1 ? slots.length - 1 : index;
 }
 
-export function countIdeas(snapshot: BoardSnapshot, labels: ExportLabels): Counts {
+export function countIdeas(snapshot: BoardSnapshot, rows: RowBuilder): Counts {
+  const labels = rows.labels;
+  const statusPhase = IDEA_STATUSES.map(() => PHASE_SLOTS.map(() => 0));
   const phasePrinciple = PHASE_SLOTS.map(() => PRINCIPLE_SLOTS.map(() => 0));
   const tracks = TRACK_SLOTS.map(() => 0);
   const questions = new Map(snapshot.settings.questions.map((q) => [q.id, 0]));
@@ -51,6 +58,7 @@ export function countIdeas(snapshot: BoardSnapshot, labels: ExportLabels): Count
       if (b !== undefined) beacons.set(id, b + 1);
     }
     authors.add(idea.authorId);
+    statusPhase[IDEA_STATUSES.indexOf(rows.statusOf(idea.id))]![slotIndex(PHASE_SLOTS, idea.phase)]!++;
   }
   const questionCounts = snapshot.settings.questions.map((q) => ({ label: q.text, count: questions.get(q.id) ?? 0 }));
   if (withoutQuestion > 0 || questionCounts.length === 0) questionCounts.push({ label: labels.none.question, count: withoutQuestion });
@@ -61,6 +69,8 @@ export function countIdeas(snapshot: BoardSnapshot, labels: ExportLabels): Count
     tracks: TRACK_SLOTS.map((slot, i) => ({ label: slot === null ? labels.none.track : labels.track[slot], count: tracks[i]! })),
     questions: questionCounts,
     beacons: snapshot.settings.beacons.map((b) => ({ label: b.name, count: beacons.get(b.id) ?? 0 })),
+    statuses: IDEA_STATUSES.map((status, i) => ({ status, label: labels.status[status], count: statusPhase[i]!.reduce((a, b) => a + b, 0) })),
+    statusPhase,
   };
 }
 
@@ -81,6 +91,11 @@ export interface ReportIdea {
   /** "Spor: …", "Spørgsmål: …", … (label, value) pairs, only those with a value. */
   facts: Array<[string, string]>;
   votes: number | null;
+  status: IdeaStatus;
+  /** The status as a label. */
+  statusLabel: string;
+  /** The public rationale of the current status, if it has one. */
+  rationale: string | null;
 }
 
 export interface ReportGroup {
@@ -101,6 +116,8 @@ export interface ReportModel {
   beacons: string[];
   /** Phases 1–3, then ideas without a phase; each with its principles (empty ones left out). */
   groups: ReportGroup[];
+  /** Oldest first. */
+  initiatives: InitiativeView[];
 }
 
 /**
@@ -141,11 +158,12 @@ export async function buildReportModel(snapshot: BoardSnapshot, rows: RowBuilder
     title: snapshot.settings.title,
     description: snapshot.settings.description,
     exportedAt: snapshot.takenAt,
-    counts: countIdeas(snapshot, labels),
+    counts: countIdeas(snapshot, rows),
     votesRevealed: rows.votesRevealed,
     questions: snapshot.settings.questions.map((q) => q.text),
     beacons: snapshot.settings.beacons.map((b) => b.name),
     groups,
+    initiatives: initiativeViews(snapshot, rows),
   };
 }
 
@@ -164,5 +182,22 @@ function reportIdea(idea: Idea, rows: RowBuilder, snapshot: BoardSnapshot): Repo
   if (cluster) facts.push([l.report.cluster, cluster]);
   const merged = snapshot.history[idea.id];
   if (merged && merged.originals.length > 1) facts.push([l.report.merged, l.report.ideaCount(merged.originals.length)]);
-  return { id: idea.id, text: idea.text, byline, facts, votes: rows.votesOf(idea) };
+  const initiatives = rows.initiativesOf(idea.id);
+  if (initiatives.length > 0) facts.push([l.report.initiatives, initiatives.join('; ')]);
+  const comments = rows.commentCount(idea.id);
+  if (comments > 0) facts.push([l.report.comments, String(comments)]);
+  const reactions = Object.entries(rows.reactionCounts(idea.id)).filter(([, n]) => n > 0) as Array<[keyof typeof l.reaction, number]>;
+  if (reactions.length > 0) facts.push([l.report.reactions, reactions.map(([kind, n]) => `${l.reaction[kind]} ${n}`).join(', ')]);
+  const current = rows.statusRecord(idea.id)?.current ?? null;
+  const status = current?.status ?? 'new';
+  return {
+    id: idea.id,
+    text: idea.text,
+    byline,
+    facts,
+    votes: rows.votesOf(idea),
+    status,
+    statusLabel: l.status[status],
+    rationale: current?.rationale?.trim() ? current.rationale : null,
+  };
 }

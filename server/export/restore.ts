@@ -6,6 +6,7 @@ import type { Logger } from '../log';
 import { docNameOf } from '../realtime/room-registry';
 import type { BoardRecord, BoardStore } from '../store/board-store';
 import { claimNewJoinCode } from '../workshop/join-codes';
+import { moderationRecords } from './moderation-backup';
 import { checkBackup, joinCodeUpdate, type CheckedBackup } from './restore-check';
 import type { RestoreJob } from './restore-worker';
 
@@ -17,7 +18,7 @@ import type { RestoreJob } from './restore-worker';
 const RESTORED_PRINCIPAL = 'restored';
 /** What the board room claims its own client id for (board-room.ts). */
 const SERVER_PRINCIPAL = 'server';
-/** Store operations issued at once while restoring (claims, hidden ideas, votes). */
+/** Store operations issued at once while restoring (claims, hidden ideas, votes, records). */
 const BATCH = 1000;
 /** A budget no restored participant reaches: their votes are re-cast exactly as they were. */
 const NO_LIMIT = 1_000_000_000;
@@ -38,8 +39,9 @@ async function claimServerClientId(store: BoardStore, docName: string, taken: Re
 /**
  * Restores a backup (the raw JSON body) into a NEW board: a new id, new capability tokens
  * and a new join code (codes are unique per installation, and the original board keeps its
- * own); the document stored as the server's, hidden ideas and every participant's votes put
- * back in the store. Everything is checked before anything is written.
+ * own); the document stored as the server's, hidden ideas, every participant's votes and
+ * the moderation records (queue, moderator-hidden ideas, revisions, audit log, in the new
+ * board's spaces) put back in the store. Everything is checked before anything is written.
  *
  * The heavy work (parsing, decoding and checking the document, writing the join code into
  * it) runs on a worker thread, and the document goes straight into the store: the board is
@@ -73,12 +75,17 @@ export async function restoreBoard(deps: { store: BoardStore; log: Logger }, bod
     const result = await store.castVote(boardId, ballot.participantId, ballot.ideaId, { scope: ballot.scope, budget: NO_LIMIT, maxPerIdea: NO_LIMIT });
     if (result.outcome !== 'cast') throw new Error(`restoring a vote failed: ${result.outcome}`);
   });
+  await inBatches(moderationRecords(boardId, backup.moderation), (record) => store.putRecord(record.space, record.key, record.value));
   const joinCodeWrite = await restoreWorker().joinCode(backup.update, joinCode, serverClientId);
   // Nobody can open the board yet (its tokens are not out), so no room holds it: the
   // document is the store's, in the order a room would have written it.
   await store.appendUpdate(docName, backup.update);
   await store.appendUpdate(docName, joinCodeWrite);
-  deps.log.info({ boardId, ideas: backup.ideaCount, hidden: backup.hiddenIdeas.length, votes: backup.voteCount }, 'board restored from a backup');
+  const { queue, audit } = backup.moderation;
+  deps.log.info(
+    { boardId, ideas: backup.ideaCount, hidden: backup.hiddenIdeas.length, votes: backup.voteCount, queue: queue.length, audit: audit.length },
+    'board restored from a backup',
+  );
 
   const base = `${publicBase}/b/${boardId}`;
   return {

@@ -1,4 +1,4 @@
-import type { Idea } from '../../shared';
+import type { Idea, IdeaStatus, IdeaStatusRecord, Reaction } from '../../shared';
 import type { ExportLabels } from './labels';
 import type { BoardSnapshot } from './snapshot';
 import { copenhagenIso } from './time';
@@ -18,6 +18,21 @@ export interface IdeaRow {
   cluster: string;
   /** The total while the board shows vote totals; null (an empty cell) while they are hidden. */
   votes: number | null;
+  /** What became of the idea ('Ny' / 'New' when nobody set a status). */
+  status: string;
+  /** The current status's public rationale. */
+  statusRationale: string;
+  /** When the current status was set; empty for an idea still 'new' by default. */
+  statusChangedAt: string;
+  /** Published comments. */
+  comments: number;
+  /** People who gave each reaction. */
+  reactionsSupport: number;
+  reactionsLove: number;
+  reactionsInsight: number;
+  reactionsQuestion: number;
+  /** Titles of the initiatives the idea feeds, `; ` between them. */
+  initiatives: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -38,6 +53,15 @@ export const ROW_COLUMNS: readonly RowColumn[] = [
   'question',
   'cluster',
   'votes',
+  'status',
+  'statusRationale',
+  'statusChangedAt',
+  'comments',
+  'reactionsSupport',
+  'reactionsLove',
+  'reactionsInsight',
+  'reactionsQuestion',
+  'initiatives',
   'createdAt',
   'updatedAt',
 ];
@@ -50,6 +74,8 @@ export class RowBuilder {
   private readonly beaconNames: Map<string, string>;
   private readonly questionTexts: Map<string, string>;
   private readonly clusterNames: Map<string, string>;
+  private readonly commentCounts = new Map<string, number>();
+  private readonly initiativeTitles = new Map<string, string[]>();
   readonly votesRevealed: boolean;
 
   constructor(
@@ -60,6 +86,14 @@ export class RowBuilder {
     this.questionTexts = new Map(snapshot.settings.questions.map((q) => [q.id, q.text]));
     this.clusterNames = new Map(snapshot.clusters.map((c) => [c.id, c.name]));
     this.votesRevealed = snapshot.workshop.votesRevealed;
+    for (const comment of snapshot.comments) this.commentCounts.set(comment.ideaId, (this.commentCounts.get(comment.ideaId) ?? 0) + 1);
+    for (const initiative of snapshot.initiatives) {
+      for (const ideaId of new Set(initiative.ideaIds)) {
+        const titles = this.initiativeTitles.get(ideaId) ?? [];
+        titles.push(initiative.title);
+        this.initiativeTitles.set(ideaId, titles);
+      }
+    }
   }
 
   votesOf(idea: Idea): number | null {
@@ -71,7 +105,11 @@ export class RowBuilder {
     return questionId === null ? '' : (this.questionTexts.get(questionId) ?? '');
   }
 
-  beaconList(idea: Idea): string[] {
+  beaconName(beaconId: string): string | undefined {
+    return this.beaconNames.get(beaconId);
+  }
+
+  beaconList(idea: Pick<Idea, 'beacons'>): string[] {
     return idea.beacons.flatMap((id) => {
       const name = this.beaconNames.get(id);
       return name === undefined ? [] : [name];
@@ -86,8 +124,37 @@ export class RowBuilder {
     return idea.authorName?.trim() ? idea.authorName : this.labels.anonymous;
   }
 
+  statusRecord(ideaId: string): IdeaStatusRecord | null {
+    return Object.hasOwn(this.snapshot.statuses, ideaId) ? this.snapshot.statuses[ideaId]! : null;
+  }
+
+  statusOf(ideaId: string): IdeaStatus {
+    return this.statusRecord(ideaId)?.current.status ?? 'new';
+  }
+
+  commentCount(ideaId: string): number {
+    return this.commentCounts.get(ideaId) ?? 0;
+  }
+
+  /** Distinct people per reaction, in REACTIONS order (0 where nobody reacted). */
+  reactionCounts(ideaId: string): Record<Reaction, number> {
+    const given = Object.hasOwn(this.snapshot.reactions, ideaId) ? this.snapshot.reactions[ideaId]! : {};
+    return {
+      support: given.support?.length ?? 0,
+      love: given.love?.length ?? 0,
+      insight: given.insight?.length ?? 0,
+      question: given.question?.length ?? 0,
+    };
+  }
+
+  initiativesOf(ideaId: string): string[] {
+    return this.initiativeTitles.get(ideaId) ?? [];
+  }
+
   row(idea: Idea): IdeaRow {
     const l = this.labels;
+    const status = this.statusRecord(idea.id)?.current ?? null;
+    const reactions = this.reactionCounts(idea.id);
     return {
       id: idea.id,
       text: idea.text,
@@ -101,6 +168,15 @@ export class RowBuilder {
       question: this.questionText(idea.questionId),
       cluster: this.clusterName(idea.clusterId),
       votes: this.votesOf(idea),
+      status: l.status[status?.status ?? 'new'],
+      statusRationale: status?.rationale ?? '',
+      statusChangedAt: status === null ? '' : copenhagenIso(status.at),
+      comments: this.commentCount(idea.id),
+      reactionsSupport: reactions.support,
+      reactionsLove: reactions.love,
+      reactionsInsight: reactions.insight,
+      reactionsQuestion: reactions.question,
+      initiatives: this.initiativesOf(idea.id).join('; '),
       createdAt: copenhagenIso(idea.createdAt),
       updatedAt: copenhagenIso(idea.updatedAt),
     };

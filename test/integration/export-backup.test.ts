@@ -1,25 +1,52 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ErrorCode, readIdeas, readWorkshop, type CreateBoardResponse, type Idea, type MyVotes } from '../../shared';
+import {
+  ErrorCode,
+  readIdeas,
+  readInitiatives,
+  readStatuses,
+  readWorkshop,
+  type AuditEntry,
+  type AuditResult,
+  type CreateBoardResponse,
+  type HiddenIdea,
+  type HiddenIdeasResult,
+  type Idea,
+  type MyVotes,
+  type QueueItem,
+  type QueueResult,
+  type Revision,
+} from '../../shared';
+import { SPACE } from '../../server/moderation/records';
 import { compareIdeas } from '../../server/export/snapshot';
+import { eventually } from '../support/harness';
 import { call, ok, workshopEnv, type WorkshopEnv } from '../support/workshop';
-import { docFromBackup, fetchExport, restore, seedBoard, sessionWith, type SeededBoard } from './export-helpers';
+import { EDITED_TEXT, docFromBackup, fetchExport, restore, seedBoard, sessionWith, type SeededBoard } from './export-helpers';
 
 const redisUrl = inject('redisUrl');
+
+interface Moderation {
+  queue: QueueItem[];
+  hidden: HiddenIdea[];
+  revisions: Array<{ ideaId: string; revisions: Revision[] }>;
+  audit: AuditEntry[];
+}
 
 type Backup = Record<string, unknown> & {
   exportedAt: string;
   board: { id: string; createdAt: number; template: string; title: string };
   document: { encoding: string; update: string };
-  view: { workshop: { joinCode: string }; ideas: Idea[] } & Record<string, unknown>;
-  store: Record<string, unknown>;
+  view: { workshop: { joinCode: string }; ideas: Idea[]; settings: { call: unknown } } & Record<string, unknown>;
+  store: Record<string, unknown> & { moderation: Moderation };
 };
 
 /**
  * What must differ between a backup and the backup of its restored copy (documented in
  * docs/PROTOCOL.md "Exports"): the new board's id and creation time, the time of the
- * export, the join code (unique per installation), and the document's bytes (the restored
- * document holds the original's state plus the server's write of the new join code).
+ * export, the join code (unique per installation), the public call (a copy starts without
+ * one: the link belongs to the original board), and the document's bytes (the restored
+ * document holds the original's state plus the server's write of the new join code and of
+ * the call's removal).
  */
 function withoutChangingFields(backup: Backup): unknown {
   const copy = structuredClone(backup) as Backup;
@@ -29,6 +56,7 @@ function withoutChangingFields(backup: Backup): unknown {
   (copy.board as { createdAt: unknown }).createdAt = blank;
   copy.document.update = blank;
   copy.view.workshop.joinCode = blank;
+  copy.view.settings.call = blank;
   return copy;
 }
 
@@ -53,7 +81,7 @@ describe.each(['embedded', 'redis'] as const)('JSON backup and restore on the %s
 
   test('backs up the document, the readable view, hidden ideas and every participant’s votes, without secrets', async () => {
     const { raw, backup } = await backupOf(seeded.board.boardId, seeded.lead.sessionToken);
-    expect(backup).toMatchObject({ format: 'samskab-board-backup', formatVersion: 1, protocolVersion: 1 });
+    expect(backup).toMatchObject({ format: 'samskab-board-backup', formatVersion: 2, protocolVersion: 1 });
     expect(backup.board).toEqual({ id: seeded.board.boardId, createdAt: expect.any(Number), template: 'kickoff', title: 'Kick-off workshop med rådene' });
     expect(backup.document.encoding).toBe('yjs-update-v1+base64');
     // No token or token hash anywhere.
@@ -76,6 +104,47 @@ describe.each(['embedded', 'redis'] as const)('JSON backup and restore on the %s
     const ballots = backup.store.votes as Array<{ participantId: string; ideaId: string; count: number }>;
     expect(ballots.reduce((sum, b) => sum + b.count, 0)).toBe(6);
     expect(ballots.find((b) => b.participantId === seeded.participant.identity.participantId && b.ideaId === seeded.ideas.danish!.id)).toMatchObject({ scope: 'kickoff-q1', count: 2 });
+  });
+
+  test('backs up statuses, initiatives, comments, reactions and the moderation state, but never contributors’ e-mail', async () => {
+    const { raw, backup } = await backupOf(seeded.board.boardId, seeded.lead.sessionToken);
+    const { lifecycle, ideas } = seeded;
+    const doc = docFromBackup(backup);
+    // The readable view says what the document holds.
+    const statuses = backup.view.statuses as Record<string, { current: { status: string; rationale: string | null }; history: unknown[] }>;
+    expect(Object.keys(statuses)).toEqual([ideas.danish!.id, ideas.quotes!.id, ideas.formula!.id, ideas.newlines!.id].sort());
+    expect(statuses[ideas.danish!.id]!.history.map((h) => (h as { status: string }).status)).toEqual(['selected', 'started']);
+    expect(statuses[ideas.quotes!.id]!.current).toMatchObject({ status: 'not-taken-forward', rationale: lifecycle.rejection, by: { name: 'Lead', role: 'facilitator' } });
+    expect(Object.fromEntries(readStatuses(doc))).toEqual(statuses);
+    expect(backup.view.initiatives).toEqual(lifecycle.initiatives);
+    expect(readInitiatives(doc)).toEqual(lifecycle.initiatives);
+    expect((backup.view.comments as Array<{ id: string }>).map((c) => c.id)).toEqual(['comment-lead-1', 'comment-ane-1']);
+    const participants = [seeded.participant.identity.participantId];
+    expect((backup.view.reactions as Record<string, Record<string, string[]>>)[ideas.danish!.id]).toEqual({
+      support: expect.arrayContaining(participants) as string[],
+      love: [expect.any(String)],
+    });
+    expect(backup.view.removed).toEqual({ [lifecycle.moderatorHidden.idea.id]: 'hidden' });
+
+    // The store's moderation records.
+    const { queue, hidden, revisions, audit } = backup.store.moderation;
+    // Published comments keep their (approved) queue item, for the audit trail.
+    expect(queue.map((item) => [item.kind, item.state])).toEqual([
+      ['comment', 'approved'],
+      ['comment', 'approved'],
+      ['report', 'pending'],
+      ['contribution', 'pending'],
+      ['comment', 'pending'],
+    ]);
+    expect(queue.find((item) => item.kind === 'contribution')).toMatchObject({ id: lifecycle.contributionId, idea: { text: 'Bidrag om Strandparken', authorName: 'Karen' } });
+    expect(hidden).toEqual([lifecycle.moderatorHidden]);
+    expect(revisions).toEqual([{ ideaId: ideas.edited!.id, revisions: [expect.objectContaining({ before: 'Legeplads ved skolen, spørg Jens Hansen', after: EDITED_TEXT, reason: 'personal-data' })] }]);
+    expect(audit.map((entry) => entry.action)).toEqual(['idea.edit', 'idea.hide', 'call.configure', 'contribution.received']);
+    expect(audit.map((entry) => entry.at)).toEqual([...audit.map((entry) => entry.at)].sort((a, b) => a - b));
+    // The e-mail stays on the board it was given to (the contacts records), never in a backup.
+    expect((await env.store.listRecords(SPACE.contacts(seeded.board.boardId))).map((r) => r.key)).toEqual([lifecycle.contributionId]);
+    expect(raw.toString('utf8')).not.toContain(lifecycle.email);
+    expect(raw.toString('utf8')).not.toContain('consentAt');
   });
 
   test('export → restore → export gives the same JSON except the documented fields; the copy works as a board', async () => {
@@ -110,6 +179,9 @@ describe.each(['embedded', 'redis'] as const)('JSON backup and restore on the %s
     expect(withoutChangingFields(second.backup)).toEqual(withoutChangingFields(first.backup));
     // …and exactly those differ.
     expect(second.backup.board.id).toBe(copy.boardId);
+    expect(first.backup.view.settings.call).toMatchObject({ enabled: true, moderation: 'pre' });
+    expect(second.backup.view.settings.call).toBeNull();
+    expect(second.backup.store.moderation.queue).toHaveLength(5);
     expect(second.backup.view.workshop.joinCode).not.toBe(first.backup.view.workshop.joinCode);
     expect(second.backup.view.workshop.joinCode).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
     // The copy's document contains everything the original's did.
@@ -118,8 +190,8 @@ describe.each(['embedded', 'redis'] as const)('JSON backup and restore on the %s
     const before = Y.decodeStateVector(Y.encodeStateVector(original));
     const after = Y.decodeStateVector(Y.encodeStateVector(copied));
     for (const [client, clock] of before) expect(after.get(client)).toBe(clock);
-    expect(after.size).toBe(before.size + 1); // the new board's server wrote the join code (one struct)
-    expect([...after].filter(([client]) => !before.has(client)).map(([, clock]) => clock)).toEqual([1]);
+    expect(after.size).toBe(before.size + 1); // the new board's server wrote the join code and dropped the call
+    expect([...after].filter(([client]) => !before.has(client)).map(([, clock]) => clock)).toEqual([2]);
     expect(readWorkshop(copied).joinCode).toBe(second.backup.view.workshop.joinCode);
 
     // A y-websocket client on the copy sees the same ideas.
@@ -134,6 +206,25 @@ describe.each(['embedded', 'redis'] as const)('JSON backup and restore on the %s
     const mine = await ok(call<MyVotes>(voterSocket, 'vote:cast', { ideaId: seeded.ideas.danish!.id }));
     expect(mine.remaining).toBe(4);
     expect((await fetchExport(env.url, copy.boardId, 'csv', lead.sessionToken)).text()).toContain('Flere bænke ved Ishøj Strand');
+
+    // The moderation state works on the copy, under its own id: the queue, the hidden idea
+    // (which can be put back), the moderator's edits, the audit log; statuses for everyone.
+    const { lifecycle, ideas } = seeded;
+    const queue = await ok(call<QueueResult>(leadSocket, 'moderation:queue', { state: 'all' }));
+    expect(queue.items).toEqual(first.backup.store.moderation.queue);
+    expect(queue.counts).toEqual({ pending: 3, hidden: 1 });
+    expect((await ok(call<HiddenIdeasResult>(leadSocket, 'moderation:hidden'))).ideas).toEqual([lifecycle.moderatorHidden]);
+    const revisions = await ok(call<{ revisions: Revision[] }>(leadSocket, 'idea:revisions', { ideaId: ideas.edited!.id }));
+    expect(revisions.revisions).toEqual(first.backup.store.moderation.revisions[0]!.revisions);
+    const log = await ok(call<AuditResult>(leadSocket, 'audit:list', {}));
+    expect(log.entries).toEqual([...first.backup.store.moderation.audit].reverse());
+    expect(readStatuses(viewer.doc).get(ideas.quotes!.id)?.current.rationale).toBe(lifecycle.rejection);
+    expect(await env.store.listRecords(SPACE.contacts(copy.boardId))).toEqual([]);
+    await ok(call(leadSocket, 'idea:restore', { ideaId: lifecycle.moderatorHidden.idea.id }));
+    await eventually(() => readIdeas(viewer.doc).some((idea) => idea.id === lifecycle.moderatorHidden.idea.id), 10_000, 'the hidden idea is back on the copy');
+    // The original board's moderation state is untouched.
+    const originalLead = await env.socket(seeded.lead);
+    expect((await ok(call<HiddenIdeasResult>(originalLead, 'moderation:hidden'))).ideas).toEqual([lifecycle.moderatorHidden]);
   });
 
   test('refuses backups that are not a Samskab board, and creates nothing for them', async () => {
@@ -161,16 +252,31 @@ describe.each(['embedded', 'redis'] as const)('JSON backup and restore on the %s
       [withDoc(unknownField), ErrorCode.INVALID_UPDATE],
       [withDoc(badWorkshop), ErrorCode.INVALID_UPDATE],
       [JSON.stringify({ ...backup, document: { ...backup.document, update: Buffer.from('not yjs at all').toString('base64') } }), ErrorCode.INVALID_UPDATE],
-      [JSON.stringify({ ...backup, formatVersion: 2 }), ErrorCode.VALIDATION_FAILED],
+      [JSON.stringify({ ...backup, formatVersion: 3 }), ErrorCode.VALIDATION_FAILED],
       [JSON.stringify({ ...backup, extra: true }), ErrorCode.VALIDATION_FAILED],
       [JSON.stringify({ ...backup, store: { ...backup.store, votes: [{ participantId: 'p', scope: '', ideaId: 'abcdefgh', count: 0 }] } }), ErrorCode.VALIDATION_FAILED],
       ['{"format":', ErrorCode.BAD_REQUEST],
+      // The moderation records are checked with the schemas the server reads them with.
+      ...moderationTampered(backup).map((body) => [body, ErrorCode.VALIDATION_FAILED] as const),
     ] as const) {
       const res = await restore(env.url, body);
       expect(res.body.ok, code).toBe(false);
       expect(res.status).toBe(400);
       if (!res.body.ok) expect(res.body.error.code).toBe(code);
     }
+  });
+
+  test('still restores a version 1 backup (made before the moderation state was backed up), with an empty queue', async () => {
+    const { backup } = await backupOf(seeded.board.boardId, seeded.lead.sessionToken);
+    const { moderation: _moderation, ...store } = backup.store;
+    const res = await restore(env.url, JSON.stringify({ ...backup, formatVersion: 1, store }));
+    expect(res.status).toBe(201);
+    if (!res.body.ok) throw new Error(res.body.error.message);
+    const lead = await sessionWith(env, res.body.data, 'facilitator', { displayName: 'Lead 3' });
+    const { backup: copy } = await backupOf(res.body.data.boardId, lead.sessionToken);
+    expect(copy.formatVersion).toBe(2);
+    expect(copy.store.moderation).toEqual({ queue: [], hidden: [], revisions: [], audit: [] });
+    expect(copy.view.ideas).toEqual(backup.view.ideas);
   });
 
   test('accepts a backup larger than the API’s usual 64 KiB and refuses one over the restore limit', async () => {
@@ -183,3 +289,31 @@ describe.each(['embedded', 'redis'] as const)('JSON backup and restore on the %s
     expect(res.body).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
   });
 });
+
+/** Backups whose moderation records a server would never have written. */
+function moderationTampered(backup: Backup): string[] {
+  const m = backup.store.moderation;
+  const withModeration = (moderation: Record<string, unknown>) => JSON.stringify({ ...backup, store: { ...backup.store, moderation } });
+  const [first] = m.queue;
+  const [entry] = m.audit;
+  const [hidden] = m.hidden;
+  return [
+    // A version 2 backup without its moderation state, and a version 1 backup with one.
+    JSON.stringify({ ...backup, store: { ...backup.store, moderation: undefined } }),
+    JSON.stringify({ ...backup, formatVersion: 1 }),
+    // E-mail addresses are never part of a backup, so a backup cannot bring any.
+    withModeration({ ...m, contacts: [{ email: 'x@example.dk' }] }),
+    withModeration({ ...m, queue: [{ ...first, kind: 'petition' }] }),
+    withModeration({ ...m, queue: [{ ...first, state: 'maybe' }] }),
+    withModeration({ ...m, queue: [{ ...first, extra: true }] }),
+    withModeration({ ...m, queue: [first, first] }),
+    withModeration({ ...m, hidden: [{ ...hidden, idea: { ...hidden!.idea, text: '   ' } }] }),
+    withModeration({ ...m, hidden: [{ ...hidden, hiddenAt: -1 }] }),
+    withModeration({ ...m, revisions: [{ ideaId: '../x', revisions: m.revisions[0]!.revisions }] }),
+    withModeration({ ...m, revisions: [{ ideaId: m.revisions[0]!.ideaId, revisions: [] }] }),
+    withModeration({ ...m, audit: [{ ...entry, action: 'board.delete' }] }),
+    withModeration({ ...m, audit: [{ ...entry, actor: { participantId: 'x', name: null, role: 'admin' } }] }),
+    withModeration({ ...m, audit: [entry, entry] }),
+    withModeration({ ...m, audit: 'not a list' }),
+  ];
+}

@@ -6,12 +6,16 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Idea } from '../../shared';
+import { IDEA_STATUSES, type Idea, type IdeaStatus } from '../../shared';
 import { workshopEnv, type WorkshopEnv } from '../support/workshop';
-import { TRICKY_TEXTS, expectedPhasePrinciple, fetchExport, seedBoard, type SeededBoard } from './export-helpers';
+import {
+  DECISION_LINK, EDITED_TEXT, HEAD_DA, HEAD_EN, INITIATIVE_HEAD_DA, INITIATIVE_HEAD_EN, INITIATIVE_TITLES, STATUS_DA, STATUS_EN, TRICKY_TEXTS,
+  expectedPhasePrinciple, fetchExport, seedBoard, type SeededBoard,
+} from './export-helpers';
 
-const HEAD_DA = ['Id', 'Idé', 'Forfatter', 'Bidragyder', 'Organisation', 'Fase', 'Princip', 'Spor', 'Pejlemærker', 'Spørgsmål', 'Klynge', 'Stemmer', 'Oprettet', 'Opdateret'];
-const HEAD_EN = ['Id', 'Idea', 'Author', 'Contributor type', 'Organisation', 'Phase', 'Principle', 'Track', 'Beacons', 'Question', 'Cluster', 'Votes', 'Created', 'Updated'];
+/** The statuses seedBoard set; every other idea is 'new'. */
+const SEEDED_STATUS: Record<string, IdeaStatus> = { danish: 'started', quotes: 'not-taken-forward', formula: 'considering', newlines: 'realised' };
+const COPENHAGEN_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/;
 
 function hasPdftotext(): boolean {
   return ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].some((p) => existsSync(p));
@@ -28,6 +32,10 @@ describe('board exports: CSV, XLSX, Markdown, HTML, PDF', () => {
     seeded = await seedBoard(env);
     published = Object.values(seeded.ideas);
   });
+  const statusOf = (idea: Idea): IdeaStatus => SEEDED_STATUS[Object.entries(seeded.ideas).find(([, i]) => i.id === idea.id)![0]] ?? 'new';
+  /** Expected status × phase counts (rows IDEA_STATUSES, columns phases 1–3 + none). */
+  const expectedStatusPhase = () =>
+    IDEA_STATUSES.map((status) => [1, 2, 3, null].map((phase) => published.filter((i) => statusOf(i) === status && i.phase === phase).length));
   afterAll(() => env?.close());
 
   /** The parsed CSV rows (headings first) keyed by idea id. */
@@ -80,6 +88,34 @@ describe('board exports: CSV, XLSX, Markdown, HTML, PDF', () => {
     for (const record of records) for (const field of record) expect(field).not.toMatch(/^[=+\-@\t\r]/);
     // Hidden (silent-writing) ideas are not published, so not exported here.
     expect(text).not.toContain('æbletræer');
+
+    // What became of each idea, what people said, and what it led to.
+    const { lifecycle } = seeded;
+    expect(row('danish')).toMatchObject({
+      Status: 'Sat i gang',
+      'Begrundelse for status': '',
+      Kommentarer: '2',
+      'Reaktioner: Støtter': '2',
+      'Reaktioner: Elsker': '1',
+      'Reaktioner: Ny indsigt': '0',
+      'Reaktioner: Har et spørgsmål': '0',
+      Indsatser: INITIATIVE_TITLES[0],
+    });
+    expect(row('danish')['Status ændret']).toMatch(COPENHAGEN_TIME);
+    expect(row('quotes')).toMatchObject({
+      Status: 'Ikke videreført',
+      'Begrundelse for status': lifecycle.rejection,
+      // Bo's comment waits for approval on the pre-moderated board: not counted.
+      Kommentarer: '0',
+      'Reaktioner: Ny indsigt': '1',
+      Indsatser: `'${INITIATIVE_TITLES[1]}`,
+    });
+    expect(row('formula')).toMatchObject({ Status: 'Overvejes', 'Begrundelse for status': `'${lifecycle.formulaRationale}` });
+    expect(row('newlines').Status).toBe('Realiseret');
+    expect(row('dupe1')).toMatchObject({ Status: 'Ny', 'Status ændret': '', Indsatser: INITIATIVE_TITLES[0] });
+    expect(row('edited').Idé).toBe(EDITED_TEXT);
+    // Nothing that is not public: the moderator-hidden idea, the pending contribution and comment, the e-mail.
+    for (const secret of [lifecycle.moderatorHidden.idea.text, 'Bidrag om Strandparken', 'Venter på godkendelse', lifecycle.email]) expect(text).not.toContain(secret);
   });
 
   it('writes CSV with `,` and English headings', async () => {
@@ -90,14 +126,23 @@ describe('board exports: CSV, XLSX, Markdown, HTML, PDF', () => {
     const rows = byId(records);
     expect(rows.get(seeded.ideas.separators!.id)!.Idea).toBe(TRICKY_TEXTS.separators);
     expect(rows.get(seeded.ideas.newlines!.id)).toMatchObject({ Author: 'Anonymous', 'Contributor type': 'Staff', Phase: 'Phase 2 – Idea development and shared solutions' });
-    expect(rows.get(seeded.ideas.danish!.id)).toMatchObject({ Beacons: 'Sundhed og trivsel, Natur; by & vand', Track: 'Outward track', Votes: '3' });
+    expect(rows.get(seeded.ideas.danish!.id)).toMatchObject({
+      Beacons: 'Sundhed og trivsel, Natur; by & vand',
+      Track: 'Outward track',
+      Votes: '3',
+      Status: 'Started',
+      Comments: '2',
+      'Reactions: Support': '2',
+      Initiatives: INITIATIVE_TITLES[0],
+    });
+    expect(rows.get(seeded.ideas.quotes!.id)).toMatchObject({ Status: 'Not taken forward', 'Status rationale': seeded.lifecycle.rejection });
     expect(res.text()).toContain('"Semikolon; komma, og begge; dele, her"');
   });
 
   it('writes an XLSX workbook with the ideas and the summary sheets, in Danish and English', async () => {
-    for (const [lang, names, head] of [
-      ['da', ['Idéer', 'Fase og princip', 'Spor'], HEAD_DA],
-      ['en', ['Ideas', 'Phase and principle', 'Tracks'], HEAD_EN],
+    for (const [lang, names, head, initiativeHead, statusNames] of [
+      ['da', ['Idéer', 'Fase og princip', 'Status', 'Spor', 'Indsatser'], HEAD_DA, INITIATIVE_HEAD_DA, STATUS_DA],
+      ['en', ['Ideas', 'Phase and principle', 'Status', 'Tracks', 'Initiatives'], HEAD_EN, INITIATIVE_HEAD_EN, STATUS_EN],
     ] as const) {
       const res = await fetchExport(env.url, seeded.board.boardId, 'xlsx', token(), `?lang=${lang}`);
       expect(res.status).toBe(200);
@@ -134,7 +179,57 @@ describe('board exports: CSV, XLSX, Markdown, HTML, PDF', () => {
       expect(ppRows[1]![0]).toBe(lang === 'da' ? 'Fase 1 – Kendskab, ejerskab og engagement' : 'Phase 1 – Awareness, ownership and engagement');
       expect(ppRows[4]![0]).toBe(lang === 'da' ? 'Uden fase' : 'No phase');
 
-      const tracks = workbook.worksheets[2]!;
+      const quotes = texts.get(seeded.ideas.quotes!.id)!;
+      expect(quotes.slice(12, 16)).toEqual([statusNames[5], seeded.lifecycle.rejection, expect.stringMatching(COPENHAGEN_TIME), 0]);
+      expect(quotes[20]).toBe(`'${INITIATIVE_TITLES[1]}`);
+      expect(texts.get(seeded.ideas.danish!.id)!.slice(15, 21)).toEqual([2, 2, 1, 0, 0, INITIATIVE_TITLES[0]]);
+      expect(texts.get(seeded.ideas.formula!.id)![13]).toBe(`'${seeded.lifecycle.formulaRationale}`);
+
+      const statuses = workbook.worksheets[2]!;
+      const statusRows: unknown[][] = [];
+      statuses.eachRow((row) => statusRows.push((row.values as unknown[]).slice(1)));
+      expect(statusRows).toHaveLength(8); // heading, six statuses, total
+      expect(statusRows[0]![4]).toBe(lang === 'da' ? 'Uden fase' : 'No phase');
+      const statusGrid = expectedStatusPhase();
+      for (const [i, name] of statusNames.entries()) {
+        expect(statusRows[i + 1]).toEqual([name, ...statusGrid[i]!, statusGrid[i]!.reduce((a, b) => a + b, 0)]);
+      }
+      expect(statusRows[7]![5]).toBe(published.length);
+
+      const initiatives = workbook.worksheets[4]!;
+      const initiativeRows: unknown[][] = [];
+      initiatives.eachRow((row) => initiativeRows.push((row.values as unknown[]).slice(1)));
+      expect(initiativeRows[0]).toEqual(initiativeHead);
+      expect(initiativeRows).toHaveLength(3);
+      const [flagship, small] = seeded.lifecycle.initiatives;
+      expect(initiativeRows[1]!.slice(0, 10)).toEqual([
+        flagship!.id,
+        INITIATIVE_TITLES[0],
+        flagship!.description,
+        lang === 'da' ? 'Flagskib' : 'Flagship',
+        lang === 'da' ? 'Ny indsats' : 'New initiative',
+        'Teknik- og Miljøforvaltningen',
+        'Sundhed og trivsel, Natur; by & vand',
+        lang === 'da' ? 'Fase 3 – Realisering' : 'Phase 3 – Realisation',
+        DECISION_LINK,
+        [
+          TRICKY_TEXTS.danish,
+          seeded.ideas.dupe1!.text,
+          lang === 'da' ? '(1 idé er ikke længere offentlig på tavlen.)' : '(1 idea is no longer public on the board.)',
+        ].join('\n'),
+      ]);
+      expect(initiativeRows[1]![10]).toBe(flagship!.ideaIds.join('\n'));
+      expect(initiativeRows[1]![13]).toBe('Lead');
+      expect(initiativeRows[2]!.slice(1, 5)).toEqual([
+        `'${INITIATIVE_TITLES[1]}`,
+        undefined, // no description: an empty cell
+        lang === 'da' ? 'Lille indsats' : 'Small initiative',
+        lang === 'da' ? 'Eksisterende indsats' : 'Existing initiative',
+      ]);
+      expect(initiativeRows[2]![9]).toBe(TRICKY_TEXTS.quotes);
+      expect(small!.ideaIds).toEqual([seeded.ideas.quotes!.id]);
+
+      const tracks = workbook.worksheets[3]!;
       const trackRows: unknown[][] = [];
       tracks.eachRow((row) => trackRows.push((row.values as unknown[]).slice(1)));
       const count = (track: Idea['track']) => published.filter((i) => i.track === track).length;
@@ -160,6 +255,42 @@ describe('board exports: CSV, XLSX, Markdown, HTML, PDF', () => {
     expect(md).toContain('\\[link\\](http://evil.example)');
     expect(md).not.toMatch(/^# Ikke/m);
     expect(md).not.toMatch(/^\s*- ikke en liste/m);
+
+    // Statuses: a table of counts, and each idea's status (with the rationale when not taken forward).
+    const { lifecycle } = seeded;
+    expect(md).toContain('### Idéer fordelt på status');
+    const counts = new Map(IDEA_STATUSES.map((status, i) => [status, expectedStatusPhase()[i]!.reduce((a, b) => a + b, 0)]));
+    for (const [i, name] of STATUS_DA.entries()) expect(md).toContain(`| ${name} | ${counts.get(IDEA_STATUSES[i]!)} |`);
+    expect(md).toContain(`**Status: Ikke videreført** · Begrundelse: ${lifecycle.rejection}`);
+    expect(md).toContain('**Status: Sat i gang**');
+    expect(md.match(/\*\*Status: /g)).toHaveLength(published.length);
+    // Initiatives: every field, the ideas they came from, and text from the board kept inert.
+    expect(md).toContain('- Indsatser: 2');
+    expect(md).toContain('\n## Indsatser\n');
+    expect(md).toContain('### Bænke ved vandet – Ishøj Strand &amp; Strandparken');
+    expect(md).toContain('### \\+Stille rum på biblioteket');
+    for (const line of [
+      '- **Målestok:** Flagskib',
+      '- **Ny eller eksisterende:** Ny indsats',
+      '- **Ansvarlig enhed:** Teknik- og Miljøforvaltningen',
+      '- **Pejlemærker:** Sundhed og trivsel, Natur; by &amp; vand',
+      '- **Målfase:** Fase 3 – Realisering',
+      `- **Dagsordenspunkt eller beslutning:** <${DECISION_LINK}>`,
+      '- **Målestok:** Lille indsats',
+      '- **Ny eller eksisterende:** Eksisterende indsats',
+      '**Bygger på idéerne:**',
+      `- ${TRICKY_TEXTS.danish} (Status: Sat i gang)`,
+      '- *1 idé er ikke længere offentlig på tavlen.*',
+    ]) {
+      expect(md).toContain(line);
+    }
+    expect(md.indexOf('\n## Indsatser\n')).toBeLessThan(md.indexOf('\n## Idéer\n'));
+    expect(md).not.toContain(lifecycle.moderatorHidden.idea.text);
+
+    const en = (await fetchExport(env.url, seeded.board.boardId, 'md', token(), '?lang=en')).text();
+    for (const text of ['### Ideas by status', '\n## Initiatives\n', '**Status: Not taken forward** · Rationale: ', '- **Scale:** Flagship', '- **New or existing:** Existing initiative', '**Came from the ideas:**', '| Under consideration | 1 |']) {
+      expect(en).toContain(text);
+    }
   });
 
   it('writes a standalone printable HTML report: headings, counts, votes, and a <script> idea inert', async () => {
@@ -185,10 +316,34 @@ describe('board exports: CSV, XLSX, Markdown, HTML, PDF', () => {
     expect(html).toContain('@page { size: A4;');
     expect(html).toContain('break-before: page');
 
+    // Statuses and initiatives, escaped like everything else; the decision link is the only link.
+    const { lifecycle } = seeded;
+    expect(html).toContain('<h3>Idéer fordelt på status</h3>');
+    expect(html).toContain('<h2>Indsatser</h2>');
+    expect(html).toContain('<h3>Bænke ved vandet – Ishøj Strand &amp; Strandparken</h3>');
+    expect(html).toContain('<h3>+Stille rum på biblioteket</h3>');
+    expect(html).toContain('<span class="status status-not-taken-forward">Status: Ikke videreført</span>');
+    expect(html).toContain('Begrundelse: Ligger uden for budgettet; &quot;for dyrt&quot; i 2025 – æøå');
+    expect(html.match(/<p class="idea-status">/g)).toHaveLength(published.length);
+    for (const fact of ['<dt>Målestok</dt><dd>Flagskib</dd>', '<dt>Ny eller eksisterende</dt><dd>Eksisterende indsats</dd>', '<dt>Ansvarlig enhed</dt><dd>Teknik- og Miljøforvaltningen</dd>', '<dt>Målfase</dt><dd>Fase 3 – Realisering</dd>', '<dt>Pejlemærker</dt><dd>Sundhed og trivsel, Natur; by &amp; vand</dd>']) {
+      expect(html).toContain(fact);
+    }
+    const href = DECISION_LINK.replace(/&/g, '&amp;');
+    expect(html).toContain(`<dt>Dagsordenspunkt eller beslutning</dt><dd><a href="${href}">${href}</a></dd>`);
+    expect(html.match(/<a\b/g)).toHaveLength(1);
+    expect(html).toContain('<h4>Bygger på idéerne</h4>');
+    expect(html).toContain('1 idé er ikke længere offentlig på tavlen.');
+    expect(html).toContain('<tr><td>Ikke videreført</td><td class="n">1</td></tr>');
+    expect(html).not.toContain(lifecycle.moderatorHidden.idea.text);
+    expect(html).not.toContain(lifecycle.email);
+
     const en = (await fetchExport(env.url, seeded.board.boardId, 'html', token(), '?lang=en')).text();
     expect(en).toContain('<html lang="en-GB">');
     for (const heading of ['Overview', 'Ideas by phase and principle', 'Phase 1 – Awareness, ownership and engagement', 'Involvement and co-creation', '3 votes']) {
       expect(en).toContain(heading);
+    }
+    for (const text of ['<h3>Ideas by status</h3>', '<h2>Initiatives</h2>', 'Status: Not taken forward', '<dt>Scale</dt><dd>Flagship</dd>', '<h4>Came from the ideas</h4>', 'Rationale: ']) {
+      expect(en).toContain(text);
     }
   });
 
@@ -199,6 +354,10 @@ describe('board exports: CSV, XLSX, Markdown, HTML, PDF', () => {
     expect(res.headers.get('content-disposition')).toMatch(/\.pdf"$/);
     expect(res.body.length).toBeGreaterThan(1000);
     expect(res.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The decision link stays a link in the PDF (an annotation per line it wraps over), and it is the only one.
+    const uris = [...res.body.toString('latin1').matchAll(/\/URI\s*\(([^)]*)\)/g)].map((m) => m[1]);
+    expect(uris.length).toBeGreaterThan(0);
+    expect(new Set(uris)).toEqual(new Set([DECISION_LINK]));
     if (!hasPdftotext()) return; // apt-get install -y poppler-utils for the text check
     const dir = await mkdtemp(join(tmpdir(), 'samskab-pdf-'));
     try {
@@ -209,6 +368,7 @@ describe('board exports: CSV, XLSX, Markdown, HTML, PDF', () => {
       expect(text).toContain('Overblik');
       expect(text).toContain('Fase 1 – Kendskab, ejerskab og engagement');
       expect(text).toContain('<script>alert("x")</script>'); // shown as text, not run
+      for (const heading of ['Idéer fordelt på status', 'Indsatser', 'Bygger på idéerne', 'Status: Ikke videreført', 'Flagskib']) expect(text).toContain(heading);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -3,17 +3,26 @@ import {
   ideasMap,
   readIdea,
   type Ack,
+  type AddCommentResult,
   type BoardSettings,
   type Cluster,
   type CreateBoardResponse,
+  type HiddenIdea,
   type Idea,
+  type IdeaStatus,
+  type IdeaStatusRecord,
+  type Initiative,
   type MergeResult,
+  type ModerateEditResult,
+  type QueueItem,
+  type SaveInitiativeRequest,
   type SessionResponse,
   type SubmitHiddenResult,
   type WorkshopState,
 } from '../../shared';
 import { eventually, type TestClient } from '../support/harness';
-import { call, ok, setStep, type WorkshopEnv } from '../support/workshop';
+import { contribute, openCall } from '../support/moderation';
+import { call, ok, setStep, type TestSocket, type WorkshopEnv } from '../support/workshop';
 
 /** GET an export with a session; the body as bytes (and as the Ack when it is an error). */
 export async function fetchExport(base: string, boardId: string, format: string, session: string | null, query = '') {
@@ -48,6 +57,28 @@ export async function sessionWith(
   return ack.data;
 }
 
+/** Expected headings of the CSV / XLSX idea sheet and of the XLSX initiative sheet, and status names. */
+export const HEAD_DA = [
+  ...['Id', 'Idé', 'Forfatter', 'Bidragyder', 'Organisation', 'Fase', 'Princip', 'Spor', 'Pejlemærker', 'Spørgsmål', 'Klynge', 'Stemmer'],
+  ...['Status', 'Begrundelse for status', 'Status ændret', 'Kommentarer'],
+  ...['Reaktioner: Støtter', 'Reaktioner: Elsker', 'Reaktioner: Ny indsigt', 'Reaktioner: Har et spørgsmål', 'Indsatser', 'Oprettet', 'Opdateret'],
+];
+export const HEAD_EN = [
+  ...['Id', 'Idea', 'Author', 'Contributor type', 'Organisation', 'Phase', 'Principle', 'Track', 'Beacons', 'Question', 'Cluster', 'Votes'],
+  ...['Status', 'Status rationale', 'Status changed', 'Comments'],
+  ...['Reactions: Support', 'Reactions: Love', 'Reactions: Insight', 'Reactions: Question', 'Initiatives', 'Created', 'Updated'],
+];
+export const INITIATIVE_HEAD_DA = [
+  ...['Id', 'Indsats', 'Beskrivelse', 'Målestok', 'Ny eller eksisterende', 'Ansvarlig enhed', 'Pejlemærker', 'Målfase'],
+  ...['Dagsordenspunkt eller beslutning', 'Bygger på idéerne', 'Idéernes id', 'Oprettet', 'Opdateret', 'Opdateret af'],
+];
+export const INITIATIVE_HEAD_EN = [
+  ...['Id', 'Initiative', 'Description', 'Scale', 'New or existing', 'Responsible unit', 'Beacons', 'Target phase'],
+  ...['Agenda item or decision', 'Came from the ideas', 'Idea ids', 'Created', 'Updated', 'Updated by'],
+];
+export const STATUS_DA = ['Ny', 'Overvejes', 'Udvalgt', 'Sat i gang', 'Realiseret', 'Ikke videreført'];
+export const STATUS_EN = ['New', 'Under consideration', 'Selected', 'Started', 'Realised', 'Not taken forward'];
+
 /** Texts that CSV, Markdown and HTML must carry through unchanged (and inert). */
 export const TRICKY_TEXTS = {
   danish: 'Flere bænke ved Ishøj Strand – også til ældre (æøå ÆØÅ)',
@@ -74,6 +105,21 @@ export interface SeededBoard {
   hidden: Idea[];
   clusterName: string;
   beacons: BoardSettings['beacons'];
+  lifecycle: SeededLifecycle;
+}
+
+/** What seedLifecycle put on the board around the ideas. */
+export interface SeededLifecycle {
+  /** The two initiatives, as saved (oldest first). */
+  initiatives: Initiative[];
+  /** The idea a moderator hid (no longer in `ideas`). */
+  moderatorHidden: HiddenIdea;
+  /** The pending contribution from the public call, and the e-mail it came with. */
+  contributionId: string;
+  email: string;
+  /** The rationale of the idea 'quotes' (not taken forward) and of 'formula' (considering). */
+  rejection: string;
+  formulaRationale: string;
 }
 
 /**
@@ -126,6 +172,8 @@ export async function seedBoard(env: WorkshopEnv): Promise<SeededBoard> {
   add('markdown', bo, { text: TRICKY_TEXTS.markdown, phase: 2, principle: 2, questionId: 'kickoff-q2' });
   add('dupe1', ane, { text: 'Bænke ved søen', phase: 1, principle: 1, questionId: 'kickoff-q1' });
   add('dupe2', bo, { text: 'Flere bænke ved søen', phase: 1, principle: 1, questionId: 'kickoff-q1' });
+  add('edited', ane, { text: 'Legeplads ved skolen, spørg Jens Hansen', phase: 2, principle: 1, track: 'outward', questionId: 'kickoff-q2' });
+  add('toHide', bo, { text: 'Ring til mig på 12 34 56 78 om stien', phase: 1, principle: 2, questionId: 'kickoff-q1' });
   await eventually(() => [ane, bo, anon].every((c) => c.allSaved), 10_000, 'ideas saved');
   await eventually(() => ideasMap(leadDoc.doc).size === Object.keys(ideas).length, 10_000, 'ideas reach the facilitator');
 
@@ -160,6 +208,9 @@ export async function seedBoard(env: WorkshopEnv): Promise<SeededBoard> {
   await ok(call<WorkshopState>(leadSocket, 'voting:reveal', { revealed: true }));
   await eventually(() => leadDoc.doc.getMap('votes').size === 4, 10_000, 'totals revealed');
 
+  const lifecycle = await seedLifecycle(env, ideas, { lead: leadSocket, ane: aneSocket, bo: boSocket, anon: await env.socket(anonSession) });
+  await eventually(() => readIdea(ideasMap(leadDoc.doc).get(ideas.edited!.id)!)?.text === EDITED_TEXT, 10_000, 'moderator edit reaches the facilitator');
+
   // Silent writing on question 2: one hidden idea stays in the store.
   await ok(call<WorkshopState>(leadSocket, 'workshop:setSilent', { silent: true }));
   const hiddenIdea: Idea = {
@@ -188,7 +239,73 @@ export async function seedBoard(env: WorkshopEnv): Promise<SeededBoard> {
     const read = map ? readIdea(map) : null;
     if (read) ideas[key] = read;
   }
-  return { board, lead, leadDoc, participant: aneSession, observer, ideas, hidden: [hiddenIdea], clusterName: cluster.name, beacons };
+  return { board, lead, leadDoc, participant: aneSession, observer, ideas, hidden: [hiddenIdea], clusterName: cluster.name, beacons, lifecycle };
+}
+
+export const EDITED_TEXT = 'Legeplads ved skolen (navn fjernet af moderator)';
+export const INITIATIVE_TITLES = ['Bænke ved vandet – Ishøj Strand & Strandparken', '+Stille rum på biblioteket'] as const;
+export const DECISION_LINK = 'https://www.ishoj.dk/dagsorden/oekonomi-og-planudvalget/2024-09-03/punkt-7?vis=alle&sprog=da';
+
+/**
+ * What became of the ideas (issue 5) and the moderation around them: statuses with a
+ * history and rationales, two initiatives (a flagship and a small existing one), comments,
+ * reactions, a report, a moderator's edit and hiding, and, on the now pre-moderated public
+ * call, a pending contribution with an e-mail and a pending comment.
+ */
+async function seedLifecycle(
+  env: WorkshopEnv,
+  ideas: Record<string, Idea>,
+  sockets: { lead: TestSocket; ane: TestSocket; bo: TestSocket; anon: TestSocket },
+): Promise<SeededLifecycle> {
+  const { lead, ane, bo, anon } = sockets;
+  const id = (key: string) => ideas[key]!.id;
+  const rejection = 'Ligger uden for budgettet; "for dyrt" i 2025 – æøå';
+  const formulaRationale = '=CMD("calc")';
+  const setStatus = (key: string, status: IdeaStatus, rationale?: string) =>
+    ok(call<IdeaStatusRecord>(lead, 'idea:setStatus', { ideaId: id(key), status, rationale: rationale ?? null }));
+  await setStatus('danish', 'selected');
+  await setStatus('danish', 'started');
+  await setStatus('quotes', 'not-taken-forward', rejection);
+  await setStatus('formula', 'considering', formulaRationale);
+  await setStatus('newlines', 'realised');
+
+  const save = (fields: SaveInitiativeRequest['fields']) => ok(call<Initiative>(lead, 'initiative:save', { fields }));
+  const flagship = await save({
+    title: INITIATIVE_TITLES[0],
+    description: 'Flere bænke langs vandet.\nI samarbejde med Center for Sundt Liv og Trivsel.',
+    scale: 'flagship',
+    kind: 'new',
+    responsibleUnit: 'Teknik- og Miljøforvaltningen',
+    beacons: ['beacon-health', 'beacon-nature'],
+    targetPhase: 3,
+    decisionLink: DECISION_LINK,
+    ideaIds: [id('danish'), id('dupe1'), id('toHide')],
+  });
+  const small = await save({ title: INITIATIVE_TITLES[1], scale: 'small', kind: 'existing', ideaIds: [id('quotes')] });
+
+  await ok(call<AddCommentResult>(lead, 'comment:add', { id: 'comment-lead-1', ideaId: id('danish'), text: 'Tak – vi tager den med til ØPU' }));
+  await ok(call<AddCommentResult>(ane, 'comment:add', { id: 'comment-ane-1', ideaId: id('danish'), text: 'Også ved Strandparken, æøå' }));
+  for (const [socket, key, reaction] of [
+    [ane, 'danish', 'support'],
+    [bo, 'danish', 'support'],
+    [bo, 'danish', 'love'],
+    [anon, 'quotes', 'insight'],
+  ] as const) {
+    await ok(call(socket, 'reaction:toggle', { ideaId: id(key), reaction }));
+  }
+  await ok(call<QueueItem>(bo, 'report:create', { target: { kind: 'idea', id: id('script') }, reason: 'offensive' }));
+  await ok(call<ModerateEditResult>(lead, 'idea:moderateEdit', { ideaId: id('edited'), text: EDITED_TEXT, reason: 'personal-data' }));
+  const moderatorHidden = await ok(call<HiddenIdea>(lead, 'idea:hide', { ideaId: id('toHide'), reason: 'personal-data' }));
+  delete ideas.toHide;
+
+  const email = 'karen.borger@example.dk';
+  const publicCall = await openCall(lead, 'pre');
+  const contributionId = 'contribution-karen-1';
+  const sent = await contribute(env.url, publicCall.callId, { id: contributionId, text: 'Bidrag om Strandparken', name: 'Karen', email, consent: true });
+  if (!sent.body.ok) throw new Error(sent.body.error.message);
+  const held = await ok(call<AddCommentResult>(bo, 'comment:add', { id: 'comment-bo-pending', ideaId: id('quotes'), text: 'Venter på godkendelse' }));
+  if (held.state !== 'pending') throw new Error('expected a pending comment');
+  return { initiatives: [flagship, small], moderatorHidden, contributionId, email, rejection, formulaRationale };
 }
 
 /** Expected phase × principle counts (rows phases 1–3 + none, columns principles 1–3 + none). */

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BOM, csvField, csvLine, neutraliseFormula } from '../../server/export/csv';
 import { escapeHtml } from '../../server/export/html';
+import { httpLink } from '../../server/export/initiative-rows';
 import { mdText } from '../../server/export/markdown';
 import { copenhagenDate, copenhagenIso, slugify } from '../../server/export/time';
 
@@ -74,5 +75,13 @@ describe('report text', () => {
       '\\# titel\\\n\\- punkt\\\n\\+ punkt\\\n1\\. nummer\\\n2\\) nummer\\\nkode\\\n\\===',
     );
     expect(mdText('a\r\nb', '  ')).toBe('a\\\n  b');
+  });
+
+  it('links an initiative’s decision only when it is http(s), normalised so it cannot leave its attribute or autolink', () => {
+    expect(httpLink('https://www.ishoj.dk/dagsorden/punkt-7?vis=alle&sprog=da')).toBe('https://www.ishoj.dk/dagsorden/punkt-7?vis=alle&sprog=da');
+    expect(httpLink('http://example.dk/a b/"c"<d>?q="x" y#<z>')).toBe('http://example.dk/a%20b/%22c%22%3Cd%3E?q=%22x%22%20y#%3Cz%3E');
+    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', 'mailto:a@b.dk', 'not a url', null]) {
+      expect(httpLink(url)).toBeNull();
+    }
   });
 });
