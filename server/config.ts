@@ -19,7 +19,26 @@ const envSchema = z.object({
   JOIN_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Join by code: all attempts per IP per minute (a whole room may share one NAT address). */
   JOIN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /**
+   * Days a session stays valid after it was issued. Long on purpose: a session is the
+   * person's identity on the board (their ideas and votes hang on its participant id), a
+   * new one cannot edit what the old one wrote, and a vision process keeps a board open for
+   * months. Fractions are allowed; at most ten years.
+   */
+  SESSION_TTL_DAYS: z.coerce.number().positive().max(3650).default(90),
+  /**
+   * The installation coordinator's token (the link is PUBLIC_URL/coordinator#k=<token>).
+   * Unset: the first start makes one and writes the link to DATA_DIR/coordinator-link.txt.
+   */
+  COORDINATOR_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).max(200).optional()),
+  /**
+   * Which proxies' X-Forwarded-For to believe (Express "trust proxy"): the client's address
+   * is what per-IP rate limits count. Behind the compose load balancer: "uniquelocal".
+   */
+  TRUST_PROXY: z.string().default('loopback'),
 });
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ServerConfig {
   port: number;
@@ -33,6 +52,14 @@ export interface ServerConfig {
   compactAfterUpdates: number;
   /** Rate limits of join by code (server/workshop/join.ts). */
   joinLimits: { failuresPerMinute: number; requestsPerMinute: number };
+  /**
+   * How long a session is accepted after it was issued, in milliseconds (SESSION_TTL_DAYS):
+   * milliseconds so a test can give a server a lifetime it can wait out.
+   */
+  sessionTtlMs: number;
+  coordinatorToken: string | undefined;
+  /** Express "trust proxy" (TRUST_PROXY): "loopback", "uniquelocal", a hop count or addresses. */
+  trustProxy: string | number;
   /** Directory of the built client (vite build); not served when it does not exist. */
   clientDir: string;
   /** Outgoing bytes buffered for one Yjs connection before it counts as stuck and is dropped. */
@@ -56,12 +83,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: e.LOG_LEVEL,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     joinLimits: { failuresPerMinute: e.JOIN_FAILURES_PER_MINUTE, requestsPerMinute: e.JOIN_REQUESTS_PER_MINUTE },
+    sessionTtlMs: Math.round(e.SESSION_TTL_DAYS * DAY_MS),
+    coordinatorToken: e.COORDINATOR_TOKEN,
+    trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     clientDir: 'dist/client',
     maxBufferedBytes: 64 * 1024 * 1024,
   };
 }
 
+/** The coordinator token of test servers, so tests can open the coordinator's overview. */
+export const TEST_COORDINATOR_TOKEN = 'test-coordinator-token-0123456789';
+
 /** Defaults for tests: everything from loadConfig({}) with overrides. */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
-  return { ...loadConfig({ LOG_LEVEL: 'silent', PORT: '0' }), ...overrides };
+  return { ...loadConfig({ LOG_LEVEL: 'silent', PORT: '0', COORDINATOR_TOKEN: TEST_COORDINATOR_TOKEN }), ...overrides };
 }

@@ -5,7 +5,10 @@ import { Layout } from '../app/Layout';
 import { WorkshopConsole } from '../facilitator/console/WorkshopConsole';
 import { FacilitatorPanel } from '../facilitator/FacilitatorPanel';
 import { i18n } from '../i18n';
-import type { StoredSession } from '../session/storage';
+import { ModerationArea } from '../moderation/ModerationArea';
+import { InitiativesSection } from '../outcomes/InitiativesSection';
+import { useModerationFeed } from '../moderation/useModerationFeed';
+import { updateBoardMetaTitle, type StoredSession } from '../session/storage';
 import { useBoardStore } from '../state/board-store';
 import { BoardSync } from '../sync/board-sync';
 import { LiveRegion } from '../ui/LiveRegion';
@@ -64,6 +67,8 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
     sync.start();
     return () => sync.stop();
   }, [sync]);
+  // After the effect above: the command channel it listens on exists once the sync has started.
+  useModerationFeed(sync, isFacilitator);
 
   const title = useBoardStore((s) => s.settings?.title) ?? session.boardTitle;
   const loaded = useBoardStore((s) => s.connection.localLoaded);
@@ -78,6 +83,12 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
   }, [title, t]);
+
+  // "My boards" on the start page shows the title as it is now, not as it was at creation.
+  const boardId = session.identity.boardId;
+  useEffect(() => {
+    if (isFacilitator && loaded) updateBoardMetaTitle(boardId, title);
+  }, [isFacilitator, loaded, boardId, title]);
 
   return (
     <BoardSyncContext.Provider value={sync}>
@@ -109,12 +120,14 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
             )
           ) : null}
         </div>
+        {isFacilitator && loaded ? <ModerationArea session={session} /> : null}
         {isFacilitator && loaded ? <WorkshopConsole onEditQuestions={editQuestions} /> : null}
         {isFacilitator ? (
           <div id={`${ids}-tools`} hidden={!toolsOpen}>
             {toolsOpen ? <FacilitatorPanel session={session} /> : null}
           </div>
         ) : null}
+        {loaded ? <InitiativesSection /> : null}
         {loaded ? <IdeasSection /> : <p className="loading">{t('status.loading')}</p>}
         {loaded ? <VoteBar /> : null}
       </Layout>

@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OutcomesTools } from '../outcomes/OutcomesTools';
 import { loadLinks, type StoredSession } from '../session/storage';
 import { useBoardStore } from '../state/board-store';
 import { ShareLinks } from '../ui/ShareLinks';
 import { FocusQuestion } from './FocusQuestion';
 import { SettingsForm } from './SettingsForm';
 
-/** The facilitator's tools: focus question, board settings, and the share links. */
+/** The facilitator's tools: focus question, board settings, share links, and outcomes (initiatives, exports, new round). */
 export function FacilitatorPanel({ session }: { session: StoredSession }) {
   const { t } = useTranslation();
   const ids = useId();
@@ -52,6 +53,7 @@ export function FacilitatorPanel({ session }: { session: StoredSession }) {
       ) : (
         <p>{t('app.loading')}</p>
       )}
+      {settings ? <OutcomesTools session={session} /> : null}
     </section>
   );
 }

@@ -4,9 +4,21 @@
  */
 import type { ErrorCode } from '../../shared';
 import { workshopDa } from './workshop.da';
+import { callDa } from './call.da';
+import { moderationDa } from './moderation.da';
+import { commentsDa } from './comments.da';
+import { filterDa } from './filter.da';
+import { coordinatorDa } from './coordinator.da';
+import { outcomesDa } from './outcomes.da';
 
 export const da = {
   ...workshopDa,
+  ...callDa,
+  ...moderationDa,
+  ...commentsDa,
+  ...filterDa,
+  ...coordinatorDa,
+  ...outcomesDa,
   app: {
     name: 'Samskab',
     tagline: 'Fælles om mulighedernes Ishøj – idéer til Vision 2035',
@@ -49,6 +61,7 @@ export const da = {
       },
       staff: { name: 'Medarbejderworkshop', help: 'Ledere og medarbejdere sammen med HovedMED.' },
       citizens: { name: 'Borgeridéer', help: 'Et åbent link, hvor borgere kan dele idéer.' },
+      budget: { name: 'Budgetdrøftelse', help: 'Udvalget kobler budgetforslag og dagsordenspunkter til pejlemærkerne.' },
     },
     templateLanguage: 'Sprog for skabelonens tekster',
     create: 'Opret tavle',
@@ -284,6 +297,12 @@ export const da = {
       CLUSTER_NOT_FOUND: 'Gruppen findes ikke længere.',
       JOIN_CODE_UNKNOWN: 'Ingen tavle har den kode.',
       JOIN_CLOSED: 'Tavlen tager ikke imod flere deltagere med kode.',
+      CALL_NOT_FOUND: 'Linket til indkaldelsen virker ikke (længere). Spørg dem, der sendte det.',
+      CALL_CLOSED: 'Indkaldelsen tager ikke imod bidrag lige nu.',
+      CONSENT_REQUIRED: 'Sæt flueben i samtykket, hvis vi må bruge din e-mail – eller lad feltet stå tomt.',
+      RECEIPT_NOT_FOUND: 'Vi kender ikke den kvitteringskode. Tjek at den er skrevet rigtigt.',
+      COMMENT_NOT_FOUND: 'Kommentaren findes ikke (længere).',
+      IDEA_REMOVED: 'Idéen er fjernet af en moderator og kan ikke skrives tilbage.',
     } satisfies Record<ErrorCode, string>,
   },
 };

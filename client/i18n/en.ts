@@ -1,9 +1,21 @@
 import type { Messages } from './da';
 import { workshopEn } from './workshop.en';
+import { callEn } from './call.en';
+import { moderationEn } from './moderation.en';
+import { commentsEn } from './comments.en';
+import { filterEn } from './filter.en';
+import { coordinatorEn } from './coordinator.en';
+import { outcomesEn } from './outcomes.en';
 
 /** English. Typed as the Danish messages, so both stay complete. */
 export const en: Messages = {
   ...workshopEn,
+  ...callEn,
+  ...moderationEn,
+  ...commentsEn,
+  ...filterEn,
+  ...coordinatorEn,
+  ...outcomesEn,
   app: {
     name: 'Samskab',
     tagline: 'Together on the Ishøj of opportunities – ideas for Vision 2035',
@@ -46,6 +58,7 @@ export const en: Messages = {
       },
       staff: { name: 'Staff workshop', help: 'Managers and staff together with HovedMED.' },
       citizens: { name: 'Citizen ideas', help: 'An open link where citizens can share ideas.' },
+      budget: { name: 'Budget discussion', help: 'The committee links budget proposals and agenda items to the beacons.' },
     },
     templateLanguage: "Language of the template's text",
     create: 'Create board',
@@ -281,6 +294,12 @@ export const en: Messages = {
       CLUSTER_NOT_FOUND: 'The cluster no longer exists.',
       JOIN_CODE_UNKNOWN: 'No board has that code.',
       JOIN_CLOSED: 'The board no longer takes participants by code.',
+      CALL_NOT_FOUND: 'This call\u2019s link does not work (any more). Ask whoever sent it.',
+      CALL_CLOSED: 'The call is not taking contributions right now.',
+      CONSENT_REQUIRED: 'Tick the consent box if we may use your e-mail, or leave the field empty.',
+      RECEIPT_NOT_FOUND: 'We do not know that receipt code. Check that it is typed correctly.',
+      COMMENT_NOT_FOUND: 'The comment does not exist (any more).',
+      IDEA_REMOVED: 'A moderator removed this idea; it cannot be written back.',
     },
   },
 };

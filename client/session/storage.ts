@@ -79,6 +79,70 @@ export function saveLinks(boardId: string, links: BoardLinks): void {
   write(linksKey(boardId), links);
 }
 
+/**
+ * "My boards": what the start page shows of each board whose links this device holds.
+ * Kept beside the links (not in them), so links saved before it existed still load.
+ */
+/** createdAt null: links saved before the list existed (their date is not known). */
+const boardMetaSchema = z.object({ title: z.string(), createdAt: z.number().int().nonnegative().nullable() });
+export type BoardMeta = z.infer<typeof boardMetaSchema>;
+
+const metaKey = (boardId: string) => `samskab.mine.${boardId}`;
+const LINKS_PREFIX = 'samskab.links.';
+
+export function saveBoardMeta(boardId: string, meta: BoardMeta): void {
+  write(metaKey(boardId), meta);
+}
+
+/** A facilitator renamed the board: the list follows, on the devices that hold its links. */
+export function updateBoardMetaTitle(boardId: string, title: string): void {
+  if (!loadLinks(boardId)) return;
+  const meta = read(metaKey(boardId), boardMetaSchema);
+  if (meta?.title === title) return;
+  write(metaKey(boardId), { title, createdAt: meta?.createdAt ?? null });
+}
+
+export interface MyBoard {
+  boardId: string;
+  /** From the list's record, else the session's; null when this device never knew it. */
+  title: string | null;
+  /** ms since epoch; null for links saved before the list existed. */
+  createdAt: number | null;
+  links: BoardLinks;
+}
+
+/** Every board whose facilitator links this device holds, in no particular order. */
+export function loadMyBoards(): MyBoard[] {
+  const out: MyBoard[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (!key?.startsWith(LINKS_PREFIX)) continue;
+      const boardId = key.slice(LINKS_PREFIX.length);
+      const links = loadLinks(boardId);
+      if (!links) continue;
+      const meta = read(metaKey(boardId), boardMetaSchema);
+      const title = meta?.title ?? loadSession('board', boardId)?.boardTitle ?? null;
+      out.push({ boardId, title, createdAt: meta?.createdAt ?? null, links });
+    }
+  } catch {
+    // Storage disabled: nothing is kept on this device.
+  }
+  return out;
+}
+
+/** Forgets a board on this device: its links, its entry in the list and both sessions. */
+export function forgetBoard(boardId: string): void {
+  try {
+    localStorage.removeItem(linksKey(boardId));
+    localStorage.removeItem(metaKey(boardId));
+  } catch {
+    // Nothing stored.
+  }
+  forgetSession('board', boardId);
+  forgetSession('screen', boardId);
+}
+
 /** Reads `#k=<token>` from the address and removes it, so the secret leaves no trace in history. */
 export function takeTokenFromFragment(): string | null {
   const match = /(?:^#|&)k=([^&]+)/.exec(window.location.hash);

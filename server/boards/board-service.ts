@@ -8,6 +8,7 @@ import {
   createBoardRequestSchema,
   createSessionRequestSchema,
   randomId,
+  type Beacon,
   type BoardSettings,
   type CreateBoardResponse,
   type Identity,
@@ -37,7 +38,15 @@ export class BoardService {
   constructor(
     private readonly store: BoardStore,
     private readonly rooms: RoomRegistry,
+    /** config.sessionTtlMs: how long after it was issued a session is still accepted. */
+    private readonly sessionTtlMs: number,
   ) {}
+
+  /** Where new boards take their beacons from: the installation's (set once the coordinator part exists). */
+  private defaultBeacons: () => Promise<Beacon[]> = () => Promise.resolve([]);
+  useDefaultBeacons(source: () => Promise<Beacon[]>): void {
+    this.defaultBeacons = source;
+  }
 
   async createBoard(body: unknown, publicBase: string): Promise<CreateBoardResponse> {
     const parsed = createBoardRequestSchema.safeParse(body ?? {});
@@ -50,9 +59,10 @@ export class BoardService {
     const settings: BoardSettings = {
       title: request.title ?? text.title,
       description: request.description ?? text.description,
-      beacons: [],
+      beacons: await this.defaultBeacons(),
       questions: text.questions.map((q, i) => ({ id: template.questionIds[i] ?? randomId(8), text: q })),
       focusQuestionId: template.questionIds[0] ?? null,
+      call: null,
     };
     const record: BoardRecord = {
       id: boardId,
@@ -118,11 +128,14 @@ export class BoardService {
     return { sessionToken, identity, board: { id: board.id, title: await this.titleOf(board) } };
   }
 
-  /** The identity behind a session token, or null when it is unknown. */
+  /** The identity behind a session token, or null when it is unknown or expired. */
   async identify(sessionToken: unknown): Promise<Identity | null> {
     if (typeof sessionToken !== 'string' || sessionToken.length === 0 || sessionToken.length > 200) return null;
     const session = await this.store.getSession(hashToken(sessionToken));
-    return session?.identity ?? null;
+    // Expired is answered exactly as unknown, here where REST, socket.io and the Yjs
+    // endpoint all ask, so no path can forget the check or tell the two apart.
+    if (!session || Date.now() - session.createdAt >= this.sessionTtlMs) return null;
+    return session.identity;
   }
 
   async describeSession(boardId: string, sessionToken: unknown): Promise<Omit<SessionResponse, 'sessionToken'>> {
