@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ideasMap, readIdeas, type CreateBoardResponse, type Idea, type SessionResponse } from '../../shared';
 import { TestClient, createBoard, eventually, join, openStore, socketClient, startServer, storedDoc } from '../support/harness';
 import { call, type TestSocket } from '../support/workshop';
+import { fetchExport } from './export-helpers';
 
 /** The table in docs/AUTHORIZATION.md, parsed: action → caller → allowed. */
 function readMatrix(): Map<string, Map<string, boolean>> {
@@ -119,7 +120,26 @@ describe('authorization matrix (docs/AUTHORIZATION.md)', () => {
     return { board: doc.getMap('board').toJSON(), workshop: doc.getMap('workshop').toJSON(), ideas: readIdeas(doc) };
   }
 
-  const actions: Record<string, (caller: Caller, ctx: Awaited<ReturnType<typeof scene>>) => Promise<Outcome>> = {
+  /**
+   * Exports every format but PDF as the caller (PDF passes the same check first, then needs
+   * Chromium; test/integration/export-auth.test.ts covers it). Allowed only if every format
+   * is served, refused only if every one is answered 401 or 403 with an error: anything in
+   * between is neither, and fails the cell whichever way the table says.
+   */
+  async function exportAs(caller: Caller, ctx: Awaited<ReturnType<typeof scene>>): Promise<Outcome | 'mixed'> {
+    const token = caller === 'no session' ? null : ctx.sessions[caller].sessionToken;
+    const outcomes = new Set<Outcome | 'other'>();
+    for (const format of ['csv', 'xlsx', 'md', 'html', 'json']) {
+      const res = await fetchExport(running.url, ctx.board.boardId, format, token);
+      if (res.status === 200) outcomes.add('allowed');
+      else if ((res.status === 401 || res.status === 403) && res.ack?.ok === false) outcomes.add('refused');
+      else outcomes.add('other');
+    }
+    const [only] = outcomes;
+    return outcomes.size === 1 && only !== 'other' && only !== undefined ? only : 'mixed';
+  }
+
+  const actions: Record<string, (caller: Caller, ctx: Awaited<ReturnType<typeof scene>>) => Promise<Outcome | 'mixed'>> = {
     'read the board': async (caller, { board, sessions, idea }) => {
       const client = await connectYjs(board.boardId, caller, sessions);
       return client && ideasMap(client.doc).has(idea.id) ? 'allowed' : 'refused';
@@ -148,6 +168,7 @@ describe('authorization matrix (docs/AUTHORIZATION.md)', () => {
     'lock the board': async (caller, ctx) => socketCommand(caller, ctx, (s) => call(s, 'workshop:setLocked', { locked: true })),
     "change the board's settings": async (caller, ctx) =>
       socketCommand(caller, ctx, (s) => call(s, 'board:updateSettings', { title: 'Ny titel' })),
+    'export the board': exportAs,
   };
 
   it('covers every action in the table', () => {
