@@ -169,6 +169,24 @@ describe('authorization matrix (docs/AUTHORIZATION.md)', () => {
     "change the board's settings": async (caller, ctx) =>
       socketCommand(caller, ctx, (s) => call(s, 'board:updateSettings', { title: 'Ny titel' })),
     'export the board': exportAs,
+    'comment on the idea': async (caller, ctx) =>
+      socketCommand(caller, ctx, (s) => call(s, 'comment:add', { id: `comment-${caller.replace(/\W/g, '')}`, ideaId: ctx.idea.id, text: 'En kommentar' })),
+    'react to the idea': async (caller, ctx) => socketCommand(caller, ctx, (s) => call(s, 'reaction:toggle', { ideaId: ctx.idea.id, reaction: 'support' })),
+    'report the idea to the moderators': async (caller, ctx) =>
+      socketCommand(caller, ctx, (s) => call(s, 'report:create', { target: { kind: 'idea', id: ctx.idea.id }, reason: 'spam' })),
+    'hide the idea (moderate)': async (caller, ctx) => socketCommand(caller, ctx, (s) => call(s, 'idea:hide', { ideaId: ctx.idea.id, reason: 'spam' })),
+    'delete the idea for good (GDPR)': async (caller, ctx) => socketCommand(caller, ctx, (s) => call(s, 'idea:purge', { ideaId: ctx.idea.id })),
+    "set the idea's status": async (caller, ctx) =>
+      socketCommand(caller, ctx, (s) => call(s, 'idea:setStatus', { ideaId: ctx.idea.id, status: 'selected' })),
+    'read the moderation queue and audit log': async (caller, ctx) =>
+      socketCommand(caller, ctx, async (s) => {
+        const queue = await call(s, 'moderation:queue', {});
+        const audit = await call(s, 'audit:list', {});
+        // Allowed if either answered: a refusal must refuse both.
+        return { ok: queue.ok || audit.ok };
+      }),
+    'open the public call': async (caller, ctx) =>
+      socketCommand(caller, ctx, (s) => call(s, 'call:configure', { enabled: true, opensAt: null, closesAt: null, moderation: 'pre' })),
   };
 
   it('covers every action in the table', () => {
