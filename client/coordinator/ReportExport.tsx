@@ -4,8 +4,8 @@ import { ErrorCode } from '../../shared';
 import { resultErrorText } from '../i18n/errors';
 import { errorOf } from '../rest/http';
 import { copyText } from './clipboard';
-import { fetchOverviewCsv, saveBlob } from './coordinator-api';
-import { hasLocalRefinement, overviewQuery, type OverviewFilters } from './overview-filters';
+import { fetchOverviewFile, saveBlob } from './coordinator-api';
+import { overviewQuery, type OverviewFilters } from './overview-filters';
 
 interface Props {
   /** The plain text of the status report; null while there is nothing to report on. */
@@ -41,13 +41,13 @@ export function ReportExport({ text, filters, sessionToken, onExpired }: Props) 
     if (!copied) setShowText(true);
   };
 
-  const download = async () => {
+  const download = async (format: 'csv' | 'xlsx') => {
     setBusy(true);
     setCsvError(null);
-    const result = await fetchOverviewCsv(sessionToken, overviewQuery(filters, { sep }));
+    const result = await fetchOverviewFile(sessionToken, format, overviewQuery(filters, format === 'csv' ? { sep } : {}));
     setBusy(false);
     if (result.ok) {
-      saveBlob(result.data, 'samskab-overblik.csv');
+      saveBlob(result.data, `samskab-overblik.${format}`);
     } else if (errorOf(result)?.code === ErrorCode.UNAUTHENTICATED) {
       onExpired();
     } else {
@@ -83,12 +83,14 @@ export function ReportExport({ text, filters, sessionToken, onExpired }: Props) 
             <option value=",">{t('coordinator.export.comma')}</option>
           </select>
         </div>
-        <button type="button" className="button" disabled={busy} onClick={() => void download()}>
+        <button type="button" className="button" disabled={busy} onClick={() => void download('csv')}>
           {busy ? t('coordinator.export.csvBusy') : t('coordinator.export.csv')}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => void download('xlsx')}>
+          {t('coordinator.export.xlsx')}
         </button>
       </div>
       <p className="hint">{t('coordinator.export.csvHelp')}</p>
-      {hasLocalRefinement(filters) ? <p className="hint">{t('coordinator.export.csvNoneNote')}</p> : null}
       <p role="alert" className="error-text">
         {csvError ?? ''}
       </p>

@@ -45,13 +45,13 @@ export function rotateCoordinatorLink(sessionToken: string): Promise<ApiResult<{
 }
 
 /**
- * The overview's CSV as a file. A plain link cannot carry the Bearer token, so the file is
- * fetched and handed to the browser as a blob.
+ * The overview as a CSV or Excel file. A plain link cannot carry the Bearer token, so the
+ * file is fetched and handed to the browser as a blob.
  */
-export async function fetchOverviewCsv(sessionToken: string, query: string): Promise<ApiResult<Blob>> {
+export async function fetchOverviewFile(sessionToken: string, format: 'csv' | 'xlsx', query: string): Promise<ApiResult<Blob>> {
   let response: Response;
   try {
-    response = await fetch(`/api/overview/export.csv?${query}`, {
+    response = await fetch(`/api/overview/export.${format}?${query}`, {
       headers: { Authorization: `Bearer ${sessionToken}` },
       cache: 'no-store',
     });

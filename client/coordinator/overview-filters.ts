@@ -53,12 +53,12 @@ export function hasLocalRefinement(filters: OverviewFilters): boolean {
   return NULLABLE_KEYS.some((key) => filters[key] === NONE);
 }
 
-/** The query string of GET /api/overview and its CSV export: set filters, except "not set" ones. */
+/** The query string of GET /api/overview and its exports: set filters, "not set" as the server's 'none'. */
 export function overviewQuery(filters: OverviewFilters, extra: Record<string, string | number | null | undefined> = {}): string {
   const params = new URLSearchParams();
   for (const key of FILTER_KEYS) {
     const value = filters[key];
-    if (value !== '' && value !== NONE) params.set(key, value);
+    if (value !== '') params.set(key, value === NONE ? 'none' : value);
   }
   for (const [key, value] of Object.entries(extra)) {
     if (value !== null && value !== undefined && value !== '') params.set(key, String(value));

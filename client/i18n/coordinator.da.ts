@@ -144,7 +144,7 @@ export const coordinatorDa = {
       csvBusy: 'Henter CSV…',
       csvFailed: 'CSV-filen kunne ikke hentes: {{reason}}',
       csvHelp: 'Idéerne med de valgte filtre, med status, begrundelse, pejlemærker og initiativer. Åbner med æøå i Excel.',
-      csvNoneNote: 'Filtre på “ikke angivet” kan ikke komme med i CSV-filen; den har alle idéer, der passer til de øvrige filtre.',
+      xlsx: 'Hent som Excel',
       separator: 'Skilletegn',
       semicolon: 'Semikolon (dansk Excel)',
       comma: 'Komma',

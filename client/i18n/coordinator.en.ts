@@ -146,7 +146,7 @@ export const coordinatorEn: typeof coordinatorDa = {
       csvBusy: 'Downloading CSV…',
       csvFailed: 'The CSV file could not be downloaded: {{reason}}',
       csvHelp: 'The ideas matching the filters, with status, rationale, beacons and initiatives. Opens in Excel with æøå intact.',
-      csvNoneNote: 'Filters on “not given” cannot be sent with the CSV file; it has every idea matching the other filters.',
+      xlsx: 'Download as Excel',
       separator: 'Separator',
       semicolon: 'Semicolon (Danish Excel)',
       comma: 'Comma',

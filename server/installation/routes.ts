@@ -5,7 +5,6 @@ import {
   installationBeaconsSchema,
   ok,
   overviewQuerySchema,
-  type OverviewIdea,
 } from '../../shared';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
@@ -13,7 +12,8 @@ import type { BoardService } from '../boards/board-service';
 import { ServiceError } from '../boards/service-error';
 import { z } from 'zod';
 import { BOM, CSV_SEPARATORS, csvLine } from '../export/csv';
-import { copenhagenIso } from '../export/time';
+import { buildOverviewXlsx } from './overview-xlsx';
+import { OVERVIEW_COLUMNS, overviewRow } from './overview-rows';
 import { bearer, handle, publicBase } from '../http/board-routes';
 import type { Installation } from './index';
 
@@ -79,6 +79,21 @@ export function installationRoutes(deps: { config: ServerConfig; log: Logger; bo
   );
 
   router.get(
+    '/overview/export.xlsx',
+    handle(log, async (req, res) => {
+      await coordinator.requireSession(bearer(req));
+      const query = overviewQuerySchema.safeParse(req.query);
+      if (!query.success) throw ServiceError.validation(query.error);
+      const body = await buildOverviewXlsx(await overview.overview(query.data));
+      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.setHeader('Content-Disposition', 'attachment; filename="samskab-overview.xlsx"');
+      res.setHeader('Content-Length', String(body.length));
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(body);
+    }),
+  );
+
+  router.get(
     '/installation/beacons',
     handle(log, async (_req, res) => {
       res.json(ok({ beacons: await coordinator.beacons() }));
@@ -108,18 +123,4 @@ export function installationRoutes(deps: { config: ServerConfig; log: Logger; bo
   );
 
   return router;
-}
-
-const OVERVIEW_COLUMNS = [
-  'board', 'boardId', 'ideaId', 'text', 'status', 'statusRationale', 'statusChangedAt', 'phase', 'principle', 'track',
-  'beacons', 'initiatives', 'contributorType', 'organisation', 'author', 'createdAt',
-];
-
-function overviewRow(idea: OverviewIdea): Array<string | number | null> {
-  const iso = (ms: number | null) => (ms === null ? null : copenhagenIso(ms));
-  return [
-    idea.boardTitle, idea.boardId, idea.id, idea.text, idea.status, idea.statusRationale, iso(idea.statusChangedAt),
-    idea.phase, idea.principle, idea.track, idea.beaconNames.join(', '), idea.initiatives.join('; '), idea.contributorType,
-    idea.organisation, idea.authorName, iso(idea.createdAt),
-  ];
 }

@@ -10,6 +10,7 @@ import {
 import { api, eventually, storedDoc } from '../support/harness';
 import { call, ok, workshopEnv, type WorkshopEnv } from '../support/workshop';
 import { TEST_COORDINATOR_TOKEN } from '../../server/config';
+import ExcelJS from 'exceljs';
 
 async function get<T>(url: string, token: string): Promise<{ status: number; body: Ack<T> }> {
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
@@ -69,6 +70,11 @@ describe('the coordinator, the overview and new rounds', () => {
     expect(rejected.counts.total).toBe(rejected.ideas.length);
     expect(rejected.ideas.some((i) => i.statusRationale === 'Findes allerede i Aktiv Ishøj')).toBe(true);
 
+    // "none": ideas where the field is not set.
+    const unplaced = (await get<Overview>(`${env.url}/api/overview?phase=none&track=none`, coordinator)).body as { data: Overview };
+    expect(unplaced.data.ideas.length).toBeGreaterThanOrEqual(2);
+    expect(unplaced.data.ideas.every((i) => i.phase === null && i.track === null)).toBe(true);
+
     const changed = await get<Overview>(`${env.url}/api/overview?since=${before}`, coordinator);
     const changes = (changed.body as { data: Overview }).data.changes!;
     expect(changes.filter((c) => c.kind === 'status-changed').length).toBeGreaterThanOrEqual(4);
@@ -81,6 +87,16 @@ describe('the coordinator, the overview and new rounds', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('sti langs stranden');
     expect(bytes.toString('utf8')).not.toContain('motion for ældre');
+
+    const xlsx = await fetch(`${env.url}/api/overview/export.xlsx?since=${before}`, { headers: { authorization: `Bearer ${coordinator}` } });
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Ideas', 'Counts', 'Boards', 'Changes']);
+    const sheet = workbook.getWorksheet('Ideas')!;
+    expect(sheet.rowCount - 1).toBe(data.ideas.length);
+    const texts = sheet.getColumn(4).values.slice(2).map(String);
+    expect(texts).toContain(path.text);
   });
 
   it('refuses the overview to everyone but a coordinator session', async () => {

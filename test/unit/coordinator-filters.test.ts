@@ -53,13 +53,14 @@ const IDEAS = [
 ];
 
 describe('the coordinator overview filters', () => {
-  it('sends only set filters to the server, never "not set" ones', () => {
+  it('sends the set filters to the server, "not set" as the server\u2019s "none"', () => {
     expect(overviewQuery(NO_FILTERS)).toBe('');
     const filters = { ...NO_FILTERS, boardId: 'board-0001', status: 'selected', track: NONE, beacon: 'Fællesskab & idræt' };
     const params = new URLSearchParams(overviewQuery(filters, { since: 1_714_514_400_000, sep: ';', empty: null }));
     expect(Object.fromEntries(params)).toEqual({
       boardId: 'board-0001',
       status: 'selected',
+      track: 'none',
       beacon: 'Fællesskab & idræt',
       since: '1714514400000',
       sep: ';',
