@@ -172,8 +172,6 @@ export const da = {
     groupings: { 'phase-principle': 'Fase og princip', track: 'Spor', question: 'Spørgsmål' },
     filters: 'Filtre',
     filterAll: 'Alle',
-    clearFilters: 'Nulstil filtre',
-    shown: 'Viser {{shown}} af {{total}} idéer',
     facilitatorTools: 'Facilitatorværktøjer',
     openScreen: 'Åbn skærmvisning',
     readOnly: 'Du ser tavlen uden at kunne ændre den.',

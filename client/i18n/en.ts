@@ -169,8 +169,6 @@ export const en: Messages = {
     groupings: { 'phase-principle': 'Phase and principle', track: 'Track', question: 'Question' },
     filters: 'Filters',
     filterAll: 'All',
-    clearFilters: 'Clear filters',
-    shown: 'Showing {{shown}} of {{total}} ideas',
     facilitatorTools: 'Facilitator tools',
     openScreen: 'Open the screen view',
     readOnly: 'You are viewing the board without being able to change it.',

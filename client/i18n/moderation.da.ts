@@ -82,7 +82,6 @@ export const moderationDa = {
       text: 'Idéens tekst',
       help: 'Den oprindelige tekst gemmes i loggen.',
       noQuestion: 'Intet spørgsmål',
-      none: 'Ikke angivet',
       submit: 'Godkend med rettelser',
       empty: 'Idéen skal have en tekst.',
     },

@@ -84,7 +84,6 @@ export const moderationEn: typeof moderationDa = {
       text: "The idea's text",
       help: 'The original text is kept in the log.',
       noQuestion: 'No question',
-      none: 'Not set',
       submit: 'Approve with edits',
       empty: 'The idea needs a text.',
     },

@@ -108,12 +108,19 @@ export interface MyBoard {
   title: string | null;
   /** ms since epoch; null for links saved before the list existed. */
   createdAt: number | null;
-  links: BoardLinks;
+  /** The facilitator link to open it (a co-facilitator's device knows only that one). */
+  facilitatorLink: string;
 }
 
-/** Every board whose facilitator links this device holds, in no particular order. */
+const SESSION_PREFIX = 'samskab.board.';
+
+/**
+ * Every board whose facilitator link this device holds, in no particular order: the boards
+ * it created (with all three links) and those it joined through a facilitator link.
+ */
 export function loadMyBoards(): MyBoard[] {
   const out: MyBoard[] = [];
+  const seen = new Set<string>();
   try {
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i);
@@ -123,7 +130,18 @@ export function loadMyBoards(): MyBoard[] {
       if (!links) continue;
       const meta = read(metaKey(boardId), boardMetaSchema);
       const title = meta?.title ?? loadSession('board', boardId)?.boardTitle ?? null;
-      out.push({ boardId, title, createdAt: meta?.createdAt ?? null, links });
+      out.push({ boardId, title, createdAt: meta?.createdAt ?? null, facilitatorLink: links.facilitator });
+      seen.add(boardId);
+    }
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (!key?.startsWith(SESSION_PREFIX)) continue;
+      const session = loadSession('board', key.slice(SESSION_PREFIX.length));
+      if (!session || seen.has(session.identity.boardId)) continue;
+      if (session.identity.role !== 'facilitator' || session.capabilityToken === '') continue;
+      const { boardId } = session.identity;
+      const facilitatorLink = `${location.origin}/b/${boardId}#k=${encodeURIComponent(session.capabilityToken)}`;
+      out.push({ boardId, title: session.boardTitle, createdAt: null, facilitatorLink });
     }
   } catch {
     // Storage disabled: nothing is kept on this device.

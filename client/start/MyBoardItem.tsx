@@ -45,7 +45,7 @@ export function MyBoardItem({ board, title, created, openId, onRemove }: Props) 
         </div>
       ) : (
         <div className="actions">
-          <a id={openId} className="button button--primary button--small" href={board.links.facilitator} aria-label={t('outcomes.myBoards.openLabel', { title })}>
+          <a id={openId} className="button button--primary button--small" href={board.facilitatorLink} aria-label={t('outcomes.myBoards.openLabel', { title })}>
             {t('outcomes.myBoards.open')}
           </a>
           <button

@@ -179,13 +179,13 @@ describe('a new round', () => {
 });
 
 describe('my boards', () => {
-  const links = { facilitator: 'f', participant: 'p', observer: 'o' };
+  const facilitatorLink = 'https://samskab.example/b/board1#k=f';
   it('lists the newest first and boards without a date last, by title', () => {
     const boards: MyBoard[] = [
-      { boardId: 'b1', title: 'Ældre', createdAt: 100, links },
-      { boardId: 'b2', title: 'Uden dato B', createdAt: null, links },
-      { boardId: 'b3', title: 'Nyeste', createdAt: 300, links },
-      { boardId: 'b4', title: 'Uden dato A', createdAt: null, links },
+      { boardId: 'b1', title: 'Ældre', createdAt: 100, facilitatorLink },
+      { boardId: 'b2', title: 'Uden dato B', createdAt: null, facilitatorLink },
+      { boardId: 'b3', title: 'Nyeste', createdAt: 300, facilitatorLink },
+      { boardId: 'b4', title: 'Uden dato A', createdAt: null, facilitatorLink },
     ];
     expect(sortMyBoards(boards).map((b) => b.boardId)).toEqual(['b3', 'b1', 'b4', 'b2']);
     expect(boards[0]?.boardId).toBe('b1');

@@ -40,8 +40,8 @@ describe('my boards on this device', () => {
     localStorage.setItem('samskab.board.other', '{}');
     const boards = loadMyBoards().sort((a, b) => a.boardId.localeCompare(b.boardId));
     expect(boards).toEqual([
-      { boardId: 'board-new', title: 'Kick-off – runde 2', createdAt: 200, links: links('board-new') },
-      { boardId: 'board-old', title: null, createdAt: null, links: links('board-old') },
+      { boardId: 'board-new', title: 'Kick-off – runde 2', createdAt: 200, facilitatorLink: links('board-new').facilitator },
+      { boardId: 'board-old', title: null, createdAt: null, facilitatorLink: links('board-old').facilitator },
     ]);
   });
 
@@ -58,6 +58,16 @@ describe('my boards on this device', () => {
     expect(loadMyBoards()[0]).toMatchObject({ title: 'Budget 2026 – pejlemærker', createdAt: null });
     updateBoardMetaTitle('no-links-here', 'Ikke min');
     expect(localStorage.getItem('samskab.mine.no-links-here')).toBeNull();
+  });
+
+  it('lists boards this device joined through a facilitator link, not those it joined as participant', () => {
+    vi.stubGlobal('location', { origin: 'https://samskab.example' });
+    const identity = { participantId: 'facil-0002', boardId: 'board-0003', role: 'facilitator' as const, displayName: 'Bo', contributorType: null, organisation: null };
+    saveSession('board', { sessionToken: 's', identity, capabilityToken: 'tok en', boardTitle: 'Medarbejderne' });
+    saveSession('board', { sessionToken: 's', identity: { ...identity, boardId: 'board-0004', role: 'participant' }, capabilityToken: 'p', boardTitle: 'Borgerne' });
+    expect(loadMyBoards()).toEqual([
+      { boardId: 'board-0003', title: 'Medarbejderne', createdAt: null, facilitatorLink: 'https://samskab.example/b/board-0003#k=tok%20en' },
+    ]);
   });
 
   it('forgets a board\'s links, entry and sessions on this device only', () => {

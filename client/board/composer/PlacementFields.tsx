@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PHASES, PRINCIPLES, TRACKS, type BoardSettings, type Idea, type Phase, type Principle, type Track } from '../../../shared';
+import type { BoardSettings, Idea } from '../../../shared';
+import { TaxonomySelects } from '../../ui/TaxonomySelects';
 
 export type Placement = Pick<Idea, 'phase' | 'principle' | 'track' | 'beacons' | 'questionId'>;
 
@@ -21,51 +22,7 @@ export function PlacementFields({ value, onChange, settings }: Props) {
 
   return (
     <div className="placement">
-      <div className="field">
-        <label htmlFor={`${ids}-phase`}>{t('taxonomy.phaseLabel')}</label>
-        <select
-          id={`${ids}-phase`}
-          value={value.phase ?? ''}
-          onChange={(e) => set('phase', e.target.value ? (Number(e.target.value) as Phase) : null)}
-        >
-          <option value="">{none}</option>
-          {PHASES.map((p) => (
-            <option key={p} value={p}>
-              {t(`taxonomy.phase.${p}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${ids}-principle`}>{t('taxonomy.principleLabel')}</label>
-        <select
-          id={`${ids}-principle`}
-          value={value.principle ?? ''}
-          onChange={(e) => set('principle', e.target.value ? (Number(e.target.value) as Principle) : null)}
-        >
-          <option value="">{none}</option>
-          {PRINCIPLES.map((p) => (
-            <option key={p} value={p}>
-              {t(`taxonomy.principle.${p}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${ids}-track`}>{t('taxonomy.trackLabel')}</label>
-        <select
-          id={`${ids}-track`}
-          value={value.track ?? ''}
-          onChange={(e) => set('track', (e.target.value || null) as Track | null)}
-        >
-          <option value="">{none}</option>
-          {TRACKS.map((tr) => (
-            <option key={tr} value={tr}>
-              {t(`taxonomy.track.${tr}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TaxonomySelects value={value} onChange={(patch) => onChange({ ...value, ...patch })} idPrefix={ids} />
       {questions.length > 0 ? (
         <div className="field placement__wide">
           <label htmlFor={`${ids}-question`}>{t('taxonomy.questionLabel')}</label>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, PHASES, PRINCIPLES, TRACKS, type ApproveEdit, type Idea, type Phase, type Principle, type Track } from '../../../shared';
+import { LIMITS, type ApproveEdit, type Idea } from '../../../shared';
+import { TaxonomySelects } from '../../ui/TaxonomySelects';
 import { useBoardStore } from '../../state/board-store';
 import { ErrorText } from '../../ui/ErrorText';
 import { draftFromIdea, editPatch, type EditDraft } from '../queue-logic';
@@ -34,7 +35,6 @@ export function EditApproveForm({ idea, busy, onSubmit, onCancel }: Props) {
     onSubmit(editPatch(idea, draft));
   };
 
-  const none = t('moderation.edit.none');
   return (
     <form className="mod-form" onSubmit={submit} noValidate>
       <fieldset className="mod-form__fieldset">
@@ -72,43 +72,7 @@ export function EditApproveForm({ idea, busy, onSubmit, onCancel }: Props) {
               </select>
             </div>
           ) : null}
-          <div className="field">
-            <label htmlFor={`${ids}-phase`}>{t('taxonomy.phaseLabel')}</label>
-            <select id={`${ids}-phase`} value={draft.phase ?? ''} onChange={(e) => set('phase', e.target.value ? (Number(e.target.value) as Phase) : null)}>
-              <option value="">{none}</option>
-              {PHASES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`taxonomy.phase.${p}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${ids}-principle`}>{t('taxonomy.principleLabel')}</label>
-            <select
-              id={`${ids}-principle`}
-              value={draft.principle ?? ''}
-              onChange={(e) => set('principle', e.target.value ? (Number(e.target.value) as Principle) : null)}
-            >
-              <option value="">{none}</option>
-              {PRINCIPLES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`taxonomy.principle.${p}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${ids}-track`}>{t('taxonomy.trackLabel')}</label>
-            <select id={`${ids}-track`} value={draft.track ?? ''} onChange={(e) => set('track', (e.target.value || null) as Track | null)}>
-              <option value="">{none}</option>
-              {TRACKS.map((tr) => (
-                <option key={tr} value={tr}>
-                  {t(`taxonomy.track.${tr}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TaxonomySelects value={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} idPrefix={ids} />
         </div>
         <ErrorText message={problem} />
         <div className="button-row">
