@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { io as ioClient } from 'socket.io-client';
+import { PROTOCOL_VERSION, randomId, type Ack, type ContributionReceipt, type SessionResponse } from '../../shared';
 import { createBoard, joinBoard, launchBrowser, startApp } from './support';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
@@ -48,5 +50,69 @@ describe('hostile text renders inert', () => {
       expect(await page.locator('b[onmouseover]').count()).toBe(0);
     }
     expect(await author.getByText('<b onmouseover=alert(1)>Mallory</b>').count()).toBeGreaterThan(0);
+  });
+
+  it('in comments, the moderation queue and the receipt page', { timeout: 60_000 }, async () => {
+    const board = await createBoard(app.url, { template: 'kickoff' });
+    const session = async (role: 'facilitator' | 'participant', displayName: string) => {
+      const res = await fetch(`${app.url}/api/boards/${board.boardId}/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: board.tokens[role], displayName }),
+      });
+      return ((await res.json()) as { data: SessionResponse }).data;
+    };
+    const connect = async (s: SessionResponse) => {
+      const socket = ioClient(app.url, { auth: { session: s.sessionToken, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      return socket;
+    };
+    const lead = await connect(await session('facilitator', 'Lead'));
+    const mallory = await connect(await session('participant', '<b onmouseover=alert(1)>Mallory</b>'));
+    const call = (await lead.emitWithAck('call:configure', { enabled: true, opensAt: null, closesAt: null, moderation: 'pre' })) as Ack<{ callId: string }>;
+    if (!call.ok) throw new Error(call.error.code);
+
+    // A contribution (to the queue, and its receipt page) and a comment, all with the payload.
+    const sent = await fetch(`${app.url}/api/calls/${call.data.callId}/contributions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: randomId(16), text: PAYLOAD, name: '<img src=x onerror="window.__pwned=2">' }),
+    });
+    const receipt = ((await sent.json()) as Ack<ContributionReceipt>) as { ok: true; data: ContributionReceipt };
+
+    const page = await strictPage();
+    await joinBoard(page, board.links.facilitator, 'Lead');
+    const authorPage = await strictPage();
+    await joinBoard(authorPage, board.links.participant, 'Ane');
+    await authorPage.getByLabel('Din idé').fill('En helt almindelig idé');
+    await authorPage.getByRole('button', { name: 'Tilføj idé' }).click();
+    const note = page.locator('.note', { hasText: 'En helt almindelig idé' });
+    await note.waitFor();
+    const ideaId = await note.getAttribute('data-idea');
+    const commentId = randomId(16);
+    const commented = (await mallory.emitWithAck('comment:add', { id: commentId, ideaId, text: PAYLOAD })) as Ack<unknown>;
+    expect(commented.ok).toBe(true);
+    // The board is pre-moderated: the comment shows once approved.
+    const approved = (await lead.emitWithAck('moderation:decide', { itemIds: [commentId], decision: 'approve' })) as Ack<unknown>;
+    expect(approved.ok).toBe(true);
+
+    await note.getByRole('button', { name: /kommentar/ }).click();
+    await note.getByText(PAYLOAD).first().waitFor();
+    await page.locator('[data-moderation] .moderation__toggle').click();
+    await page.locator('[data-queue-item]', { hasText: 'window.__pwned' }).waitFor();
+    const receiptPage = await strictPage();
+    await receiptPage.goto(`${app.url}/r/${receipt.data.receipt}`);
+    await receiptPage.getByText(PAYLOAD).first().waitFor();
+
+    for (const p of [page, receiptPage]) {
+      expect(await pwned(p)).toBeUndefined();
+      expect(await p.locator('img[src="x"]').count()).toBe(0);
+      expect(await p.locator('b[onmouseover]').count()).toBe(0);
+    }
+    lead.close();
+    mallory.close();
   });
 });
