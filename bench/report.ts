@@ -158,7 +158,7 @@ function boards(results: ServerResults[]): string {
   });
   return `## 4. Cold and warm board load (and 5. memory per loaded board)
 
-Server load: from the first request for the board until the server holds it (timed inside the server process). Client times: from opening the socket until the new client's Y.Doc holds every idea; "board received" is when the message that completed it arrived, before the client applied it (the difference is the client's own Yjs apply). Cold: the server process was started after the board was written to Redis. Warm: a second client while the first keeps the board open. The browser's first render is not measured (a headless browser per server costs more than the short mode's budget; the client-side Yjs apply measured here is the dominant part of it).
+Server load: from the first request for the board until the server holds it (timed inside the server process). Client times: from opening the socket until the new client's Y.Doc holds every idea; "board received" is when the message that completed it arrived, before the client applied it (the difference is the client's own Yjs apply). Cold: the server process was started after the board was written to Redis. Warm: a second client while the first keeps the board open. The web app's first render in a browser is section 8 (Samskab only, run with --full or --only=browser-render): there React, not Yjs, dominates.
 
 ${table(['server', 'ideas', 'server load ms', 'cold: board received ms', 'cold: all ideas ms', 'warm: all ideas ms', 'board RSS MiB', 'board heap MiB'], rows)}
 

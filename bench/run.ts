@@ -5,6 +5,7 @@ import { machineInfo, versions } from './lib/machine';
 import { installCleanupHandlers, killAll, pinning, waitForQuiet } from './lib/proc';
 import { probeWriteLatency, startRedis } from './lib/redis';
 import { SERVER_KINDS, type ServerKind } from './lib/targets';
+import { loadRender, renderSection, runBrowserRender, saveRender, writeSection, type RenderPlan } from './browser-render';
 import { writeReport } from './report';
 import { emptyResults, type Plan, type RunInfo, type ServerResults } from './results';
 import { runBoards } from './scenarios/boards';
@@ -16,6 +17,10 @@ import { runFanout, runSaturation } from './scenarios/fanout';
  *          --profile (CPU profiles of the Samskab server into bench/out/profiles)
  *          --redis-fsync=always|no (default always, as docker-compose.yml runs Redis)
  *          --report-only (render RESULTS.md again from bench/out/results-<mode>.json, e.g. after editing ANALYSIS.md)
+ *          --only=browser-render (only the browser's first render, section 8, updated in place in RESULTS.md;
+ *            --render-ideas=10000,20000 --render-reps=3 --render-cap-s=60; with --profile, CPU profiles of the
+ *            page from an unminified build). The full mode runs it too; the
+ *            short mode does not (it would triple its 3 minutes) and keeps the last separate run's section.
  * Every server runs in its own process on core 0 (with Redis); every client in one load
  * process on core 1. All children are killed at the end, on error and on Ctrl-C.
  */
@@ -54,6 +59,20 @@ const fsync = option('redis-fsync') === 'no' ? 'no' : 'always';
 const outDir = fileURLToPath(new URL('./out/', import.meta.url));
 const profileDir = `${outDir}profiles`;
 const profile = process.argv.includes('--profile');
+const only = option('only');
+const renderPlan: RenderPlan = {
+  sizes: option('render-ideas')?.split(',').map(Number) ?? [10_000, 20_000],
+  reps: Number(option('render-reps') ?? 3),
+  capMs: Number(option('render-cap-s') ?? 60) * 1000,
+  profileDir: profile ? profileDir : null,
+};
+const resultsPath = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+
+/** Section 8 comes from its own saved run, so a report rendered without it keeps the last figures. */
+function addRenderSection(): void {
+  const saved = loadRender();
+  if (saved) writeSection(resultsPath, renderSection(saved));
+}
 
 type Redis = Awaited<ReturnType<typeof startRedis>>;
 type Load = Awaited<ReturnType<typeof startLoad>>;
@@ -117,6 +136,11 @@ async function main(): Promise<void> {
   const load = await startLoad();
   const results = await runAll(redis, load);
   await load.stop();
+  if (mode === 'full' && kinds.includes('samskab') && !skip.has('browser-render')) {
+    await runBrowserRender(redis, renderPlan)
+      .then(saveRender)
+      .catch((error: unknown) => console.error(`  browser-render failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
   const info: RunInfo = {
     mode,
     date: new Date(started).toISOString(),
@@ -130,15 +154,32 @@ async function main(): Promise<void> {
   };
   writeFileSync(`${outDir}results-${mode}.json`, JSON.stringify({ info, plan, results }, null, 2));
   const path = writeReport(info, plan, results);
+  addRenderSection();
   console.log(`\nwrote ${path} in ${info.durationS.toFixed(0)} s`);
+}
+
+async function browserRenderOnly(): Promise<void> {
+  installCleanupHandlers();
+  mkdirSync(outDir, { recursive: true });
+  console.log(`Samskab bench, browser render only: ${renderPlan.sizes.join(', ')} ideas, ${renderPlan.reps} runs, cap ${renderPlan.capMs / 1000} s; ${pinning()}`);
+  const redis = await startRedis(fsync);
+  const render = await runBrowserRender(redis, renderPlan);
+  console.log(renderSection(render));
+  // A profiled run is slower (unminified, profiler on): it must not replace the figures.
+  if (renderPlan.profileDir) return console.log(`profiles in ${renderPlan.profileDir}; RESULTS.md left as it was`);
+  saveRender(render);
+  addRenderSection();
+  console.log(`updated ${resultsPath} (section 8) in ${render.durationS.toFixed(0)} s`);
 }
 
 function reportOnly(): void {
   const saved = JSON.parse(readFileSync(`${outDir}results-${mode}.json`, 'utf8')) as { info: RunInfo; plan: Plan; results: ServerResults[] };
   console.log(`wrote ${writeReport(saved.info, saved.plan, saved.results)}`);
+  addRenderSection();
 }
 
-(process.argv.includes('--report-only') ? Promise.resolve().then(reportOnly) : main())
+const run = process.argv.includes('--report-only') ? Promise.resolve().then(reportOnly) : only === 'browser-render' ? browserRenderOnly() : main();
+run
   .catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
