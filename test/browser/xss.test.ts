@@ -102,7 +102,7 @@ describe('hostile text renders inert', () => {
     await note.getByRole('button', { name: /kommentar/ }).click();
     await note.getByText(PAYLOAD).first().waitFor();
     await page.locator('[data-moderation] .moderation__toggle').click();
-    await page.locator('[data-queue-item]', { hasText: 'window.__pwned' }).waitFor();
+    await page.locator('[data-queue-item][data-kind="contribution"]', { hasText: 'window.__pwned' }).waitFor();
     const receiptPage = await strictPage();
     await receiptPage.goto(`${app.url}/r/${receipt.data.receipt}`);
     await receiptPage.getByText(PAYLOAD).first().waitFor();
