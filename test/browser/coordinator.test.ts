@@ -178,8 +178,11 @@ describe('the coordinator\u2019s overview across boards', () => {
 
     // The installation's beacons: add, rename, reorder, remove, save; a new board starts with them.
     const editor = page.locator('#beacons');
-    for (const name of ['Fællesskab', 'Natur og miljø', 'Uddannelse', 'Sundhed og trivsel', 'Slettes']) {
+    for (const [i, name] of ['Fællesskab', 'Natur og miljø', 'Uddannelse', 'Sundhed og trivsel', 'Slettes'].entries()) {
       await editor.getByRole('button', { name: 'Tilføj pejlemærke' }).click();
+      // Adding moves focus to the new field; typing before it lands would type elsewhere.
+      const field = editor.getByRole('textbox', { name: `Pejlemærke ${i + 1}` });
+      await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
       await page.keyboard.type(name);
     }
     await editor.getByRole('button', { name: 'Fjern pejlemærke 5' }).click();
