@@ -124,7 +124,8 @@ describe('a live workshop', () => {
     for (const page of [ane, bo, anon, projector.page, fac.page]) {
       for (const text of Object.values(ideas)) await note(page, text).waitFor();
     }
-    expect(await ane.locator('[data-hidden-list="mine"]').count()).toBe(0);
+    // The reveal's notice reaches the phone after the notes may already show.
+    await expect.poll(() => ane.locator('[data-hidden-list="mine"]').count()).toBe(0);
 
     // Group: a cluster, and a phone puts two ideas into it by keyboard.
     await step(fac.page, 'Gruppér');
