@@ -1,4 +1,5 @@
 import {
+  countOverviewIdeas,
   CONTRIBUTOR_TYPES,
   IDEA_STATUSES,
   PHASES,
@@ -84,22 +85,7 @@ export function refineIdeas(ideas: OverviewIdea[], filters: OverviewFilters): Ov
   );
 }
 
-/** Counts as the server makes them (server/installation/overview.ts countIdeas), for refined lists. */
-export function countIdeas(ideas: OverviewIdea[]): OverviewCounts {
-  const counts: OverviewCounts = { total: ideas.length, phasePrinciple: {}, track: {}, beacon: {}, status: {}, contributorType: {} };
-  const bump = (bucket: Record<string, number>, key: string) => {
-    bucket[key] = (bucket[key] ?? 0) + 1;
-  };
-  for (const idea of ideas) {
-    bump(counts.phasePrinciple, `${idea.phase ?? 'none'}:${idea.principle ?? 'none'}`);
-    bump(counts.track, idea.track ?? 'none');
-    bump(counts.status, idea.status);
-    bump(counts.contributorType, idea.contributorType ?? 'none');
-    if (idea.beaconNames.length === 0) bump(counts.beacon, 'none');
-    for (const name of new Set(idea.beaconNames)) bump(counts.beacon, name);
-  }
-  return counts;
-}
+export const countIdeas = countOverviewIdeas;
 
 /** A count key of the server ('none' for "not set") as a filter value. */
 export function filterValueOf(countKey: string): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  countOverviewIdeas,
   readBoardSettings,
   readIdeas,
   readInitiatives,
@@ -7,7 +8,6 @@ import {
   type Overview,
   type OverviewBoard,
   type OverviewChange,
-  type OverviewCounts,
   type OverviewIdea,
   type OverviewQuery,
 } from '../../shared';
@@ -116,18 +116,4 @@ function isFiltered(q: OverviewQuery): boolean {
   return [q.phase, q.principle, q.track, q.status, q.contributorType, q.beacon].some((v) => v !== undefined);
 }
 
-export function countIdeas(ideas: OverviewIdea[]): OverviewCounts {
-  const counts: OverviewCounts = { total: ideas.length, phasePrinciple: {}, track: {}, beacon: {}, status: {}, contributorType: {} };
-  const bump = (bucket: Record<string, number>, key: string) => {
-    bucket[key] = (bucket[key] ?? 0) + 1;
-  };
-  for (const idea of ideas) {
-    bump(counts.phasePrinciple, `${idea.phase ?? 'none'}:${idea.principle ?? 'none'}`);
-    bump(counts.track, idea.track ?? 'none');
-    bump(counts.status, idea.status);
-    bump(counts.contributorType, idea.contributorType ?? 'none');
-    if (idea.beaconNames.length === 0) bump(counts.beacon, 'none');
-    for (const name of new Set(idea.beaconNames)) bump(counts.beacon, name);
-  }
-  return counts;
-}
+export const countIdeas = countOverviewIdeas;

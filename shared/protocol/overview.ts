@@ -108,3 +108,20 @@ export const ideaOriginSchema = z
   .object({ boardId: idSchema, boardTitle: z.string(), ideaId: idSchema, status: ideaStatusSchema })
   .strict();
 export type IdeaOrigin = z.infer<typeof ideaOriginSchema>;
+
+/** Counts of overview ideas, as GET /api/overview reports them; the coordinator page recounts with it too. */
+export function countOverviewIdeas(ideas: readonly OverviewIdea[]): OverviewCounts {
+  const counts: OverviewCounts = { total: ideas.length, phasePrinciple: {}, track: {}, beacon: {}, status: {}, contributorType: {} };
+  const bump = (bucket: Record<string, number>, key: string) => {
+    bucket[key] = (bucket[key] ?? 0) + 1;
+  };
+  for (const idea of ideas) {
+    bump(counts.phasePrinciple, `${idea.phase ?? 'none'}:${idea.principle ?? 'none'}`);
+    bump(counts.track, idea.track ?? 'none');
+    bump(counts.status, idea.status);
+    bump(counts.contributorType, idea.contributorType ?? 'none');
+    if (idea.beaconNames.length === 0) bump(counts.beacon, 'none');
+    for (const name of new Set(idea.beaconNames)) bump(counts.beacon, name);
+  }
+  return counts;
+}
