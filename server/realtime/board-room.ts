@@ -78,7 +78,7 @@ export class BoardRoom {
       if (origin !== REMOTE) store.cluster?.publishPresence(boardId, update);
     });
     this.persist = new PersistQueue<RoomPeer>({
-      append: (update) => store.appendUpdate(docName, update),
+      append: (updates) => store.appendUpdates(docName, updates),
       compact: () => store.compactDocument(docName),
       compactAfterUpdates,
       log: log.child({ boardId }),

@@ -9,26 +9,44 @@ export interface PersistEntry<O> {
 }
 
 interface Options<O> {
-  append(update: Uint8Array): Promise<{ logLength: number }>;
+  /** Durably appends the updates in order; resolves with the log length after them. */
+  append(updates: Uint8Array[]): Promise<{ logLength: number }>;
   compact(): Promise<unknown>;
   compactAfterUpdates: number;
   log: Logger;
   onDurable(entry: PersistEntry<O>): void;
 }
 
+/**
+ * Batches written at once. Above one, an update that arrives while a batch is in flight
+ * goes out at once instead of waiting for that round trip; the bound keeps a slow store
+ * from collecting an unbounded number of small writes (later updates batch up instead).
+ */
+export const MAX_IN_FLIGHT = 4;
 const RETRY_MIN_MS = 100;
 const RETRY_MAX_MS = 5_000;
 /** How long shutdown waits for an unreachable store before giving up (clients still hold the data). */
 const CLOSE_TIMEOUT_MS = 10_000;
 
+interface Batch<O> {
+  entries: PersistEntry<O>[];
+  /** What the store answered, once it has the whole batch. */
+  logLength: number | null;
+}
+
 /**
- * Writes a room's updates to the store in arrival order, as group commits: while one batch
- * is being written the next one collects. A failed write is retried with backoff, never
+ * Writes a room's updates to the store as group commits: whatever arrived since the last
+ * batch was sent becomes the next one, sent at once while up to MAX_IN_FLIGHT - 1 earlier
+ * ones are still in flight. Updates are announced durable strictly in arrival order, a
+ * batch only after every earlier one. A failed write is retried with backoff, never
  * dropped: the sender keeps the update on its device until it hears it was saved.
  */
 export class PersistQueue<O> {
+  /** Arrived and not yet sent: the next batch. */
   private queue: PersistEntry<O>[] = [];
-  private running = false;
+  /** Sent and not yet announced, oldest first. */
+  private readonly inFlight: Batch<O>[] = [];
+  private retrying = 0;
   private closed = false;
   private waiters: Array<() => void> = [];
   private readonly durable = new Map<number, number>();
@@ -38,11 +56,11 @@ export class PersistQueue<O> {
 
   push(entry: PersistEntry<O>): void {
     this.queue.push(entry);
-    if (!this.running) void this.drain();
+    this.send();
   }
 
   get isEmpty(): boolean {
-    return this.queue.length === 0 && !this.running;
+    return this.queue.length === 0 && this.inFlight.length === 0;
   }
 
   durableClock(client: number): number {
@@ -53,6 +71,7 @@ export class PersistQueue<O> {
     for (const [client, clock] of clocks) this.durable.set(client, Math.max(clock, this.durableClock(client)));
   }
 
+  /** Resolves once everything pushed so far is durable (and announced). */
   flushed(): Promise<void> {
     if (this.isEmpty) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
@@ -62,34 +81,54 @@ export class PersistQueue<O> {
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
     await Promise.race([this.flushed(), timeout]);
     this.closed = true;
-    if (!this.isEmpty) this.options.log.error({ unsaved: this.queue.length }, 'closing with unsaved updates; their senders still hold them');
+    if (!this.isEmpty) {
+      const unsaved = this.queue.length + this.inFlight.reduce((n, batch) => n + batch.entries.length, 0);
+      this.options.log.error({ unsaved }, 'closing with unsaved updates; their senders still hold them');
+    }
   }
 
-  private async drain(): Promise<void> {
-    this.running = true;
+  private send(): void {
+    // While a write is failing the next would most likely fail too: let updates collect.
+    if (this.queue.length === 0 || this.inFlight.length >= MAX_IN_FLIGHT || this.retrying > 0 || this.closed) return;
+    const batch: Batch<O> = { entries: this.queue, logLength: null };
+    this.queue = [];
+    this.inFlight.push(batch);
+    void this.write(batch);
+  }
+
+  private async write(batch: Batch<O>): Promise<void> {
+    const updates = batch.entries.map((entry) => entry.update);
     let delay = RETRY_MIN_MS;
-    while (this.queue.length > 0 && !this.closed) {
-      const batch = this.queue.slice();
-      let logLength: number;
+    for (;;) {
       try {
-        // Issued together so Redis pipelines them; a retry may append some twice, which Yjs ignores.
-        const results = await Promise.all(batch.map((entry) => this.options.append(entry.update)));
-        logLength = Math.max(...results.map((r) => r.logLength));
+        batch.logLength = (await this.options.append(updates)).logLength;
+        break;
       } catch (error) {
+        // A retry may append some of the batch twice, which Yjs ignores; a later batch may
+        // land before it meanwhile, which Yjs orders by itself. Announcing waits either way.
         this.options.log.warn({ err: error, retryInMs: delay }, 'store write failed; retrying');
+        this.retrying += 1;
         await new Promise((resolve) => setTimeout(resolve, delay));
+        this.retrying -= 1;
         delay = Math.min(delay * 2, RETRY_MAX_MS);
-        continue;
+        if (this.closed) return;
       }
-      delay = RETRY_MIN_MS;
-      this.queue.splice(0, batch.length);
-      for (const entry of batch) {
+    }
+    this.announce();
+  }
+
+  /** Announces every batch at the head that the store has, in order, then sends what waits. */
+  private announce(): void {
+    for (let head = this.inFlight[0]; head && head.logLength !== null; head = this.inFlight[0]) {
+      this.inFlight.shift();
+      for (const entry of head.entries) {
         this.markDurable(entry.clocks);
         this.options.onDurable(entry);
       }
-      if (logLength >= this.options.compactAfterUpdates) this.compactInBackground();
+      if (head.logLength >= this.options.compactAfterUpdates) this.compactInBackground();
     }
-    this.running = false;
+    this.send();
+    if (!this.isEmpty) return;
     const waiters = this.waiters;
     this.waiters = [];
     for (const resolve of waiters) resolve();

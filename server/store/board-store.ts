@@ -71,6 +71,13 @@ export interface BoardStore {
    * can decide when to compact.
    */
   appendUpdate(docName: string, update: Uint8Array): Promise<{ logLength: number }>;
+  /**
+   * appendUpdate for several updates at once, in one store call (a very large batch may be
+   * split into several), in their order. Resolves once all are durable, with the log length
+   * after the last; on failure some may be stored already, and appending them again is
+   * harmless (Yjs ignores what it knows). An empty batch reads the log length.
+   */
+  appendUpdates(docName: string, updates: Uint8Array[]): Promise<{ logLength: number }>;
   /** Snapshot and log, read consistently: never a snapshot without the updates after it. */
   loadDocument(docName: string): Promise<StoredDocument>;
   /**

@@ -40,7 +40,7 @@ type Db = ClassicLevel<string, Uint8Array>;
 type BatchOp = { type: 'put'; key: string; value: Uint8Array } | { type: 'del'; key: string };
 
 interface PendingAppend {
-  update: Uint8Array;
+  updates: Uint8Array[];
   resolve: (result: { logLength: number }) => void;
   reject: (err: unknown) => void;
 }
@@ -116,10 +116,12 @@ export class EmbeddedStore implements BoardStore {
     return this.getJson<SessionRecord>(`session:${tokenHash}`);
   }
 
-  appendUpdate(docName: string, update: Uint8Array): Promise<{ logLength: number }> {
+  appendUpdate(docName: string, update: Uint8Array): Promise<{ logLength: number }> { return this.appendUpdates(docName, [update]); }
+
+  appendUpdates(docName: string, updates: Uint8Array[]): Promise<{ logLength: number }> {
     const state = this.docState(docName);
     return new Promise((resolve, reject) => {
-      state.pending.push({ update, resolve, reject });
+      state.pending.push({ updates, resolve, reject });
       if (!state.flushQueued) {
         state.flushQueued = true;
         this.enqueue(docName, state, () => this.flush(docName, state)).catch((err: unknown) => {
@@ -359,27 +361,27 @@ export class EmbeddedStore implements BoardStore {
   private async flush(docName: string, state: DocState): Promise<void> {
     state.flushQueued = false;
     const batch = state.pending.splice(0);
-    if (batch.length === 0) return;
     const counters = state.counters;
     if (!counters) throw new Error('counters not loaded'); // enqueue() loads them first
     const prefix = docPrefix(docName);
-    const ops: BatchOp[] = batch.map((item, i) => ({
-      type: 'put',
-      key: logKey(prefix, counters.committedSeq + i + 1),
-      value: item.update,
-    }));
-    const lastSeq = counters.committedSeq + batch.length;
-    ops.push({ type: 'put', key: `${prefix}seq`, value: encoder.encode(String(lastSeq)) });
+    let seq = counters.committedSeq;
+    const ops: BatchOp[] = [];
+    for (const item of batch) for (const value of item.updates) ops.push({ type: 'put', key: logKey(prefix, ++seq), value });
+    ops.push({ type: 'put', key: `${prefix}seq`, value: encoder.encode(String(seq)) });
     try {
-      await this.db.batch(ops, { sync: true });
+      // Empty batches only ask for the log length: nothing to write.
+      if (ops.length > 1) await this.db.batch(ops, { sync: true });
     } catch (err) {
       for (const item of batch) item.reject(err);
       return;
     }
-    const before = counters.logLength;
-    counters.committedSeq = lastSeq;
-    counters.logLength += batch.length;
-    batch.forEach((item, i) => item.resolve({ logLength: before + i + 1 }));
+    let logLength = counters.logLength;
+    counters.logLength += seq - counters.committedSeq;
+    counters.committedSeq = seq;
+    for (const item of batch) {
+      logLength += item.updates.length;
+      item.resolve({ logLength });
+    }
   }
 
   private async withKeyLock<T>(key: string, fn: () => Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LIMITS } from '../../shared';
 
 /**
  * Lua scripts of the Redis store. Each runs atomically in Redis, which is what makes the
@@ -14,6 +15,39 @@ export interface Script {
 
 export function script(source: string): Script {
   return { source, sha: createHash('sha1').update(source).digest('hex') };
+}
+
+/**
+ * KEYS[1] a document's log stream; ARGV the updates, appended in order → the log's length.
+ * Other processes follow the stream itself (redis-feed.ts), so this is all they need.
+ */
+export const APPEND_UPDATES = script(`
+for i = 1, #ARGV do redis.call('XADD', KEYS[1], '*', 'u', ARGV[i]) end
+return redis.call('XLEN', KEYS[1])`);
+
+/*
+ * A script blocks Redis while it runs and its call is held whole in the query buffer
+ * (client-query-buffer-limit, 1 GiB by default), so a backlog, say after an outage, goes
+ * in calls of bounded size; one update (up to LIMITS.messageBytes) always fits.
+ */
+const APPEND_MAX_UPDATES = 1_000;
+const APPEND_MAX_BYTES = 4 * LIMITS.messageBytes;
+
+/** Splits a batch into APPEND_UPDATES calls, in order; an empty batch is one empty call. */
+export function appendChunks<T extends { byteLength: number }>(updates: T[]): T[][] {
+  const chunks: T[][] = [[]];
+  let bytes = 0;
+  for (const update of updates) {
+    let chunk = chunks[chunks.length - 1]!;
+    if (chunk.length > 0 && (chunk.length >= APPEND_MAX_UPDATES || bytes + update.byteLength > APPEND_MAX_BYTES)) {
+      chunk = [];
+      chunks.push(chunk);
+      bytes = 0;
+    }
+    chunk.push(update);
+    bytes += update.byteLength;
+  }
+  return chunks;
 }
 
 /** KEYS[1] hidden hash; ARGV idea id, idea JSON, author id. 0: the id belongs to another author. */

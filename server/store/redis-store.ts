@@ -17,7 +17,7 @@ import {
   type VoteTally,
 } from './board-store';
 import { foldDocumentOffThread } from './compact';
-import { CAST_VOTE, CLEAR_VOTES, MERGE_VOTES, PUT_HIDDEN, RETRACT_VOTE, script, type Script } from './redis-scripts';
+import { APPEND_UPDATES, appendChunks, CAST_VOTE, CLEAR_VOTES, MERGE_VOTES, PUT_HIDDEN, RETRACT_VOTE, script, type Script } from './redis-scripts';
 import { ballotsOf, decodeCounts, tallyOf } from './vote-book';
 import { RedisFeed } from './redis-feed';
 import { RedisRecords } from './redis-records';
@@ -53,10 +53,6 @@ import { asBuffer, view } from './redis-bytes';
 
 const LOCK_TTL_MS = 30_000;
 const PING_TIMEOUT_MS = 2_000;
-
-const APPEND = script(`
-redis.call('XADD', KEYS[1], '*', 'u', ARGV[1])
-return redis.call('XLEN', KEYS[1])`);
 
 /** Reply: { snapshot | nil, last stream id | nil, update1, update2, ... }. */
 const LOAD = script(`
@@ -196,8 +192,13 @@ export class RedisStore implements BoardStore {
     return this.getJson<SessionRecord>(this.key(`session:${tokenHash}`));
   }
 
-  async appendUpdate(docName: string, update: Uint8Array): Promise<{ logLength: number }> {
-    const reply = await this.run(APPEND, [this.docKeys(docName).log], [toBuffer(update)]);
+  appendUpdate(docName: string, update: Uint8Array): Promise<{ logLength: number }> { return this.appendUpdates(docName, [update]); }
+
+  async appendUpdates(docName: string, updates: Uint8Array[]): Promise<{ logLength: number }> {
+    const keys = [this.docKeys(docName).log];
+    let reply: unknown;
+    // One after another: a failed chunk must not leave a later one stored before it.
+    for (const chunk of appendChunks(updates.map(toBuffer))) reply = await this.run(APPEND_UPDATES, keys, chunk);
     return { logLength: Number(reply) };
   }
 

@@ -180,6 +180,67 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
       );
     });
 
+    describe('appendUpdates', () => {
+      const hex = (u: Uint8Array) => Buffer.from(u).toString('hex');
+
+      it('appends a batch in order, reporting the log length after it', async () => {
+        const updates = chainedUpdates(8);
+        expect(await store.appendUpdates('board:batch', updates.slice(0, 5))).toEqual({ logLength: 5 });
+        expect(await store.appendUpdate('board:batch', updates[5]!)).toEqual({ logLength: 6 });
+        expect(await store.appendUpdates('board:batch', updates.slice(6))).toEqual({ logLength: 8 });
+        const stored = await store.loadDocument('board:batch');
+        expect(stored.snapshot).toBeNull();
+        expect(stored.updates.map(hex)).toEqual(updates.map(hex));
+        expect(keysOf(rebuild(stored))).toEqual(new Set(updates.map((_, i) => `k${i}`)));
+      });
+
+      it('reads the log length for an empty batch, writing nothing', async () => {
+        expect(await store.appendUpdates('board:empty', [])).toEqual({ logLength: 0 });
+        expect(await store.loadDocument('board:empty')).toEqual({ snapshot: null, updates: [] });
+        await store.appendUpdates('board:empty', chainedUpdates(3));
+        expect(await store.appendUpdates('board:empty', [])).toEqual({ logLength: 3 });
+        expect((await store.loadDocument('board:empty')).updates).toHaveLength(3);
+      });
+
+      it('keeps each batch in order among concurrent batches and single appends', async () => {
+        const batches = Array.from({ length: 6 }, (_, b) => Array.from({ length: 5 }, (_, i) => Uint8Array.from([1, b, i])));
+        const singles = Array.from({ length: 10 }, (_, i) => Uint8Array.from([2, i]));
+        const results = await Promise.all([
+          ...batches.map((batch) => store.appendUpdates('board:mixed', batch)),
+          ...singles.map((u) => store.appendUpdate('board:mixed', u)),
+        ]);
+        const stored = (await store.loadDocument('board:mixed')).updates.map(hex);
+        expect(stored).toHaveLength(40);
+        expect(Math.max(...results.map((r) => r.logLength))).toBe(40);
+        for (const [b, batch] of batches.entries()) {
+          const at = batch.map((u) => stored.indexOf(hex(u)));
+          expect(at.every((i) => i >= 0), `batch ${b} stored`).toBe(true);
+          expect([...at].sort((x, y) => x - y), `batch ${b} in order`).toEqual(at);
+          expect(results[b]!.logLength).toBeGreaterThanOrEqual(Math.max(...at) + 1);
+        }
+        expect([...stored].sort()).toEqual([...batches.flat(), ...singles].map(hex).sort());
+      });
+
+      it('lands a batch larger than one store call, in order', async () => {
+        const updates = Array.from({ length: 2_500 }, (_, i) => Uint8Array.from([i >> 8, i & 255]));
+        expect(await store.appendUpdates('board:big', updates)).toEqual({ logLength: 2_500 });
+        expect((await store.loadDocument('board:big')).updates.map(hex)).toEqual(updates.map(hex));
+      });
+
+      it('counts from the snapshot after a compaction and keeps batches across a reopen', async () => {
+        const updates = chainedUpdates(10);
+        await store.appendUpdates('board:bc', updates.slice(0, 6));
+        expect(await store.compactDocument('board:bc')).toEqual({ compacted: 6 });
+        expect(await store.appendUpdates('board:bc', updates.slice(6))).toEqual({ logLength: 4 });
+        await store.close();
+        const reopened = await h.reopen();
+        const stored = await reopened.loadDocument('board:bc');
+        expect(stored.updates.map(hex)).toEqual(updates.slice(6).map(hex));
+        expect(keysOf(rebuild(stored))).toEqual(new Set(updates.map((_, i) => `k${i}`)));
+        expect(await reopened.appendUpdates('board:bc', [new Uint8Array([7])])).toEqual({ logLength: 5 });
+      });
+    });
+
     it('round-trips every byte value and invalid UTF-8 unchanged', async () => {
       const payloads = [
         Uint8Array.from({ length: 256 }, (_, i) => i),

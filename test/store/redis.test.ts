@@ -8,6 +8,8 @@ import { expect, inject, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardStore } from '../../server/store/board-store';
 import { RedisStore } from '../../server/store/redis-store';
+import { appendChunks } from '../../server/store/redis-scripts';
+import { LIMITS } from '../../shared';
 import { describeRedis, redisUrlOrSkip } from '../support/redis';
 import { startRedis, type RedisProcess } from '../support/redis-process';
 import { foldProbe, storeContract } from './contract';
@@ -70,6 +72,43 @@ describeRedis('redis store', () => {
         await deleteByPrefix(url, keyPrefix);
       },
     };
+  });
+
+  it("delivers every update of every batch to another process's feed exactly once, in log order", async () => {
+    const keyPrefix = `test:${randomBytes(6).toString('hex')}:`;
+    const writer = await RedisStore.connect(url, { keyPrefix });
+    const follower = await RedisStore.connect(url, { keyPrefix });
+    const hex = (u: Uint8Array) => Buffer.from(u).toString('hex');
+    const tagged = (tag: number, n: number) => Array.from({ length: n }, (_, i) => Uint8Array.from([tag, i >> 8, i & 255]));
+    const seen: string[] = [];
+    let snapshots = 0;
+    try {
+      await writer.appendUpdates('board:feed', tagged(0, 3));
+      const loaded = await follower.cluster.follow('board:feed', (change) => {
+        if (change.snapshot) snapshots += 1;
+        seen.push(...change.updates.map(hex));
+      });
+      expect(loaded.updates.map(hex)).toEqual(tagged(0, 3).map(hex));
+      // Batches from both processes at once, one of them more than a single script call.
+      await Promise.all([
+        ...[1, 2, 3, 4].map((tag) => writer.appendUpdates('board:feed', tagged(tag, 20))),
+        writer.appendUpdates('board:feed', tagged(5, 2_100)),
+        follower.appendUpdates('board:feed', tagged(6, 20)),
+        writer.appendUpdates('board:feed', []),
+      ]);
+      // A last one seen means everything before it was delivered: a duplicate would show now.
+      await writer.appendUpdates('board:feed', tagged(7, 1));
+      const last = hex(tagged(7, 1)[0]!);
+      await expect.poll(() => seen.includes(last), { timeout: 10_000 }).toBe(true);
+      const log = (await writer.loadDocument('board:feed')).updates.map(hex);
+      expect(log).toHaveLength(3 + 4 * 20 + 2_100 + 20 + 1);
+      expect([...loaded.updates.map(hex), ...seen]).toEqual(log);
+      expect(snapshots).toBe(0);
+    } finally {
+      await follower.close();
+      await writer.close();
+      await deleteByPrefix(url, keyPrefix);
+    }
   });
 
   // Pins down which node-redis APIs are binary safe, so an upgrade that changes it is noticed:
@@ -207,4 +246,17 @@ describeRedis('redis store', () => {
       await own.remove();
     }
   });
+});
+
+it('splits a large append into script calls of bounded count and size, keeping the order', () => {
+  const sizes = (chunks: Array<Array<{ byteLength: number }>>) => chunks.map((c) => c.map((u) => u.byteLength));
+  expect(appendChunks([])).toEqual([[]]);
+  const many = Array.from({ length: 2_001 }, (_, i) => ({ byteLength: 1, i }));
+  const chunks = appendChunks(many);
+  expect(chunks.map((c) => c.length)).toEqual([1_000, 1_000, 1]);
+  expect(chunks.flat()).toEqual(many);
+  const max = LIMITS.messageBytes;
+  expect(sizes(appendChunks([max, max, max, max, 1, max].map((byteLength) => ({ byteLength }))))).toEqual([[max, max, max, max], [1, max]]);
+  // One update over the bound still goes, alone.
+  expect(sizes(appendChunks([1, 5 * max, 1].map((byteLength) => ({ byteLength }))))).toEqual([[1], [5 * max], [1]]);
 });
