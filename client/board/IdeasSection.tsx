@@ -82,8 +82,9 @@ export function IdeasSection() {
         grouping={grouping}
         settings={settings}
         permissions={ideaPermissions(ctx, idea)}
-        moveOptions={moves.moveOptions(idea, group)}
-        clusterOptions={moves.clusterOptions(idea)}
+        moveOptions={() => moves.moveOptions(idea, group)}
+        clusterOptions={() => moves.clusterOptions(idea)}
+        hasClusterOptions={moves.hasClusterOptions(idea)}
         editors={present.filter((p) => p.editing === idea.id)}
         total={revealed ? (totals[idea.id] ?? 0) : null}
         history={histories.get(idea.id) ?? null}

@@ -28,6 +28,7 @@ export function useNoteMoves(groups: IdeaGroup[]) {
   const settings = useBoardStore((s) => s.settings);
   const clusters = useBoardStore((s) => s.clusters);
   const announce = useBoardStore((s) => s.announce);
+  const pinIdea = useBoardStore((s) => s.pinIdea);
   const label = useGroupLabel(settings);
   const [dragOver, setDragOver] = useState<{ group: string; cluster: string | null } | null>(null);
   const focusId = settings?.focusQuestionId ?? null;
@@ -37,6 +38,8 @@ export function useNoteMoves(groups: IdeaGroup[]) {
     const fits = cluster !== null && clusterFits(cluster, idea, focusId);
     const patch = { ...moveIntoGroup(idea, group, beforeId), clusterId: fits ? cluster.id : null };
     if (!sync.updateIdea(idea.id, patch)) return;
+    // It may land past what a long group renders: keep it in view for the person who moved it.
+    pinIdea(idea.id);
     announce(fits ? t('clusters.added', { name: cluster.name }) : t('idea.moved', { group: label(group.id) }));
   };
 
@@ -58,7 +61,7 @@ export function useNoteMoves(groups: IdeaGroup[]) {
         key,
         label: t(key === 'up' ? 'idea.moveUp' : 'idea.moveDown'),
         onSelect: () => {
-          sync.updateIdea(idea.id, patch);
+          if (sync.updateIdea(idea.id, patch)) pinIdea(idea.id);
           refocus(idea.id, 'move');
         },
       });
@@ -66,12 +69,15 @@ export function useNoteMoves(groups: IdeaGroup[]) {
     return options;
   };
 
+  const hasClusterOptions = (idea: Idea): boolean => clusters.some((c) => clusterFits(c, idea, focusId));
+
   const clusterOptions = (idea: Idea): MoveOption[] => {
     const fitting = clusters.filter((c) => clusterFits(c, idea, focusId));
     if (fitting.length === 0) return [];
     const current = clusterOf(idea, clusters);
     const put = (clusterId: string | null, text: string) => {
       if (!sync.updateIdea(idea.id, { clusterId })) return;
+      pinIdea(idea.id);
       announce(text);
       refocus(idea.id, 'cluster');
     };
@@ -122,6 +128,7 @@ export function useNoteMoves(groups: IdeaGroup[]) {
   return {
     moveOptions,
     clusterOptions,
+    hasClusterOptions,
     onDragStart,
     onDragEnd: () => setDragOver(null),
     dropHandlers,

@@ -1,7 +1,8 @@
 import { useId, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/useT';
 import type { Idea } from '../../shared';
 import type { ClusterBlock, GroupLayout } from './clusters';
+import { NoteList } from './NoteList';
 
 interface Props {
   layout: GroupLayout;
@@ -23,7 +24,7 @@ interface SectionProps {
 }
 
 function ClusterSection({ block, renderIdea, results, active, emptyText }: SectionProps) {
-  const { t } = useTranslation();
+  const t = useT();
   const ids = useId();
   const count = block.ideas.length;
   return (
@@ -38,7 +39,7 @@ function ClusterSection({ block, renderIdea, results, active, emptyText }: Secti
         </span>
       </h4>
       {count > 0 ? (
-        <ul className="group__list">{block.ideas.map(renderIdea)}</ul>
+        <NoteList ideas={block.ideas} renderIdea={renderIdea} />
       ) : (
         <p className="cluster__empty">{emptyText ?? t('clusters.emptyHint')}</p>
       )}
@@ -64,7 +65,7 @@ export function GroupBody({ layout, renderIdea, results, dropCluster = null, emp
           emptyText={emptyText}
         />
       ))}
-      {layout.loose.length > 0 ? <ul className="group__list">{layout.loose.map(renderIdea)}</ul> : null}
+      {layout.loose.length > 0 ? <NoteList ideas={layout.loose} renderIdea={renderIdea} /> : null}
     </>
   );
 }

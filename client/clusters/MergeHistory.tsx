@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/useT';
 import type { IdeaHistory } from '../../shared';
 
 /**
@@ -6,7 +6,7 @@ import type { IdeaHistory } from '../../shared';
  * facilitator may rewrite the merged idea without anyone's words or credit being lost.
  */
 export function MergeHistory({ history }: { history: IdeaHistory }) {
-  const { t } = useTranslation();
+  const t = useT();
   const anonymous = t('board.anonymous');
   return (
     <details className="merge-history">

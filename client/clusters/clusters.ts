@@ -55,7 +55,11 @@ export function layoutGroup(ideas: readonly Idea[], { clusters, emptyHere, resul
   for (const idea of ideas) {
     const cluster = clusterOf(idea, clusters);
     if (!cluster) loose.push(idea);
-    else byCluster.set(cluster.id, [...(byCluster.get(cluster.id) ?? []), idea]);
+    else {
+      const members = byCluster.get(cluster.id);
+      if (members) members.push(idea);
+      else byCluster.set(cluster.id, [idea]);
+    }
   }
   const order = (list: Idea[]) => (results ? sortByVotes(list, totals) : list);
   const blocks: ClusterBlock[] = clusters

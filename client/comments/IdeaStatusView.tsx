@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/useT';
 import type { IdeaStatusRecord } from '../../shared';
 import { useBoardStore } from '../state/board-store';
 import { STATUS_GLYPHS } from './social-format';
@@ -11,7 +11,7 @@ export function showsStatus(record: IdeaStatusRecord | undefined): record is Ide
 
 /** At the top of a note: what became of the idea, as a glyph and words (not only colour). */
 export function IdeaStatusBadge({ ideaId }: { ideaId: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const record = useBoardStore((s) => s.statuses.get(ideaId));
   if (!showsStatus(record)) return null;
   const { status } = record.current;
@@ -29,7 +29,7 @@ export function IdeaStatusBadge({ ideaId }: { ideaId: string }) {
 
 /** Under the idea's text: the public rationale and every change with who and when. */
 export function IdeaStatusDetails({ ideaId }: { ideaId: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const record = useBoardStore((s) => s.statuses.get(ideaId));
   if (!showsStatus(record)) return null;
   const { current, history } = record;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/useT';
 import type { Reaction } from '../../shared';
 import { useBoardStore } from '../state/board-store';
 import { reactionCounts } from './social-format';
@@ -26,7 +26,7 @@ interface Props {
  * on its way is ignored rather than the button disabled, so focus stays put.
  */
 export function ReactionBar({ ideaId, describedBy, canReact }: Props) {
-  const { t } = useTranslation();
+  const t = useT();
   const commands = useSocialCommands();
   const reactions = useBoardStore((s) => s.reactions.get(ideaId));
   const me = useBoardStore((s) => s.identity?.participantId ?? null);

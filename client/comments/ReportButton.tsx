@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/useT';
 import type { ReportTarget } from '../../shared';
 import { ReasonDialog } from './ReasonDialog';
 import { useSocialCommands } from './useSocialCommands';
@@ -13,7 +13,7 @@ interface Props {
 
 /** "Report": asks why, sends it to the moderators' queue, and says it was sent. */
 export function ReportButton({ target, excerpt, describedBy }: Props) {
-  const { t } = useTranslation();
+  const t = useT();
   const ids = useId();
   const commands = useSocialCommands();
   const [open, setOpen] = useState(false);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/useT';
 import type { Revision } from '../../shared';
 import { reasonLabel } from './social-format';
 import { useSocialCommands } from './useSocialCommands';
@@ -12,7 +12,7 @@ type Loaded = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; revisions
  * the text before and after (asked for when opened, so closed notes cost nothing).
  */
 export function Revisions({ ideaId, ideaText }: { ideaId: string; ideaText: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const commands = useSocialCommands();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'idle' });
   const [seenText, setSeenText] = useState(ideaText);

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/useT';
 import type { AddCommentResult, IdeaStatus, Reaction, ReportTarget, Revision } from '../../shared';
 import { useBoardSync } from '../board/BoardSyncContext';
 import { resultErrorText } from '../i18n/errors';
@@ -16,7 +16,7 @@ export type Outcome<T> = { ok: true; data: T } | { ok: false; error: string };
  */
 export function useSocialCommands() {
   const sync = useBoardSync();
-  const { t } = useTranslation();
+  const t = useT();
 
   return useMemo(() => {
     const store = () => useBoardStore.getState();

@@ -150,6 +150,10 @@ export const da = {
     count_other: '{{count}} idéer',
     empty: 'Ingen idéer endnu',
     dropHere: 'Slip her',
+    showMore_one: 'Vis {{count}} idé mere',
+    showMore_other: 'Vis {{count}} idéer mere',
+    notShown_one: '{{count}} idé vises ikke endnu',
+    notShown_other: '{{count}} idéer vises ikke endnu',
   },
   status: {
     loading: 'Indlæser tavlen…',

@@ -147,6 +147,10 @@ export const en: Messages = {
     count_other: '{{count}} ideas',
     empty: 'No ideas yet',
     dropHere: 'Drop here',
+    showMore_one: 'Show {{count}} more idea',
+    showMore_other: 'Show {{count}} more ideas',
+    notShown_one: '{{count}} idea not shown yet',
+    notShown_other: '{{count}} ideas not shown yet',
   },
   status: {
     loading: 'Loading the board…',

@@ -17,6 +17,7 @@ import { StepIndicator } from '../workshop/StepIndicator';
 import { TimerAnnouncer } from '../workshop/TimerAnnouncer';
 import { TimerDisplay } from '../workshop/TimerDisplay';
 import { JoinPanel } from './JoinPanel';
+import { NoteList } from '../clusters/NoteList';
 import { ProjectorIdeas } from './ProjectorIdeas';
 import { usePausable } from './usePausable';
 
@@ -123,8 +124,9 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
               settings={settings}
               renderGroupBody={(group) =>
                 group.ideas.length === 0 ? null : (
-                  <ul className="group__list">
-                    {group.ideas.map((idea) => (
+                  <NoteList
+                    ideas={group.ideas}
+                    renderIdea={(idea) => (
                       <li key={idea.id} className="group__item">
                         <article className={`note${idea.track ? ` note--${idea.track}` : ''}`}>
                           <p className="note__text">{idea.text}</p>
@@ -132,8 +134,8 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
                           <NoteTags idea={idea} grouping={grouping} settings={settings} />
                         </article>
                       </li>
-                    ))}
-                  </ul>
+                    )}
+                  />
                 )
               }
             />

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/useT';
 import type { Idea } from '../../shared';
 
 /** A note on the projector: the text large, the author, and its votes once revealed. */
 export function ProjectorNote({ idea, total }: { idea: Idea; total: number | null }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <article className={`note${idea.track ? ` note--${idea.track}` : ''}`} data-idea={idea.id}>
       {total !== null ? (

@@ -37,6 +37,7 @@ export function resetBoardContent(): void {
     connection: initialConnection,
     problem: null,
     announcement: null,
+    pinnedIdeas: new Set(),
     ...initialWorkshopRoots(),
     ...initialSocialRoots(),
   });

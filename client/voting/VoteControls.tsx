@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/useT';
 import type { Idea } from '../../shared';
 import { useBoardSync } from '../board/BoardSyncContext';
 import { resultErrorText } from '../i18n/errors';
@@ -14,7 +14,7 @@ import { VoteDots } from './VoteDots';
  * than the button disabled, so keyboard focus stays on it.
  */
 export function VoteControls({ idea, describedBy }: { idea: Idea; describedBy: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const sync = useBoardSync();
   const mine = useBoardStore((s) => s.myVotes[questionKey(idea.questionId)]?.votes[idea.id] ?? 0);
   const remaining = useBoardStore((s) => s.myVotes[questionKey(idea.questionId)]?.remaining ?? null);

@@ -51,6 +51,8 @@ export function IdeaComposer() {
       setError(t('errors.generic'));
       return;
     }
+    // New ideas go to the end of their group, which on a long group is not rendered yet.
+    useBoardStore.getState().pinIdea(added.idea.id);
     setText('');
     dismissRescue();
     // Placement starts over (it is folded away, so keeping it would surprise); the question keeps following.

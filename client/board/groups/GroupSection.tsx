@@ -1,5 +1,5 @@
 import { useId, type DragEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 import type { IdeaGroup } from '../grouping';
 
 export interface DropHandlers {
@@ -23,7 +23,7 @@ interface Props {
 
 /** One group of ideas: a labelled region with a heading, its notes (and clusters), a drop target. */
 export function GroupSection({ group, label, help, variant, drop, children }: Props) {
-  const { t } = useTranslation();
+  const t = useT();
   const ids = useId();
   const count = group.ideas.length;
   return (

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 import type { HiddenIdea } from '../../../shared';
 import { PurgeDialog } from '../../comments/PurgeDialog';
 import { reasonLabel } from '../../comments/social-format';
@@ -18,7 +18,7 @@ interface Props {
  * it, when and why; it can be put back as it was, or deleted for good.
  */
 export function HiddenIdeaNote({ hidden, focusAfter }: Props) {
-  const { t } = useTranslation();
+  const t = useT();
   const ids = useId();
   const commands = useSocialCommands();
   const announce = useBoardStore((s) => s.announce);

@@ -1,5 +1,5 @@
 import { useId, useState, type DragEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 import type { BoardSettings, Grouping, Idea, IdeaHistory } from '../../../shared';
 import { MergeHistory } from '../../clusters/MergeHistory';
 import { IdeaStatusBadge, IdeaStatusDetails } from '../../comments/IdeaStatusView';
@@ -23,9 +23,11 @@ interface Props {
   settings: BoardSettings | null;
   /** What this person may do with the idea now (role, authorship, lock, workshop step). */
   permissions: IdeaPermissions;
-  moveOptions: MoveOption[];
-  /** "Add to cluster…" choices; empty when the idea's question has no clusters. */
-  clusterOptions: MoveOption[];
+  /** "Move to…" choices, built when the menu opens. */
+  moveOptions: () => MoveOption[];
+  /** "Add to cluster…" choices, built when the menu opens; offered only when `hasClusterOptions`. */
+  clusterOptions: () => MoveOption[];
+  hasClusterOptions: boolean;
   editors: PresentUser[];
   /** Revealed vote total, or null while totals are secret. */
   total: number | null;
@@ -44,7 +46,7 @@ interface Props {
  */
 export function IdeaNote(props: Props) {
   const { idea, grouping, settings, permissions, editors, total, history, merge } = props;
-  const { t } = useTranslation();
+  const t = useT();
   const ids = useId();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
   const [threadOpen, setThreadOpen] = useState(false);
@@ -115,6 +117,7 @@ export function IdeaNote(props: Props) {
         permissions={permissions}
         moveOptions={props.moveOptions}
         clusterOptions={props.clusterOptions}
+        hasClusterOptions={props.hasClusterOptions}
         confirming={mode === 'confirm-delete'}
         onEdit={() => setMode('edit')}
         onAskDelete={() => setMode('confirm-delete')}

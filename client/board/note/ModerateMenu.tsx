@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 import type { Idea } from '../../../shared';
 import { ModerateEditDialog } from '../../comments/ModerateEditDialog';
 import { PurgeDialog } from '../../comments/PurgeDialog';
@@ -28,7 +28,7 @@ function neighbourOf(ideaId: string): () => HTMLElement | null {
 
 /** Facilitators: status, moderator edit, hide and permanent deletion of one idea. */
 export function ModerateMenu({ idea, describedBy }: { idea: Idea; describedBy: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const commands = useSocialCommands();
   const announce = useBoardStore((s) => s.announce);
   const [open, setOpen] = useState<Open>(null);
@@ -37,7 +37,7 @@ export function ModerateMenu({ idea, describedBy }: { idea: Idea; describedBy: s
   const returnFocus = () => leaving.current?.() ?? document.getElementById(moderateButtonId(idea.id));
   const close = () => setOpen(null);
 
-  const options = [
+  const options = () => [
     { key: 'status', label: t('comments.moderate.status'), onSelect: () => setOpen('status') },
     { key: 'edit', label: t('comments.moderate.edit'), onSelect: () => setOpen('edit') },
     { key: 'hide', label: t('comments.moderate.hide'), onSelect: () => setOpen('hide') },

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 
 export interface MoveOption {
   key: string;
@@ -11,7 +11,8 @@ export interface MoveOption {
 
 interface Props {
   ideaId: string;
-  options: MoveOption[];
+  /** Built when the menu opens: a board shows thousands of closed menus and few open ones. */
+  options: () => MoveOption[];
   /** Described by the note's text, so "Move to…" says which idea. */
   describedBy: string;
   /** Another menu of the same kind ("Add to cluster…"): its button text, menu name and id suffix. */
@@ -25,13 +26,14 @@ interface Props {
  * per the ARIA Authoring Practices: Enter/Space/ArrowDown open it on the first item,
  * arrows move, Home/End jump, Escape closes, focus returns to the button.
  */
-export function MoveMenu({ ideaId, options, describedBy, label, menuLabel, idSuffix = 'move' }: Props) {
-  const { t } = useTranslation();
+export function MoveMenu({ ideaId, options: buildOptions, describedBy, label, menuLabel, idSuffix = 'move' }: Props) {
+  const t = useT();
   const ids = useId();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const items = useRef<(HTMLButtonElement | null)[]>([]);
   const root = useRef<HTMLDivElement>(null);
+  const options = open ? buildOptions() : [];
 
   useEffect(() => {
     if (!open) return;

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 import type { IdeaPermissions } from '../../workshop/permissions';
 import { MoveMenu, type MoveOption } from './MoveMenu';
 
@@ -7,8 +7,10 @@ interface Props {
   ideaId: string;
   textId: string;
   permissions: IdeaPermissions;
-  moveOptions: MoveOption[];
-  clusterOptions: MoveOption[];
+  moveOptions: () => MoveOption[];
+  clusterOptions: () => MoveOption[];
+  /** Whether the idea's question has clusters to offer (the menu's options are built on opening). */
+  hasClusterOptions: boolean;
   confirming: boolean;
   onEdit: () => void;
   onAskDelete: () => void;
@@ -23,7 +25,7 @@ interface Props {
  * step above), so nothing here would be refused by the server.
  */
 export function NoteActions(props: Props) {
-  const { t } = useTranslation();
+  const t = useT();
   const { ideaId, textId, permissions } = props;
   if (props.confirming && permissions.delete) {
     return (
@@ -42,7 +44,7 @@ export function NoteActions(props: Props) {
   return (
     <div className="note__actions">
       {permissions.move ? <MoveMenu ideaId={ideaId} options={props.moveOptions} describedBy={textId} /> : null}
-      {permissions.move && props.clusterOptions.length > 0 ? (
+      {permissions.move && props.hasClusterOptions ? (
         <MoveMenu
           ideaId={ideaId}
           options={props.clusterOptions}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 import type { IdeaOrigin } from '../../../shared';
 import { initiativeElementId, jumpTo } from '../../outcomes/jump';
 import { loadLinks, loadSession } from '../../session/storage';
@@ -14,7 +14,7 @@ function originHref(origin: IdeaOrigin): string | null {
 
 /** On a note: the initiatives the idea became part of, and the earlier round it came from. */
 export function NoteOutcome({ ideaId }: { ideaId: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const initiatives = useBoardStore((s) => s.ideaInitiatives.get(ideaId));
   const origin = useBoardStore((s) => s.origins.get(ideaId));
   const href = useMemo(() => (origin ? originHref(origin) : null), [origin]);

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 import type { Idea } from '../../../shared';
 import { CommentThread } from '../../comments/CommentThread';
 import { ReactionBar } from '../../comments/ReactionBar';
@@ -15,7 +15,7 @@ interface Props {
 
 /** Under a note: reactions, the comment count that opens the thread, and "Report". */
 export function NoteSocial({ idea, textId, threadOpen, onToggleThread }: Props) {
-  const { t } = useTranslation();
+  const t = useT();
   const ids = useId();
   const count = useBoardStore((s) => s.comments.get(idea.id)?.length ?? 0);
   const role = useBoardStore((s) => s.identity?.role ?? 'observer');

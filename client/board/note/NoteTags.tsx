@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 import type { BoardSettings, Grouping, Idea } from '../../../shared';
 
 interface Props {
@@ -9,7 +9,7 @@ interface Props {
 
 /** The idea's classification, minus what the group it sits in already says. */
 export function NoteTags({ idea, grouping, settings }: Props) {
-  const { t } = useTranslation();
+  const t = useT();
   const placedInMatrix = grouping === 'phase-principle' && idea.phase !== null && idea.principle !== null;
   const tags: { key: string; label: string; title?: string }[] = [];
   if (idea.phase !== null && !placedInMatrix) {

@@ -55,6 +55,13 @@ export interface UiSlice {
   clearFilters: () => void;
   announce: (text: string) => void;
   setMergeSelection: (selection: readonly string[] | null) => void;
+  /**
+   * Ideas this device wants in view even in a long group whose tail is not rendered yet
+   * (client/clusters/NoteList.tsx): the person's own new ideas, ones they just moved, ones
+   * they jumped to.
+   */
+  pinnedIdeas: ReadonlySet<string>;
+  pinIdea: (ideaId: string) => void;
 }
 
 export const createUiSlice: StateCreator<BoardState, [], [], UiSlice> = (set) => ({
@@ -67,4 +74,6 @@ export const createUiSlice: StateCreator<BoardState, [], [], UiSlice> = (set) =>
   clearFilters: () => set({ filters: noFilters }),
   announce: (text) => set((s) => ({ announcement: { text, seq: (s.announcement?.seq ?? 0) + 1 } })),
   setMergeSelection: (mergeSelection) => set({ mergeSelection }),
+  pinnedIdeas: new Set(),
+  pinIdea: (ideaId) => set((s) => (s.pinnedIdeas.has(ideaId) ? s : { pinnedIdeas: new Set(s.pinnedIdeas).add(ideaId) })),
 });

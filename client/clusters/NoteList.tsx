@@ -1,0 +1,48 @@
+import { useState, type ReactNode } from 'react';
+import type { Idea } from '../../shared';
+import { useT } from '../i18n/useT';
+import { useBoardStore } from '../state/board-store';
+
+/**
+ * How many notes a list renders at first, and how many more each "show more" adds. A
+ * workshop's groups rarely reach it; a board collecting ideas for weeks can hold thousands
+ * per group, and rendering them all at once froze the page for tens of seconds
+ * (bench/ANALYSIS.md, section 8). The group's heading still counts every idea.
+ */
+export const NOTE_PAGE = 40;
+
+interface Props {
+  ideas: readonly Idea[];
+  /** One note, wrapped in its <li>. */
+  renderIdea: (idea: Idea) => ReactNode;
+}
+
+/**
+ * A list of notes, the first NOTE_PAGE of them rendered and the rest behind "show more".
+ * Ideas this device pinned (its own new ideas, ones it moved or jumped to) show even when
+ * they sit in the unrendered tail, after the button, so nobody loses sight of their idea.
+ */
+export function NoteList({ ideas, renderIdea }: Props) {
+  const t = useT();
+  const [limit, setLimit] = useState(NOTE_PAGE);
+  const pinned = useBoardStore((s) => s.pinnedIdeas);
+  if (ideas.length <= limit) return <ul className="group__list">{ideas.map(renderIdea)}</ul>;
+
+  const tail = ideas.slice(limit);
+  const later = pinned.size > 0 ? tail.filter((idea) => pinned.has(idea.id)) : [];
+  const notShown = tail.length - later.length;
+  return (
+    <>
+      <ul className="group__list">{ideas.slice(0, limit).map(renderIdea)}</ul>
+      {notShown > 0 ? (
+        <div className="group__more" data-not-shown={notShown}>
+          <span className="group__more-count">{t('groups.notShown', { count: notShown })}</span>
+          <button type="button" className="button button--small" onClick={() => setLimit((n) => n + NOTE_PAGE)}>
+            {t('groups.showMore', { count: Math.min(NOTE_PAGE, tail.length) })}
+          </button>
+        </div>
+      ) : null}
+      {later.length > 0 ? <ul className="group__list group__list--later">{later.map(renderIdea)}</ul> : null}
+    </>
+  );
+}
