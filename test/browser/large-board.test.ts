@@ -24,20 +24,24 @@ describe('a board with long groups, in the browser', () => {
   beforeAll(async () => {
     [app, browser] = await Promise.all([startApp(), launchBrowser()]);
     board = await createBoard(app.url, { template: 'blank' });
-    const res = await fetch(`${app.url}/api/boards/${board.boardId}/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: board.tokens.participant, displayName: 'Borger' }),
-    });
-    const writer = (await res.json()) as Ack<SessionResponse>;
-    if (!writer.ok) throw new Error(writer.error.code);
-    const client = new TestClient(app.url.replace('http', 'ws'), board.boardId, writer.data);
+    const client = new TestClient(app.url.replace('http', 'ws'), board.boardId, await session('participant', 'Borger'));
     await client.synced();
     ideas = Array.from({ length: LONG }, (_, i) => client.addIdea({ text: `Forslag nummer ${i + 1}` }));
     await eventually(() => client.allSaved || client.errors.length > 0, 20_000, 'the ideas saved');
     expect(client.errors).toEqual([]);
     client.destroy();
   });
+
+  async function session(role: 'participant' | 'facilitator', displayName: string): Promise<SessionResponse> {
+    const res = await fetch(`${app.url}/api/boards/${board.boardId}/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: board.tokens[role], displayName }),
+    });
+    const ack = (await res.json()) as Ack<SessionResponse>;
+    if (!ack.ok) throw new Error(ack.error.code);
+    return ack.data;
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -86,14 +90,7 @@ describe('a board with long groups, in the browser', () => {
   });
 
   it('jumps from an initiative to an idea in a long group\u2019s unrendered tail', async () => {
-    const res = await fetch(`${app.url}/api/boards/${board.boardId}/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: board.tokens.facilitator, displayName: 'Lone' }),
-    });
-    const lead = (await res.json()) as Ack<SessionResponse>;
-    if (!lead.ok) throw new Error(lead.error.code);
-    const socket = socketClient(app.url, lead.data.sessionToken);
+    const socket = socketClient(app.url, (await session('facilitator', 'Lone')).sessionToken);
     const deep = ideas[LONG - 3]!;
     try {
       await ok(
