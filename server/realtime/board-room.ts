@@ -12,7 +12,7 @@ import {
   type ProtocolError,
   type WorkshopState,
 } from '../../shared';
-import type { BoardStore, FeedChange } from '../store/board-store';
+import type { BoardStore, FeedChange, StoredDocument } from '../store/board-store';
 import type { Logger } from '../log';
 import { inspectUpdate, InspectionError } from './update-inspector';
 import { authorizeChanges, type Principal } from './update-policy';
@@ -116,8 +116,22 @@ export class BoardRoom {
   private pendingClocks = new Map<number, number>();
   private pushedForPeer = false;
 
-  static async load(boardId: string, docName: string, store: BoardStore, log: Logger, compactAfterUpdates: number): Promise<BoardRoom> {
+  /**
+   * `onStored` sees the stored state as soon as it is read, before it is applied (new
+   * devices can be answered with it meanwhile); the load waits for what it returns.
+   */
+  static async load(
+    boardId: string,
+    docName: string,
+    store: BoardStore,
+    log: Logger,
+    compactAfterUpdates: number,
+    onStored?: (stored: StoredDocument) => Promise<void> | void,
+  ): Promise<BoardRoom> {
     const room = new BoardRoom(boardId, docName, store, log, compactAfterUpdates);
+    // What other processes store meanwhile is applied after the stored state, not before it.
+    let applied!: () => void;
+    room.inbox = new Promise<void>((resolve) => (applied = resolve));
     // With several processes, follow the board's log from the state loaded, so every
     // update any process stores reaches this one, in order, with no gap.
     const stored = store.cluster
@@ -130,11 +144,13 @@ export class BoardRoom {
         store.cluster?.unfollow(docName);
       });
     }
+    await onStored?.(stored);
     // Stored updates were checked when they arrived; one transaction keeps loading linear.
     Y.transact(room.doc, () => {
       if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
     });
+    applied();
     room.persist.markDurable(Y.decodeStateVector(Y.encodeStateVector(room.doc)));
     room.persistChanges();
     await room.claimServerClientId();

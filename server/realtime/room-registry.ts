@@ -1,22 +1,40 @@
-import type { BoardStore } from '../store/board-store';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { BoardStore, StoredDocument } from '../store/board-store';
 import type { Logger } from '../log';
 import { ErrorCode } from '../../shared';
 import { BoardRoom } from './board-room';
 import { ServiceError } from '../boards/service-error';
+import { prepareStoredAnswer, type StoredAnswer } from './stored-answer';
 
 export const docNameOf = (boardId: string): string => `board:${boardId}`;
 /** An empty room stays loaded this long, so a reload or a flaky phone does not pay a cold load. */
 const UNLOAD_AFTER_MS = 30_000;
+/** How long a load waits for its early answers to be written before it applies the board. */
+const ANSWER_WRITE_WAIT_MS = 250;
+
+/** A board being loaded, as new devices see it. */
+export interface StoredStateSource {
+  /**
+   * Calls `send` with the board's stored state, ready to send, once the load has read it (at
+   * once if it has): prepared once per load for every joiner. Not called when the load
+   * ends first or the state cannot be prepared. The load waits a little for what `send`
+   * returns (the messages written) before it applies the board.
+   */
+  answer(send: (answer: StoredAnswer) => Promise<void>): void;
+}
 
 /**
  * Loaded boards, one room per board per process. Loading is shared: concurrent joins of a
- * cold board wait for the same load, and nobody is answered before it finishes.
+ * cold board wait for the same load, and nobody is answered from the room before it
+ * finishes; meanwhile a new device may be given the stored state the load reads
+ * (`loading`), which is durable by definition.
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<BoardRoom>>();
   private readonly users = new Map<string, number>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly loadHooks: Array<(room: BoardRoom) => Promise<void> | void> = [];
+  private readonly loadingBoards = new Map<string, LoadingBoard>();
 
   constructor(
     private readonly store: BoardStore,
@@ -67,6 +85,14 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * While `boardId` loads (after `acquire` started it): the load, whose stored state may be
+   * sent to new devices before the room is ready. Null when no load is running.
+   */
+  loading(boardId: string): StoredStateSource | null {
+    return this.loadingBoards.get(boardId) ?? null;
+  }
+
   /** A room that is loaded right now, without loading it. */
   peek(boardId: string): BoardRoom | undefined {
     return this.loaded.get(boardId);
@@ -85,23 +111,39 @@ export class RoomRegistry {
   private load(boardId: string): Promise<BoardRoom> {
     let pending = this.rooms.get(boardId);
     if (!pending) {
+      const loading = new LoadingBoard(this.log.child({ boardId }));
+      this.loadingBoards.set(boardId, loading);
       pending = (async () => {
-        const board = await this.store.getBoard(boardId);
-        if (!board) throw new ServiceError(ErrorCode.BOARD_NOT_FOUND, 'There is no such board.', 404);
-        const room = await BoardRoom.load(boardId, docNameOf(boardId), this.store, this.log, this.compactAfterUpdates);
         try {
-          for (const hook of this.loadHooks) await hook(room);
-        } catch (error) {
-          await room.close();
-          throw error;
+          return await this.loadRoom(boardId, loading);
+        } finally {
+          loading.end();
+          if (this.loadingBoards.get(boardId) === loading) this.loadingBoards.delete(boardId);
         }
-        this.loaded.set(boardId, room);
-        return room;
       })();
       this.rooms.set(boardId, pending);
       pending.catch(() => this.rooms.delete(boardId));
     }
     return pending;
+  }
+
+  private async loadRoom(boardId: string, loading: LoadingBoard): Promise<BoardRoom> {
+    const board = await this.store.getBoard(boardId);
+    if (!board) throw new ServiceError(ErrorCode.BOARD_NOT_FOUND, 'There is no such board.', 404);
+    const room = await BoardRoom.load(boardId, docNameOf(boardId), this.store, this.log, this.compactAfterUpdates, async (stored) => {
+      // Applying a large board blocks the event loop for most of a second: let the answers
+      // reach the sockets first, but never hold the load long for a slow one.
+      const written = loading.read(stored);
+      if (written) await Promise.race([written, delay(ANSWER_WRITE_WAIT_MS)]);
+    });
+    try {
+      for (const hook of this.loadHooks) await hook(room);
+    } catch (error) {
+      await room.close();
+      throw error;
+    }
+    this.loaded.set(boardId, room);
+    return room;
   }
 
   private async unloadIfIdle(boardId: string): Promise<void> {
@@ -115,5 +157,55 @@ export class RoomRegistry {
     this.rooms.delete(boardId);
     this.loaded.delete(boardId);
     await room.close();
+  }
+}
+
+/** One load's stored state, kept until the load ends, and the answer made from it once. */
+class LoadingBoard implements StoredStateSource {
+  private stored: StoredDocument | null = null;
+  private prepared: StoredAnswer | null | undefined;
+  private waiting: Array<(answer: StoredAnswer) => Promise<void>> = [];
+  private ended = false;
+
+  constructor(private readonly log: Logger) {}
+
+  answer(send: (answer: StoredAnswer) => Promise<void>): void {
+    if (this.ended) return;
+    if (!this.stored) {
+      this.waiting.push(send);
+      return;
+    }
+    const answer = this.prepare();
+    if (answer) void send(answer);
+  }
+
+  /** The load has read the stored state: answers those waiting; resolves once that is written. */
+  read(stored: StoredDocument): Promise<unknown> | null {
+    this.stored = stored;
+    const waiting = this.waiting.splice(0);
+    const answer = waiting.length > 0 ? this.prepare() : null;
+    return answer ? Promise.all(waiting.map((send) => send(answer))) : null;
+  }
+
+  end(): void {
+    this.ended = true;
+    this.stored = null;
+    this.prepared = null;
+    this.waiting = [];
+  }
+
+  private prepare(): StoredAnswer | null {
+    if (this.prepared === undefined && this.stored) {
+      const started = performance.now();
+      try {
+        this.prepared = prepareStoredAnswer(this.stored);
+        this.log.debug({ ms: Math.round(performance.now() - started), bytes: this.prepared.bytes }, 'stored state ready for new devices');
+      } catch (error) {
+        // Joiners are answered from the room once it is loaded, as if this had not been tried.
+        this.log.warn({ err: error }, 'could not prepare the stored state for new devices');
+        this.prepared = null;
+      }
+    }
+    return this.prepared ?? null;
   }
 }

@@ -20,6 +20,17 @@ const CLOSE_FOR: Partial<Record<ProtocolError['code'], CloseCode>> = {
   [ErrorCode.TOO_LARGE]: CloseCode.TOO_LARGE,
 };
 
+/** What happened on a connection while its board loaded (yjs-endpoint.ts, EarlyJoin). */
+export interface EarlyStart {
+  /** Frames read meanwhile, in order, not yet handled (null: a text frame). */
+  frames: Array<Uint8Array | null>;
+  /**
+   * Set when the first frame, a sync step 1 with an empty state vector, was answered ahead
+   * with the stored state (as updates): the state vector of what was sent.
+   */
+  sent: Uint8Array | null;
+}
+
 /**
  * One y-websocket connection on one board. Speaks y-websocket's protocol (sync and
  * awareness) plus Samskab's Saved and Error messages. Messages are handled one at a time in
@@ -45,6 +56,7 @@ export class YjsConnection implements RoomPeer {
     private readonly onClose: () => void,
     /** A client that stops reading is dropped before its backlog costs the server real memory. */
     private readonly maxBufferedBytes: number,
+    early?: EarlyStart,
   ) {
     this.principal = {
       participantId: identity.participantId,
@@ -55,11 +67,7 @@ export class YjsConnection implements RoomPeer {
     };
     room.peers.add(this);
     ws.on('message', (data: Buffer, isBinary: boolean) => {
-      const bytes = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
-      this.chain = this.chain.then(() => this.handle(bytes)).catch((error: unknown) => {
-        this.log.warn({ err: error }, 'yjs message failed');
-        this.fail({ code: ErrorCode.INTERNAL, message: 'The message could not be handled.' }, CloseCode.PROTOCOL_ERROR);
-      });
+      this.enqueue(() => this.handle(isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null));
     });
     ws.on('close', () => this.teardown());
     ws.on('pong', () => {
@@ -68,6 +76,10 @@ export class YjsConnection implements RoomPeer {
     this.timer = setInterval(() => this.keepAlive(), KEEPALIVE_MS);
     this.timer.unref();
     this.greet();
+    const frames = early?.frames ?? [];
+    const sent = early?.sent;
+    if (sent) this.enqueue(() => this.catchUp(sent));
+    for (const frame of sent ? frames.slice(1) : frames) this.enqueue(() => this.handle(frame));
   }
 
   send(message: Uint8Array): void {
@@ -77,10 +89,13 @@ export class YjsConnection implements RoomPeer {
       this.ws.terminate();
       return;
     }
-    this.ws.send(message, (error) => {
-      if (error) this.ws.terminate();
-    });
+    this.ws.send(message, this.onSent);
   }
+
+  /** One handler for every send: broadcasting would otherwise allocate a closure per peer per update. */
+  private readonly onSent = (error?: Error): void => {
+    if (error) this.ws.terminate();
+  };
 
   /** One Saved message per accepted update message, naming this client's Yjs id. */
   acknowledge(clocks: ReadonlyMap<number, number>, durableClock: (client: number) => number): void {
@@ -99,6 +114,27 @@ export class YjsConnection implements RoomPeer {
     if (states.size > 0) {
       this.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, [...states.keys()])));
     }
+  }
+
+  private enqueue(task: () => Promise<void> | void): void {
+    this.chain = this.chain.then(task).catch((error: unknown) => {
+      this.log.warn({ err: error }, 'yjs message failed');
+      this.fail({ code: ErrorCode.INTERNAL, message: 'The message could not be handled.' }, CloseCode.PROTOCOL_ERROR);
+    });
+  }
+
+  /**
+   * The client's first sync step 1 was answered ahead with the stored state while the board
+   * loaded; since then load hooks, other processes and other clients may have written. The
+   * step 2 it waits for is what the room has beyond what was sent, once that is durable.
+   */
+  private async catchUp(sent: Uint8Array): Promise<void> {
+    await this.room.flushed();
+    if (this.closed) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, YMessage.Sync);
+    syncProtocol.writeSyncStep2(encoder, this.room.doc, sent);
+    this.send(encoding.toUint8Array(encoder));
   }
 
   private async handle(bytes: Uint8Array | null): Promise<void> {

@@ -1,12 +1,14 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CloseCode, ErrorCode, LIMITS, ID_PATTERN } from '../../shared';
+import * as decoding from 'lib0/decoding';
+import { CloseCode, ErrorCode, LIMITS, ID_PATTERN, YMessage, YSyncStep } from '../../shared';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
 import type { BoardService } from '../boards/board-service';
-import type { RoomRegistry } from './room-registry';
-import { YjsConnection } from './yjs-connection';
+import type { RoomRegistry, StoredStateSource } from './room-registry';
+import { YjsConnection, type EarlyStart } from './yjs-connection';
+import type { StoredAnswer } from './stored-answer';
 import { encodeErrorMessage } from './messages';
 import { isOriginAllowed } from '../http/origin';
 
@@ -38,8 +40,8 @@ export function attachYjsEndpoint(deps: {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       // Frames that arrive while the session is checked and the board loads wait in the
-      // socket; the connection reads them once the room is ready, so nothing is lost and
-      // nobody is told "synced" before the board is loaded.
+      // socket; the connection reads them once the room is ready, so nothing is lost. The
+      // one exception, a new device's first sync while its board loads, is EarlyJoin's.
       ws.pause();
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
@@ -60,20 +62,25 @@ export function attachYjsEndpoint(deps: {
     if (!identity || identity.boardId !== boardId) {
       return refuse(ws, CloseCode.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED, 'Missing or unknown session for this board.');
     }
+    const acquiring = rooms.acquire(boardId);
+    const loading = rooms.loading(boardId);
+    const waiting = loading ? new EarlyJoin(ws, loading) : null;
     let room;
     try {
-      room = await rooms.acquire(boardId);
+      room = await acquiring;
     } catch (error) {
+      waiting?.stop();
       if ((error as { code?: string }).code === ErrorCode.BOARD_NOT_FOUND) {
         return refuse(ws, CloseCode.BOARD_NOT_FOUND, ErrorCode.BOARD_NOT_FOUND, 'There is no such board.');
       }
       throw error;
     }
+    const start = waiting?.stop();
     if (ws.readyState !== ws.OPEN) {
       rooms.release(boardId);
       return;
     }
-    new YjsConnection(ws, room, identity, log.child({ boardId }), () => rooms.release(boardId), config.maxBufferedBytes);
+    new YjsConnection(ws, room, identity, log.child({ boardId }), () => rooms.release(boardId), config.maxBufferedBytes, start);
     ws.resume();
   }
 
@@ -90,4 +97,66 @@ export function attachYjsEndpoint(deps: {
       wss.close();
     },
   };
+}
+
+/**
+ * A connection admitted while its board loads. It reads the first frame only: when that is
+ * a new device's sync step 1 (an empty state vector), the device gets the stored state as
+ * soon as the load has read it. Everything else it sent waits, unread or kept in order,
+ * for the room (see YjsConnection's EarlyStart).
+ */
+class EarlyJoin {
+  private readonly frames: Array<Uint8Array | null> = [];
+  private answered: StoredAnswer | null = null;
+  private stopped = false;
+  private readonly onMessage = (data: Buffer, isBinary: boolean) => {
+    const bytes = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+    this.frames.push(bytes);
+    if (this.frames.length > 1) return;
+    this.ws.pause(); // frames already received may still arrive; the rest stay in the socket
+    if (bytes && isNewDeviceStep1(bytes)) this.board.answer((answer) => this.send(answer));
+  };
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly board: StoredStateSource,
+  ) {
+    ws.on('message', this.onMessage);
+    ws.resume();
+  }
+
+  /** The room is ready (or failed): what the connection must carry on from. */
+  stop(): EarlyStart {
+    this.stopped = true;
+    this.ws.off('message', this.onMessage);
+    this.ws.pause();
+    return { frames: this.frames, sent: this.answered?.stateVector ?? null };
+  }
+
+  /** Resolves once the answer is written to the socket (or the socket failed). */
+  private send(answer: StoredAnswer): Promise<void> {
+    // An empty board: nothing to send ahead, the room answers the step 1 as usual.
+    if (this.stopped || this.ws.readyState !== this.ws.OPEN || answer.messages.length === 0) return Promise.resolve();
+    this.answered = answer;
+    return new Promise((resolve) => {
+      answer.messages.forEach((message, i) =>
+        this.ws.send(message, (error) => {
+          if (error) this.ws.terminate();
+          if (i === answer.messages.length - 1) resolve();
+        }),
+      );
+    });
+  }
+}
+
+/** Sync step 1 with an empty state vector: a device that holds nothing of the board yet. */
+function isNewDeviceStep1(bytes: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    if (decoding.readVarUint(decoder) !== YMessage.Sync || decoding.readVarUint(decoder) !== YSyncStep.Step1) return false;
+    const stateVector = decoding.readVarUint8Array(decoder);
+    return stateVector.length === 1 && stateVector[0] === 0;
+  } catch {
+    return false;
+  }
 }
