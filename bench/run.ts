@@ -30,7 +30,7 @@ const PLANS: Record<'short' | 'full', Plan> = {
     mode: 'short',
     probes: 10,
     fanout: { clients: [50, 200], rates: [10, 50], stepMs: 3_000, drainMs: 800 },
-    saturation: { clients: 300, rates: [25, 50, 100, 200, 400], stepMs: 2_000, drainMs: 1_000, p99LimitMs: 250 },
+    saturation: { clients: 300, rates: [25, 50, 100, 200, 400], stepMs: 1_500, drainMs: 1_000, p99LimitMs: 250 },
     storm: { clients: 300, windowMs: 5_000, holdMs: 300, timeoutMs: 7_000 },
     boards: [10_000],
     burst: { first: 400, second: 200, rate: 300, tailMs: 800 },
