@@ -144,16 +144,25 @@ export class BoardRoom {
         store.cluster?.unfollow(docName);
       });
     }
-    await onStored?.(stored);
-    // Stored updates were checked when they arrived; one transaction keeps loading linear.
-    Y.transact(room.doc, () => {
-      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(room.doc, update);
-    });
-    applied();
-    room.persist.markDurable(Y.decodeStateVector(Y.encodeStateVector(room.doc)));
-    room.persistChanges();
-    await room.claimServerClientId();
+    try {
+      try {
+        await onStored?.(stored);
+        // Stored updates were checked when they arrived; one transaction keeps loading linear.
+        Y.transact(room.doc, () => {
+          if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
+          for (const update of stored.updates) Y.applyUpdate(room.doc, update);
+        });
+      } finally {
+        applied();
+      }
+      room.persist.markDurable(Y.decodeStateVector(Y.encodeStateVector(room.doc)));
+      room.persistChanges();
+      await room.claimServerClientId();
+    } catch (error) {
+      // Nobody will close a room that never loaded: stop following the board's log here.
+      await room.close();
+      throw error;
+    }
     return room;
   }
 
@@ -308,6 +317,16 @@ export class BoardRoom {
   /** Resolves when everything applied so far is durable (and so has been broadcast). */
   flushed(): Promise<void> {
     return this.persist.flushed();
+  }
+
+  /**
+   * Whether everything applied so far is durable, right now. Between flushed() resolving
+   * and its awaiter running, another connection's update may be applied; whoever sends the
+   * document's state checks this in the same synchronous step as it encodes (see
+   * YjsConnection's sync answers), so nobody is sent a change the store could still lose.
+   */
+  get isSettled(): boolean {
+    return this.persist.isEmpty;
   }
 
   get isIdle(): boolean {

@@ -129,7 +129,8 @@ export class YjsConnection implements RoomPeer {
    * step 2 it waits for is what the room has beyond what was sent, once that is durable.
    */
   private async catchUp(sent: Uint8Array): Promise<void> {
-    await this.room.flushed();
+    do await this.room.flushed();
+    while (!this.room.isSettled);
     if (this.closed) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, YMessage.Sync);
@@ -175,7 +176,9 @@ export class YjsConnection implements RoomPeer {
     }
     if (subType === YSyncStep.Step1) {
       // Answer only with durable state: a client must never hold what a crash could take back.
-      await this.room.flushed();
+      // Checked again on resuming, and encoded before the next await (BoardRoom.isSettled).
+      do await this.room.flushed();
+      while (!this.room.isSettled);
       // A new device has nothing yet: everyone joining a board gets the same answer, cached.
       if (payload.length === 1 && payload[0] === 0) {
         this.send(this.room.fullSyncMessage());
