@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Ack, CreateBoardResponse, Idea, Initiative, SessionResponse } from '../../shared';
+import type { CreateBoardResponse, Idea, Initiative } from '../../shared';
 import { TestClient, eventually, socketClient } from '../support/harness';
 import { call, ok } from '../support/workshop';
-import { ARTIFACTS, createBoard, joinBoard, launchBrowser, newDevice, startApp } from './support';
+import { ARTIFACTS, createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp } from './support';
 
 /** Ideas in the board's one long group (no phase and principle: "Uden placering"). */
 const LONG = 95;
@@ -32,16 +32,7 @@ describe('a board with long groups, in the browser', () => {
     client.destroy();
   });
 
-  async function session(role: 'participant' | 'facilitator', displayName: string): Promise<SessionResponse> {
-    const res = await fetch(`${app.url}/api/boards/${board.boardId}/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: board.tokens[role], displayName }),
-    });
-    const ack = (await res.json()) as Ack<SessionResponse>;
-    if (!ack.ok) throw new Error(ack.error.code);
-    return ack.data;
-  }
+  const session = (role: 'participant' | 'facilitator', displayName: string) => createSession(app.url, board, role, displayName);
 
   afterAll(async () => {
     await browser?.close();

@@ -15,7 +15,7 @@ import {
   type ServerToClientEvents,
   type SessionResponse,
 } from '../../shared';
-import { ARTIFACTS, axeViolations, createBoard, joinBoard, launchBrowser, newDevice, startApp } from './support';
+import { ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp } from './support';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -42,16 +42,7 @@ describe('moderation (facilitator)', () => {
     await app?.close();
   });
 
-  async function session(board: CreateBoardResponse, role: Role, displayName: string): Promise<SessionResponse> {
-    const res = await fetch(`${app.url}/api/boards/${board.boardId}/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: board.tokens[role], displayName }),
-    });
-    const ack = (await res.json()) as Ack<SessionResponse>;
-    if (!ack.ok) throw new Error(ack.error.code);
-    return ack.data;
-  }
+  const session = (board: CreateBoardResponse, role: Role, displayName: string) => createSession(app.url, board, role, displayName);
 
   async function socketFor(s: SessionResponse): Promise<ClientSocket> {
     const socket: ClientSocket = ioClient(app.url, {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { Ack, CreateBoardRequest, CreateBoardResponse } from '../../shared';
+import type { Ack, CreateBoardRequest, CreateBoardResponse, Role, SessionResponse } from '../../shared';
 import { testConfig } from '../../server/config';
 import { createServer } from '../../server/create-server';
 import { createStore } from '../../server/store/create-store';
@@ -88,6 +88,18 @@ export async function createBoard(url: string, body: CreateBoardRequest = { temp
   });
   const ack = (await res.json()) as Ack<CreateBoardResponse>;
   if (!ack.ok) throw new Error(`createBoard: ${ack.error.code}`);
+  return ack.data;
+}
+
+/** A session on a board for a role, as its link's join form makes one (for commands and Yjs clients beside the page). */
+export async function createSession(url: string, board: CreateBoardResponse, role: Role, displayName: string): Promise<SessionResponse> {
+  const res = await fetch(`${url}/api/boards/${board.boardId}/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: board.tokens[role], displayName }),
+  });
+  const ack = (await res.json()) as Ack<SessionResponse>;
+  if (!ack.ok) throw new Error(`createSession: ${ack.error.code}`);
   return ack.data;
 }
 
