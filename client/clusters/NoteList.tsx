@@ -26,6 +26,7 @@ export function NoteList({ ideas, renderIdea }: Props) {
   const t = useT();
   const [limit, setLimit] = useState(NOTE_PAGE);
   const pinned = useBoardStore((s) => s.pinnedIdeas);
+  const announce = useBoardStore((s) => s.announce);
   if (ideas.length <= limit) return <ul className="group__list">{ideas.map(renderIdea)}</ul>;
 
   const tail = ideas.slice(limit);
@@ -37,7 +38,16 @@ export function NoteList({ ideas, renderIdea }: Props) {
       {notShown > 0 ? (
         <div className="group__more" data-not-shown={notShown}>
           <span className="group__more-count">{t('groups.notShown', { count: notShown })}</span>
-          <button type="button" className="button button--small" onClick={() => setLimit((n) => n + NOTE_PAGE)}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              // The new notes appear above the button, where focus stays: say what changed.
+              const next = limit + NOTE_PAGE;
+              setLimit(next);
+              announce(t('groups.shownNow', { shown: Math.min(next, ideas.length), count: ideas.length }));
+            }}
+          >
             {t('groups.showMore', { count: Math.min(NOTE_PAGE, tail.length) })}
           </button>
         </div>

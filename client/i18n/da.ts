@@ -154,6 +154,7 @@ export const da = {
     showMore_other: 'Vis {{count}} idéer mere',
     notShown_one: '{{count}} idé vises ikke endnu',
     notShown_other: '{{count}} idéer vises ikke endnu',
+    shownNow: 'Viser nu {{shown}} af {{count}} idéer',
   },
   status: {
     loading: 'Indlæser tavlen…',

@@ -151,6 +151,7 @@ export const en: Messages = {
     showMore_other: 'Show {{count}} more ideas',
     notShown_one: '{{count}} idea not shown yet',
     notShown_other: '{{count}} ideas not shown yet',
+    shownNow: 'Now showing {{shown}} of {{count}} ideas',
   },
   status: {
     loading: 'Loading the board…',

@@ -51,6 +51,7 @@ describe('a board with long groups, in the browser', () => {
 
       await group.getByRole('button', { name: 'Vis 40 idéer mere' }).click();
       await expect.poll(() => notesIn(page).count()).toBe(80);
+      await page.locator('[aria-live="polite"]', { hasText: `Viser nu 80 af ${LONG} idéer` }).waitFor({ state: 'attached' });
       // The button stays where focus is, so a keyboard user can go on pressing it.
       await page.keyboard.press('Enter');
       await expect.poll(() => notesIn(page).count()).toBe(LONG);
