@@ -3,16 +3,14 @@ import type { Browser, Page } from 'playwright-core';
 import {
   PROTOCOL_VERSION,
   RECEIPT_PATTERN,
-  type Ack,
   type ClientToServerEvents,
   type ConfigureCall,
   type CreateBoardResponse,
   type QueueResult,
   type ServerToClientEvents,
-  type SessionResponse,
 } from '../../shared';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { ARTIFACTS, axeViolations, createBoard, launchBrowser, newDevice, newPhone, startApp } from './support';
+import { ARTIFACTS, axeViolations, createBoard, createSession, launchBrowser, newDevice, newPhone, startApp } from './support';
 
 type FacilitatorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -54,15 +52,9 @@ describe('public call (citizen, phone first)', () => {
   }
 
   async function facilitatorSocket(board: CreateBoardResponse): Promise<FacilitatorSocket> {
-    const res = await fetch(`${app.url}/api/boards/${board.boardId}/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: board.tokens.facilitator, displayName: 'Mette' }),
-    });
-    const session = (await res.json()) as Ack<SessionResponse>;
-    if (!session.ok) throw new Error(session.error.code);
+    const session = await createSession(app.url, board, 'facilitator', 'Mette');
     const socket: FacilitatorSocket = ioClient(app.url, {
-      auth: { session: session.data.sessionToken, protocolVersion: PROTOCOL_VERSION },
+      auth: { session: session.sessionToken, protocolVersion: PROTOCOL_VERSION },
       transports: ['websocket'],
       forceNew: true,
     });

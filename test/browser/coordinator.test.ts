@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Ack, Beacon, ContributorType, CreateBoardResponse, Idea, Initiative, SessionResponse } from '../../shared';
+import type { Ack, Beacon, ContributorType, CreateBoardResponse, CreateSessionRequest, Idea, Initiative, SessionResponse } from '../../shared';
 import { TEST_COORDINATOR_TOKEN, testConfig } from '../../server/config';
 import { createServer } from '../../server/create-server';
 import { createStore } from '../../server/store/create-store';
 import { TestClient, eventually, socketClient } from '../support/harness';
 import { call, ok } from '../support/workshop';
-import { ARTIFACTS, axeViolations, createBoard, launchBrowser, newDevice, startApp } from './support';
+import { ARTIFACTS, axeViolations, createBoard, createSession, launchBrowser, newDevice, startApp } from './support';
 
 type Seed = Partial<Idea> & { text: string; type: ContributorType | null; organisation?: string | null };
 
@@ -18,16 +18,8 @@ describe('the coordinator\u2019s overview across boards', () => {
   let browser: Browser;
   const seeded: Record<string, Idea> = {};
 
-  async function session(board: CreateBoardResponse, role: 'participant' | 'facilitator', body: Record<string, unknown>) {
-    const res = await fetch(`${app.url}/api/boards/${board.boardId}/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: board.tokens[role], ...body }),
-    });
-    const ack = (await res.json()) as Ack<SessionResponse>;
-    if (!ack.ok) throw new Error(ack.error.code);
-    return ack.data;
-  }
+  const session = (board: CreateBoardResponse, role: 'participant' | 'facilitator', details: Omit<CreateSessionRequest, 'token'>) =>
+    createSession(app.url, board, role, details);
 
   /** A socket.io command as a session, as a facilitator's page sends it. */
   async function command<T>(who: SessionResponse, event: 'idea:setStatus' | 'initiative:save' | 'board:updateSettings', payload: unknown): Promise<T> {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { randomId, type Ack, type ContributorType, type CreateBoardResponse, type Idea, type SessionResponse } from '../../shared';
+import { randomId, type ContributorType, type CreateBoardResponse, type CreateSessionRequest, type Idea, type SessionResponse } from '../../shared';
 import { TestClient, socketClient } from '../support/harness';
 import { call, ok } from '../support/workshop';
-import { ARTIFACTS, axeViolations, createBoard, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
+import { ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
 
 /** A Copenhagen wall-clock time as an instant (summer time, UTC+2, for these dates). */
 const copenhagen = (iso: string): number => Date.parse(`${iso}+02:00`);
@@ -32,16 +32,8 @@ describe('search and filters on a board', () => {
     await app?.close();
   });
 
-  async function session(board: CreateBoardResponse, role: 'participant' | 'facilitator', body: Record<string, unknown>) {
-    const res = await fetch(`${app.url}/api/boards/${board.boardId}/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: board.tokens[role], ...body }),
-    });
-    const ack = (await res.json()) as Ack<SessionResponse>;
-    if (!ack.ok) throw new Error(ack.error.code);
-    return ack.data;
-  }
+  const session = (board: CreateBoardResponse, role: 'participant' | 'facilitator', details: Omit<CreateSessionRequest, 'token'>) =>
+    createSession(app.url, board, role, details);
 
   /** A socket.io command as a session, as the page's command channel sends it. */
   async function command(who: SessionResponse, event: 'idea:setStatus' | 'comment:add', payload: unknown): Promise<void> {

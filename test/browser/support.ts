@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { Ack, CreateBoardRequest, CreateBoardResponse, Role, SessionResponse } from '../../shared';
+import type { Ack, CreateBoardRequest, CreateBoardResponse, CreateSessionRequest, Role, SessionResponse } from '../../shared';
 import { testConfig } from '../../server/config';
 import { createServer } from '../../server/create-server';
 import { createStore } from '../../server/store/create-store';
@@ -91,12 +91,18 @@ export async function createBoard(url: string, body: CreateBoardRequest = { temp
   return ack.data;
 }
 
-/** A session on a board for a role, as its link's join form makes one (for commands and Yjs clients beside the page). */
-export async function createSession(url: string, board: CreateBoardResponse, role: Role, displayName: string): Promise<SessionResponse> {
+/** A session on a board for a role, as its link's join form makes one (a name, or the form's details), for commands and Yjs clients beside the page. */
+export async function createSession(
+  url: string,
+  board: CreateBoardResponse,
+  role: Role,
+  details: string | Omit<CreateSessionRequest, 'token'>,
+): Promise<SessionResponse> {
+  const body: CreateSessionRequest = { token: board.tokens[role], ...(typeof details === 'string' ? { displayName: details } : details) };
   const res = await fetch(`${url}/api/boards/${board.boardId}/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: board.tokens[role], displayName }),
+    body: JSON.stringify(body),
   });
   const ack = (await res.json()) as Ack<SessionResponse>;
   if (!ack.ok) throw new Error(`createSession: ${ack.error.code}`);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { io as ioClient } from 'socket.io-client';
 import { PROTOCOL_VERSION, randomId, type Ack, type ContributionReceipt, type SessionResponse } from '../../shared';
-import { createBoard, joinBoard, launchBrowser, startApp } from './support';
+import { createBoard, createSession, joinBoard, launchBrowser, startApp } from './support';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
@@ -54,14 +54,7 @@ describe('hostile text renders inert', () => {
 
   it('in comments, the moderation queue and the receipt page', { timeout: 60_000 }, async () => {
     const board = await createBoard(app.url, { template: 'kickoff' });
-    const session = async (role: 'facilitator' | 'participant', displayName: string) => {
-      const res = await fetch(`${app.url}/api/boards/${board.boardId}/sessions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token: board.tokens[role], displayName }),
-      });
-      return ((await res.json()) as { data: SessionResponse }).data;
-    };
+    const session = (role: 'facilitator' | 'participant', displayName: string) => createSession(app.url, board, role, displayName);
     const connect = async (s: SessionResponse) => {
       const socket = ioClient(app.url, { auth: { session: s.sessionToken, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true });
       await new Promise<void>((resolve, reject) => {
