@@ -7,6 +7,7 @@ import { ModalDialog } from './ModalDialog';
 import { ReasonFields } from './ReasonFields';
 import { emptyReason, reasonProblem, reasonValue, type ReasonChoice } from './social-format';
 import { useSocialCommands } from './useSocialCommands';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   ideaId: string;
@@ -85,14 +86,7 @@ export function ModerateEditDialog({ ideaId, text: original, returnFocus, onClos
         </div>
         <ReasonFields value={reason} onChange={setReason} required={false} error={reasonError} />
         <ErrorText message={failure} />
-        <div className="modal__actions">
-          <button type="submit" className="button button--primary" aria-disabled={busy ? true : undefined}>
-            {t('comments.moderate.editSubmit')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('app.cancel')}
-          </button>
-        </div>
+        <DialogActions submitLabel={t('comments.moderate.editSubmit')} busy={busy} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -5,6 +5,7 @@ import { ModalDialog } from './ModalDialog';
 import { ReasonFields } from './ReasonFields';
 import { emptyReason, reasonProblem, reasonValue, type ReasonChoice } from './social-format';
 import { useSocialCommands } from './useSocialCommands';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   ideaId: string;
@@ -88,14 +89,7 @@ export function PurgeDialog({ ideaId, text, returnFocus, onSending, onResult, on
           ) : null}
         </div>
         <ErrorText message={failure} />
-        <div className="modal__actions">
-          <button type="submit" className="button button--danger" aria-disabled={busy ? true : undefined}>
-            {t('comments.moderate.purgeSubmit')}
-          </button>
-          <button type="button" className="button" data-autofocus onClick={onClose}>
-            {t('app.cancel')}
-          </button>
-        </div>
+        <DialogActions submitLabel={t('comments.moderate.purgeSubmit')} busy={busy} onCancel={onClose} danger />
       </form>
     </ModalDialog>
   );

@@ -4,6 +4,7 @@ import { ErrorText } from '../ui/ErrorText';
 import { ModalDialog } from './ModalDialog';
 import { ReasonFields } from './ReasonFields';
 import { emptyReason, reasonProblem, reasonValue, type ReasonChoice } from './social-format';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   title: string;
@@ -57,14 +58,7 @@ export function ReasonDialog({ title, intro, submitLabel, excerpt, returnFocus, 
           error={error}
         />
         <ErrorText message={failure} />
-        <div className="modal__actions">
-          <button type="submit" className="button button--primary" aria-disabled={busy ? true : undefined}>
-            {submitLabel}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('app.cancel')}
-          </button>
-        </div>
+        <DialogActions submitLabel={submitLabel} busy={busy} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -6,6 +6,7 @@ import { ErrorText } from '../ui/ErrorText';
 import { ModalDialog } from './ModalDialog';
 import { rationaleRequired, STATUS_GLYPHS } from './social-format';
 import { useSocialCommands } from './useSocialCommands';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   ideaId: string;
@@ -99,14 +100,7 @@ export function StatusDialog({ ideaId, ideaText, returnFocus, onClose }: Props) 
           ) : null}
         </div>
         <ErrorText message={failure} />
-        <div className="modal__actions">
-          <button type="submit" className="button button--primary" aria-disabled={busy ? true : undefined}>
-            {t('comments.status.save')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('app.cancel')}
-          </button>
-        </div>
+        <DialogActions submitLabel={t('comments.status.save')} busy={busy} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -10,6 +10,7 @@ import { InitiativeFields } from './InitiativeFields';
 import { focusable, initiativeElementId } from './jump';
 import { untilStore } from './until-store';
 import { useInitiativeCommands } from './useInitiativeCommands';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   /** null: a new initiative. */
@@ -119,14 +120,7 @@ export function InitiativeDialog({ initiative, onClose }: Props) {
         <InitiativeFields draft={draft} errors={errors} beacons={beacons} onChange={change} />
         <IdeaPicker ideaIds={draft.ideaIds} gone={gone} onChange={(ideaIds) => change({ ideaIds })} />
         <ErrorText message={Object.keys(errors).length > 0 ? t('outcomes.form.fixErrors') : failure} />
-        <div className="modal__actions">
-          <button type="submit" className="button button--primary" aria-disabled={busy ? true : undefined}>
-            {busy ? t('outcomes.form.saving') : t('outcomes.form.save')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('app.cancel')}
-          </button>
-        </div>
+        <DialogActions submitLabel={busy ? t('outcomes.form.saving') : t('outcomes.form.save')} busy={busy} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -9,6 +9,7 @@ import { useBoardStore } from '../state/board-store';
 import { ErrorText } from '../ui/ErrorText';
 import { startRound, type RoundCreated } from './outcomes-api';
 import { carriedCount, roundTitle, statusCounts } from './round';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   session: StoredSession;
@@ -121,14 +122,7 @@ function RoundForm({ session, onCreated, onClose }: { session: StoredSession; on
         {carried > 0 ? t('outcomes.round.carrying', { count: carried }) : t('outcomes.round.carryingNone')}
       </p>
       <ErrorText message={failure} />
-      <div className="modal__actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy ? true : undefined}>
-          {busy ? t('outcomes.round.starting') : t('outcomes.round.submit')}
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <DialogActions submitLabel={busy ? t('outcomes.round.starting') : t('outcomes.round.submit')} busy={busy} onCancel={onClose} />
     </form>
   );
 }
