@@ -18,7 +18,7 @@ import { adaptProvider } from './custom-messages';
 import { buildIdea, createIdea, deleteIdea, updateIdea, type IdeaDraft, type IdeaPatch } from './idea-writes';
 import { mirrorDocument } from './mirror';
 import { watchPresence } from './presence';
-import { countingWebSocket, SaveTracker } from './save-tracker';
+import { changedSomething, countingWebSocket, SaveTracker } from './save-tracker';
 import { mirrorSocial } from './social-mirror';
 import { StoredIdeas } from './stored-ideas';
 import { mirrorWorkshop } from './workshop-mirror';
@@ -112,9 +112,11 @@ export class BoardSync {
       for (const { event, handler } of this.serverListeners) socket?.on(event, handler);
     }
     this.live = this.open();
+    window.addEventListener('beforeunload', this.warnBeforeLeaving);
   }
 
   stop(): void {
+    window.removeEventListener('beforeunload', this.warnBeforeLeaving);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.live?.stop();
@@ -122,6 +124,19 @@ export class BoardSync {
     this.session?.close();
     this.session = null;
   }
+
+  /**
+   * While a change is not yet saved on the server, leaving the page asks first (the
+   * browser shows its own wording). The change is safe in IndexedDB on this device, but
+   * a person closing the tab usually means to leave for good.
+   */
+  private readonly warnBeforeLeaving = (event: BeforeUnloadEvent): void => {
+    const unsent = useBoardStore.getState().outbox.length > 0;
+    if (!this.live?.tracker.hasPending() && !unsent) return;
+    event.preventDefault();
+    // Older browsers show the dialog only when returnValue is set.
+    event.returnValue = true;
+  };
 
   /** The live workshop's commands (votes, hidden ideas, the facilitator's controls). */
   get workshop(): WorkshopSession | null {
@@ -209,7 +224,8 @@ export class BoardSync {
     const refreshPending = () => {
       tracker.settle(provider.synced);
       const pending = tracker.hasPending();
-      // Everything local is confirmed: no new idea can be lost any more.
+      // Saved covers every local change: no new idea can be lost any more. The tracker
+      // only settles on Saved answers, so nothing else clears this backup.
       if (!pending && provider.synced) this.pending.clear();
       if (pending !== useBoardStore.getState().connection.pending) store.setConnection({ pending });
     };
@@ -224,8 +240,12 @@ export class BoardSync {
       },
     });
 
+    // afterTransaction runs before y-websocket's 'update' handler sends the change, so the
+    // change is numbered before the frame that carries it is tagged (save-tracker.ts).
     const onTransaction = (transaction: Y.Transaction) => {
-      if (transaction.local && transaction.origin !== persistence) tracker.noteLocalChange();
+      if (transaction.local && transaction.origin !== persistence && changedSomething(transaction)) {
+        tracker.noteLocalChange();
+      }
       refreshPending();
     };
     doc.on('afterTransaction', onTransaction);

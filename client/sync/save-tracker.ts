@@ -1,68 +1,95 @@
+import type * as Y from 'yjs';
+
 /**
  * Knows whether every change made on this device is durably saved on the server.
  *
  * The server answers every sync step 2 and update message it accepts on a connection with
- * exactly one Saved message, once everything that message brought is in the store; and it
- * sends its own sync step 2 only once everything it holds is durable (docs/PROTOCOL.md).
- * So: local changes are safe when the connection has synced and every step 2/update sent
- * on it has had its Saved. Until then they are pending; the flag is persisted beside the
- * IndexedDB copy, because a reload brings the unsaved changes back from there.
+ * exactly one Saved message, once everything that message brought is in the store
+ * (docs/PROTOCOL.md, "Saved"). A local change is therefore pending from the moment it is
+ * made until a write frame sent *after* it has been answered by Saved:
+ *
+ * - every local change gets the next number;
+ * - every step 2/update frame sent is tagged with the number of the latest change at the
+ *   moment it leaves (a step 2 carries everything the server lacks; an update frame is
+ *   sent right after the change it carries, so both cover every change made before them);
+ * - a Saved confirms the frames of the connection; when all of them are answered, every
+ *   change up to the highest tag is safe.
+ *
+ * Counting sent against saved frames alone is not enough: Yjs announces a change
+ * (afterTransaction) before y-websocket sends it, and a stalled or closed socket sends
+ * nothing, so "sent = saved" held while the change was on this device only.
+ * The pending flag is persisted beside the IndexedDB copy, because a reload brings the
+ * unsaved changes back from there.
  */
 export class SaveTracker {
-  private dirty = false;
-  private sent = 0;
-  private saved = 0;
+  /** Number of the latest local change (a previous page's unsaved changes count as one). */
+  private changes = 0;
+  /** The highest change number known safe (settled: synced and every frame answered). */
+  private confirmed = 0;
+  /** The highest tag of a frame answered by Saved on the current connection. */
+  private answered = 0;
+  /** Per write frame sent on the current connection and not yet answered: its tag. */
+  private inFlight: number[] = [];
 
   constructor(private readonly storageKey: string) {
     try {
-      this.dirty = localStorage.getItem(storageKey) === 'dirty';
+      if (localStorage.getItem(storageKey) === 'dirty') this.changes = 1;
     } catch {
       // Unknown: treat as clean; the next change marks it dirty again.
     }
   }
 
-  /** A local change to the document: pending until confirmed. */
+  /** A local change to the document: pending until a Saved covers it. */
   noteLocalChange(): void {
-    if (this.dirty) return;
-    this.dirty = true;
-    this.persist();
+    const wasPending = this.hasPending();
+    this.changes++;
+    if (!wasPending) this.persist();
   }
 
-  /** A new WebSocket: its messages and Saved answers are counted afresh. */
+  /** A new WebSocket: frames of the old one will never be answered. */
   noteConnection(): void {
-    this.sent = 0;
-    this.saved = 0;
+    this.inFlight = [];
+    this.answered = 0;
   }
 
+  /** A step 2 or update frame left on the current connection. */
   noteSent(): void {
-    this.sent++;
+    this.inFlight.push(this.changes);
   }
 
+  /** One Saved: the server has stored what one of the frames sent brought. */
   noteSaved(): void {
-    this.saved++;
+    // Saved answers come in the order the frames were sent; once all are answered the
+    // order does not matter, which is the only moment settle() trusts them.
+    const tag = this.inFlight.shift();
+    if (tag !== undefined && tag > this.answered) this.answered = tag;
   }
 
-  /** Clears the pending flag when the connection has synced and answered everything sent. */
+  /**
+   * Clears the pending flag when the connection has synced, every frame sent on it has
+   * its Saved, and those frames carried every local change.
+   */
   settle(synced: boolean): void {
-    if (this.dirty && synced && this.saved >= this.sent) {
-      this.dirty = false;
+    if (this.hasPending() && synced && this.inFlight.length === 0 && this.answered >= this.changes) {
+      this.confirmed = this.changes;
       this.persist();
     }
   }
 
   hasPending(): boolean {
-    return this.dirty;
+    return this.changes > this.confirmed;
   }
 
   /** Forgets everything (the local copy was discarded). */
   clear(): void {
-    this.dirty = false;
+    this.confirmed = this.changes;
+    this.inFlight = [];
     this.persist();
   }
 
   private persist(): void {
     try {
-      if (this.dirty) localStorage.setItem(this.storageKey, 'dirty');
+      if (this.hasPending()) localStorage.setItem(this.storageKey, 'dirty');
       else localStorage.removeItem(this.storageKey);
     } catch {
       // Storage full or disabled: tracking still works for this page.
@@ -92,4 +119,13 @@ export function countingWebSocket(tracker: SaveTracker): typeof WebSocket {
       super.send(data);
     }
   };
+}
+
+/** Whether a transaction produced an update (Yjs emits 'update' under the same test). */
+export function changedSomething(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of transaction.afterState) {
+    if (transaction.beforeState.get(client) !== clock) return true;
+  }
+  return false;
 }
