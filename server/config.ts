@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AbuseLimitConfig } from './moderation/abuse-limits';
 
 /**
  * Every setting, read once from the environment. .env.example and the README's
@@ -15,7 +16,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Compact a document once this many updates follow its snapshot. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(10).default(500),
-  /** Join by code: wrong codes per IP per minute before RATE_LIMITED (guessing). */
+  /** Join by code: wrong codes per IP per minute before RATE_LIMITED (guessing), across all processes. */
   JOIN_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Join by code: all attempts per IP per minute (a whole room may share one NAT address). */
   JOIN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
@@ -45,13 +46,19 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   redisUrl: string | undefined;
-  /** Base of the links the server hands out; undefined: derived from each request's Host. */
+  /**
+   * Base of the links the server hands out. Undefined: links are relative (`/b/…`), never
+   * built from a request's Host; the coordinator link file names the listening address.
+   */
   publicUrl: string | undefined;
   allowedOrigins: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   compactAfterUpdates: number;
-  /** Rate limits of join by code (server/workshop/join.ts). */
-  joinLimits: { failuresPerMinute: number; requestsPerMinute: number };
+  /**
+   * Allowances that differ from DEFAULT_ABUSE_LIMITS (server/moderation/abuse-limits.ts):
+   * join by code's, from JOIN_FAILURES_PER_MINUTE and JOIN_REQUESTS_PER_MINUTE.
+   */
+  limits: Partial<AbuseLimitConfig>;
   /**
    * How long a session is accepted after it was issued, in milliseconds (SESSION_TTL_DAYS):
    * milliseconds so a test can give a server a lifetime it can wait out.
@@ -82,7 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
-    joinLimits: { failuresPerMinute: e.JOIN_FAILURES_PER_MINUTE, requestsPerMinute: e.JOIN_REQUESTS_PER_MINUTE },
+    limits: {
+      joinFailuresPerIp: { points: e.JOIN_FAILURES_PER_MINUTE, seconds: 60 },
+      joinRequestsPerIp: { points: e.JOIN_REQUESTS_PER_MINUTE, seconds: 60 },
+    },
     sessionTtlMs: Math.round(e.SESSION_TTL_DAYS * DAY_MS),
     coordinatorToken: e.COORDINATOR_TOKEN,
     trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
@@ -94,7 +104,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 /** The coordinator token of test servers, so tests can open the coordinator's overview. */
 export const TEST_COORDINATOR_TOKEN = 'test-coordinator-token-0123456789';
 
-/** Defaults for tests: everything from loadConfig({}) with overrides. */
+/**
+ * Allowances a test or benchmark meets by design from its one address (127.0.0.1): it
+ * writes thousands of ideas through one session, opens hundreds of boards and sessions and
+ * restores dozens of backups.
+ * test/integration/rate-limits.test.ts checks the production defaults themselves.
+ */
+const TEST_ALLOWANCES: Partial<AbuseLimitConfig> = {
+  ideasPerSession: { points: 1_000_000, seconds: 60 },
+  boardsPerIp: { points: 1_000_000, seconds: 60 },
+  sessionsPerIp: { points: 1_000_000, seconds: 60 },
+  restoresPerIp: { points: 1_000_000, seconds: 60 },
+};
+
+/** Defaults for tests: everything from loadConfig({}) with overrides (and TEST_ALLOWANCES). */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
-  return { ...loadConfig({ LOG_LEVEL: 'silent', PORT: '0', COORDINATOR_TOKEN: TEST_COORDINATOR_TOKEN }), ...overrides };
+  const base = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', COORDINATOR_TOKEN: TEST_COORDINATOR_TOKEN });
+  return { ...base, limits: { ...base.limits, ...TEST_ALLOWANCES }, ...overrides };
 }

@@ -12,7 +12,8 @@ import { createHttpApp } from './http/app';
 import { createWorkshop } from './workshop';
 import { createModeration } from './moderation';
 import { createInstallation } from './installation';
-import type { AbuseLimitConfig } from './moderation/abuse-limits';
+import { AbuseLimits, type AbuseLimitConfig } from './moderation/abuse-limits';
+import { ideaGate } from './realtime/idea-gate';
 
 export interface SamskabServer {
   httpServer: HttpServer;
@@ -35,15 +36,19 @@ export async function createServer(options: {
   store: BoardStore;
   config: ServerConfig;
   log?: Logger;
-  /** Rate limits of the public call, comments and reactions (tests set small ones). */
-  abuseLimits?: AbuseLimitConfig;
+  /** Rate limits over config.limits and the defaults (tests set small ones). */
+  abuseLimits?: Partial<AbuseLimitConfig>;
 }): Promise<SamskabServer> {
   const { store, config } = options;
   const log = options.log ?? createLogger(config.logLevel);
   const rooms = new RoomRegistry(store, log, config.compactAfterUpdates);
   const boards = new BoardService(store, rooms, config.sessionTtlMs);
-  const workshop = createWorkshop({ store, rooms, boards, log, joinLimits: config.joinLimits });
-  const moderation = await createModeration({ store, rooms, log, abuseLimits: options.abuseLimits });
+  const limits = await AbuseLimits.create(store, { ...config.limits, ...options.abuseLimits });
+  rooms.onLoad((room) => {
+    room.ideaGate = ideaGate(limits, room.boardId);
+  });
+  const workshop = createWorkshop({ store, rooms, boards, log, limits });
+  const moderation = await createModeration({ store, rooms, log, limits });
   const installation = await createInstallation({
     store,
     rooms,
@@ -53,7 +58,7 @@ export async function createServer(options: {
     dataDir: config.dataDir,
     publicUrl: config.publicUrl,
   });
-  const app = createHttpApp({ config, log, boards, store, workshop, rooms, moderation, installation });
+  const app = createHttpApp({ config, log, boards, store, workshop, rooms, moderation, installation, limits });
   const httpServer = createHttpServer(app);
   httpServer.on('clientError', (_error, socket) => socket.destroy());
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
@@ -74,8 +79,10 @@ export async function createServer(options: {
         httpServer.listen(port, host, () => {
           httpServer.off('error', reject);
           const address = httpServer.address() as AddressInfo;
-          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-          resolvePromise({ port: address.port, url: `http://${shownHost}:${address.port}` });
+          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+          const url = `http://${shownHost}:${address.port}`;
+          // The first start's coordinator link names the real address (PUBLIC_URL unset).
+          installation.coordinator.listening(url).then(() => resolvePromise({ port: address.port, url }), reject);
         });
       });
     },

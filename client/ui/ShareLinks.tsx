@@ -19,8 +19,10 @@ export function ShareLinks({ links, headingLevel }: Props) {
   return (
     <ul className="share-links">
       {ORDER.map((role) => {
-        const link = links[role];
-        if (!link) return null;
+        const given = links[role];
+        if (!given) return null;
+        // Without PUBLIC_URL the server hands out relative links: shared ones must be whole.
+        const link = new URL(given, location.origin).href;
         const inputId = `${ids}-${role}`;
         const label = t(`start.links.${role}`);
         return (

@@ -17,6 +17,7 @@ import type { Moderation } from '../moderation';
 import { moderationRoutes } from '../moderation/routes';
 import type { Installation } from '../installation';
 import { installationRoutes } from '../installation/routes';
+import type { AbuseLimits } from '../moderation/abuse-limits';
 
 /** REST API, health probes and the built client, on one Express app. */
 export function createHttpApp(deps: {
@@ -28,6 +29,7 @@ export function createHttpApp(deps: {
   rooms: RoomRegistry;
   moderation: Moderation;
   installation: Installation;
+  limits: AbuseLimits;
 }): express.Express {
   const { config, log } = deps;
   const app = express();

@@ -5,6 +5,8 @@ import type { Logger } from '../log';
 import type { BoardService } from '../boards/board-service';
 import { RateLimitedError, ServiceError } from '../boards/service-error';
 import { StoreConflictError } from '../store/board-store';
+import type { AbuseLimits } from '../moderation/abuse-limits';
+import { limitPerAddress } from './limits';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
@@ -27,8 +29,12 @@ export function handle(log: Logger, handler: Handler) {
   };
 }
 
-export function publicBase(req: Request, config: ServerConfig): string {
-  return config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+/**
+ * The base of every link the server hands out: PUBLIC_URL, or '' (links relative to the
+ * server the request went to). Never the request's Host header, which the sender chooses.
+ */
+export function publicBase(config: ServerConfig): string {
+  return config.publicUrl ?? '';
 }
 
 export function bearer(req: Request): string | undefined {
@@ -36,19 +42,21 @@ export function bearer(req: Request): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
 }
 
-export function boardRoutes(deps: { config: ServerConfig; log: Logger; boards: BoardService }): Router {
-  const { config, log, boards } = deps;
+export function boardRoutes(deps: { config: ServerConfig; log: Logger; boards: BoardService; limits: AbuseLimits }): Router {
+  const { config, log, boards, limits } = deps;
   const router = Router();
 
   router.post(
     '/boards',
+    limitPerAddress(limits, 'boardsPerIp', log),
     handle(log, async (req, res) => {
-      res.status(201).json(ok(await boards.createBoard(req.body, publicBase(req, config))));
+      res.status(201).json(ok(await boards.createBoard(req.body, publicBase(config))));
     }),
   );
 
   router.post(
     '/boards/:boardId/sessions',
+    limitPerAddress(limits, 'sessionsPerIp', log),
     handle(log, async (req, res) => {
       res.status(201).json(ok(await boards.createSession(String(req.params.boardId), req.body)));
     }),

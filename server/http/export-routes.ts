@@ -6,7 +6,9 @@ import type { BoardService } from '../boards/board-service';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
 import { ExportService } from '../export/export-service';
+import type { AbuseLimits } from '../moderation/abuse-limits';
 import { bearer, handle, publicBase } from './board-routes';
+import { limitPerAddress } from './limits';
 
 /**
  * Largest backup `POST /api/boards/restore` accepts: a 10,000-idea board of typical ideas
@@ -19,8 +21,15 @@ export const RESTORE_BODY_LIMIT = '32mb';
  * Board exports and restore (docs/PROTOCOL.md "Exports"). Mounted before the API's 64 KiB
  * JSON parser, so the restore route can read a backup with its own, larger limit.
  */
-export function exportRoutes(deps: { config: ServerConfig; log: Logger; boards: BoardService; store: BoardStore; rooms: RoomRegistry }): Router {
-  const { config, log } = deps;
+export function exportRoutes(deps: {
+  config: ServerConfig;
+  log: Logger;
+  boards: BoardService;
+  store: BoardStore;
+  rooms: RoomRegistry;
+  limits: AbuseLimits;
+}): Router {
+  const { config, log, limits } = deps;
   const exports = new ExportService(deps);
   const router = Router();
 
@@ -42,11 +51,13 @@ export function exportRoutes(deps: { config: ServerConfig; log: Logger; boards: 
 
   router.post(
     '/boards/restore',
+    // Counted before the body is read: a refused restore costs no 32 MiB.
+    limitPerAddress(limits, 'restoresPerIp', log),
     // Raw bytes: the restore worker parses them, so a large backup never stalls the server.
     express.raw({ type: 'application/json', limit: RESTORE_BODY_LIMIT }),
     handle(log, async (req, res) => {
       const body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength) : undefined;
-      res.status(201).json(ok(await exports.restore(body, publicBase(req, config))));
+      res.status(201).json(ok(await exports.restore(body, publicBase(config))));
     }),
   );
 

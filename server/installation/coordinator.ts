@@ -39,6 +39,11 @@ export class Coordinator {
     private readonly options: { envToken: string | undefined; dataDir: string; publicUrl: string | undefined },
   ) {}
 
+  /** A first start's token whose link is not written yet (the address is known at listen). */
+  private unwrittenToken: string | null = null;
+  /** The address the server listens at, for the link file when PUBLIC_URL is unset. */
+  private listenUrl = 'http://localhost:3000';
+
   /** Creates the installation record (and, without COORDINATOR_TOKEN, the first link) once. */
   async ensure(): Promise<void> {
     const existing = await this.installation();
@@ -53,8 +58,17 @@ export class Coordinator {
     // Another process won the first start: its link is the one.
     if (created || existing) {
       if (existing) await this.save(fresh);
-      await this.writeLink(token);
+      // Written once the server listens, so the file names the real address.
+      this.unwrittenToken = token;
     }
+  }
+
+  /** The server listens at `url`: the first start's link goes to its file now. */
+  async listening(url: string): Promise<void> {
+    this.listenUrl = url;
+    const token = this.unwrittenToken;
+    this.unwrittenToken = null;
+    if (token) await this.writeLink(token);
   }
 
   async beacons(): Promise<Beacon[]> {
@@ -92,15 +106,16 @@ export class Coordinator {
     if (sessionToken && sessionToken.length <= 200) await this.records.delete(SPACE.sessions, [hashToken(sessionToken)]);
   }
 
-  async rotate(publicBase?: string): Promise<{ link: string; token: string }> {
+  async rotate(): Promise<{ link: string; token: string }> {
     if (this.options.envToken) {
       throw new ServiceError(ErrorCode.FORBIDDEN, 'The coordinator token is set by COORDINATOR_TOKEN; change it there.', 409);
     }
     const current = await this.required();
     const token = newToken();
     await this.save({ ...current, coordinatorTokenHash: hashToken(token) });
-    await this.writeLink(token, publicBase);
-    return { link: this.linkFor(token, publicBase), token };
+    await this.writeLink(token);
+    // The answer goes to the coordinator's browser: relative without PUBLIC_URL, like board links.
+    return { link: `${this.options.publicUrl ?? ''}/coordinator#k=${token}`, token };
   }
 
   private async isCoordinatorToken(token: string): Promise<boolean> {
@@ -110,16 +125,16 @@ export class Coordinator {
     return typeof stored === 'string' && sameHash(stored, hash);
   }
 
-  /** PUBLIC_URL, else the address a request came to, else (at the first start) localhost. */
-  private linkFor(token: string, publicBase?: string): string {
-    return `${this.options.publicUrl ?? publicBase ?? 'http://localhost:3000'}/coordinator#k=${token}`;
+  /** The file's link: PUBLIC_URL, else the address this server listens at (never a request's Host). */
+  private linkFor(token: string): string {
+    return `${this.options.publicUrl ?? this.listenUrl}/coordinator#k=${token}`;
   }
 
-  private async writeLink(token: string, publicBase?: string): Promise<void> {
+  private async writeLink(token: string): Promise<void> {
     const path = joinPath(this.options.dataDir, 'coordinator-link.txt');
     try {
       await mkdir(this.options.dataDir, { recursive: true });
-      await writeFile(path, `${this.linkFor(token, publicBase)}\n`, { mode: 0o600 });
+      await writeFile(path, `${this.linkFor(token)}\n`, { mode: 0o600 });
       await chmod(path, 0o600);
       this.log.warn({ path }, 'the coordinator link was written to a file: open it once, then keep it safe');
     } catch (error) {

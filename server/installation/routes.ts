@@ -36,7 +36,7 @@ export function installationRoutes(deps: { config: ServerConfig; log: Logger; bo
     '/coordinator/rotate',
     handle(log, async (req, res) => {
       await coordinator.requireSession(bearer(req));
-      res.json(ok(await coordinator.rotate(publicBase(req, config))));
+      res.json(ok(await coordinator.rotate()));
     }),
   );
 
@@ -118,7 +118,7 @@ export function installationRoutes(deps: { config: ServerConfig; log: Logger; bo
       if (!identity || identity.boardId !== boardId) {
         throw new ServiceError(ErrorCode.UNAUTHENTICATED, 'The session is unknown or belongs to another board.', 401);
       }
-      res.status(201).json(ok(await rounds.start(identity, req.body, publicBase(req, config))));
+      res.status(201).json(ok(await rounds.start(identity, req.body, publicBase(config))));
     }),
   );
 

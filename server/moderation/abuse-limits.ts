@@ -15,7 +15,11 @@ export interface AbuseLimitConfig {
    * can sit behind one municipal NAT address. It stops floods, not people.
    */
   contributionsPerIp: Allowance;
-  /** Per device (a random id the contribution page keeps): the limit one person meets. */
+  /**
+   * Per device (a random id the contribution page keeps) on one address: the limit one
+   * person meets. Keyed on address and device together, so a script that makes up a new
+   * device id per request only meets the per-address limit sooner.
+   */
   contributionsPerDevice: Allowance;
   /** Per participant session on a board. */
   commentsPerParticipant: Allowance;
@@ -23,15 +27,35 @@ export interface AbuseLimitConfig {
   reportsPerParticipant: Allowance;
   /** Receipt codes are 60 bits; this only keeps scanners slow. */
   receiptLookupsPerIp: Allowance;
+  /** `POST /api/boards` (and new rounds) per address: a course of 30 makes 30 at once. */
+  boardsPerIp: Allowance;
+  /** `POST /api/boards/restore` per address: backups of up to 32 MiB each. */
+  restoresPerIp: Allowance;
+  /** `POST /api/boards/:id/sessions` per address: a town-hall meeting on one guest Wi-Fi. */
+  sessionsPerIp: Allowance;
+  /** Join by code: unknown or malformed codes per address (guessing), JOIN_FAILURES_PER_MINUTE. */
+  joinFailuresPerIp: Allowance;
+  /** Join by code: every attempt per address, JOIN_REQUESTS_PER_MINUTE. */
+  joinRequestsPerIp: Allowance;
+  /** New ideas over Yjs per participant session on a board (facilitators are not limited). */
+  ideasPerSession: Allowance;
 }
 
+const TEN_MINUTES = 600;
+
 export const DEFAULT_ABUSE_LIMITS: AbuseLimitConfig = {
-  contributionsPerIp: { points: 300, seconds: 600 },
-  contributionsPerDevice: { points: 20, seconds: 600 },
+  contributionsPerIp: { points: 300, seconds: TEN_MINUTES },
+  contributionsPerDevice: { points: 20, seconds: TEN_MINUTES },
   commentsPerParticipant: { points: 30, seconds: 60 },
   reactionsPerParticipant: { points: 120, seconds: 60 },
-  reportsPerParticipant: { points: 20, seconds: 600 },
+  reportsPerParticipant: { points: 20, seconds: TEN_MINUTES },
   receiptLookupsPerIp: { points: 120, seconds: 60 },
+  boardsPerIp: { points: 40, seconds: TEN_MINUTES },
+  restoresPerIp: { points: 10, seconds: TEN_MINUTES },
+  sessionsPerIp: { points: 600, seconds: TEN_MINUTES },
+  joinFailuresPerIp: { points: 10, seconds: 60 },
+  joinRequestsPerIp: { points: 300, seconds: 60 },
+  ideasPerSession: { points: 300, seconds: TEN_MINUTES },
 };
 
 export type AbuseKind = keyof AbuseLimitConfig;
@@ -43,7 +67,20 @@ const MESSAGES: Record<AbuseKind, string> = {
   reactionsPerParticipant: 'Too many reactions just now.',
   reportsPerParticipant: 'Too many reports just now.',
   receiptLookupsPerIp: 'Too many receipt lookups just now.',
+  boardsPerIp: 'Too many new boards from this network just now.',
+  restoresPerIp: 'Too many restores from this network just now.',
+  sessionsPerIp: 'Too many sign-ins from this network just now.',
+  joinFailuresPerIp: 'Too many attempts with unknown codes.',
+  joinRequestsPerIp: 'Too many attempts to join from this network just now.',
+  ideasPerSession: 'Too many new ideas from this session just now.',
 };
+
+/**
+ * Counted in this process only, even on Redis: the idea limit is checked inside a board's
+ * update queue, where a Redis round trip per update would slow every peer of the board,
+ * and a session writes through one connection.
+ */
+const PROCESS_LOCAL: ReadonlySet<AbuseKind> = new Set(['ideasPerSession']);
 
 /**
  * Rate limits through rate-limiter-flexible: in Redis when the store is Redis (so the
@@ -51,37 +88,64 @@ const MESSAGES: Record<AbuseKind, string> = {
  * in-memory limiter stands in (insurance) rather than letting everything through.
  */
 export class AbuseLimits {
-  private constructor(private readonly limiters: Record<AbuseKind, RateLimiterAbstract>) {}
+  private constructor(
+    private readonly limiters: Record<AbuseKind, RateLimiterAbstract>,
+    private readonly config: AbuseLimitConfig,
+  ) {}
 
-  static async create(store: BoardStore, config: AbuseLimitConfig = DEFAULT_ABUSE_LIMITS): Promise<AbuseLimits> {
+  /**
+   * One set of limiters per server. `overrides` replace single allowances (tests, and
+   * the JOIN_* variables); on Redis the counters live under the store's key prefix.
+   */
+  static async create(store: BoardStore, overrides: Partial<AbuseLimitConfig> = {}): Promise<AbuseLimits> {
+    const config: AbuseLimitConfig = { ...DEFAULT_ABUSE_LIMITS, ...overrides };
     const client = store instanceof RedisStore ? await store.createAdapterClient() : null;
+    const prefix = store instanceof RedisStore ? store.keyPrefix : 'samskab:';
     const limiters = {} as Record<AbuseKind, RateLimiterAbstract>;
     for (const kind of Object.keys(config) as AbuseKind[]) {
       const { points, seconds } = config[kind];
       const memory = new RateLimiterMemory({ points, duration: seconds, keyPrefix: kind });
-      limiters[kind] = client
-        ? new RateLimiterRedis({
-            storeClient: client,
-            useRedisPackage: true,
-            keyPrefix: `samskab:rl:${kind}`,
-            points,
-            duration: seconds,
-            insuranceLimiter: memory,
-          })
-        : memory;
+      limiters[kind] =
+        client && !PROCESS_LOCAL.has(kind)
+          ? new RateLimiterRedis({
+              storeClient: client,
+              useRedisPackage: true,
+              keyPrefix: `${prefix}rl:${kind}`,
+              points,
+              duration: seconds,
+              insuranceLimiter: memory,
+            })
+          : memory;
     }
-    return new AbuseLimits(limiters);
+    return new AbuseLimits(limiters, config);
   }
 
-  /** Counts one use; throws RATE_LIMITED (with the wait) when the allowance is spent. */
-  async consume(kind: AbuseKind, key: string): Promise<void> {
+  /** Counts `points` uses; throws RATE_LIMITED (with the wait) when the allowance is spent. */
+  async consume(kind: AbuseKind, key: string, points = 1): Promise<void> {
     try {
-      await this.limiters[kind].consume(key);
+      await this.limiters[kind].consume(key, points);
     } catch (error) {
-      if (error instanceof RateLimiterRes) {
-        throw new RateLimitedError(`${MESSAGES[kind]} Please wait a moment and try again.`, Math.max(1000, error.msBeforeNext));
-      }
+      if (error instanceof RateLimiterRes) throw this.refusal(kind, error);
       throw error;
     }
+  }
+
+  /** Throws RATE_LIMITED when the allowance is spent, without counting a use. */
+  async check(kind: AbuseKind, key: string): Promise<void> {
+    const res = await this.limiters[kind].get(key);
+    if (res && res.consumedPoints >= this.config[kind].points) throw this.refusal(kind, res);
+  }
+
+  /** Counts one use and never throws for being over (the next check() refuses). */
+  async record(kind: AbuseKind, key: string): Promise<void> {
+    try {
+      await this.limiters[kind].penalty(key, 1);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+    }
+  }
+
+  private refusal(kind: AbuseKind, res: RateLimiterRes): RateLimitedError {
+    return new RateLimitedError(`${MESSAGES[kind]} Please wait a moment and try again.`, Math.max(1000, res.msBeforeNext));
   }
 }

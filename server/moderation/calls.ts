@@ -37,7 +37,7 @@ export interface Sender {
   ip: string;
   /** A random id the page keeps on the device, if it sent one. */
   device: string | null;
-  /** PUBLIC_URL, or the address the request came to: receipt links are built on it. */
+  /** PUBLIC_URL, or '' (relative links): receipt links are built on it, never on Host. */
   publicBase: string;
 }
 
@@ -110,7 +110,8 @@ export class PublicCalls {
 
   async contribute(callId: string, body: unknown, sender: Sender): Promise<{ receipt: ContributionReceipt; created: boolean }> {
     await this.ctx.limits.consume('contributionsPerIp', sender.ip);
-    if (sender.device) await this.ctx.limits.consume('contributionsPerDevice', sender.device);
+    // The device id is the sender's say-so: counted per address and device together.
+    if (sender.device) await this.ctx.limits.consume('contributionsPerDevice', `${sender.ip} ${sender.device}`);
     const parsed = contributionRequestSchema.safeParse(body ?? {});
     if (!parsed.success) throw ServiceError.validation(parsed.error);
     const contribution = parsed.data;
@@ -124,9 +125,9 @@ export class PublicCalls {
         throw new ServiceError(ErrorCode.CALL_CLOSED, `The call ${why}; it does not take contributions now.`, 403);
       }
       if (contribution.website) {
-        // A honeypot hit: answer as a real success would, so the bot learns nothing; keep nothing.
-        const receipt = newReceiptCode();
-        return { receipt: { receipt, state: 'pending' as const, statusUrl: `${sender.publicBase}/r/${receipt}` }, created: true };
+        // A honeypot hit: answer as a real success would, with no link to follow
+        // (PROTOCOL.md: statusUrl ""), so the bot learns nothing; keep nothing.
+        return { receipt: { receipt: newReceiptCode(), state: 'pending' as const, statusUrl: '' }, created: true };
       }
       const settings = readBoardSettings(room.doc);
       if (contribution.questionId !== null && !settings?.questions.some((q) => q.id === contribution.questionId)) {

@@ -1,7 +1,7 @@
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
-import { AbuseLimits, type AbuseLimitConfig } from './abuse-limits';
+import type { AbuseLimits } from './abuse-limits';
 import { AuditLog } from './audit';
 import { PublicCalls } from './calls';
 import { ModerationNotifier, newModerationLocks, type ModerationContext } from './context';
@@ -33,7 +33,7 @@ export async function createModeration(deps: {
   store: BoardStore;
   rooms: RoomRegistry;
   log: Logger;
-  abuseLimits?: AbuseLimitConfig;
+  limits: AbuseLimits;
 }): Promise<Moderation> {
   const records = new Records(deps.store);
   const audit = new AuditLog(records);
@@ -46,7 +46,7 @@ export async function createModeration(deps: {
     locks: newModerationLocks(),
     audit,
     notifier,
-    limits: await AbuseLimits.create(deps.store, deps.abuseLimits),
+    limits: deps.limits,
   };
   const ideas = new IdeaModeration(ctx);
   const queue = new ModerationQueue(ctx, ideas);

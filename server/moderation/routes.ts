@@ -72,7 +72,7 @@ function senderOf(req: Request, config: ServerConfig): { ip: string; device: str
   return {
     ip: req.ip ?? 'unknown',
     device: device && /^[A-Za-z0-9_-]{6,64}$/.test(device) ? device : null,
-    publicBase: publicBase(req, config),
+    publicBase: publicBase(config),
   };
 }
 

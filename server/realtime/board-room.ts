@@ -15,6 +15,7 @@ import {
 import type { BoardStore, FeedChange, StoredDocument } from '../store/board-store';
 import type { Logger } from '../log';
 import { inspectUpdate, InspectionError } from './update-inspector';
+import type { IdeaGate } from './idea-gate';
 import { authorizeChanges, type Principal } from './update-policy';
 import { PersistQueue } from './persist-queue';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './messages';
@@ -61,6 +62,8 @@ export class BoardRoom {
   /** Yjs client id → principal key, cached from the store's atomic claims. */
   private readonly claims = new Map<number, string>();
   private inbox: Promise<unknown> = Promise.resolve();
+  /** Set when the room loads (idea-gate.ts): may refuse an update whose new ideas come too fast. */
+  ideaGate: IdeaGate | null = null;
   private readonly persist: PersistQueue<RoomPeer>;
 
   private constructor(
@@ -240,6 +243,8 @@ export class BoardRoom {
       isRemoved: (ideaId) => removedMap(this.doc).has(ideaId),
     });
     if (refusal) return refusal;
+    const limited = this.ideaGate ? await this.ideaGate(peer.principal, inspection.changes) : null;
+    if (limited) return limited;
     this.pendingClocks = inspection.clocks;
     this.pushedForPeer = false;
     try {

@@ -18,6 +18,8 @@ const CLOSE_FOR: Partial<Record<ProtocolError['code'], CloseCode>> = {
   [ErrorCode.INVALID_UPDATE]: CloseCode.PROTOCOL_ERROR,
   [ErrorCode.MISSING_DEPENDENCY]: CloseCode.MISSING_DEPENDENCY,
   [ErrorCode.TOO_LARGE]: CloseCode.TOO_LARGE,
+  // Too many new ideas (idea-gate.ts): the client keeps them and syncs again later.
+  [ErrorCode.RATE_LIMITED]: CloseCode.RATE_LIMITED,
 };
 
 /** What happened on a connection while its board loaded (yjs-endpoint.ts, EarlyJoin). */

@@ -158,6 +158,11 @@ export class RedisStore implements BoardStore {
   }
   private readonly extraClients: Client[] = [];
 
+  /** The prefix of every key of this installation (rate limit counters live under it too). */
+  get keyPrefix(): string {
+    return this.prefix;
+  }
+
   static async connect(url: string, opts: RedisStoreOptions = {}): Promise<RedisStore> {
     const client: Client = createClient({
       url,

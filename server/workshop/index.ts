@@ -7,7 +7,8 @@ import { Clusters } from './clusters';
 import type { WorkshopContext } from './context';
 import { Facilitation } from './facilitation';
 import { HiddenIdeas } from './hidden-ideas';
-import { JoinByCode, type JoinLimits } from './join';
+import type { AbuseLimits } from '../moderation/abuse-limits';
+import { JoinByCode } from './join';
 import { assignMissingJoinCode } from './join-codes';
 import { WorkshopNotifier } from './notifier';
 import { keepTimer } from './timer';
@@ -33,7 +34,7 @@ export function createWorkshop(deps: {
   rooms: RoomRegistry;
   boards: BoardService;
   log: Logger;
-  joinLimits: JoinLimits;
+  limits: AbuseLimits;
 }): Workshop {
   const notifier = new WorkshopNotifier();
   const ctx: WorkshopContext = { store: deps.store, rooms: deps.rooms, log: deps.log, notifier, locks: new BoardLocks() };
@@ -43,7 +44,7 @@ export function createWorkshop(deps: {
     hidden: new HiddenIdeas(ctx),
     voting: new Voting(ctx, totals),
     clusters: new Clusters(ctx, totals),
-    join: new JoinByCode(ctx, deps.boards, deps.joinLimits),
+    join: new JoinByCode(ctx, deps.boards, deps.limits),
     notifier,
   };
   deps.rooms.onLoad(async (room) => {

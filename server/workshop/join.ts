@@ -12,67 +12,48 @@ import type { Logger } from '../log';
 import type { BoardService } from '../boards/board-service';
 import { ServiceError } from '../boards/service-error';
 import { handle } from '../http/board-routes';
-import { SlidingWindowLimiter } from './rate-limiter';
+import type { AbuseLimits } from '../moderation/abuse-limits';
 import { settingsOf, type WorkshopContext } from './context';
-
-export interface JoinLimits {
-  /** Unknown or malformed codes per IP per minute; more are refused with RATE_LIMITED. */
-  failuresPerMinute: number;
-  /** All join requests per IP per minute (generous: a whole room may share one NAT address). */
-  requestsPerMinute: number;
-}
-
-const MINUTE = 60_000;
-
-class RateLimitedError extends ServiceError {
-  constructor(readonly retryAfterMs: number) {
-    super(ErrorCode.RATE_LIMITED, 'Too many attempts; wait a moment and try again.', 429);
-  }
-}
 
 /**
  * Join by code: a phone types the short code from the projector and becomes a participant.
  * Only codes of boards whose facilitator keeps joining open are accepted. Guessing is what a
- * short code must withstand, so each IP gets few failed attempts per minute; once over,
- * every attempt is refused until the window passes (refusing only wrong codes would tell a
- * guesser which code was right).
+ * short code must withstand, so each address gets few failed attempts per minute
+ * (joinFailuresPerIp); once over, every attempt is refused until the window passes
+ * (refusing only wrong codes would tell a guesser which code was right). All attempts
+ * count against a generous cap (joinRequestsPerIp), so forty people behind one municipal
+ * NAT can all join in the same minute. The counts are rate-limiter-flexible's, in Redis
+ * when Redis is the store, so several processes share them.
  */
 export class JoinByCode {
-  private readonly failures: SlidingWindowLimiter;
-  private readonly requests: SlidingWindowLimiter;
-
   constructor(
     private readonly ctx: WorkshopContext,
     private readonly boards: BoardService,
-    limits: JoinLimits,
-  ) {
-    this.failures = new SlidingWindowLimiter(limits.failuresPerMinute, MINUTE);
-    this.requests = new SlidingWindowLimiter(limits.requestsPerMinute, MINUTE);
-  }
+    private readonly limits: AbuseLimits,
+  ) {}
 
   async describe(ip: string, rawCode: string): Promise<JoinCodeInfo> {
+    await this.admit(ip);
     const found = await this.resolve(ip, rawCode);
     return { code: found.code, title: found.title, open: found.open };
   }
 
   async join(ip: string, body: unknown): Promise<SessionResponse> {
-    this.admit(ip);
+    await this.admit(ip);
     const parsed = joinByCodeRequestSchema.safeParse(body ?? {});
     if (!parsed.success) throw ServiceError.validation(parsed.error);
     const { code, ...profile } = parsed.data;
-    const found = await this.resolve(ip, code, false);
+    const found = await this.resolve(ip, code);
     if (!found.open) throw new ServiceError(ErrorCode.JOIN_CLOSED, 'The facilitator has closed joining for now.', 403);
     return this.boards.createParticipantSession(found.boardId, profile);
   }
 
-  private admit(ip: string): void {
-    const wait = Math.max(this.failures.retryAfter(ip), this.requests.retryAfter(ip));
-    if (wait > 0) throw new RateLimitedError(wait);
-    this.requests.record(ip);
+  private async admit(ip: string): Promise<void> {
+    await this.limits.check('joinFailuresPerIp', ip);
+    await this.limits.consume('joinRequestsPerIp', ip);
   }
 
-  private async resolve(ip: string, rawCode: string, admit = true): Promise<JoinCodeInfo & { boardId: string }> {
-    if (admit) this.admit(ip);
+  private async resolve(ip: string, rawCode: string): Promise<JoinCodeInfo & { boardId: string }> {
     const code = normalizeJoinCode(rawCode);
     const boardId = JOIN_CODE_PATTERN.test(code) ? await this.ctx.store.findJoinCode(code) : null;
     const found = boardId
@@ -88,7 +69,7 @@ export class JoinByCode {
           })
       : null;
     if (!found) {
-      this.failures.record(ip);
+      await this.limits.record('joinFailuresPerIp', ip);
       throw new ServiceError(ErrorCode.JOIN_CODE_UNKNOWN, 'No board has this code.', 404);
     }
     return found;
@@ -99,25 +80,17 @@ export class JoinByCode {
 export function joinRoutes(join: JoinByCode, log: Logger): Router {
   const router = Router();
   const ipOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
-  const withRetryAfter = (handler: Parameters<typeof handle>[1]): Parameters<typeof handle>[1] => async (req, res) => {
-    try {
-      await handler(req, res);
-    } catch (error) {
-      if (error instanceof RateLimitedError) res.setHeader('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
-      throw error;
-    }
-  };
   router.get(
     '/join/:code',
-    handle(log, withRetryAfter(async (req, res) => {
+    handle(log, async (req, res) => {
       res.json(ok(await join.describe(ipOf(req), String(req.params.code))));
-    })),
+    }),
   );
   router.post(
     '/join',
-    handle(log, withRetryAfter(async (req, res) => {
+    handle(log, async (req, res) => {
       res.status(201).json(ok(await join.join(ipOf(req), req.body)));
-    })),
+    }),
   );
   return router;
 }

@@ -88,7 +88,10 @@ export async function createBoard(url: string, body: CreateBoardRequest = { temp
   });
   const ack = (await res.json()) as Ack<CreateBoardResponse>;
   if (!ack.ok) throw new Error(`createBoard: ${ack.error.code}`);
-  return ack.data;
+  // Without PUBLIC_URL the links are relative to the server, as a browser would resolve them.
+  const links = ack.data.links;
+  const whole = (link: string) => new URL(link, url).href;
+  return { ...ack.data, links: { facilitator: whole(links.facilitator), participant: whole(links.participant), observer: whole(links.observer) } };
 }
 
 /** A session on a board for a role, as its link's join form makes one (a name, or the form's details), for commands and Yjs clients beside the page. */
