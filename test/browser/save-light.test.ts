@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import { ideasMap, readIdeas } from '../../shared';
+import { TestClient, eventually, join } from '../support/harness';
+import { createBoard, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
+
+/**
+ * The save light tells the truth (issue 13): a change is "not yet saved" from the moment it
+ * is made until the server's Saved covers it — offline, or online with a socket that takes
+ * frames and delivers nothing — and it is kept on the device until then.
+ */
+describe('the save light', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let browser: Browser;
+  const watchers: TestClient[] = [];
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    for (const w of watchers) w.destroy();
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** The server's view: an observer's synced document. */
+  async function watch(board: Awaited<ReturnType<typeof createBoard>>): Promise<TestClient> {
+    const watcher = new TestClient(app.url.replace('http', 'ws'), board.boardId, await join(app.url, board.boardId, board.tokens.observer));
+    watchers.push(watcher);
+    await watcher.synced();
+    return watcher;
+  }
+
+  const copiesOf = (watcher: TestClient, text: string) => readIdeas(watcher.doc).filter((idea) => idea.text === text).length;
+
+  async function addIdea(page: Page, text: string): Promise<void> {
+    await page.getByLabel('Din idé').fill(text);
+    await page.getByRole('button', { name: 'Tilføj idé' }).click();
+  }
+
+  it('offline: unsaved at once, kept over an offline reload (with a leave-page warning), saved exactly once back online', async () => {
+    const board = await createBoard(app.url, { template: 'citizens' });
+    const watcher = await watch(board);
+    const { page, context } = await newDevice(browser);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.accept();
+    });
+    await joinBoard(page, board.links.participant, 'Olga');
+    // The offline shell is in place (it is what a reload without network opens).
+    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null && (await caches.match('/__shell')) !== undefined);
+
+    // Chromium keeps the Yjs WebSocket open (stalled) when the network goes; socket.io notices.
+    await context.setOffline(true);
+    const text = 'Idé skrevet i toget uden net';
+    await addIdea(page, text);
+    await page.locator('[data-status]:not([data-status="saved"])').waitFor({ timeout: 2000 });
+    await page.locator('.note', { hasText: text }).waitFor();
+    expect(copiesOf(watcher, text)).toBe(0);
+    expect(await page.locator('[data-status]').getAttribute('data-status')).not.toBe('saved');
+
+    // Leaving asks first; the reload, still offline, opens from the offline shell with the idea.
+    const reloaded = await page.reload();
+    expect(dialogs).toContain('beforeunload');
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    await page.locator('.note', { hasText: text }).waitFor();
+    expect(await page.locator('[data-status]').getAttribute('data-status')).not.toBe('saved');
+    expect(copiesOf(watcher, text)).toBe(0);
+
+    await context.setOffline(false);
+    await waitForStatus(page, 'saved', 20_000);
+    await eventually(() => copiesOf(watcher, text) === 1, 10_000, 'the idea on the server');
+    expect(copiesOf(watcher, text)).toBe(1);
+    expect(await page.locator('.note', { hasText: text }).count()).toBe(1);
+    // Nothing unsaved: leaving no longer asks.
+    const before = dialogs.length;
+    await page.reload();
+    await waitForStatus(page, 'saved');
+    expect(dialogs.length).toBe(before);
+    await context.close();
+  });
+
+  it('a stalled Yjs socket: the idea is unsaved while the socket takes it and delivers nothing, saved once it does', async () => {
+    const board = await createBoard(app.url, { template: 'citizens' });
+    const watcher = await watch(board);
+    const { page, context } = await newDevice(browser);
+
+    // A proxy in the page's Yjs socket that, when stalled, holds what the page sends.
+    let stalled = false;
+    const held: Array<string | Buffer> = [];
+    let toServer: WebSocketRoute | null = null;
+    await page.routeWebSocket(/\/yjs\//, (ws) => {
+      const server = ws.connectToServer();
+      toServer = server;
+      ws.onMessage((message) => (stalled ? held.push(message) : server.send(message)));
+      server.onMessage((message) => ws.send(message));
+    });
+    await joinBoard(page, board.links.participant, 'Per');
+
+    stalled = true;
+    const text = 'Idé der sidder fast i en død forbindelse';
+    await addIdea(page, text);
+    await page.locator('[data-status]:not([data-status="saved"])').waitFor({ timeout: 2000 });
+    await eventually(() => held.length > 0, 5000, 'the page sent the idea');
+    expect(await page.locator('[data-status]').getAttribute('data-status')).not.toBe('saved');
+    expect(copiesOf(watcher, text)).toBe(0);
+
+    stalled = false;
+    for (const message of held.splice(0)) toServer!.send(message);
+    await waitForStatus(page, 'saved', 15_000);
+    await eventually(() => copiesOf(watcher, text) === 1, 10_000, 'the idea on the server');
+    expect(ideasMap(watcher.doc).size).toBeGreaterThan(0);
+    await context.close();
+  });
+});
