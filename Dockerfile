@@ -10,7 +10,13 @@ RUN npm run build
 
 # --- runtime: production dependencies only (tsx is one: the server runs TypeScript directly) ---
 FROM node:20-bookworm-slim AS runtime
-ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
+ENV NODE_ENV=production PORT=3000 DATA_DIR=/data CHROMIUM_PATH=/usr/bin/chromium
+# PDF export renders with Debian's Chromium (server/export/pdf.ts). Fonts: DejaVu and Liberation
+# for Danish text, Noto Color Emoji for the emoji people put in ideas. This is most of the
+# image: Chromium with its libraries adds roughly 400-500 MB (README, "Docker").
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-liberation2 fonts-noto-color-emoji \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
