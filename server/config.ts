@@ -20,6 +20,8 @@ const envSchema = z.object({
   JOIN_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Join by code: all attempts per IP per minute (a whole room may share one NAT address). */
   JOIN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** New ideas one participant session may add over Yjs per 10 minutes (a phone never meets it). */
+  NEW_IDEAS_PER_10_MINUTES: z.coerce.number().int().min(1).default(300),
   /**
    * Days a session stays valid after it was issued. Long on purpose: a session is the
    * person's identity on the board (their ideas and votes hang on its participant id), a
@@ -56,7 +58,8 @@ export interface ServerConfig {
   compactAfterUpdates: number;
   /**
    * Allowances that differ from DEFAULT_ABUSE_LIMITS (server/moderation/abuse-limits.ts):
-   * join by code's, from JOIN_FAILURES_PER_MINUTE and JOIN_REQUESTS_PER_MINUTE.
+   * join by code's (JOIN_FAILURES_PER_MINUTE, JOIN_REQUESTS_PER_MINUTE) and new ideas'
+   * (NEW_IDEAS_PER_10_MINUTES).
    */
   limits: Partial<AbuseLimitConfig>;
   /**
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     limits: {
       joinFailuresPerIp: { points: e.JOIN_FAILURES_PER_MINUTE, seconds: 60 },
       joinRequestsPerIp: { points: e.JOIN_REQUESTS_PER_MINUTE, seconds: 60 },
+      ideasPerSession: { points: e.NEW_IDEAS_PER_10_MINUTES, seconds: 600 },
     },
     sessionTtlMs: Math.round(e.SESSION_TTL_DAYS * DAY_MS),
     coordinatorToken: e.COORDINATOR_TOKEN,

@@ -10,7 +10,8 @@ export { freePort };
 export async function startChildServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = env.PORT ?? String(await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: port },
+    // Tests write thousands of ideas through one session (as testConfig allows in-process).
+    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', NEW_IDEAS_PER_10_MINUTES: '1000000', ...env, PORT: port },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
