@@ -76,7 +76,9 @@ export function loadLinks(boardId: string): BoardLinks | null {
 }
 
 export function saveLinks(boardId: string, links: BoardLinks): void {
-  write(linksKey(boardId), links);
+  // Without PUBLIC_URL the server hands out relative links: keep them whole, as shared.
+  const whole = (link: string) => (typeof location === 'undefined' ? link : new URL(link, location.origin).href);
+  write(linksKey(boardId), { facilitator: whole(links.facilitator), participant: whole(links.participant), observer: whole(links.observer) });
 }
 
 /**
