@@ -1,6 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { ideasMap, readIdeas } from '../../shared';
+import { testConfig } from '../../server/config';
+import { createServer } from '../../server/create-server';
+import { createStore } from '../../server/store/create-store';
 import { TestClient, eventually, join } from '../support/harness';
 import { createBoard, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
 
@@ -113,5 +119,44 @@ describe('the save light', () => {
     await eventually(() => copiesOf(watcher, text) === 1, 10_000, 'the idea on the server');
     expect(ideasMap(watcher.doc).size).toBeGreaterThan(0);
     await context.close();
+  });
+
+  it('too many new ideas: the person is told, the idea stays unsaved on the device, and it is saved once the window has passed', async () => {
+    // A server of its own with a tiny idea allowance, so the limit is met in a few clicks.
+    const dataDir = await mkdtemp(joinPath(tmpdir(), 'samskab-idea-limit-'));
+    const store = await createStore({ dataDir });
+    const server = await createServer({
+      store,
+      config: testConfig({ publicUrl: undefined, limits: { ideasPerSession: { points: 2, seconds: 3 } } }),
+    });
+    const { url } = await server.listen(0, '127.0.0.1');
+    const { page, context } = await newDevice(browser);
+    try {
+      const board = await createBoard(url, { template: 'citizens' });
+      const watcher = new TestClient(url.replace('http', 'ws'), board.boardId, await join(url, board.boardId, board.tokens.observer));
+      watchers.push(watcher);
+      await watcher.synced();
+      await joinBoard(page, board.links.participant, 'Ane');
+      for (const text of ['Første idé', 'Anden idé']) {
+        await addIdea(page, text);
+        await waitForStatus(page, 'saved');
+      }
+      const third = 'Tredje idé, én for mange';
+      await addIdea(page, third);
+      await page.getByRole('alert').getByText('For mange ændringer på kort tid. Vi prøver igen om lidt.').waitFor();
+      await page.locator('.note', { hasText: third }).waitFor();
+      expect(await page.locator('[data-status]').getAttribute('data-status')).not.toBe('saved');
+      expect(copiesOf(watcher, third)).toBe(0);
+
+      // The client tries again by itself; once the window has passed the server takes it.
+      await waitForStatus(page, 'saved', 20_000);
+      await eventually(() => copiesOf(watcher, third) === 1, 10_000, 'the third idea on the server');
+      expect(readIdeas(watcher.doc).map((idea) => idea.text).sort()).toEqual(['Anden idé', 'Første idé', third].sort());
+    } finally {
+      await context.close();
+      await server.close();
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
