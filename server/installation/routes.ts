@@ -16,15 +16,24 @@ import { buildOverviewXlsx } from './overview-xlsx';
 import { OVERVIEW_COLUMNS, overviewRow } from './overview-rows';
 import { bearer, handle, publicBase } from '../http/board-routes';
 import type { Installation } from './index';
+import type { AbuseLimits } from '../moderation/abuse-limits';
+import { limitPerAddress } from '../http/limits';
 
 /** Coordinator sessions, the overview and its export, the installation's beacons, new rounds. */
-export function installationRoutes(deps: { config: ServerConfig; log: Logger; boards: BoardService; installation: Installation }): Router {
-  const { config, log, boards, installation } = deps;
+export function installationRoutes(deps: {
+  config: ServerConfig;
+  log: Logger;
+  boards: BoardService;
+  installation: Installation;
+  limits: AbuseLimits;
+}): Router {
+  const { config, log, boards, installation, limits } = deps;
   const { coordinator, overview, rounds } = installation;
   const router = Router();
 
   router.post(
     '/coordinator/sessions',
+    limitPerAddress(limits, 'sessionsPerIp', log),
     handle(log, async (req, res) => {
       const parsed = coordinatorSessionRequestSchema.safeParse(req.body ?? {});
       if (!parsed.success) throw ServiceError.validation(parsed.error);

@@ -61,6 +61,9 @@ describe('rate limits per address, at the production allowances', () => {
       post(env.url, `/api/boards/${board.boardId}/sessions`, { token: 'wrong-token-0123456789', displayName: null }, from),
     );
     expectCutOff(answers, DEFAULT_ABUSE_LIMITS.sessionsPerIp.points);
+    // The coordinator's sign-in is a session too, on the same count.
+    const coordinator = await post(env.url, '/api/coordinator/sessions', { token: 'not-the-coordinator-token' }, from);
+    expect(coordinator).toMatchObject({ status: 429, code: ErrorCode.RATE_LIMITED });
     const other = await post(env.url, `/api/boards/${board.boardId}/sessions`, { token: board.tokens.participant, displayName: 'Ane' }, { 'x-forwarded-for': '198.51.100.5' });
     expect(other.status).toBe(201);
   });
