@@ -40,6 +40,15 @@ describe('the save light', () => {
 
   const copiesOf = (watcher: TestClient, text: string) => readIdeas(watcher.doc).filter((idea) => idea.text === text).length;
 
+  /** What the page keeps in localStorage as not-yet-saved new ideas (client/sync/stored-ideas.ts). */
+  const pendingBackup = (page: Page) =>
+    page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('samskab.pending.'))
+        .map((key) => localStorage.getItem(key) ?? '')
+        .join('\n'),
+    );
+
   async function addIdea(page: Page, text: string): Promise<void> {
     await page.getByLabel('Din idé').fill(text);
     await page.getByRole('button', { name: 'Tilføj idé' }).click();
@@ -112,12 +121,16 @@ describe('the save light', () => {
     await eventually(() => held.length > 0, 5000, 'the page sent the idea');
     expect(await page.locator('[data-status]').getAttribute('data-status')).not.toBe('saved');
     expect(copiesOf(watcher, text)).toBe(0);
+    // The backup of new ideas (given back if the server refuses the device copy) still has it.
+    expect(await pendingBackup(page)).toContain(text);
 
     stalled = false;
     for (const message of held.splice(0)) toServer!.send(message);
     await waitForStatus(page, 'saved', 15_000);
     await eventually(() => copiesOf(watcher, text) === 1, 10_000, 'the idea on the server');
     expect(ideasMap(watcher.doc).size).toBeGreaterThan(0);
+    // Saved covers it: the backup is let go.
+    expect(await pendingBackup(page)).not.toContain(text);
     await context.close();
   });
 
