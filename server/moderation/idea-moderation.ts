@@ -9,6 +9,8 @@ import {
   ideaHistorySchema,
   ideasMap,
   insertIdea,
+  readIdea,
+  readWorkshop,
   initiativeSchema,
   initiativesMap,
   queueItemSchema,
@@ -32,6 +34,7 @@ import type { BoardRoom } from '../realtime/board-room';
 import { actorOf, requireModerator, type ModerationContext } from './context';
 import { ideaOnBoard } from './board-ideas';
 import { SPACE } from './records';
+import { putTracesBack, readTraces, takeTraces } from './idea-traces';
 
 const revisionsSchema = z.array(revisionSchema);
 
@@ -62,34 +65,59 @@ export class IdeaModeration {
   /**
    * The idea is kept in the store first and only then taken out of the document, so a crash
    * in between leaves it visible rather than lost. The `removed` mark stops any client
-   * (an author offline with a copy) from writing it back.
+   * (an author offline with a copy) from writing it back. Hidden means hidden: everything
+   * of its content leaves the document with it (idea-traces.ts), kept in the record; then
+   * the stored log is folded, so the store's document holds none of it either.
    */
   async hideIn(room: BoardRoom, identity: Identity, ideaId: string, reason: string): Promise<HiddenIdea> {
+    const space = SPACE.hidden(room.boardId);
     const idea = ideaOnBoard(room.doc, ideaId);
-    const hidden: HiddenIdea = { idea, reason, hiddenBy: actorOf(identity), hiddenAt: Date.now() };
-    await this.ctx.records.put(SPACE.hidden(room.boardId), ideaId, hidden);
-    await room.writeAsServer((doc) => {
+    const hidden: HiddenIdea = { idea, reason, hiddenBy: actorOf(identity), hiddenAt: Date.now(), traces: readTraces(room.doc, ideaId) };
+    await this.ctx.records.put(space, ideaId, hidden);
+    const taken = await room.writeAsServer((doc) => {
+      const map = ideasMap(doc).get(ideaId);
+      const latest = (map && readIdea(map)) ?? idea;
       ideasMap(doc).delete(ideaId);
       removedMap(doc).set(ideaId, 'hidden');
+      return { ...hidden, idea: latest, traces: takeTraces(doc, ideaId) };
     });
-    await this.audit(room, identity, 'idea.hide', 'idea', ideaId, { text: idea.text }, null, reason);
+    // Changed between the first read and the write (an author's edit, a new comment): keep the latest.
+    if (JSON.stringify(taken) !== JSON.stringify(hidden)) await this.ctx.records.put(space, ideaId, taken);
+    await this.audit(room, identity, 'idea.hide', 'idea', ideaId, { text: taken.idea.text }, null, reason);
     await this.resolveReports(room, identity, ideaId, reason);
     this.ctx.notifier.changed(room.boardId, this.ctx.log);
-    return hidden;
+    await this.fold(room).catch((error: unknown) => this.ctx.log.warn({ err: error, boardId: room.boardId }, 'could not fold the log after a hide'));
+    return taken;
   }
 
+  /**
+   * Puts the idea back exactly as it was, with its traces: merge history, status, reactions,
+   * the comments that still stand (approved in the queue: one its author deleted meanwhile
+   * stays deleted; one approved meanwhile is published now), and its vote total while totals
+   * are shown (the store kept counting its votes).
+   */
   restore(identity: Identity, ideaId: string): Promise<Idea> {
     return this.locked(identity, 'restore ideas', async (room) => {
-      const hidden = await this.ctx.records.get(SPACE.hidden(room.boardId), ideaId, hiddenIdeaSchema);
+      const { boardId } = room;
+      const hidden = await this.ctx.records.get(SPACE.hidden(boardId), ideaId, hiddenIdeaSchema);
       if (!hidden) throw new ServiceError(ErrorCode.IDEA_NOT_FOUND, 'There is no such hidden idea.', 404);
-      const { idea } = hidden.value;
+      const { idea, traces } = hidden.value;
+      const approved = new Map<string, Comment>();
+      for (const { value: item } of await this.ctx.records.list(SPACE.queue(boardId), queueItemSchema)) {
+        if (item.kind === 'comment' && item.state === 'approved' && item.comment.ideaId === ideaId) approved.set(item.id, item.comment);
+      }
+      const totals = room.workshop().votesRevealed ? await this.ctx.store.voteTotals(boardId) : {};
       await room.writeAsServer((doc) => {
         removedMap(doc).delete(ideaId);
         if (!ideasMap(doc).has(ideaId)) insertIdea(doc, idea);
+        if (traces) putTracesBack(doc, ideaId, traces, (comment) => approved.has(comment.id));
+        for (const comment of approved.values()) if (!commentsMap(doc).has(comment.id)) commentsMap(doc).set(comment.id, comment);
+        const total = totals[ideaId];
+        if (readWorkshop(doc).votesRevealed && total !== undefined && total > 0) votesMap(doc).set(ideaId, total);
       });
-      await this.ctx.records.delete(SPACE.hidden(room.boardId), [ideaId]);
+      await this.ctx.records.delete(SPACE.hidden(boardId), [ideaId]);
       await this.audit(room, identity, 'idea.restore', 'idea', ideaId, null, { text: idea.text }, hidden.value.reason);
-      this.ctx.notifier.changed(room.boardId, this.ctx.log);
+      this.ctx.notifier.changed(boardId, this.ctx.log);
       return idea;
     });
   }
@@ -172,7 +200,7 @@ export class IdeaModeration {
    * (started before the deletion was appended) makes ours skip, so try again until the log
    * no longer holds anything from before.
    */
-  private async foldAndPurge(room: BoardRoom): Promise<void> {
+  private async fold(room: BoardRoom): Promise<void> {
     await room.flushed();
     for (let attempt = 0; attempt < 100; attempt++) {
       const { compacted } = await this.ctx.store.compactDocument(room.docName);
@@ -180,6 +208,11 @@ export class IdeaModeration {
       if ((await this.ctx.store.loadDocument(room.docName)).updates.length === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  /** As fold, then the store drops its deleted data from disk. */
+  private async foldAndPurge(room: BoardRoom): Promise<void> {
+    await this.fold(room);
     await this.ctx.store.purgeDeleted();
   }
 

@@ -165,10 +165,13 @@ export class VoteTotalsMirror {
       const totals = revealed ? await this.ctx.store.voteTotals(boardId) : {};
       await room.writeAsServer((doc) => {
         const map = votesMap(doc);
-        // Decided inside the write: a hide that landed meanwhile wins.
+        // Decided inside the write: a hide of the totals that landed meanwhile wins. Only ideas
+        // on the board show a total: a hidden idea's votes stay counted in the store, unseen.
         const show = readWorkshop(doc).votesRevealed;
-        for (const [ideaId, count] of Object.entries(show ? totals : {})) if (map.get(ideaId) !== count) map.set(ideaId, count);
-        for (const ideaId of [...map.keys()]) if (!show || !Object.hasOwn(totals, ideaId)) map.delete(ideaId);
+        const onBoard = ideasMap(doc);
+        const shown = (ideaId: string) => show && Object.hasOwn(totals, ideaId) && onBoard.has(ideaId);
+        for (const [ideaId, count] of Object.entries(totals)) if (shown(ideaId) && map.get(ideaId) !== count) map.set(ideaId, count);
+        for (const ideaId of [...map.keys()]) if (!shown(ideaId)) map.delete(ideaId);
       });
     });
   }

@@ -167,11 +167,7 @@ export const queueItemSchema = z.discriminatedUnion('kind', [
 export type QueueItem = z.infer<typeof queueItemSchema>;
 export type QueueKind = QueueItem['kind'];
 
-/** An idea a facilitator hid: out of the document, kept for facilitators and for restore. */
-export const hiddenIdeaSchema = z
-  .object({ idea: ideaSchema, reason: z.string(), hiddenBy: actorSchema, hiddenAt: z.number().int().nonnegative() })
-  .strict();
-export type HiddenIdea = z.infer<typeof hiddenIdeaSchema>;
+// An idea a facilitator hid (HiddenIdea) is in hidden-idea.ts: it holds statuses and merge history too.
 
 /** A facilitator's edit of someone's text: the original is kept, for facilitators only. */
 export const revisionSchema = z

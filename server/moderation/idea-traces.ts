@@ -1,0 +1,73 @@
+import type * as Y from 'yjs';
+import {
+  commentSchema,
+  commentsMap,
+  historyMap,
+  ideaHistorySchema,
+  ideaStatusRecordSchema,
+  ideasMap,
+  parseReactionKey,
+  reactionKey,
+  reactionsMap,
+  statusesMap,
+  votesMap,
+  type Comment,
+  type HiddenTraces,
+} from '../../shared';
+
+/**
+ * Everything of an idea's content besides the idea itself: its merge history (which quotes
+ * its text and names its authors), its published comments, its status with the public
+ * rationale, who reacted, and its vote total. A hidden idea takes all of it out of the
+ * document (hidden means hidden); the record keeps it, and a restore puts it back.
+ */
+export function readTraces(doc: Y.Doc, ideaId: string): HiddenTraces {
+  const history = ideaHistorySchema.safeParse(historyMap(doc).get(ideaId));
+  const status = ideaStatusRecordSchema.safeParse(statusesMap(doc).get(ideaId));
+  const comments: Comment[] = [];
+  for (const value of commentsMap(doc).values()) {
+    const comment = commentSchema.safeParse(value);
+    if (comment.success && comment.data.ideaId === ideaId) comments.push(comment.data);
+  }
+  comments.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  const reactions: HiddenTraces['reactions'] = [];
+  for (const key of reactionsMap(doc).keys()) {
+    const parsed = parseReactionKey(key);
+    if (parsed?.ideaId === ideaId) reactions.push({ reaction: parsed.reaction, participantId: parsed.participantId });
+  }
+  reactions.sort((a, b) => (a.reaction + a.participantId < b.reaction + b.participantId ? -1 : 1));
+  return { history: history.success ? history.data : null, comments, status: status.success ? status.data : null, reactions };
+}
+
+/**
+ * Reads and deletes, in the caller's server transaction (so nothing written meanwhile is
+ * missed): everything readTraces names, and the vote total. Also comments and reaction keys
+ * that no schema reads any more: they are the idea's all the same.
+ */
+export function takeTraces(doc: Y.Doc, ideaId: string): HiddenTraces {
+  const traces = readTraces(doc, ideaId);
+  historyMap(doc).delete(ideaId);
+  statusesMap(doc).delete(ideaId);
+  votesMap(doc).delete(ideaId);
+  for (const [id, value] of [...commentsMap(doc).entries()]) {
+    if ((value as { ideaId?: unknown } | null)?.ideaId === ideaId) commentsMap(doc).delete(id);
+  }
+  for (const key of [...reactionsMap(doc).keys()]) if (key.startsWith(`${ideaId}/`)) reactionsMap(doc).delete(key);
+  return traces;
+}
+
+/**
+ * Puts a restored idea's traces back, in the caller's server transaction, with the idea
+ * already back in `ideas`. Comments come back only if `keepComment` says they still stand
+ * (one deleted by its author while the idea was hidden stays deleted). Votes are not here:
+ * the store kept counting them, and the totals mirror shows them again.
+ */
+export function putTracesBack(doc: Y.Doc, ideaId: string, traces: HiddenTraces, keepComment: (comment: Comment) => boolean): void {
+  if (!ideasMap(doc).has(ideaId)) return;
+  if (traces.history && !historyMap(doc).has(ideaId)) historyMap(doc).set(ideaId, traces.history);
+  if (traces.status && !statusesMap(doc).has(ideaId)) statusesMap(doc).set(ideaId, traces.status);
+  for (const comment of traces.comments) {
+    if (comment.ideaId === ideaId && !commentsMap(doc).has(comment.id) && keepComment(comment)) commentsMap(doc).set(comment.id, comment);
+  }
+  for (const { reaction, participantId } of traces.reactions) reactionsMap(doc).set(reactionKey(ideaId, reaction, participantId), 1);
+}
