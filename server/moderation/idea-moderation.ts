@@ -14,7 +14,7 @@ import {
   initiativeSchema,
   initiativesMap,
   queueItemSchema,
-  reactionsMap,
+  writeIdeaReactions,
   removedMap,
   revisionSchema,
   statusesMap,
@@ -296,7 +296,7 @@ function scrubIdea(doc: Y.Doc, ideaId: string): string[] {
     if (comment.success && comment.data.ideaId === ideaId) commentIds.push(id);
   }
   for (const id of commentIds) commentsMap(doc).delete(id);
-  for (const key of [...reactionsMap(doc).keys()]) if (key.startsWith(`${ideaId}/`)) reactionsMap(doc).delete(key);
+  writeIdeaReactions(doc, ideaId, new Map());
   for (const [id, value] of initiativesMap(doc).entries()) {
     const initiative = initiativeSchema.safeParse(value);
     if (initiative.success && initiative.data.ideaIds.includes(ideaId)) {

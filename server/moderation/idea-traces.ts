@@ -6,9 +6,8 @@ import {
   ideaHistorySchema,
   ideaStatusRecordSchema,
   ideasMap,
-  parseReactionKey,
-  reactionKey,
-  reactionsMap,
+  readIdeaReactions,
+  writeIdeaReactions,
   statusesMap,
   votesMap,
   type Comment,
@@ -31,11 +30,9 @@ export function readTraces(doc: Y.Doc, ideaId: string): HiddenTraces {
   }
   comments.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   const reactions: HiddenTraces['reactions'] = [];
-  for (const key of reactionsMap(doc).keys()) {
-    const parsed = parseReactionKey(key);
-    if (parsed?.ideaId === ideaId) reactions.push({ reaction: parsed.reaction, participantId: parsed.participantId });
+  for (const [reaction, who] of readIdeaReactions(doc, ideaId)) {
+    for (const participantId of [...who].sort()) reactions.push({ reaction, participantId });
   }
-  reactions.sort((a, b) => (a.reaction + a.participantId < b.reaction + b.participantId ? -1 : 1));
   return { history: history.success ? history.data : null, comments, status: status.success ? status.data : null, reactions };
 }
 
@@ -52,7 +49,7 @@ export function takeTraces(doc: Y.Doc, ideaId: string): HiddenTraces {
   for (const [id, value] of [...commentsMap(doc).entries()]) {
     if ((value as { ideaId?: unknown } | null)?.ideaId === ideaId) commentsMap(doc).delete(id);
   }
-  for (const key of [...reactionsMap(doc).keys()]) if (key.startsWith(`${ideaId}/`)) reactionsMap(doc).delete(key);
+  writeIdeaReactions(doc, ideaId, new Map());
   return traces;
 }
 
@@ -69,5 +66,7 @@ export function putTracesBack(doc: Y.Doc, ideaId: string, traces: HiddenTraces, 
   for (const comment of traces.comments) {
     if (comment.ideaId === ideaId && !commentsMap(doc).has(comment.id) && keepComment(comment)) commentsMap(doc).set(comment.id, comment);
   }
-  for (const { reaction, participantId } of traces.reactions) reactionsMap(doc).set(reactionKey(ideaId, reaction, participantId), 1);
+  const reactions = readIdeaReactions(doc, ideaId);
+  for (const { reaction, participantId } of traces.reactions) reactions.set(reaction, new Set([...(reactions.get(reaction) ?? []), participantId]));
+  writeIdeaReactions(doc, ideaId, reactions);
 }

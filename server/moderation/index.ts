@@ -8,6 +8,7 @@ import { ModerationNotifier, newModerationLocks, type ModerationContext } from '
 import { IdeaModeration } from './idea-moderation';
 import { ModerationQueue } from './queue';
 import { Records } from './records';
+import { convertLegacyReactions } from './reactions-layout';
 import { Social } from './social';
 import { IdeaStatuses } from './status';
 import { Initiatives } from './initiatives';
@@ -51,6 +52,7 @@ export async function createModeration(deps: {
   const ideas = new IdeaModeration(ctx);
   const queue = new ModerationQueue(ctx, ideas);
   deps.rooms.onLoad((room) => queue.reconcile(room));
+  deps.rooms.onLoad((room) => convertLegacyReactions(room));
   return {
     calls: new PublicCalls(ctx),
     queue,

@@ -5,10 +5,10 @@ import {
   commentSchema,
   commentsMap,
   queueItemSchema,
-  reactionKey,
-  reactionsMap,
   readBoardSettings,
   readComments,
+  readIdeaReactions,
+  writeIdeaReactions,
   randomId,
   type AddCommentResult,
   type Comment,
@@ -127,15 +127,15 @@ export class Social {
     await this.ctx.limits.consume('reactionsPerParticipant', `${identity.boardId}/${identity.participantId}`);
     return this.inRoom(identity, async (room) => {
       ideaOnBoard(room.doc, ideaId);
-      const key = reactionKey(ideaId, reaction, identity.participantId);
       const active = await room.writeAsServer((doc) => {
-        const reactions = reactionsMap(doc);
-        if (reactions.has(key)) {
-          reactions.delete(key);
-          return false;
-        }
-        reactions.set(key, 1);
-        return true;
+        const reactions = readIdeaReactions(doc, ideaId);
+        const who = reactions.get(reaction) ?? new Set<string>();
+        const now = !who.has(identity.participantId);
+        if (now) who.add(identity.participantId);
+        else who.delete(identity.participantId);
+        reactions.set(reaction, who);
+        writeIdeaReactions(doc, ideaId, reactions);
+        return now;
       });
       return { ideaId, reaction, active };
     });

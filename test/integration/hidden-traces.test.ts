@@ -1,0 +1,120 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  randomId,
+  readComments,
+  readIdeaHistory,
+  readIdeas,
+  readReactions,
+  readStatuses,
+  votesMap,
+  type CreateBoardResponse,
+  type HiddenIdeasResult,
+  type MyVotes,
+  type SessionResponse,
+  type WorkshopState,
+} from '../../shared';
+import { eventually } from '../support/harness';
+import { call, ok, setStep, workshopEnv, type WorkshopEnv } from '../support/workshop';
+
+const redisUrl = inject('redisUrl');
+
+/**
+ * Hidden means hidden: an idea a moderator hides takes every trace of its content out of the
+ * document (its merge history, comments, status and rationale, reactions and vote total), so
+ * a participant or projector that joins afterwards receives none of it, on either store and
+ * after a restart; facilitators still see it all, and a restore brings it all back.
+ */
+describe.each(['embedded', 'redis'] as const)('a hidden idea leaves no trace (%s store)', (kind) => {
+  let env: WorkshopEnv;
+  beforeAll(async () => {
+    if (kind === 'redis' && !redisUrl) return;
+    env = await workshopEnv(kind, redisUrl);
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+  const test = it.skipIf(kind === 'redis' && !redisUrl);
+
+  /** A late joiner's whole document, as bytes. */
+  async function lateCopy(board: CreateBoardResponse, role: 'participant' | 'observer'): Promise<{ doc: Y.Doc; bytes: Buffer }> {
+    const client = await env.yjs(await env.session(board, role, role === 'participant' ? 'Sen' : null));
+    return { doc: client.doc, bytes: Buffer.from(Y.encodeStateAsUpdate(client.doc)) };
+  }
+
+  /** Every byte the store holds of the board's document (snapshot and log, unapplied). */
+  async function storedBytes(board: CreateBoardResponse): Promise<Buffer> {
+    const stored = await env.store.loadDocument(`board:${board.boardId}`);
+    return Buffer.concat([stored.snapshot ?? new Uint8Array(), ...stored.updates].map((u) => Buffer.from(u)));
+  }
+
+  test('hides the text, merge history, comments, rationale, reactors and vote total, and restores them all', async () => {
+    const board = await env.board('kickoff');
+    const lead = await env.session(board, 'facilitator', 'Lead');
+    const ane: SessionResponse = await env.session(board, 'participant', 'Ane');
+    const bo: SessionResponse = await env.session(board, 'participant', 'Bo');
+    const [leadSocket, boSocket] = [await env.socket(lead), await env.socket(bo)];
+    const [aneDoc, boDoc] = [await env.yjs(ane), await env.yjs(bo)];
+
+    const secret = {
+      text: `Tekst-${randomId(10)}`,
+      merged: `Flettet-${randomId(10)}`,
+      comment: `Kommentar-${randomId(10)}`,
+      rationale: `Begrundelse-${randomId(10)}`,
+    };
+    const idea = aneDoc.addIdea({ text: secret.text, questionId: 'kickoff-q1' });
+    const duplicate = boDoc.addIdea({ text: secret.merged, questionId: 'kickoff-q1' });
+    await eventually(() => aneDoc.allSaved && boDoc.allSaved, 10_000, 'both ideas saved');
+    await ok(call(leadSocket, 'idea:merge', { targetId: idea.id, sourceIds: [duplicate.id] }));
+    await ok(call(boSocket, 'comment:add', { id: `c${randomId(10)}`, ideaId: idea.id, text: secret.comment }));
+    await ok(call(boSocket, 'reaction:toggle', { ideaId: idea.id, reaction: 'support' }));
+    await ok(call(leadSocket, 'idea:setStatus', { ideaId: idea.id, status: 'considering', rationale: secret.rationale }));
+    await ok(call<WorkshopState>(leadSocket, 'voting:configure', { votesPerPerson: 3, maxPerIdea: 3 }));
+    await setStep(leadSocket, 'kickoff-q1', 'vote');
+    await ok(call<MyVotes>(boSocket, 'vote:cast', { ideaId: idea.id }));
+    await ok(call<MyVotes>(boSocket, 'vote:cast', { ideaId: idea.id }));
+    await ok(call(leadSocket, 'voting:reveal', { revealed: true }));
+    const before = await lateCopy(board, 'observer');
+    await eventually(() => votesMap(before.doc).get(idea.id) === 2, 10_000, 'the total is shown');
+    expect(before.bytes.includes(secret.rationale)).toBe(true); // the test can see what it looks for
+
+    await ok(call(leadSocket, 'idea:hide', { ideaId: idea.id, reason: 'offensive' }));
+    const reactor = bo.identity.participantId;
+    const traces = [secret.text, secret.merged, secret.comment, secret.rationale, reactor];
+    const leaks = (bytes: Buffer) => traces.filter((t) => bytes.includes(t));
+    const expectNoTrace = async (when: string) => {
+      for (const role of ['participant', 'observer'] as const) {
+        const { doc, bytes } = await lateCopy(board, role);
+        expect(leaks(bytes), `${role} joining ${when}`).toEqual([]);
+        expect(votesMap(doc).has(idea.id), `${role}'s vote totals ${when}`).toBe(false);
+        expect(readIdeaHistory(doc, idea.id)).toBeNull();
+      }
+      expect(leaks(await storedBytes(board)), `the stored document ${when}`).toEqual([]);
+    };
+    await expectNoTrace('after the hide');
+
+    // The next reveal of totals (its answer comes once the totals are written) does not publish it again.
+    await ok(call(leadSocket, 'voting:reveal', { revealed: false }));
+    await ok(call(leadSocket, 'voting:reveal', { revealed: true }));
+    const totals = votesMap((await lateCopy(board, 'observer')).doc);
+    expect(totals.has(idea.id)).toBe(false);
+
+    await env.restart();
+    await expectNoTrace('after a restart');
+
+    // Facilitators still see the hidden idea with everything that belonged to it.
+    const facilitator = await env.socket(lead);
+    const { ideas } = await ok(call<HiddenIdeasResult>(facilitator, 'moderation:hidden'));
+    const kept = JSON.stringify(ideas);
+    for (const t of traces) expect(kept).toContain(t);
+
+    await ok(call(facilitator, 'idea:restore', { ideaId: idea.id }));
+    const { doc } = await lateCopy(board, 'participant');
+    await eventually(() => votesMap(doc).get(idea.id) === 2, 10_000, 'the total is back');
+    expect(readIdeas(doc).map((i) => i.text)).toEqual([secret.text]);
+    expect(readIdeaHistory(doc, idea.id)?.originals.map((o) => o.text)).toEqual([secret.text, secret.merged]);
+    expect(readComments(doc).map((c) => c.text)).toEqual([secret.comment]);
+    expect(readStatuses(doc).get(idea.id)?.current.rationale).toBe(secret.rationale);
+    expect([...(readReactions(doc).get(idea.id)?.get('support') ?? [])]).toEqual([reactor]);
+  });
+});
