@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   randomId,
+  reactionKey,
+  reactionsMap,
   readComments,
   readIdeaHistory,
   readIdeas,
@@ -16,6 +18,7 @@ import {
 } from '../../shared';
 import { eventually } from '../support/harness';
 import { call, ok, setStep, workshopEnv, type WorkshopEnv } from '../support/workshop';
+import { fetchExport, restore } from './export-helpers';
 
 const redisUrl = inject('redisUrl');
 
@@ -48,7 +51,11 @@ describe.each(['embedded', 'redis'] as const)('a hidden idea leaves no trace (%s
     return Buffer.concat([stored.snapshot ?? new Uint8Array(), ...stored.updates].map((u) => Buffer.from(u)));
   }
 
-  test('hides the text, merge history, comments, rationale, reactors and vote total, and restores them all', async () => {
+  /**
+   * An idea with everything that can belong to it: a merged duplicate (history), a comment, a
+   * reaction, a status with a rationale and a shown vote total; then hidden by a moderator.
+   */
+  async function hiddenIdea() {
     const board = await env.board('kickoff');
     const lead = await env.session(board, 'facilitator', 'Lead');
     const ane: SessionResponse = await env.session(board, 'participant', 'Ane');
@@ -81,7 +88,15 @@ describe.each(['embedded', 'redis'] as const)('a hidden idea leaves no trace (%s
     await ok(call(leadSocket, 'idea:hide', { ideaId: idea.id, reason: 'offensive' }));
     const reactor = bo.identity.participantId;
     const traces = [secret.text, secret.merged, secret.comment, secret.rationale, reactor];
-    const leaks = (bytes: Buffer) => traces.filter((t) => bytes.includes(t));
+    return { board, lead, leadSocket, bo, boSocket, idea, secret, reactor, traces };
+  }
+
+  /** Which of the traces a document's bytes hold. */
+  const leaksIn = (traces: string[], bytes: Buffer) => traces.filter((t) => bytes.includes(t));
+
+  test('hides the text, merge history, comments, rationale, reactors and vote total, and restores them all', async () => {
+    const { board, lead, leadSocket, idea, secret, reactor, traces } = await hiddenIdea();
+    const leaks = (bytes: Buffer) => leaksIn(traces, bytes);
     const expectNoTrace = async (when: string) => {
       for (const role of ['participant', 'observer'] as const) {
         const { doc, bytes } = await lateCopy(board, role);
@@ -116,5 +131,52 @@ describe.each(['embedded', 'redis'] as const)('a hidden idea leaves no trace (%s
     expect(readComments(doc).map((c) => c.text)).toEqual([secret.comment]);
     expect(readStatuses(doc).get(idea.id)?.current.rationale).toBe(secret.rationale);
     expect([...(readReactions(doc).get(idea.id)?.get('support') ?? [])]).toEqual([reactor]);
+  });
+
+  test('a backup carries the hidden traces for facilitators only; the restored board brings them back on un-hide', async () => {
+    const { lead, idea, secret, reactor, traces, board: original } = await hiddenIdea();
+    const res = await fetchExport(env.url, original.boardId, 'json', lead.sessionToken);
+    expect(res.status).toBe(200);
+    const backup = JSON.parse(res.text()) as { document: { update: string }; view: unknown };
+    expect(leaksIn(traces, Buffer.from(backup.document.update, 'base64')), 'the backup\u2019s document').toEqual([]);
+    expect(leaksIn(traces, Buffer.from(JSON.stringify(backup.view))), 'the backup\u2019s readable view').toEqual([]);
+
+    const restored = await restore(env.url, res.body);
+    if (!restored.body.ok) throw new Error(restored.body.error.message);
+    const copy = restored.body.data;
+    for (const role of ['participant', 'observer'] as const) {
+      const { bytes } = await lateCopy(copy, role);
+      expect(leaksIn(traces, bytes), `${role} on the restored board`).toEqual([]);
+    }
+    const facilitator = await env.socket(await env.session(copy, 'facilitator', 'Lead'));
+    await ok(call(facilitator, 'idea:restore', { ideaId: idea.id }));
+    const { doc } = await lateCopy(copy, 'participant');
+    await eventually(() => votesMap(doc).get(idea.id) === 2, 10_000, 'the total is back');
+    expect(readIdeaHistory(doc, idea.id)?.originals.map((o) => o.text)).toEqual([secret.text, secret.merged]);
+    expect(readComments(doc).map((c) => c.text)).toEqual([secret.comment]);
+    expect(readStatuses(doc).get(idea.id)?.current.rationale).toBe(secret.rationale);
+    expect([...(readReactions(doc).get(idea.id)?.get('support') ?? [])]).toEqual([reactor]);
+  });
+
+  test('an old board\u2019s per-reaction keys are converted to one value per idea when it loads', async () => {
+    const board = await env.board('kickoff');
+    const ane = await env.session(board, 'participant', 'Ane');
+    const aneDoc = await env.yjs(ane);
+    const idea = aneDoc.addIdea({ text: 'En gammel idé', questionId: 'kickoff-q1' });
+    await eventually(() => aneDoc.allSaved, 10_000, 'the idea is saved');
+    const docName = `board:${board.boardId}`;
+    await env.restartWith(async (store) => {
+      // As the server wrote reactions before: one key per reaction.
+      const stored = await store.loadDocument(docName);
+      const doc = new Y.Doc();
+      for (const update of [stored.snapshot, ...stored.updates]) if (update) Y.applyUpdate(doc, update);
+      const before = Y.encodeStateVector(doc);
+      reactionsMap(doc).set(reactionKey(idea.id, 'support', 'p-gammel-1'), 1);
+      reactionsMap(doc).set(reactionKey(idea.id, 'love', 'p-gammel-2'), 1);
+      await store.appendUpdates(docName, [Y.encodeStateAsUpdate(doc, before)]);
+    });
+    const { doc } = await lateCopy(board, 'observer');
+    expect([...reactionsMap(doc).keys()]).toEqual([idea.id]);
+    expect(reactionsMap(doc).get(idea.id)).toEqual({ support: ['p-gammel-1'], love: ['p-gammel-2'] });
   });
 });
