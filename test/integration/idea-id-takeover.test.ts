@@ -121,4 +121,29 @@ describe.each(['embedded', 'redis'] as const)('an idea id kept out of the docume
     const observer = await env.yjs(await env.session(board, 'observer'));
     expect(readIdeas(observer.doc).map((i) => i.text)).toEqual(['Et bidrag udefra']);
   });
+
+  test('nothing attaches to a silent idea or a pending contribution: no comment, reaction, status or vote', async () => {
+    const board = await env.board('kickoff');
+    const lead = await env.session(board, 'facilitator', 'Lead');
+    const ane = await env.session(board, 'participant', 'Ane');
+    const bo = await env.session(board, 'participant', 'Bo');
+    const [leadSocket, aneSocket, boSocket] = [await env.socket(lead), await env.socket(ane), await env.socket(bo)];
+    const { callId } = await openCall(leadSocket, 'pre');
+    const pendingId = randomId(16);
+    expect((await contribute(env.url, callId, { id: pendingId, text: 'Ventende bidrag' })).body.ok).toBe(true);
+    await ok(call<WorkshopState>(leadSocket, 'workshop:setSilent', { silent: true }));
+    const silent = draft(ane, 'Tavs idé');
+    await ok(call<SubmitHiddenResult>(aneSocket, 'idea:submitHidden', { idea: silent }));
+    await ok(call<WorkshopState>(leadSocket, 'voting:configure', { votesPerPerson: 3, maxPerIdea: 3 }));
+    await ok(call<WorkshopState>(leadSocket, 'workshop:setStep', { questionId: 'kickoff-q1', step: 'vote' }));
+    for (const ideaId of [silent.id, pendingId]) {
+      const answers = [
+        await call(boSocket, 'comment:add', { id: `c${randomId(10)}`, ideaId, text: 'En kommentar' }),
+        await call(boSocket, 'reaction:toggle', { ideaId, reaction: 'support' }),
+        await call(leadSocket, 'idea:setStatus', { ideaId, status: 'considering', rationale: 'Fordi' }),
+        await call(boSocket, 'vote:cast', { ideaId }),
+      ];
+      expect(answers.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(Array(4).fill(ErrorCode.IDEA_NOT_FOUND));
+    }
+  });
 });
