@@ -4,6 +4,7 @@ import {
   LIMITS,
   commentSchema,
   commentsMap,
+  hiddenIdeaSchema,
   queueItemSchema,
   readBoardSettings,
   readComments,
@@ -105,6 +106,7 @@ export class Social {
       }
       // The queue record goes first: otherwise a restart would publish it again.
       await this.ctx.records.delete(SPACE.queue(room.boardId), [commentId]);
+      await this.dropFromHiddenIdea(room.boardId, comment.ideaId, commentId);
       if (published.success) await room.writeAsServer((doc) => commentsMap(doc).delete(commentId));
       if (isFacilitator) {
         await this.ctx.audit.write(room.boardId, {
@@ -120,6 +122,16 @@ export class Social {
       this.ctx.notifier.changed(room.boardId, this.ctx.log);
       return { commentId };
     });
+  }
+
+  /** A deleted comment on a hidden idea leaves the idea's kept traces too: deleted means gone. */
+  private async dropFromHiddenIdea(boardId: string, ideaId: string, commentId: string): Promise<void> {
+    const space = SPACE.hidden(boardId);
+    const hidden = await this.ctx.records.get(space, ideaId, hiddenIdeaSchema);
+    const traces = hidden?.value.traces;
+    if (!hidden || !traces?.comments.some((c) => c.id === commentId)) return;
+    const next = { ...hidden.value, traces: { ...traces, comments: traces.comments.filter((c) => c.id !== commentId) } };
+    await this.ctx.records.replace(space, ideaId, hidden.raw, next);
   }
 
   async toggleReaction(identity: Identity, ideaId: string, reaction: Reaction): Promise<ReactionResult> {

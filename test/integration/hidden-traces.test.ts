@@ -179,4 +179,19 @@ describe.each(['embedded', 'redis'] as const)('a hidden idea leaves no trace (%s
     expect([...reactionsMap(doc).keys()]).toEqual([idea.id]);
     expect(reactionsMap(doc).get(idea.id)).toEqual({ support: ['p-gammel-1'], love: ['p-gammel-2'] });
   });
+
+  test('a comment its author deletes while the idea is hidden is gone for good: not kept, not restored', async () => {
+    const { board, lead, boSocket, idea, secret } = await hiddenIdea();
+    const facilitator = await env.socket(lead);
+    const kept = async () => (await ok(call<HiddenIdeasResult>(facilitator, 'moderation:hidden'))).ideas[0]?.traces?.comments ?? [];
+    const [comment] = await kept();
+    expect(comment?.text).toBe(secret.comment);
+    await ok(call(boSocket, 'comment:delete', { commentId: comment!.id }));
+    expect(await kept()).toEqual([]);
+    await ok(call(facilitator, 'idea:restore', { ideaId: idea.id }));
+    const { doc, bytes } = await lateCopy(board, 'observer');
+    expect(readIdeas(doc).map((i) => i.id)).toEqual([idea.id]);
+    expect(readComments(doc)).toEqual([]);
+    expect(bytes.includes(secret.comment)).toBe(false);
+  });
 });
