@@ -67,7 +67,7 @@ export class IdeaModeration {
    * in between leaves it visible rather than lost. The `removed` mark stops any client
    * (an author offline with a copy) from writing it back. Hidden means hidden: everything
    * of its content leaves the document with it (idea-traces.ts), kept in the record; then
-   * the stored log is folded, so the store's document holds none of it either.
+   * the stored log is folded (foldSoon), so the store's document holds none of it either.
    */
   async hideIn(room: BoardRoom, identity: Identity, ideaId: string, reason: string): Promise<HiddenIdea> {
     const space = SPACE.hidden(room.boardId);
@@ -86,8 +86,39 @@ export class IdeaModeration {
     await this.audit(room, identity, 'idea.hide', 'idea', ideaId, { text: taken.idea.text }, null, reason);
     await this.resolveReports(room, identity, ideaId, reason);
     this.ctx.notifier.changed(room.boardId, this.ctx.log);
-    await this.fold(room).catch((error: unknown) => this.ctx.log.warn({ err: error, boardId: room.boardId }, 'could not fold the log after a hide'));
+    this.foldSoon(room);
     return taken;
+  }
+
+  /** Board document name → a fold running after hides, and whether another hide came meanwhile. */
+  private readonly folding = new Map<string, { again: boolean }>();
+
+  /**
+   * Folds the stored log after a hide (durable already: writeAsServer waited for it), in the
+   * background and once for a burst of hides (a decision on many reports), so the store's
+   * document soon holds none of the hidden content. Late joiners never got it anyway: they
+   * are answered from the room's document or the redacted stored log.
+   */
+  private foldSoon(room: BoardRoom): void {
+    const running = this.folding.get(room.docName);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const entry = { again: true };
+    this.folding.set(room.docName, entry);
+    void (async () => {
+      try {
+        while (entry.again) {
+          entry.again = false;
+          await this.fold(room.docName);
+        }
+      } catch (error) {
+        this.ctx.log.warn({ err: error, boardId: room.boardId }, 'could not fold the log after a hide');
+      } finally {
+        this.folding.delete(room.docName);
+      }
+    })();
   }
 
   /**
@@ -200,19 +231,19 @@ export class IdeaModeration {
    * (started before the deletion was appended) makes ours skip, so try again until the log
    * no longer holds anything from before.
    */
-  private async fold(room: BoardRoom): Promise<void> {
-    await room.flushed();
+  private async fold(docName: string): Promise<void> {
     for (let attempt = 0; attempt < 100; attempt++) {
-      const { compacted } = await this.ctx.store.compactDocument(room.docName);
+      const { compacted } = await this.ctx.store.compactDocument(docName);
       if (compacted > 0) break;
-      if ((await this.ctx.store.loadDocument(room.docName)).updates.length === 0) break;
+      if ((await this.ctx.store.loadDocument(docName)).updates.length === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 
   /** As fold, then the store drops its deleted data from disk. */
   private async foldAndPurge(room: BoardRoom): Promise<void> {
-    await this.fold(room);
+    await room.flushed();
+    await this.fold(room.docName);
     await this.ctx.store.purgeDeleted();
   }
 
