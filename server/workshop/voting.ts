@@ -43,8 +43,10 @@ export class Voting {
     return this.ctx.rooms.withRoom(boardId, async (room) => {
       const question = questionId === undefined ? settingsOf(room.doc).focusQuestionId : questionId;
       let tally = await this.ctx.store.getVotes(boardId, participantId, question ?? '');
-      // Votes on an idea deleted while they were being cast: give them back.
-      const gone = Object.keys(tally.votes).filter((id) => !ideasMap(room.doc).has(id));
+      // Votes on an idea deleted while they were being cast: give them back. A moderator's
+      // hide keeps them (counted, unseen) for the restore.
+      const removed = removedMap(room.doc);
+      const gone = Object.keys(tally.votes).filter((id) => !ideasMap(room.doc).has(id) && removed.get(id) !== 'hidden');
       if (gone.length > 0) {
         await this.ctx.store.clearVotes(boardId, { ideaIds: gone });
         tally = await this.ctx.store.getVotes(boardId, participantId, question ?? '');

@@ -95,7 +95,7 @@ describe.each(['embedded', 'redis'] as const)('a hidden idea leaves no trace (%s
   const leaksIn = (traces: string[], bytes: Buffer) => traces.filter((t) => bytes.includes(t));
 
   test('hides the text, merge history, comments, rationale, reactors and vote total, and restores them all', async () => {
-    const { board, lead, leadSocket, idea, secret, reactor, traces } = await hiddenIdea();
+    const { board, lead, leadSocket, bo, idea, secret, reactor, traces } = await hiddenIdea();
     const leaks = (bytes: Buffer) => leaksIn(traces, bytes);
     const expectNoTrace = async (when: string) => {
       for (const role of ['participant', 'observer'] as const) {
@@ -117,6 +117,10 @@ describe.each(['embedded', 'redis'] as const)('a hidden idea leaves no trace (%s
 
     await env.restart();
     await expectNoTrace('after a restart');
+
+    // The voter looks at their votes meanwhile: the ones on the hidden idea stay counted.
+    const voter = await ok(call<MyVotes>(await env.socket(bo), 'votes:mine', { questionId: 'kickoff-q1' }));
+    expect(voter.votes).toEqual({ [idea.id]: 2 });
 
     // Facilitators still see the hidden idea with everything that belonged to it.
     const facilitator = await env.socket(lead);
