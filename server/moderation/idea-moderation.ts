@@ -34,7 +34,7 @@ import type { BoardRoom } from '../realtime/board-room';
 import { actorOf, requireModerator, type ModerationContext } from './context';
 import { ideaOnBoard } from './board-ideas';
 import { SPACE } from './records';
-import { putTracesBack, readTraces, takeTraces } from './idea-traces';
+import { hiddenWithTraces, putTracesBack, readTraces, takeTraces } from './idea-traces';
 
 const revisionsSchema = z.array(revisionSchema);
 
@@ -88,6 +88,29 @@ export class IdeaModeration {
     this.ctx.notifier.changed(room.boardId, this.ctx.log);
     this.foldSoon(room);
     return taken;
+  }
+
+  /**
+   * Ideas hidden before traces were kept still have them in the document: on load, they are
+   * taken out and kept in the hidden idea's record, as a hide does now.
+   */
+  async takeLegacyTraces(room: BoardRoom): Promise<void> {
+    const ideaIds = hiddenWithTraces(room.doc);
+    if (ideaIds.length === 0) return;
+    const space = SPACE.hidden(room.boardId);
+    const kept: string[] = [];
+    for (const ideaId of ideaIds) {
+      const record = await this.ctx.records.get(space, ideaId, hiddenIdeaSchema);
+      if (!record) continue; // no copy to keep them with: left as they are
+      await this.ctx.records.put(space, ideaId, { ...record.value, traces: readTraces(room.doc, ideaId) });
+      kept.push(ideaId);
+    }
+    if (kept.length === 0) return;
+    await room.writeAsServer((doc) => {
+      for (const ideaId of kept) takeTraces(doc, ideaId);
+    });
+    this.ctx.log.info({ boardId: room.boardId, count: kept.length }, 'took the traces of ideas hidden before out of the document');
+    this.foldSoon(room);
   }
 
   /** Board document name → a fold running after hides, and whether another hide came meanwhile. */

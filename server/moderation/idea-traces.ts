@@ -6,7 +6,9 @@ import {
   ideaHistorySchema,
   ideaStatusRecordSchema,
   ideasMap,
+  reactionsMap,
   readIdeaReactions,
+  removedMap,
   writeIdeaReactions,
   statusesMap,
   votesMap,
@@ -69,4 +71,19 @@ export function putTracesBack(doc: Y.Doc, ideaId: string, traces: HiddenTraces, 
   const reactions = readIdeaReactions(doc, ideaId);
   for (const { reaction, participantId } of traces.reactions) reactions.set(reaction, new Set([...(reactions.get(reaction) ?? []), participantId]));
   writeIdeaReactions(doc, ideaId, reactions);
+}
+
+/** Ids of ideas a moderator hid (`removed` mark) that still have traces in the document. */
+export function hiddenWithTraces(doc: Y.Doc): string[] {
+  const commented = new Set<unknown>();
+  for (const value of commentsMap(doc).values()) commented.add((value as { ideaId?: unknown } | null)?.ideaId);
+  const reacted = new Set<string>();
+  for (const key of reactionsMap(doc).keys()) reacted.add(key.split('/')[0] ?? key);
+  const out: string[] = [];
+  for (const [ideaId, mark] of removedMap(doc).entries()) {
+    if (mark !== 'hidden' || ideasMap(doc).has(ideaId)) continue;
+    const traced = historyMap(doc).has(ideaId) || statusesMap(doc).has(ideaId) || votesMap(doc).has(ideaId) || commented.has(ideaId) || reacted.has(ideaId);
+    if (traced) out.push(ideaId);
+  }
+  return out;
 }

@@ -54,6 +54,7 @@ export async function createModeration(deps: {
   const queue = new ModerationQueue(ctx, ideas);
   deps.rooms.onLoad((room) => queue.reconcile(room));
   deps.rooms.onLoad((room) => convertLegacyReactions(room));
+  deps.rooms.onLoad((room) => ideas.takeLegacyTraces(room));
   deps.rooms.onLoad((room) => {
     room.reservedIdeaAuthors = (ideaIds) => reservedIdeaAuthors(deps.store, room.boardId, ideaIds);
   });

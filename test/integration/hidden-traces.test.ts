@@ -2,8 +2,10 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   randomId,
+  ideasMap,
   reactionKey,
   reactionsMap,
+  removedMap,
   readComments,
   readIdeaHistory,
   readIdeas,
@@ -198,5 +200,41 @@ describe.each(['embedded', 'redis'] as const)('a hidden idea leaves no trace (%s
     expect(readIdeas(doc).map((i) => i.id)).toEqual([idea.id]);
     expect(readComments(doc)).toEqual([]);
     expect(bytes.includes(secret.comment)).toBe(false);
+  });
+
+  test('an idea hidden before traces were kept has them taken out of the document when its board loads', async () => {
+    const board = await env.board('kickoff');
+    const lead = await env.session(board, 'facilitator', 'Lead');
+    const ane = await env.session(board, 'participant', 'Ane');
+    const leadSocket = await env.socket(lead);
+    const aneDoc = await env.yjs(ane);
+    const idea = aneDoc.addIdea({ text: 'En gammel skjult idé', questionId: 'kickoff-q1' });
+    await eventually(() => aneDoc.allSaved, 10_000, 'the idea is saved');
+    const rationale = `Begrundelse-${randomId(10)}`;
+    await ok(call(leadSocket, 'idea:setStatus', { ideaId: idea.id, status: 'considering', rationale }));
+    const docName = `board:${board.boardId}`;
+    await env.restartWith(async (store) => {
+      // As the server hid ideas before: the idea out, a removal mark, a record without traces.
+      const stored = await store.loadDocument(docName);
+      const doc = new Y.Doc();
+      for (const update of [stored.snapshot, ...stored.updates]) if (update) Y.applyUpdate(doc, update);
+      const before = Y.encodeStateVector(doc);
+      doc.transact(() => {
+        ideasMap(doc).delete(idea.id);
+        removedMap(doc).set(idea.id, 'hidden');
+      });
+      await store.appendUpdates(docName, [Y.encodeStateAsUpdate(doc, before)]);
+      const record = { idea: { ...idea, authorName: 'Ane' }, reason: 'offensive', hiddenBy: { participantId: lead.identity.participantId, name: 'Lead', role: 'facilitator' }, hiddenAt: Date.now() };
+      await store.putRecord(`modhidden:${board.boardId}`, idea.id, JSON.stringify(record));
+    });
+    const { doc, bytes } = await lateCopy(board, 'observer');
+    expect(readStatuses(doc).has(idea.id)).toBe(false);
+    expect(bytes.includes(rationale)).toBe(false);
+    const facilitator = await env.socket(lead);
+    const { ideas } = await ok(call<HiddenIdeasResult>(facilitator, 'moderation:hidden'));
+    expect(ideas[0]?.traces?.status?.current.rationale).toBe(rationale);
+    await ok(call(facilitator, 'idea:restore', { ideaId: idea.id }));
+    const after = await lateCopy(board, 'participant');
+    expect(readStatuses(after.doc).get(idea.id)?.current.rationale).toBe(rationale);
   });
 });
