@@ -18,4 +18,5 @@ export * from './model/workshop';
 export * from './model/doc-layout';
 export * from './model/moderation';
 export * from './model/status';
+export * from './model/hidden-idea';
 export * from './model/initiative';

@@ -306,6 +306,7 @@ export const da = {
       RECEIPT_NOT_FOUND: 'Vi kender ikke den kvitteringskode. Tjek at den er skrevet rigtigt.',
       COMMENT_NOT_FOUND: 'Kommentaren findes ikke (længere).',
       IDEA_REMOVED: 'Idéen er fjernet af en moderator og kan ikke skrives tilbage.',
+      IDEA_ID_TAKEN: 'En anden idé har allerede dette id. Skriv den igen som en ny idé.',
     } satisfies Record<ErrorCode, string>,
   },
 };

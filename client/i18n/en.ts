@@ -303,6 +303,7 @@ export const en: Messages = {
       RECEIPT_NOT_FOUND: 'We do not know that receipt code. Check that it is typed correctly.',
       COMMENT_NOT_FOUND: 'The comment does not exist (any more).',
       IDEA_REMOVED: 'A moderator removed this idea; it cannot be written back.',
+      IDEA_ID_TAKEN: 'Another idea already has this id. Write it again as a new idea.',
     },
   },
 };

@@ -8,6 +8,7 @@ import {
   initiativesMap,
   originsMap,
   parseReactionKey,
+  readReactionEntry,
   reactionsMap,
   statusesMap,
   type Comment,
@@ -68,23 +69,34 @@ export class CommentIndex {
   }
 }
 
-/** Reactions grouped by idea, from keys `<ideaId>/<reaction>/<participantId>`. */
+/**
+ * Reactions grouped by idea, from the `reactions` root: one value per idea id, or (boards
+ * written before, until the server converts them) one key `<ideaId>/<reaction>/<participantId>`
+ * per reaction.
+ */
 export class ReactionIndex {
   private readonly byIdea = new Map<string, Map<Reaction, Set<string>>>();
 
-  /** Records whether a key is present; returns the idea it belongs to (null: not a reaction key). */
-  put(key: string, present: boolean): string | null {
-    const parsed = parseReactionKey(key);
-    if (!parsed) return null;
-    let idea = this.byIdea.get(parsed.ideaId);
-    if (!idea) this.byIdea.set(parsed.ideaId, (idea = new Map()));
-    let who = idea.get(parsed.reaction);
-    if (!who) idea.set(parsed.reaction, (who = new Set()));
-    if (present) who.add(parsed.participantId);
-    else who.delete(parsed.participantId);
-    if (who.size === 0) idea.delete(parsed.reaction);
-    if (idea.size === 0) this.byIdea.delete(parsed.ideaId);
-    return parsed.ideaId;
+  /** Records one entry's new value (undefined: gone); returns the idea it belongs to (null: not a reaction entry). */
+  put(key: string, value: unknown): string | null {
+    const legacy = parseReactionKey(key);
+    if (!legacy) {
+      if (key.includes('/')) return null;
+      // A whole idea's reactions: replaced, or gone.
+      const entry = value === undefined ? null : readReactionEntry(key, value);
+      if (entry && entry.reactions.size > 0) this.byIdea.set(key, entry.reactions);
+      else this.byIdea.delete(key);
+      return key;
+    }
+    let idea = this.byIdea.get(legacy.ideaId);
+    if (!idea) this.byIdea.set(legacy.ideaId, (idea = new Map()));
+    let who = idea.get(legacy.reaction);
+    if (!who) idea.set(legacy.reaction, (who = new Set()));
+    if (value !== undefined) who.add(legacy.participantId);
+    else who.delete(legacy.participantId);
+    if (who.size === 0) idea.delete(legacy.reaction);
+    if (idea.size === 0) this.byIdea.delete(legacy.ideaId);
+    return legacy.ideaId;
   }
 
   /** A fresh snapshot of one idea's reactions (the store never shares the index's sets); null: none. */
@@ -194,7 +206,7 @@ export function mirrorSocial(doc: Y.Doc, target: SocialMirrorTarget): () => void
   const initiativeIndex = new InitiativeIndex();
 
   for (const [id, value] of comments.entries()) commentIndex.put(id, value);
-  for (const key of reactions.keys()) reactionIndex.put(key, true);
+  for (const [key, value] of reactions.entries()) reactionIndex.put(key, value);
   const statusAll = new Map<string, IdeaStatusRecord>();
   for (const [ideaId, value] of statuses.entries()) {
     const record = readStatus(value);
@@ -226,7 +238,7 @@ export function mirrorSocial(doc: Y.Doc, target: SocialMirrorTarget): () => void
   const onReactions = (event: Y.YMapEvent<unknown>) => {
     const touched = new Set<string>();
     for (const key of changedKeys(event)) {
-      const ideaId = reactionIndex.put(key, reactions.has(key));
+      const ideaId = reactionIndex.put(key, reactions.get(key));
       if (ideaId !== null) touched.add(ideaId);
     }
     if (touched.size === 0) return;

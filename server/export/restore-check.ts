@@ -19,6 +19,7 @@ import {
   commentsMap,
   ideaStatusRecordSchema,
   parseReactionKey,
+  readReactionEntry,
   reactionsMap,
   removedMap,
   removedMarkSchema,
@@ -214,7 +215,9 @@ async function checkModerationRoots(doc: Y.Doc, step: Step): Promise<void> {
     await step();
   }
   for (const [key, value] of reactionsMap(doc).entries()) {
-    if (!parseReactionKey(key) || value !== 1) throw invalid('invalid reactions.');
+    const legacy = parseReactionKey(key);
+    const valid = legacy ? value === 1 : idSchema.safeParse(key).success && isPlainValue(value) && readReactionEntry(key, value) !== null;
+    if (!valid) throw invalid('invalid reactions.');
   }
   for (const [key, value] of removedMap(doc).entries()) {
     if (!idSchema.safeParse(key).success || !removedMarkSchema.safeParse(value).success) throw invalid('invalid removal marks.');

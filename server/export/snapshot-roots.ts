@@ -6,7 +6,7 @@ import {
   ideaStatusRecordSchema,
   initiativeSchema,
   initiativesMap,
-  parseReactionKey,
+  readReactionEntry,
   reactionsMap,
   removedMap,
   removedMarkSchema,
@@ -48,7 +48,7 @@ export interface RawRoots {
   statuses: Array<[string, unknown]>;
   initiatives: unknown[];
   comments: unknown[];
-  reactionKeys: string[];
+  reactions: Array<[string, unknown]>;
   removed: Array<[string, unknown]>;
 }
 
@@ -62,7 +62,7 @@ export function copyRoots(doc: Y.Doc): RawRoots {
     statuses: [...statusesMap(doc).entries()],
     initiatives: [...initiativesMap(doc).values()],
     comments: [...commentsMap(doc).values()],
-    reactionKeys: [...reactionsMap(doc).keys()],
+    reactions: [...reactionsMap(doc).entries()],
     removed: [...removedMap(doc).entries()],
   };
 }
@@ -88,7 +88,7 @@ export async function parseRoots(raw: RawRoots, pacer: Pacer): Promise<Surroundi
     await pacer.step();
   }
   out.comments.sort(byCreation);
-  out.reactions = groupReactions(raw.reactionKeys);
+  out.reactions = groupReactions(raw.reactions);
   for (const [id, mark] of [...raw.removed].sort(byKey)) {
     const parsed = removedMarkSchema.safeParse(mark);
     if (parsed.success) out.removed[id] = parsed.data;
@@ -96,16 +96,18 @@ export async function parseRoots(raw: RawRoots, pacer: Pacer): Promise<Surroundi
   return out;
 }
 
-function groupReactions(keys: string[]): ReactionsByIdea {
+function groupReactions(entries: Array<[string, unknown]>): ReactionsByIdea {
   const sets = new Map<string, Map<Reaction, Set<string>>>();
-  for (const key of keys) {
-    const parsed = parseReactionKey(key);
-    if (!parsed) continue;
-    let byIdea = sets.get(parsed.ideaId);
-    if (!byIdea) sets.set(parsed.ideaId, (byIdea = new Map()));
-    let who = byIdea.get(parsed.reaction);
-    if (!who) byIdea.set(parsed.reaction, (who = new Set()));
-    who.add(parsed.participantId);
+  for (const [key, value] of entries) {
+    const entry = readReactionEntry(key, value);
+    if (!entry) continue;
+    let byIdea = sets.get(entry.ideaId);
+    if (!byIdea) sets.set(entry.ideaId, (byIdea = new Map()));
+    for (const [reaction, who] of entry.reactions) {
+      const all = byIdea.get(reaction) ?? new Set<string>();
+      for (const participantId of who) all.add(participantId);
+      byIdea.set(reaction, all);
+    }
   }
   const out = emptyRecord<Partial<Record<Reaction, string[]>>>();
   for (const ideaId of [...sets.keys()].sort()) {

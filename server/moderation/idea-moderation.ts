@@ -9,10 +9,12 @@ import {
   ideaHistorySchema,
   ideasMap,
   insertIdea,
+  readIdea,
+  readWorkshop,
   initiativeSchema,
   initiativesMap,
   queueItemSchema,
-  reactionsMap,
+  writeIdeaReactions,
   removedMap,
   revisionSchema,
   statusesMap,
@@ -32,6 +34,7 @@ import type { BoardRoom } from '../realtime/board-room';
 import { actorOf, requireModerator, type ModerationContext } from './context';
 import { ideaOnBoard } from './board-ideas';
 import { SPACE } from './records';
+import { hiddenWithTraces, putTracesBack, readTraces, takeTraces } from './idea-traces';
 
 const revisionsSchema = z.array(revisionSchema);
 
@@ -62,34 +65,113 @@ export class IdeaModeration {
   /**
    * The idea is kept in the store first and only then taken out of the document, so a crash
    * in between leaves it visible rather than lost. The `removed` mark stops any client
-   * (an author offline with a copy) from writing it back.
+   * (an author offline with a copy) from writing it back. Hidden means hidden: everything
+   * of its content leaves the document with it (idea-traces.ts), kept in the record; then
+   * the stored log is folded (foldSoon), so the store's document holds none of it either.
    */
   async hideIn(room: BoardRoom, identity: Identity, ideaId: string, reason: string): Promise<HiddenIdea> {
+    const space = SPACE.hidden(room.boardId);
     const idea = ideaOnBoard(room.doc, ideaId);
-    const hidden: HiddenIdea = { idea, reason, hiddenBy: actorOf(identity), hiddenAt: Date.now() };
-    await this.ctx.records.put(SPACE.hidden(room.boardId), ideaId, hidden);
-    await room.writeAsServer((doc) => {
+    const hidden: HiddenIdea = { idea, reason, hiddenBy: actorOf(identity), hiddenAt: Date.now(), traces: readTraces(room.doc, ideaId) };
+    await this.ctx.records.put(space, ideaId, hidden);
+    const taken = await room.writeAsServer((doc) => {
+      const map = ideasMap(doc).get(ideaId);
+      const latest = (map && readIdea(map)) ?? idea;
       ideasMap(doc).delete(ideaId);
       removedMap(doc).set(ideaId, 'hidden');
+      return { ...hidden, idea: latest, traces: takeTraces(doc, ideaId) };
     });
-    await this.audit(room, identity, 'idea.hide', 'idea', ideaId, { text: idea.text }, null, reason);
+    // Changed between the first read and the write (an author's edit, a new comment): keep the latest.
+    if (JSON.stringify(taken) !== JSON.stringify(hidden)) await this.ctx.records.put(space, ideaId, taken);
+    await this.audit(room, identity, 'idea.hide', 'idea', ideaId, { text: taken.idea.text }, null, reason);
     await this.resolveReports(room, identity, ideaId, reason);
     this.ctx.notifier.changed(room.boardId, this.ctx.log);
-    return hidden;
+    this.foldSoon(room);
+    return taken;
   }
 
+  /**
+   * Ideas hidden before traces were kept still have them in the document: on load, they are
+   * taken out and kept in the hidden idea's record, as a hide does now.
+   */
+  async takeLegacyTraces(room: BoardRoom): Promise<void> {
+    const ideaIds = hiddenWithTraces(room.doc);
+    if (ideaIds.length === 0) return;
+    const space = SPACE.hidden(room.boardId);
+    const kept: string[] = [];
+    for (const ideaId of ideaIds) {
+      const record = await this.ctx.records.get(space, ideaId, hiddenIdeaSchema);
+      if (!record) continue; // no copy to keep them with: left as they are
+      await this.ctx.records.put(space, ideaId, { ...record.value, traces: readTraces(room.doc, ideaId) });
+      kept.push(ideaId);
+    }
+    if (kept.length === 0) return;
+    await room.writeAsServer((doc) => {
+      for (const ideaId of kept) takeTraces(doc, ideaId);
+    });
+    this.ctx.log.info({ boardId: room.boardId, count: kept.length }, 'took the traces of ideas hidden before out of the document');
+    this.foldSoon(room);
+  }
+
+  /** Board document name → a fold running after hides, and whether another hide came meanwhile. */
+  private readonly folding = new Map<string, { again: boolean }>();
+
+  /**
+   * Folds the stored log after a hide (durable already: writeAsServer waited for it), in the
+   * background and once for a burst of hides (a decision on many reports), so the store's
+   * document soon holds none of the hidden content. Late joiners never got it anyway: they
+   * are answered from the room's document or the redacted stored log.
+   */
+  private foldSoon(room: BoardRoom): void {
+    const running = this.folding.get(room.docName);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const entry = { again: true };
+    this.folding.set(room.docName, entry);
+    void (async () => {
+      try {
+        while (entry.again) {
+          entry.again = false;
+          await this.fold(room.docName);
+        }
+      } catch (error) {
+        this.ctx.log.warn({ err: error, boardId: room.boardId }, 'could not fold the log after a hide');
+      } finally {
+        this.folding.delete(room.docName);
+      }
+    })();
+  }
+
+  /**
+   * Puts the idea back exactly as it was, with its traces: merge history, status, reactions,
+   * the comments that still stand (approved in the queue: one its author deleted meanwhile
+   * stays deleted; one approved meanwhile is published now), and its vote total while totals
+   * are shown (the store kept counting its votes).
+   */
   restore(identity: Identity, ideaId: string): Promise<Idea> {
     return this.locked(identity, 'restore ideas', async (room) => {
-      const hidden = await this.ctx.records.get(SPACE.hidden(room.boardId), ideaId, hiddenIdeaSchema);
+      const { boardId } = room;
+      const hidden = await this.ctx.records.get(SPACE.hidden(boardId), ideaId, hiddenIdeaSchema);
       if (!hidden) throw new ServiceError(ErrorCode.IDEA_NOT_FOUND, 'There is no such hidden idea.', 404);
-      const { idea } = hidden.value;
+      const { idea, traces } = hidden.value;
+      const approved = new Map<string, Comment>();
+      for (const { value: item } of await this.ctx.records.list(SPACE.queue(boardId), queueItemSchema)) {
+        if (item.kind === 'comment' && item.state === 'approved' && item.comment.ideaId === ideaId) approved.set(item.id, item.comment);
+      }
+      const totals = room.workshop().votesRevealed ? await this.ctx.store.voteTotals(boardId) : {};
       await room.writeAsServer((doc) => {
         removedMap(doc).delete(ideaId);
         if (!ideasMap(doc).has(ideaId)) insertIdea(doc, idea);
+        if (traces) putTracesBack(doc, ideaId, traces, (comment) => approved.has(comment.id));
+        for (const comment of approved.values()) if (!commentsMap(doc).has(comment.id)) commentsMap(doc).set(comment.id, comment);
+        const total = totals[ideaId];
+        if (readWorkshop(doc).votesRevealed && total !== undefined && total > 0) votesMap(doc).set(ideaId, total);
       });
-      await this.ctx.records.delete(SPACE.hidden(room.boardId), [ideaId]);
+      await this.ctx.records.delete(SPACE.hidden(boardId), [ideaId]);
       await this.audit(room, identity, 'idea.restore', 'idea', ideaId, null, { text: idea.text }, hidden.value.reason);
-      this.ctx.notifier.changed(room.boardId, this.ctx.log);
+      this.ctx.notifier.changed(boardId, this.ctx.log);
       return idea;
     });
   }
@@ -172,14 +254,19 @@ export class IdeaModeration {
    * (started before the deletion was appended) makes ours skip, so try again until the log
    * no longer holds anything from before.
    */
-  private async foldAndPurge(room: BoardRoom): Promise<void> {
-    await room.flushed();
+  private async fold(docName: string): Promise<void> {
     for (let attempt = 0; attempt < 100; attempt++) {
-      const { compacted } = await this.ctx.store.compactDocument(room.docName);
+      const { compacted } = await this.ctx.store.compactDocument(docName);
       if (compacted > 0) break;
-      if ((await this.ctx.store.loadDocument(room.docName)).updates.length === 0) break;
+      if ((await this.ctx.store.loadDocument(docName)).updates.length === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  /** As fold, then the store drops its deleted data from disk. */
+  private async foldAndPurge(room: BoardRoom): Promise<void> {
+    await room.flushed();
+    await this.fold(room.docName);
     await this.ctx.store.purgeDeleted();
   }
 
@@ -263,7 +350,7 @@ function scrubIdea(doc: Y.Doc, ideaId: string): string[] {
     if (comment.success && comment.data.ideaId === ideaId) commentIds.push(id);
   }
   for (const id of commentIds) commentsMap(doc).delete(id);
-  for (const key of [...reactionsMap(doc).keys()]) if (key.startsWith(`${ideaId}/`)) reactionsMap(doc).delete(key);
+  writeIdeaReactions(doc, ideaId, new Map());
   for (const [id, value] of initiativesMap(doc).entries()) {
     const initiative = initiativeSchema.safeParse(value);
     if (initiative.success && initiative.data.ideaIds.includes(ideaId)) {

@@ -8,6 +8,8 @@ import { ModerationNotifier, newModerationLocks, type ModerationContext } from '
 import { IdeaModeration } from './idea-moderation';
 import { ModerationQueue } from './queue';
 import { Records } from './records';
+import { convertLegacyReactions } from './reactions-layout';
+import { reservedIdeaAuthors } from './reserved-ids';
 import { Social } from './social';
 import { IdeaStatuses } from './status';
 import { Initiatives } from './initiatives';
@@ -51,6 +53,11 @@ export async function createModeration(deps: {
   const ideas = new IdeaModeration(ctx);
   const queue = new ModerationQueue(ctx, ideas);
   deps.rooms.onLoad((room) => queue.reconcile(room));
+  deps.rooms.onLoad((room) => convertLegacyReactions(room));
+  deps.rooms.onLoad((room) => ideas.takeLegacyTraces(room));
+  deps.rooms.onLoad((room) => {
+    room.reservedIdeaAuthors = (ideaIds) => reservedIdeaAuthors(deps.store, room.boardId, ideaIds);
+  });
   return {
     calls: new PublicCalls(ctx),
     queue,

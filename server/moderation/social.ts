@@ -4,11 +4,12 @@ import {
   LIMITS,
   commentSchema,
   commentsMap,
+  hiddenIdeaSchema,
   queueItemSchema,
-  reactionKey,
-  reactionsMap,
   readBoardSettings,
   readComments,
+  readIdeaReactions,
+  writeIdeaReactions,
   randomId,
   type AddCommentResult,
   type Comment,
@@ -105,6 +106,7 @@ export class Social {
       }
       // The queue record goes first: otherwise a restart would publish it again.
       await this.ctx.records.delete(SPACE.queue(room.boardId), [commentId]);
+      await this.dropFromHiddenIdea(room.boardId, comment.ideaId, commentId);
       if (published.success) await room.writeAsServer((doc) => commentsMap(doc).delete(commentId));
       if (isFacilitator) {
         await this.ctx.audit.write(room.boardId, {
@@ -122,20 +124,30 @@ export class Social {
     });
   }
 
+  /** A deleted comment on a hidden idea leaves the idea's kept traces too: deleted means gone. */
+  private async dropFromHiddenIdea(boardId: string, ideaId: string, commentId: string): Promise<void> {
+    const space = SPACE.hidden(boardId);
+    const hidden = await this.ctx.records.get(space, ideaId, hiddenIdeaSchema);
+    const traces = hidden?.value.traces;
+    if (!hidden || !traces?.comments.some((c) => c.id === commentId)) return;
+    const next = { ...hidden.value, traces: { ...traces, comments: traces.comments.filter((c) => c.id !== commentId) } };
+    await this.ctx.records.replace(space, ideaId, hidden.raw, next);
+  }
+
   async toggleReaction(identity: Identity, ideaId: string, reaction: Reaction): Promise<ReactionResult> {
     requireWriter(identity);
     await this.ctx.limits.consume('reactionsPerParticipant', `${identity.boardId}/${identity.participantId}`);
     return this.inRoom(identity, async (room) => {
       ideaOnBoard(room.doc, ideaId);
-      const key = reactionKey(ideaId, reaction, identity.participantId);
       const active = await room.writeAsServer((doc) => {
-        const reactions = reactionsMap(doc);
-        if (reactions.has(key)) {
-          reactions.delete(key);
-          return false;
-        }
-        reactions.set(key, 1);
-        return true;
+        const reactions = readIdeaReactions(doc, ideaId);
+        const who = reactions.get(reaction) ?? new Set<string>();
+        const now = !who.has(identity.participantId);
+        if (now) who.add(identity.participantId);
+        else who.delete(identity.participantId);
+        reactions.set(reaction, who);
+        writeIdeaReactions(doc, ideaId, reactions);
+        return now;
       });
       return { ideaId, reaction, active };
     });

@@ -29,8 +29,10 @@ export class IdeaStatuses {
         at: Date.now(),
         by: actorOf(identity),
       };
-      // Read and written in one server transaction: concurrent changes each keep their entry.
+      // Read and written in one server transaction: concurrent changes each keep their entry,
+      // and an idea hidden meanwhile gets no status (it would show its rationale to everyone).
       return room.writeAsServer((doc) => {
+        ideaOnBoard(doc, request.ideaId);
         const map = statusesMap(doc);
         const previous = ideaStatusRecordSchema.safeParse(map.get(request.ideaId));
         const next: IdeaStatusRecord = { current: change, history: [...(previous.success ? previous.data.history : []), change] };

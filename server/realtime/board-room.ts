@@ -34,6 +34,7 @@ export interface RoomPeer {
 }
 
 const SERVER_PRINCIPAL = 'server';
+const NONE_RESERVED: ReadonlyMap<string, string> = new Map();
 /** Origin of what another server process wrote (it is stored already): broadcast, never persisted. */
 const REMOTE = Symbol('remote');
 
@@ -62,6 +63,11 @@ export class BoardRoom {
   /** Yjs client id → principal key, cached from the store's atomic claims. */
   private readonly claims = new Map<number, string>();
   private inbox: Promise<unknown> = Promise.resolve();
+  /**
+   * Idea ids the document lacks but someone owns (silent writing, the moderation queue): id
+   * → author, asked for the new ideas of each update. Set by moderation when the room loads.
+   */
+  reservedIdeaAuthors: (ideaIds: string[]) => Promise<ReadonlyMap<string, string>> = () => Promise.resolve(NONE_RESERVED);
   /** Set when the room loads (idea-gate.ts): may refuse an update whose new ideas come too fast. */
   ideaGate: IdeaGate | null = null;
   private readonly persist: PersistQueue<RoomPeer>;
@@ -233,6 +239,8 @@ export class BoardRoom {
     }
     const { beaconIds, questionIds, focusQuestionId } = this.settings();
     const ideas = ideasMap(this.doc);
+    const newIds = inspection.changes.flatMap((change) => (change.kind === 'idea.put' ? [change.ideaId] : []));
+    const reserved = newIds.length > 0 ? await this.reservedIdeaAuthors(newIds) : NONE_RESERVED;
     const refusal = authorizeChanges(inspection.changes, peer.principal, {
       ideaCount: ideas.size,
       beaconIds,
@@ -241,6 +249,7 @@ export class BoardRoom {
       focusQuestionId,
       questionOf: (ideaId) => ideas.get(ideaId)?.get('questionId'),
       isRemoved: (ideaId) => removedMap(this.doc).has(ideaId),
+      reservedAuthor: (ideaId) => reserved.get(ideaId),
     });
     if (refusal) return refusal;
     const limited = this.ideaGate ? await this.ideaGate(peer.principal, inspection.changes) : null;

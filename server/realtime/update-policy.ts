@@ -41,6 +41,12 @@ export interface PolicyContext {
   questionOf(ideaId: string): unknown;
   /** Whether a facilitator hid or deleted this idea (the `removed` root): it may not come back. */
   isRemoved(ideaId: string): boolean;
+  /**
+   * The author of an idea kept out of the document under this id (silent writing, a
+   * contribution in the moderation queue), or undefined: only that author may write it.
+   * Known for the ids of the update's new ideas.
+   */
+  reservedAuthor(ideaId: string): string | undefined;
 }
 
 /** Fields that say who wrote an idea: taken from the session, never from the client's say-so. */
@@ -54,6 +60,8 @@ const IDENTITY_FIELDS = { authorName: 'displayName', contributorType: 'contribut
  * - placement fields (group, order, beacons) may be changed by anyone who may write;
  * - id, author and creation time never change;
  * - only the author or a facilitator deletes an idea;
+ * - an id a moderator removed is never written again (IDEA_REMOVED), and an id kept out of
+ *   the document (silent writing, a contribution) only by its author (IDEA_ID_TAKEN);
  * - the `board`, `workshop`, `votes`, `clusters` and `history` maps are the server's:
  *   they change through socket.io commands;
  * - live workshops limit participants (never facilitators): nothing while the board is
@@ -73,6 +81,13 @@ export function authorizeChanges(changes: Change[], actor: Principal, ctx: Polic
   for (const change of changes) {
     if (change.kind === 'idea.put' && ctx.isRemoved(change.ideaId)) {
       return { code: ErrorCode.IDEA_REMOVED, message: 'A moderator removed this idea; it cannot be written back.' };
+    }
+    if (change.kind === 'idea.put') {
+      // Whatever the workshop state and role: a silent idea's or a contribution's id is its author's.
+      const author = ctx.reservedAuthor(change.ideaId);
+      if (author !== undefined && author !== actor.participantId) {
+        return { code: ErrorCode.IDEA_ID_TAKEN, message: 'Another idea, not on the board yet, has this id; write the idea under a new id.' };
+      }
     }
     const refusal =
       checkChange(change, actor, isFacilitator) ?? checkReferences(change, ctx) ?? (isFacilitator ? null : checkStep(change, ctx));

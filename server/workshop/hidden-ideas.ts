@@ -12,6 +12,7 @@ import {
   type SubmitHiddenResult,
 } from '../../shared';
 import { ServiceError } from '../boards/service-error';
+import { SPACE } from '../moderation/records';
 import { requireFacilitator, requireUnlocked, requireWriter, settingsOf, type WorkshopContext } from './context';
 
 /**
@@ -66,6 +67,10 @@ export class HiddenIdeas {
         const step = stepForIdea(state, idea.questionId, settings.focusQuestionId);
         if (identity.role !== 'facilitator' && !STEP_RULES[step].add) {
           throw new ServiceError(ErrorCode.STEP_FORBIDS, `Ideas cannot be added while the question is in the "${step}" step.`, 403);
+        }
+        // A contribution's id (pending or decided) is its contributor's.
+        if ((await this.ctx.store.getRecord(SPACE.queue(boardId), idea.id)) !== null) {
+          throw new ServiceError(ErrorCode.NOT_OWNER, 'Another idea has this id.', 409);
         }
         const hidden = await this.ctx.store.listHiddenIdeas(boardId);
         const isNew = !hidden.some((h) => h.id === idea.id);
@@ -127,7 +132,13 @@ export class HiddenIdeas {
         const capacity = Math.max(0, LIMITS.ideasPerBoard - ideas.size);
         const fresh = hidden.filter((idea) => !ideas.has(idea.id)).slice(0, capacity);
         const freshIds = new Set(fresh.map((idea) => idea.id));
-        const done = hidden.filter((idea) => freshIds.has(idea.id) || ideas.has(idea.id));
+        // In the document already under the same author: published before (a crash between
+        // the two steps, or the author wrote it there). Under another author (which the
+        // update policy refuses, IDEA_ID_TAKEN): kept, never dropped for someone else's idea.
+        const sameAuthor = (idea: Idea) => ideas.get(idea.id)?.get('authorId') === idea.authorId;
+        const done = hidden.filter((idea) => freshIds.has(idea.id) || sameAuthor(idea));
+        const stuck = hidden.filter((idea) => ideas.has(idea.id) && !sameAuthor(idea));
+        if (stuck.length > 0) this.ctx.log.warn({ boardId, ideaIds: stuck.map((idea) => idea.id) }, 'hidden ideas whose id another idea holds stay hidden');
         if (fresh.length > 0) {
           await room.writeAsServer((doc) => {
             for (const idea of fresh) insertIdea(doc, idea);

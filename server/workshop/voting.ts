@@ -43,8 +43,10 @@ export class Voting {
     return this.ctx.rooms.withRoom(boardId, async (room) => {
       const question = questionId === undefined ? settingsOf(room.doc).focusQuestionId : questionId;
       let tally = await this.ctx.store.getVotes(boardId, participantId, question ?? '');
-      // Votes on an idea deleted while they were being cast: give them back.
-      const gone = Object.keys(tally.votes).filter((id) => !ideasMap(room.doc).has(id));
+      // Votes on an idea deleted while they were being cast: give them back. A moderator's
+      // hide keeps them (counted, unseen) for the restore.
+      const removed = removedMap(room.doc);
+      const gone = Object.keys(tally.votes).filter((id) => !ideasMap(room.doc).has(id) && removed.get(id) !== 'hidden');
       if (gone.length > 0) {
         await this.ctx.store.clearVotes(boardId, { ideaIds: gone });
         tally = await this.ctx.store.getVotes(boardId, participantId, question ?? '');
@@ -165,10 +167,13 @@ export class VoteTotalsMirror {
       const totals = revealed ? await this.ctx.store.voteTotals(boardId) : {};
       await room.writeAsServer((doc) => {
         const map = votesMap(doc);
-        // Decided inside the write: a hide that landed meanwhile wins.
+        // Decided inside the write: a hide of the totals that landed meanwhile wins. Only ideas
+        // on the board show a total: a hidden idea's votes stay counted in the store, unseen.
         const show = readWorkshop(doc).votesRevealed;
-        for (const [ideaId, count] of Object.entries(show ? totals : {})) if (map.get(ideaId) !== count) map.set(ideaId, count);
-        for (const ideaId of [...map.keys()]) if (!show || !Object.hasOwn(totals, ideaId)) map.delete(ideaId);
+        const onBoard = ideasMap(doc);
+        const shown = (ideaId: string) => show && Object.hasOwn(totals, ideaId) && onBoard.has(ideaId);
+        for (const [ideaId, count] of Object.entries(totals)) if (shown(ideaId) && map.get(ideaId) !== count) map.set(ideaId, count);
+        for (const ideaId of [...map.keys()]) if (!shown(ideaId)) map.delete(ideaId);
       });
     });
   }

@@ -13,7 +13,7 @@ import {
 } from './workshop';
 import { ideaStatusRecordSchema, type IdeaStatusRecord } from './status';
 import { initiativeSchema, type Initiative } from './initiative';
-import { commentSchema, parseReactionKey, type Comment, type Reaction } from './moderation';
+import { commentSchema, ideaReactionsValue, readReactionEntry, type Comment, type Reaction } from './moderation';
 
 /**
  * The board's Yjs document. Root types, all Y.Map:
@@ -25,7 +25,7 @@ import { commentSchema, parseReactionKey, type Comment, type Reaction } from './
  * - `clusters`: cluster id → Cluster (a plain value); server only.
  * - `history`: idea id → IdeaHistory of the ideas merged into it; server only.
  * - `comments`: comment id → Comment (moderation.ts), published comments only; server only.
- * - `reactions`: `<ideaId>/<reaction>/<participantId>` → 1; server only.
+ * - `reactions`: idea id → `{ [reaction]: participant ids }` (moderation.ts); server only.
  * - `removed`: idea id → 'hidden' | 'deleted': ideas a facilitator took off the board, so
  *   that no client can write them back; server only.
  * - `statuses`: idea id → IdeaStatusRecord (status.ts); server only.
@@ -94,8 +94,8 @@ export function commentsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.comments);
 }
 
-export function reactionsMap(doc: Y.Doc): Y.Map<number> {
-  return doc.getMap<number>(ROOT.reactions);
+export function reactionsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.reactions);
 }
 
 export function removedMap(doc: Y.Doc): Y.Map<unknown> {
@@ -207,19 +207,43 @@ export function readComments(doc: Y.Doc): Comment[] {
   return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }
 
-/** idea id → reaction → participant ids that reacted. */
+/** idea id → reaction → participant ids that reacted (either form of the root, see moderation.ts). */
 export function readReactions(doc: Y.Doc): Map<string, Map<Reaction, Set<string>>> {
   const out = new Map<string, Map<Reaction, Set<string>>>();
-  for (const key of reactionsMap(doc).keys()) {
-    const parsed = parseReactionKey(key);
-    if (!parsed) continue;
-    let byIdea = out.get(parsed.ideaId);
-    if (!byIdea) out.set(parsed.ideaId, (byIdea = new Map()));
-    let who = byIdea.get(parsed.reaction);
-    if (!who) byIdea.set(parsed.reaction, (who = new Set()));
-    who.add(parsed.participantId);
+  for (const [key, value] of reactionsMap(doc).entries()) {
+    const entry = readReactionEntry(key, value);
+    if (!entry) continue;
+    let byIdea = out.get(entry.ideaId);
+    if (!byIdea) out.set(entry.ideaId, (byIdea = new Map()));
+    for (const [reaction, who] of entry.reactions) {
+      const all = byIdea.get(reaction) ?? new Set<string>();
+      for (const participantId of who) all.add(participantId);
+      byIdea.set(reaction, all);
+    }
   }
   return out;
+}
+
+/** One idea's reactions (empty when none), both forms merged. */
+export function readIdeaReactions(doc: Y.Doc, ideaId: string): Map<Reaction, Set<string>> {
+  const out = new Map<Reaction, Set<string>>();
+  const add = (entry: ReturnType<typeof readReactionEntry>) => {
+    if (entry?.ideaId !== ideaId) return;
+    for (const [reaction, who] of entry.reactions) out.set(reaction, new Set([...(out.get(reaction) ?? []), ...who]));
+  };
+  const map = reactionsMap(doc);
+  add(readReactionEntry(ideaId, map.get(ideaId)));
+  for (const key of map.keys()) if (key.startsWith(`${ideaId}/`)) add(readReactionEntry(key, map.get(key)));
+  return out;
+}
+
+/** Replaces one idea's reactions (in the caller's transaction), dropping any legacy keys of it. */
+export function writeIdeaReactions(doc: Y.Doc, ideaId: string, reactions: ReadonlyMap<Reaction, ReadonlySet<string>>): void {
+  const map = reactionsMap(doc);
+  for (const key of [...map.keys()]) if (key.startsWith(`${ideaId}/`)) map.delete(key);
+  const value = ideaReactionsValue(reactions);
+  if (value) map.set(ideaId, value);
+  else if (map.has(ideaId)) map.delete(ideaId);
 }
 
 /** Writes a whole idea in one transaction, as one Y.Map under `ideas` (optional fields default). */

@@ -102,7 +102,21 @@ export const REACTIONS = ['support', 'love', 'insight', 'question'] as const;
 export const reactionSchema = z.enum(REACTIONS);
 export type Reaction = z.infer<typeof reactionSchema>;
 
-/** Root map `reactions`: key `<ideaId>/<reaction>/<participantId>` → 1. */
+const reactorsSchema = z.array(z.string().min(1).max(200)).min(1);
+
+/**
+ * Root map `reactions`: idea id → who reacted how, `{ [reaction]: participant ids }` (each
+ * list sorted, no empty list; an idea nobody reacted to has no entry). One plain value per
+ * idea, replaced whole on every change, so that deleting it (a hidden idea) leaves none of
+ * the reactors' ids in the document: a deleted map entry keeps its key, never its value.
+ */
+export const ideaReactionsSchema = z
+  .object({ support: reactorsSchema, love: reactorsSchema, insight: reactorsSchema, question: reactorsSchema })
+  .partial()
+  .strict();
+export type IdeaReactionsValue = z.infer<typeof ideaReactionsSchema>;
+
+/** Boards written before kept one key per reaction: `<ideaId>/<reaction>/<participantId>` → 1. */
 export function reactionKey(ideaId: string, reaction: Reaction, participantId: string): string {
   return `${ideaId}/${reaction}/${participantId}`;
 }
@@ -111,6 +125,34 @@ export function parseReactionKey(key: string): { ideaId: string; reaction: React
   const parsed = reactionSchema.safeParse(reaction);
   if (extra !== undefined || !ideaId || !participantId || !parsed.success) return null;
   return { ideaId, reaction: parsed.data, participantId };
+}
+
+/**
+ * One entry of the `reactions` root, either form: the idea it belongs to and who reacted
+ * how (a legacy key names one reaction of one participant). Null: not a reaction entry.
+ */
+export function readReactionEntry(key: string, value: unknown): { ideaId: string; reactions: Map<Reaction, Set<string>>; legacy: boolean } | null {
+  const legacy = parseReactionKey(key);
+  if (legacy) return { ideaId: legacy.ideaId, reactions: new Map([[legacy.reaction, new Set([legacy.participantId])]]), legacy: true };
+  if (key.includes('/')) return null;
+  const parsed = ideaReactionsSchema.safeParse(value);
+  if (!parsed.success) return null;
+  const reactions = new Map<Reaction, Set<string>>();
+  for (const reaction of REACTIONS) {
+    const who = parsed.data[reaction];
+    if (who) reactions.set(reaction, new Set(who));
+  }
+  return { ideaId: key, reactions, legacy: false };
+}
+
+/** The `reactions` value for one idea's reactions; null when nobody reacted (no entry). */
+export function ideaReactionsValue(reactions: ReadonlyMap<Reaction, ReadonlySet<string>>): IdeaReactionsValue | null {
+  const out: IdeaReactionsValue = {};
+  for (const reaction of REACTIONS) {
+    const who = reactions.get(reaction);
+    if (who && who.size > 0) out[reaction] = [...who].sort();
+  }
+  return Object.keys(out).length > 0 ? out : null;
 }
 
 /** Root map `removed`: ideas a facilitator hid or deleted, so no client can write them back. */
@@ -167,11 +209,7 @@ export const queueItemSchema = z.discriminatedUnion('kind', [
 export type QueueItem = z.infer<typeof queueItemSchema>;
 export type QueueKind = QueueItem['kind'];
 
-/** An idea a facilitator hid: out of the document, kept for facilitators and for restore. */
-export const hiddenIdeaSchema = z
-  .object({ idea: ideaSchema, reason: z.string(), hiddenBy: actorSchema, hiddenAt: z.number().int().nonnegative() })
-  .strict();
-export type HiddenIdea = z.infer<typeof hiddenIdeaSchema>;
+// An idea a facilitator hid (HiddenIdea) is in hidden-idea.ts: it holds statuses and merge history too.
 
 /** A facilitator's edit of someone's text: the original is kept, for facilitators only. */
 export const revisionSchema = z

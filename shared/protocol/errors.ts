@@ -55,6 +55,8 @@ export const ErrorCode = {
   COMMENT_NOT_FOUND: 'COMMENT_NOT_FOUND',
   /** A moderator removed this idea; it cannot be written back into the document. */
   IDEA_REMOVED: 'IDEA_REMOVED',
+  /** The id names an idea kept out of the document (silent writing, a pending contribution): only its author may write it. */
+  IDEA_ID_TAKEN: 'IDEA_ID_TAKEN',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

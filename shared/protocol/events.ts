@@ -12,7 +12,8 @@ import type {
   SubmitHiddenResult,
   TimerCommand,
 } from './workshop-commands';
-import type { PublicCall, QueueItem, Revision, Comment, HiddenIdea } from '../model/moderation';
+import type { PublicCall, QueueItem, Revision, Comment } from '../model/moderation';
+import type { HiddenIdea } from '../model/hidden-idea';
 import type {
   AddCommentResult,
   AuditResult,

@@ -10,13 +10,13 @@ import {
   reportTargetSchema,
   type AuditEntry,
   type Comment,
-  type HiddenIdea,
   type QueueItem,
   type Reaction,
   type ReceiptState,
   type Revision,
 } from '../model/moderation';
 import type { Idea } from '../model/idea';
+import type { HiddenIdea } from '../model/hidden-idea';
 import { ideaStatusSchema } from '../model/status';
 import { initiativeFieldsSchema } from '../model/initiative';
 

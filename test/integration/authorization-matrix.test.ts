@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ideasMap, readIdeas, type CreateBoardResponse, type Idea, type SessionResponse } from '../../shared';
+import { ideasMap, readIdeas, type Cluster, type CreateBoardResponse, type Idea, type Initiative, type SessionResponse } from '../../shared';
 import { TestClient, createBoard, eventually, join, openStore, socketClient, startServer, storedDoc } from '../support/harness';
 import { call, type TestSocket } from '../support/workshop';
 import { fetchExport } from './export-helpers';
@@ -117,7 +117,13 @@ describe('authorization matrix (docs/AUTHORIZATION.md)', () => {
 
   async function boardState(boardId: string) {
     const doc = await storedDoc(env.store, boardId);
-    return { board: doc.getMap('board').toJSON(), workshop: doc.getMap('workshop').toJSON(), ideas: readIdeas(doc) };
+    return {
+      board: doc.getMap('board').toJSON(),
+      workshop: doc.getMap('workshop').toJSON(),
+      ideas: readIdeas(doc),
+      clusters: doc.getMap('clusters').toJSON(),
+      initiatives: doc.getMap('initiatives').toJSON(),
+    };
   }
 
   /**
@@ -137,6 +143,16 @@ describe('authorization matrix (docs/AUTHORIZATION.md)', () => {
     }
     const [only] = outcomes;
     return outcomes.size === 1 && only !== 'other' && only !== undefined ? only : 'mixed';
+  }
+
+  /**
+   * Several commands that make up one row: allowed when every one was, refused when none
+   * was; anything in between fails the cell whichever way the table says.
+   */
+  function every(answers: Array<{ ok: boolean }>): { ok: boolean } {
+    const allowed = answers.filter((a) => a.ok).length;
+    if (allowed !== 0 && allowed !== answers.length) throw new Error(`${allowed} of ${answers.length} commands were allowed`);
+    return { ok: allowed === answers.length };
   }
 
   const actions: Record<string, (caller: Caller, ctx: Awaited<ReturnType<typeof scene>>) => Promise<Outcome | 'mixed'>> = {
@@ -187,6 +203,38 @@ describe('authorization matrix (docs/AUTHORIZATION.md)', () => {
       }),
     'open the public call': async (caller, ctx) =>
       socketCommand(caller, ctx, (s) => call(s, 'call:configure', { enabled: true, opensAt: null, closesAt: null, moderation: 'pre' })),
+    'create, rename and delete clusters': async (caller, ctx) => {
+      const made = await call<Cluster>(ctx.lead, 'cluster:create', { name: 'Facilitatorens klynge', questionId: 'kickoff-q1' });
+      if (!made.ok) throw new Error(made.error.message);
+      return socketCommand(caller, ctx, async (s) =>
+        every([
+          await call(s, 'cluster:create', { name: 'Ny klynge', questionId: 'kickoff-q1' }),
+          await call(s, 'cluster:rename', { clusterId: made.data.id, name: 'Omdøbt' }),
+          await call(s, 'cluster:delete', { clusterId: made.data.id }),
+        ]),
+      );
+    },
+    'configure, reveal and reset voting': async (caller, ctx) =>
+      socketCommand(caller, ctx, async (s) =>
+        every([
+          await call(s, 'voting:configure', { votesPerPerson: 5, maxPerIdea: 2 }),
+          await call(s, 'voting:reveal', { revealed: true }),
+          await call(s, 'voting:reset', {}),
+        ]),
+      ),
+    'open or close joining by code (`join:setOpen`)': async (caller, ctx) => socketCommand(caller, ctx, (s) => call(s, 'join:setOpen', { open: false })),
+    'save and delete initiatives': async (caller, ctx) => {
+      const fields = { title: 'Kyststien', scale: 'small', kind: 'new', ideaIds: [ctx.idea.id] };
+      const made = await call<Initiative>(ctx.lead, 'initiative:save', { fields });
+      if (!made.ok) throw new Error(made.error.message);
+      return socketCommand(caller, ctx, async (s) =>
+        every([
+          await call(s, 'initiative:save', { fields: { ...fields, title: 'Ny' } }),
+          await call(s, 'initiative:save', { id: made.data.id, fields: { ...fields, title: 'Ændret' } }),
+          await call(s, 'initiative:delete', { initiativeId: made.data.id }),
+        ]),
+      );
+    },
   };
 
   it('covers every action in the table', () => {

@@ -86,21 +86,35 @@ describe('CommentIndex', () => {
 describe('ReactionIndex', () => {
   it('counts per idea and reaction, and drops empty entries', () => {
     const index = new ReactionIndex();
-    expect(index.put(reactionKey('idea-0001', 'support', 'p-000001'), true)).toBe('idea-0001');
-    index.put(reactionKey('idea-0001', 'support', 'p-000002'), true);
-    index.put(reactionKey('idea-0001', 'love', 'p-000001'), true);
+    expect(index.put(reactionKey('idea-0001', 'support', 'p-000001'), 1)).toBe('idea-0001');
+    index.put(reactionKey('idea-0001', 'support', 'p-000002'), 1);
+    index.put(reactionKey('idea-0001', 'love', 'p-000001'), 1);
     expect(index.of('idea-0001')?.support?.size).toBe(2);
-    index.put(reactionKey('idea-0001', 'love', 'p-000001'), false);
+    index.put(reactionKey('idea-0001', 'love', 'p-000001'), undefined);
     expect(index.of('idea-0001')?.love).toBeUndefined();
-    expect(index.put('not/a/reaction/key', true)).toBeNull();
-    expect(index.put('idea-0001/shrug/p-000001', true)).toBeNull();
+    expect(index.put('not/a/reaction/key', 1)).toBeNull();
+    expect(index.put('idea-0001/shrug/p-000001', 1)).toBeNull();
+  });
+
+  it('reads one value per idea, replaced whole, and drops the idea when its value goes', () => {
+    const index = new ReactionIndex();
+    expect(index.put('idea-0001', { support: ['p-000001', 'p-000002'], love: ['p-000001'] })).toBe('idea-0001');
+    expect(index.of('idea-0001')?.support?.size).toBe(2);
+    index.put('idea-0001', { love: ['p-000003'] });
+    expect(index.of('idea-0001')?.support).toBeUndefined();
+    expect([...(index.of('idea-0001')?.love ?? [])]).toEqual(['p-000003']);
+    expect(index.put('idea-0001', { shrug: ['p-000001'] })).toBe('idea-0001');
+    expect(index.of('idea-0001')).toBeNull();
+    index.put('idea-0002', { insight: ['p-000001'] });
+    index.put('idea-0002', undefined);
+    expect(index.of('idea-0002')).toBeNull();
   });
 
   it('hands out snapshots, never its own sets', () => {
     const index = new ReactionIndex();
-    index.put(reactionKey('idea-0001', 'insight', 'p-000001'), true);
+    index.put(reactionKey('idea-0001', 'insight', 'p-000001'), 1);
     const before = index.of('idea-0001');
-    index.put(reactionKey('idea-0001', 'insight', 'p-000002'), true);
+    index.put(reactionKey('idea-0001', 'insight', 'p-000002'), 1);
     expect(before?.insight?.size).toBe(1);
   });
 });

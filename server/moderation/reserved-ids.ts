@@ -1,0 +1,33 @@
+import { queueItemSchema } from '../../shared';
+import type { BoardStore } from '../store/board-store';
+import { SPACE } from './records';
+
+/**
+ * Idea ids kept out of the document, and whose they are: ideas waiting in silent writing
+ * (their author's) and contributions in the moderation queue, pending or decided (their
+ * contributor's, whom no session is). Nobody else may write an idea under such an id
+ * (IDEA_ID_TAKEN, server/realtime/update-policy.ts): otherwise the reveal or the approval
+ * would find "its" idea already there and the author's would be lost.
+ * Ideas a moderator hid or deleted are in the document's `removed` root instead.
+ */
+export async function reservedIdeaAuthors(store: BoardStore, boardId: string, ideaIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (ideaIds.length === 0) return out;
+  const wanted = new Set(ideaIds);
+  for (const idea of await store.listHiddenIdeas(boardId)) if (wanted.has(idea.id)) out.set(idea.id, idea.authorId);
+  for (const id of wanted) {
+    if (out.has(id)) continue;
+    const raw = await store.getRecord(SPACE.queue(boardId), id);
+    const item = raw === null ? null : queueItemSchema.safeParse(safeJson(raw));
+    if (item?.success && item.data.kind === 'contribution') out.set(id, item.data.idea.authorId);
+  }
+  return out;
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
