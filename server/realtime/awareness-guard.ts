@@ -6,8 +6,6 @@ interface GuardContext {
   /** The awareness client id this connection already uses, if any. */
   boundClientId: number | null;
   identity: Identity;
-  /** Whether another connection on the board uses this client id. */
-  isTaken(clientId: number): boolean;
 }
 
 type GuardResult =
@@ -23,7 +21,8 @@ const MAX_ENTRIES = 10_000;
 /**
  * Checks one awareness message and rewrites it: one client id per connection (the first it
  * announces), a bounded state of the documented shape, and `user` replaced by the identity
- * the server bound to the connection — so presence cannot be spoofed.
+ * the server bound to the connection — so presence cannot be spoofed. Whether the id is the
+ * connection's to use is for the caller to check (YjsConnection, bindClientId).
  *
  * y-websocket's provider re-sends every awareness change it hears, other clients' included,
  * so entries for other client ids are expected: they are echoes, and ignored.
@@ -46,9 +45,6 @@ export function guardAwareness(decoder: decoding.Decoder, ctx: GuardContext): Gu
   }
   if (!own) return { ok: true, clientId: null, update: null };
   if (own.json.length > LIMITS.awarenessBytes) return refuse(ErrorCode.TOO_LARGE, 'The awareness state is too large.');
-  if (ctx.boundClientId === null && ctx.isTaken(own.clientId)) {
-    return refuse(ErrorCode.CLIENT_ID_TAKEN, 'That awareness client id belongs to another connection.');
-  }
   let state: unknown;
   try {
     state = JSON.parse(own.json);

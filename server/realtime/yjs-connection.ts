@@ -229,27 +229,39 @@ export class YjsConnection implements RoomPeer {
     }
   }
 
-  private handleAwareness(decoder: decoding.Decoder): void {
-    const result = guardAwareness(decoder, {
-      boundClientId: this.awarenessClientId,
-      identity: this.identity,
-      isTaken: (clientId) => {
-        const holder = [...this.room.peers].find((p): p is YjsConnection => p !== this && p instanceof YjsConnection && p.awarenessClientId === clientId);
-        if (!holder) return false;
-        // The same person's device, back after losing its network before the server noticed
-        // the old connection die (keepalive takes up to 30 s): the new connection takes over.
-        if (holder.identity.participantId === this.identity.participantId && holder.identity.role === this.identity.role) {
-          holder.replaced();
-          return false;
-        }
-        return true;
-      },
-    });
+  private async handleAwareness(decoder: decoding.Decoder): Promise<void> {
+    const result = guardAwareness(decoder, { boundClientId: this.awarenessClientId, identity: this.identity });
     if (!result.ok) return this.fail(result.error, result.error.code === ErrorCode.TOO_LARGE ? CloseCode.TOO_LARGE : CloseCode.PROTOCOL_ERROR);
     if (result.clientId === null) return; // only echoes of other clients' presence
-    this.awarenessClientId = result.clientId;
+    if (this.awarenessClientId === null) {
+      const refusal = await this.bindClientId(result.clientId);
+      if (refusal) return this.fail(refusal, CloseCode.CLIENT_ID_CONFLICT);
+    }
+    if (this.closed) return;
     this.yjsClientId ??= result.clientId;
     awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.update, this);
+  }
+
+  /**
+   * Presence shows every client id, so anyone can announce someone else's. An id belongs to
+   * the session that first announced or wrote with it (a claim in the store, so on every
+   * process): anyone else is refused on this connection only, with a close the provider
+   * retries on, so a stranger cannot take an id over while its owner is offline, and the
+   * owner's reconnect always works.
+   */
+  private async bindClientId(clientId: number): Promise<ProtocolError | null> {
+    const taken: ProtocolError = { code: ErrorCode.CLIENT_ID_TAKEN, message: `Awareness client id ${clientId} belongs to another session.` };
+    if (!(await this.room.claimClientId(clientId, this.principal))) return taken;
+    const holder = [...this.room.peers].find((p): p is YjsConnection => p !== this && p instanceof YjsConnection && p.awarenessClientId === clientId);
+    if (holder) {
+      // Only the same session can hold it (the claim says so). Its device, back after losing
+      // its network before the server noticed the old connection die (keepalive takes up
+      // to 30 s): the new connection takes over.
+      if (holder.principal.participantId !== this.principal.participantId || holder.principal.role !== this.principal.role) return taken;
+      holder.replaced();
+    }
+    this.awarenessClientId = clientId;
+    return null;
   }
 
   private keepAlive(): void {
