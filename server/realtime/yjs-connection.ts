@@ -13,6 +13,10 @@ import { guardAwareness } from './awareness-guard';
 const KEEPALIVE_MS = 15_000;
 /** Updates that may wait for their dependencies on one connection (see park()). */
 const MAX_PARKED = 256;
+/** How long parked updates wait before the server asks for what they lack (a sync step 1). */
+const RESYNC_AFTER_MS = 1_000;
+/** How long they wait after that before the connection is refused with MISSING_DEPENDENCY. */
+const GIVE_UP_AFTER_MS = 2_500;
 
 const CLOSE_FOR: Partial<Record<ProtocolError['code'], CloseCode>> = {
   [ErrorCode.INVALID_UPDATE]: CloseCode.PROTOCOL_ERROR,
@@ -42,6 +46,9 @@ export class YjsConnection implements RoomPeer {
   private chain: Promise<void> = Promise.resolve();
   private awarenessClientId: number | null = null;
   private readonly parked: Uint8Array[] = [];
+  /** Runs while updates are parked: first a resync request, then the refusal (see park()). */
+  private parkTimer: NodeJS.Timeout | null = null;
+  private resyncRequested = false;
   /** The client's Yjs document id: its awareness id (y-websocket uses the same), or the first it wrote with. */
   private yjsClientId: number | null = null;
   private closed = false;
@@ -207,13 +214,47 @@ export class YjsConnection implements RoomPeer {
    * y-websocket sends local edits as soon as the socket opens, before its sync step 2 has
    * delivered the offline edits they build on. Such an update waits here, bounded, until its
    * dependencies arrive on this connection; on close it is dropped, and the client resends it
-   * with its next sync.
+   * with its next sync. Every update still gets an answer soon: if the dependencies do not
+   * arrive, the server asks for them (a sync step 1, which y-websocket answers with a step 2
+   * holding everything the server lacks), and if they still do not come, refuses the
+   * connection with MISSING_DEPENDENCY.
    */
   private park(update: Uint8Array): boolean {
     const bytes = this.parked.reduce((sum, u) => sum + u.length, update.length);
     if (this.parked.length >= MAX_PARKED || bytes > LIMITS.messageBytes) return false;
     this.parked.push(update);
+    this.parkTimer ??= this.parkedCheck(RESYNC_AFTER_MS);
     return true;
+  }
+
+  /** Checked in turn with the connection's messages, so one already received is handled first. */
+  private parkedCheck(ms: number): NodeJS.Timeout {
+    const timer = setTimeout(() => this.enqueue(() => this.parkedTooLong()), ms);
+    timer.unref();
+    return timer;
+  }
+
+  private parkedTooLong(): void {
+    this.parkTimer = null;
+    if (this.closed) return;
+    if (this.parked.length === 0) {
+      this.resyncRequested = false;
+      return;
+    }
+    if (!this.resyncRequested) {
+      this.resyncRequested = true;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, YMessage.Sync);
+      syncProtocol.writeSyncStep1(encoder, this.room.doc);
+      this.send(encoding.toUint8Array(encoder));
+      this.parkTimer = this.parkedCheck(GIVE_UP_AFTER_MS);
+      return;
+    }
+    const count = this.parked.length;
+    this.fail(
+      { code: ErrorCode.MISSING_DEPENDENCY, message: `${count} update${count === 1 ? '' : 's'} depend on state this connection never sent.` },
+      CloseCode.MISSING_DEPENDENCY,
+    );
   }
 
   private async retryParked(): Promise<void> {
@@ -226,6 +267,11 @@ export class YjsConnection implements RoomPeer {
         if (refusal) return this.fail(refusal, CLOSE_FOR[refusal.code] ?? CloseCode.FORBIDDEN);
         progress = true;
       }
+    }
+    if (this.parked.length === 0 && this.parkTimer) {
+      clearTimeout(this.parkTimer);
+      this.parkTimer = null;
+      this.resyncRequested = false;
     }
   }
 
@@ -298,6 +344,7 @@ export class YjsConnection implements RoomPeer {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
+    if (this.parkTimer) clearTimeout(this.parkTimer);
     this.room.removePeer(this, this.awarenessClientId);
     this.onClose();
   }
