@@ -280,7 +280,13 @@ export class YjsConnection implements RoomPeer {
     if (!result.ok) return this.fail(result.error, result.error.code === ErrorCode.TOO_LARGE ? CloseCode.TOO_LARGE : CloseCode.PROTOCOL_ERROR);
     if (result.clientId === null) return; // only echoes of other clients' presence
     if (this.awarenessClientId === null) {
-      const refusal = await this.bindClientId(result.clientId);
+      let refusal: ProtocolError | null;
+      try {
+        refusal = await this.bindClientId(result.clientId);
+      } catch (error) {
+        this.log.warn({ err: error, boardId: this.room.boardId }, 'could not claim an awareness client id');
+        return this.fail({ code: ErrorCode.STORE_UNAVAILABLE, message: 'Try again shortly.' }, CloseCode.TRY_AGAIN_LATER);
+      }
       if (refusal) return this.fail(refusal, CloseCode.CLIENT_ID_CONFLICT);
     }
     if (this.closed) return;
