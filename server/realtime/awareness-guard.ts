@@ -9,8 +9,9 @@ interface GuardContext {
 }
 
 type GuardResult =
-  | { ok: true; clientId: number; update: Uint8Array }
-  | { ok: true; clientId: null; update: null }
+  /** The connection's own entry: `encode(offset)` is the rewritten update, its clock raised by `offset`. */
+  | { ok: true; clientId: number; clock: number; encode(clockOffset: number): Uint8Array }
+  | { ok: true; clientId: null }
   | { ok: false; error: ProtocolError };
 
 const refuse = (code: ProtocolError['code'], message: string): GuardResult => ({ ok: false, error: { code, message } });
@@ -43,7 +44,7 @@ export function guardAwareness(decoder: decoding.Decoder, ctx: GuardContext): Gu
   } catch {
     return refuse(ErrorCode.BAD_REQUEST, 'Unreadable awareness message.');
   }
-  if (!own) return { ok: true, clientId: null, update: null };
+  if (!own) return { ok: true, clientId: null };
   if (own.json.length > LIMITS.awarenessBytes) return refuse(ErrorCode.TOO_LARGE, 'The awareness state is too large.');
   let state: unknown;
   try {
@@ -66,10 +67,15 @@ export function guardAwareness(decoder: decoding.Decoder, ctx: GuardContext): Gu
       },
     };
   }
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint(encoder, own.clientId);
-  encoding.writeVarUint(encoder, own.clock);
-  encoding.writeVarString(encoder, JSON.stringify(rewritten));
-  return { ok: true, clientId: own.clientId, update: encoding.toUint8Array(encoder) };
+  const { clientId, clock } = own;
+  const json = JSON.stringify(rewritten);
+  const encode = (clockOffset: number) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock + clockOffset);
+    encoding.writeVarString(encoder, json);
+    return encoding.toUint8Array(encoder);
+  };
+  return { ok: true, clientId, clock, encode };
 }

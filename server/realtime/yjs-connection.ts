@@ -45,6 +45,8 @@ export class YjsConnection implements RoomPeer {
   readonly principal: Principal;
   private chain: Promise<void> = Promise.resolve();
   private awarenessClientId: number | null = null;
+  /** Added to the clocks of this connection's awareness states (see handleAwareness). */
+  private awarenessClockOffset = 0;
   private readonly parked: Uint8Array[] = [];
   /** Runs while updates are parked: first a resync request, then the refusal (see park()). */
   private parkTimer: NodeJS.Timeout | null = null;
@@ -288,10 +290,17 @@ export class YjsConnection implements RoomPeer {
         return this.fail({ code: ErrorCode.STORE_UNAVAILABLE, message: 'Try again shortly.' }, CloseCode.TRY_AGAIN_LATER);
       }
       if (refusal) return this.fail(refusal, CloseCode.CLIENT_ID_CONFLICT);
+      if (this.closed) return;
+      // A client back after a drop announces the clock it had, which everyone has already
+      // seen, with its removal, when the old connection closed: y-protocols ignores a clock
+      // that is not higher, so it would stay invisible until its next change (up to 15 s).
+      // Its clocks are raised past the last one seen for the id, on this connection.
+      const seen = this.room.awareness.meta.get(result.clientId)?.clock;
+      this.awarenessClockOffset = seen === undefined ? 0 : Math.max(0, seen + 1 - result.clock);
     }
     if (this.closed) return;
     this.yjsClientId ??= result.clientId;
-    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.update, this);
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.encode(this.awarenessClockOffset), this);
   }
 
   /**

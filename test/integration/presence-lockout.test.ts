@@ -109,6 +109,21 @@ describe.each<StoreKind>(['embedded', 'redis'])('presence cannot lock anyone out
     await lockoutAttempt([one!.wsUrl, two!.wsUrl], 'other');
   });
 
+  it.skipIf(kind === 'redis' && !redisUrl)('shows a reconnected client again at once, not only when its presence next changes', async () => {
+    const [one] = await servers(1);
+    const { a, b } = await scene([one!.wsUrl, one!.wsUrl]);
+    // No renewal: y-protocols re-announces a state every 15 s, which would hide the problem.
+    clearInterval((b.provider.awareness as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval);
+    b.provider.disconnect();
+    await eventually(() => !a.provider.awareness.getStates().has(b.doc.clientID), 10_000, 'B gone from presence');
+    b.provider.connect();
+    await b.synced();
+    await eventually(() => sees(a, b.doc.clientID, 'Bo'), 10_000, 'B back in presence without changing it');
+    // And B's later changes still get through.
+    b.provider.awareness.setLocalStateField('editing', 'some-idea');
+    await eventually(() => (a.provider.awareness.getStates().get(b.doc.clientID) as { editing?: unknown } | undefined)?.editing === 'some-idea', 10_000, 'B’s next change');
+  });
+
   it.skipIf(kind === 'redis' && !redisUrl)('refuses a stranger only on the connection that claimed the id, with a retryable close', async () => {
     const [one] = await servers(1);
     const { board, a, b, aSession } = await scene([one!.wsUrl, one!.wsUrl]);
