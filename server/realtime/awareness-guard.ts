@@ -9,8 +9,8 @@ interface GuardContext {
 }
 
 type GuardResult =
-  /** The connection's own entry: `encode(offset)` is the rewritten update, its clock raised by `offset`. */
-  | { ok: true; clientId: number; clock: number; encode(clockOffset: number): Uint8Array }
+  /** The connection's own entry: `encode(floor)` is the rewritten update, its clock at least `floor`. */
+  | { ok: true; clientId: number; encode(clockFloor: number): Uint8Array }
   | { ok: true; clientId: null }
   | { ok: false; error: ProtocolError };
 
@@ -69,13 +69,13 @@ export function guardAwareness(decoder: decoding.Decoder, ctx: GuardContext): Gu
   }
   const { clientId, clock } = own;
   const json = JSON.stringify(rewritten);
-  const encode = (clockOffset: number) => {
+  const encode = (clockFloor: number) => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 1);
     encoding.writeVarUint(encoder, clientId);
-    encoding.writeVarUint(encoder, clock + clockOffset);
+    encoding.writeVarUint(encoder, Math.max(clock, clockFloor));
     encoding.writeVarString(encoder, json);
     return encoding.toUint8Array(encoder);
   };
-  return { ok: true, clientId, clock, encode };
+  return { ok: true, clientId, encode };
 }

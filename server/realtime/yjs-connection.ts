@@ -45,8 +45,8 @@ export class YjsConnection implements RoomPeer {
   readonly principal: Principal;
   private chain: Promise<void> = Promise.resolve();
   private awarenessClientId: number | null = null;
-  /** Added to the clocks of this connection's awareness states (see handleAwareness). */
-  private awarenessClockOffset = 0;
+  /** The lowest clock this connection's awareness states go out with (see handleAwareness). */
+  private awarenessClockFloor = 0;
   private readonly parked: Uint8Array[] = [];
   /** Runs while updates are parked: first a resync request, then the refusal (see park()). */
   private parkTimer: NodeJS.Timeout | null = null;
@@ -294,13 +294,15 @@ export class YjsConnection implements RoomPeer {
       // A client back after a drop announces the clock it had, which everyone has already
       // seen, with its removal, when the old connection closed: y-protocols ignores a clock
       // that is not higher, so it would stay invisible until its next change (up to 15 s).
-      // Its clocks are raised past the last one seen for the id, on this connection.
+      // Its states go out with at least the next clock. (Not clock + offset: y-protocols
+      // adopts the higher clock it hears for its own id and y-websocket sends it back, which
+      // an offset would raise again, for ever. At the floor, that echo is a no-op.)
       const seen = this.room.awareness.meta.get(result.clientId)?.clock;
-      this.awarenessClockOffset = seen === undefined ? 0 : Math.max(0, seen + 1 - result.clock);
+      this.awarenessClockFloor = seen === undefined ? 0 : seen + 1;
     }
     if (this.closed) return;
     this.yjsClientId ??= result.clientId;
-    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.encode(this.awarenessClockOffset), this);
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.encode(this.awarenessClockFloor), this);
   }
 
   /**

@@ -114,6 +114,8 @@ describe.each<StoreKind>(['embedded', 'redis'])('presence cannot lock anyone out
     const { a, b } = await scene([one!.wsUrl, one!.wsUrl]);
     // No renewal: y-protocols re-announces a state every 15 s, which would hide the problem.
     clearInterval((b.provider.awareness as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval);
+    const clockSeenByA = () => a.provider.awareness.meta.get(b.doc.clientID)?.clock ?? -1;
+    const before = clockSeenByA();
     b.provider.disconnect();
     await eventually(() => !a.provider.awareness.getStates().has(b.doc.clientID), 10_000, 'B gone from presence');
     b.provider.connect();
@@ -122,6 +124,10 @@ describe.each<StoreKind>(['embedded', 'redis'])('presence cannot lock anyone out
     // And B's later changes still get through.
     b.provider.awareness.setLocalStateField('editing', 'some-idea');
     await eventually(() => (a.provider.awareness.getStates().get(b.doc.clientID) as { editing?: unknown } | undefined)?.editing === 'some-idea', 10_000, 'B’s next change');
+    // y-websocket re-sends every awareness change it hears, its own included: raising the
+    // clock must not start an echo loop that raises it again and again.
+    expect(clockSeenByA()).toBeLessThanOrEqual(before + 3);
+    expect(b.closes.filter(isFinal)).toEqual([]);
   });
 
   it.skipIf(kind === 'redis' && !redisUrl)('refuses a stranger only on the connection that claimed the id, with a retryable close', async () => {
