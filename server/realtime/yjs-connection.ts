@@ -15,8 +15,12 @@ const KEEPALIVE_MS = 15_000;
 const MAX_PARKED = 256;
 /** How long parked updates wait before the server asks for what they lack (a sync step 1). */
 const RESYNC_AFTER_MS = 1_000;
-/** How long they wait after that before the connection is refused with MISSING_DEPENDENCY. */
-const GIVE_UP_AFTER_MS = 2_500;
+/**
+ * How long they wait after that for the client's answer before the connection is refused
+ * with MISSING_DEPENDENCY: generous, since a large offline backlog on a slow phone network
+ * may still be arriving. A step 2 that arrives sooner settles it sooner (handleSync).
+ */
+const GIVE_UP_AFTER_MS = 8_000;
 
 const CLOSE_FOR: Partial<Record<ProtocolError['code'], CloseCode>> = {
   [ErrorCode.INVALID_UPDATE]: CloseCode.PROTOCOL_ERROR,
@@ -210,6 +214,10 @@ export class YjsConnection implements RoomPeer {
     if (refusal?.code === ErrorCode.MISSING_DEPENDENCY && this.park(payload)) return;
     if (refusal) return this.fail(refusal, CLOSE_FOR[refusal.code] ?? CloseCode.FORBIDDEN);
     await this.retryParked();
+    // A step 2 holds everything its sender has beyond the server's state (y-websocket sends
+    // one after the server's step 1, and after a resync request): once one has been handled
+    // since the resync request, what still waits will never be completed.
+    if (subType === YSyncStep.Step2 && this.resyncRequested && this.parked.length > 0) this.refuseParked();
   }
 
   /**
@@ -218,7 +226,7 @@ export class YjsConnection implements RoomPeer {
    * dependencies arrive on this connection; on close it is dropped, and the client resends it
    * with its next sync. Every update still gets an answer soon: if the dependencies do not
    * arrive, the server asks for them (a sync step 1, which y-websocket answers with a step 2
-   * holding everything the server lacks), and if they still do not come, refuses the
+   * holding everything the server lacks), and if that does not bring them, refuses the
    * connection with MISSING_DEPENDENCY.
    */
   private park(update: Uint8Array): boolean {
@@ -252,6 +260,10 @@ export class YjsConnection implements RoomPeer {
       this.parkTimer = this.parkedCheck(GIVE_UP_AFTER_MS);
       return;
     }
+    this.refuseParked();
+  }
+
+  private refuseParked(): void {
     const count = this.parked.length;
     this.fail(
       { code: ErrorCode.MISSING_DEPENDENCY, message: `${count} update${count === 1 ? '' : 's'} depend on state this connection never sent.` },

@@ -93,8 +93,8 @@ describe.each<StoreKind>(['embedded', 'redis'])('every update gets an answer (%s
     expect(raw.errors).toEqual([]);
   });
 
-  it.skipIf(kind === 'redis' && !redisUrl)('answers a clock-gap update with a resync request, then MISSING_DEPENDENCY, storing nothing', async () => {
-    const env = await setup();
+  /** A connection that sends an update depending on one it never sends, counting the server's sync step 1s. */
+  async function gapConnection(env: Awaited<ReturnType<typeof setup>>) {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, env.base);
     const updates: Uint8Array[] = [];
@@ -103,22 +103,51 @@ describe.each<StoreKind>(['embedded', 'redis'])('every update gets an answer (%s
     insertIdea(doc, idea(env.session, 'gap-idea', 'second'));
     const raw = new RawConnection(env.running.wsUrl, env.board.boardId, env.session.sessionToken);
     cleanups.push(() => raw.ws.terminate());
-    let step1s = 0;
+    const counter = { step1s: 0 };
     raw.ws.on('message', (data: Buffer) => {
       const decoder = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(decoder) === YMessage.Sync && decoding.readVarUint(decoder) === YSyncStep.Step1) step1s++;
+      if (decoding.readVarUint(decoder) === YMessage.Sync && decoding.readVarUint(decoder) === YSyncStep.Step1) counter.step1s++;
     });
     await raw.opened;
-    await eventually(() => step1s === 1, 10_000, 'the greeting');
+    await eventually(() => counter.step1s === 1, 10_000, 'the greeting');
     raw.sendUpdate(updates[1]!); // depends on updates[0], which this connection never sends
+    return { raw, counter };
+  }
+
+  async function nothingStored(env: Awaited<ReturnType<typeof setup>>) {
+    const stored = await storedDoc(env.store, env.board.boardId);
+    expect(ideasMap(stored).has('gap-idea')).toBe(false);
+    expect(ideasMap(stored).has('never-sent-idea')).toBe(false);
+  }
+
+  it.skipIf(kind === 'redis' && !redisUrl)('answers a clock-gap update with a resync request, and MISSING_DEPENDENCY when the answer lacks it', async () => {
+    const env = await setup();
+    const { raw, counter } = await gapConnection(env);
     // Not a timing assertion: the wait only bounds a failure (the server answers in seconds).
-    await eventually(() => step1s === 2, 10_000, 'a resync request (sync step 1)');
+    await eventually(() => counter.step1s === 2, 10_000, 'a resync request (sync step 1)');
+    expect(raw.errors).toEqual([]);
+    // Answer it as a client that has nothing more: a step 2 with an empty update.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, YMessage.Sync);
+    encoding.writeVarUint(encoder, YSyncStep.Step2);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(new Y.Doc()));
+    raw.ws.send(encoding.toUint8Array(encoder));
+    expect(await raw.closed).toBe(CloseCode.MISSING_DEPENDENCY);
+    expect(raw.errors.map((e) => e.code)).toEqual([ErrorCode.MISSING_DEPENDENCY]);
+    await nothingStored(env);
+  });
+
+  it.skipIf(kind === 'redis' && !redisUrl)('answers MISSING_DEPENDENCY when the resync request is never answered', async () => {
+    const env = await setup();
+    const { raw, counter } = await gapConnection(env);
+    // Bounds a failure only: resync request after ~1 s, refusal ~8 s later.
+    await eventually(() => raw.errors.length > 0, 30_000, 'the refusal');
+    expect(counter.step1s).toBe(2);
     expect(await raw.closed).toBe(CloseCode.MISSING_DEPENDENCY);
     expect(raw.errors.map((e) => e.code)).toEqual([ErrorCode.MISSING_DEPENDENCY]);
     expect(raw.saved).toEqual([]);
-    const stored = await storedDoc(env.store, env.board.boardId);
-    expect(ideasMap(stored).has('gap-idea')).toBe(false);
-  });
+    await nothingStored(env);
+  }, 60_000);
 
   it.skipIf(kind === 'redis' && !redisUrl)('heals a gap for a y-websocket client: its answer to the resync request delivers what was missing', async () => {
     const env = await setup();
