@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join as joinPath, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readIdeas } from '../../shared';
@@ -52,8 +53,10 @@ describe('PROTOCOL.md §16, the worked example', () => {
         }
       });
     });
-    // Inside the repository, so the script's imports resolve to the installed packages.
-    dir = await mkdtemp(joinPath(ROOT, '.protocol-example-'));
+    // A directory of its own, whose node_modules is the project's: the script imports the
+    // public packages by name, as a third-party client would after `npm install`.
+    dir = await mkdtemp(joinPath(tmpdir(), 'samskab-protocol-example-'));
+    await symlink(joinPath(ROOT, 'node_modules'), joinPath(dir, 'node_modules'), 'dir');
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
