@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   ErrorCode,
   boardMap,
@@ -9,7 +8,7 @@ import {
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
 import { ServiceError } from '../boards/service-error';
-import { command } from './command';
+import { bare, command } from './command';
 import type { SamskabSocket } from './socket-server';
 
 export function registerBoardCommands(socket: SamskabSocket, deps: { log: Logger; rooms: RoomRegistry }): void {
@@ -49,9 +48,6 @@ export function registerBoardCommands(socket: SamskabSocket, deps: { log: Logger
     }),
   );
 
-  socket.on(
-    'time:sync',
-    // time:sync takes no payload: its only argument is the acknowledgement.
-    (ack: unknown) => command(log, z.undefined(), async () => ({ serverTime: Date.now() }))(undefined, ack),
-  );
+  // time:sync takes no payload: its only argument is the acknowledgement (`{}` before it is accepted too).
+  socket.on('time:sync', bare(log, async () => ({ serverTime: Date.now() })));
 }

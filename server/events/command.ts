@@ -15,7 +15,14 @@ export function command<P, R>(
   handler: (payload: P) => Promise<R>,
 ): (payload: unknown, ack: unknown) => void {
   return (payload, ack) => {
-    if (typeof ack !== 'function') return; // nobody to answer; ignoring is the only safe reply
+    if (typeof ack !== 'function') {
+      // Only the callback came: the payload is missing. (Without any callback the event never
+      // gets here: answer-all.ts answers it with server:error.)
+      if (typeof payload === 'function') {
+        (payload as (answer: Ack<R>) => void)(fail(ErrorCode.VALIDATION_FAILED, 'payload: Required (this command takes a payload before the acknowledgement).'));
+      }
+      return;
+    }
     const reply = ack as (answer: Ack<R>) => void;
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {

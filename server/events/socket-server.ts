@@ -2,7 +2,6 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
   ErrorCode,
-  LIMITS,
   PROTOCOL_VERSION,
   fail,
   type ClientToServerEvents,
@@ -16,6 +15,7 @@ import type { RoomRegistry } from '../realtime/room-registry';
 import { isOriginAllowed } from '../http/origin';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { registerBoardCommands } from './board-commands';
+import { FRAME_CAP_BYTES, answerEveryRequest } from './answer-all';
 import type { Workshop } from '../workshop';
 import type { Moderation } from '../moderation';
 import { registerModerationCommands } from '../moderation/commands';
@@ -48,7 +48,8 @@ export function createSocketServer(deps: {
 }): SamskabIo {
   const { httpServer, config, log, boards, adapterClient } = deps;
   const io: SamskabIo = new Server(httpServer, {
-    maxHttpBufferSize: LIMITS.eventBytes,
+    // Above the documented payload limit, so an oversized payload is still read and answered.
+    maxHttpBufferSize: FRAME_CAP_BYTES,
     // Without this engine.io destroys every upgrade it does not own (the Yjs endpoint) after 1 s.
     destroyUpgrade: false,
     allowRequest: (req, callback) => callback(null, isOriginAllowed(req, config)),
@@ -84,6 +85,7 @@ export function createSocketServer(deps: {
     if (identity.role === 'facilitator') rooms.push(facilitatorsRoom(identity.boardId));
     void socket.join(rooms);
     socket.emit('session:hello', { protocolVersion: PROTOCOL_VERSION, identity, serverTime: Date.now() });
+    answerEveryRequest(socket);
     registerBoardCommands(socket, deps);
     registerWorkshopCommands(socket, deps.workshop, log);
     registerModerationCommands(socket, deps.moderation, log);

@@ -40,6 +40,7 @@ import { writeWorkshop } from '../workshop/context';
 import { MAX_RESTORED_VOTES, backupRequestSchema } from './backup-schema';
 import { EMPTY_MODERATION, type ModerationBackup } from './moderation-backup';
 import { Pacer } from './pacing';
+import { decodeUpdateStrict } from '../realtime/strict-update';
 
 /** Most distinct Yjs client ids (writers' device sessions) a restored document may hold. */
 export const MAX_CLIENT_IDS = 50_000;
@@ -81,9 +82,10 @@ export async function validateBoardDocument(update: Uint8Array, step: Step): Pro
   const doc = new Y.Doc();
   try {
     try {
+      decodeUpdateStrict(update); // Yjs would ignore trailing bytes and read v2 as empty
       Y.applyUpdate(doc, update);
     } catch {
-      throw invalid('the update cannot be decoded (Yjs v1 encoding expected).');
+      throw invalid('the update cannot be decoded (Yjs v1 encoding expected, nothing after it).');
     }
     if (doc.store.pendingStructs || doc.store.pendingDs) throw invalid('the update refers to state it does not contain.');
     const roots = new Set<string>(Object.values(ROOT));

@@ -6,13 +6,12 @@ interface GuardContext {
   /** The awareness client id this connection already uses, if any. */
   boundClientId: number | null;
   identity: Identity;
-  /** Whether another connection on the board uses this client id. */
-  isTaken(clientId: number): boolean;
 }
 
 type GuardResult =
-  | { ok: true; clientId: number; update: Uint8Array }
-  | { ok: true; clientId: null; update: null }
+  /** The connection's own entry: `encode(floor)` is the rewritten update, its clock at least `floor`. */
+  | { ok: true; clientId: number; encode(clockFloor: number): Uint8Array }
+  | { ok: true; clientId: null }
   | { ok: false; error: ProtocolError };
 
 const refuse = (code: ProtocolError['code'], message: string): GuardResult => ({ ok: false, error: { code, message } });
@@ -23,7 +22,8 @@ const MAX_ENTRIES = 10_000;
 /**
  * Checks one awareness message and rewrites it: one client id per connection (the first it
  * announces), a bounded state of the documented shape, and `user` replaced by the identity
- * the server bound to the connection — so presence cannot be spoofed.
+ * the server bound to the connection — so presence cannot be spoofed. Whether the id is the
+ * connection's to use is for the caller to check (YjsConnection, bindClientId).
  *
  * y-websocket's provider re-sends every awareness change it hears, other clients' included,
  * so entries for other client ids are expected: they are echoes, and ignored.
@@ -44,11 +44,8 @@ export function guardAwareness(decoder: decoding.Decoder, ctx: GuardContext): Gu
   } catch {
     return refuse(ErrorCode.BAD_REQUEST, 'Unreadable awareness message.');
   }
-  if (!own) return { ok: true, clientId: null, update: null };
+  if (!own) return { ok: true, clientId: null };
   if (own.json.length > LIMITS.awarenessBytes) return refuse(ErrorCode.TOO_LARGE, 'The awareness state is too large.');
-  if (ctx.boundClientId === null && ctx.isTaken(own.clientId)) {
-    return refuse(ErrorCode.CLIENT_ID_TAKEN, 'That awareness client id belongs to another connection.');
-  }
   let state: unknown;
   try {
     state = JSON.parse(own.json);
@@ -70,10 +67,15 @@ export function guardAwareness(decoder: decoding.Decoder, ctx: GuardContext): Gu
       },
     };
   }
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint(encoder, own.clientId);
-  encoding.writeVarUint(encoder, own.clock);
-  encoding.writeVarString(encoder, JSON.stringify(rewritten));
-  return { ok: true, clientId: own.clientId, update: encoding.toUint8Array(encoder) };
+  const { clientId, clock } = own;
+  const json = JSON.stringify(rewritten);
+  const encode = (clockFloor: number) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, Math.max(clock, clockFloor));
+    encoding.writeVarString(encoder, json);
+    return encoding.toUint8Array(encoder);
+  };
+  return { ok: true, clientId, encode };
 }

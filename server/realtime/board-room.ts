@@ -229,11 +229,8 @@ export class BoardRoom {
     if (peer.principal.role === 'observer') {
       return { code: ErrorCode.READ_ONLY, message: 'Observers cannot change the board.' };
     }
-    const principalKey = `${peer.principal.role}:${peer.principal.participantId}`;
     for (const client of inspection.clocks.keys()) {
-      const owner = this.claims.get(client) ?? (await this.store.claimClientId(this.docName, client, principalKey));
-      this.claims.set(client, owner);
-      if (owner !== principalKey) {
+      if (!(await this.claimClientId(client, peer.principal))) {
         return { code: ErrorCode.CLIENT_ID_TAKEN, message: `Yjs client id ${client} belongs to someone else.` };
       }
     }
@@ -268,6 +265,17 @@ export class BoardRoom {
       this.log.error({ boardId: this.boardId }, 'update left pending structs after inspection');
     }
     return null;
+  }
+
+  /**
+   * Claims a Yjs client id for `principal` (writing with it, or announcing it in awareness):
+   * the first claim wins, in the store, so on every process. Whether the id is theirs.
+   */
+  async claimClientId(client: number, principal: Principal): Promise<boolean> {
+    const key = `${principal.role}:${principal.participantId}`;
+    const owner = this.claims.get(client) ?? (await this.store.claimClientId(this.docName, client, key));
+    this.claims.set(client, owner);
+    return owner === key;
   }
 
   /**

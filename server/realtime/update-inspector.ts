@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { ErrorCode, ROOT, type IdeaField, IDEA_FIELDS } from '../../shared';
 import { mapEntrySupersedes } from './map-conflicts';
+import { decodeUpdateStrict, UpdateEncodingError } from './strict-update';
 
 /**
  * Reads an untrusted Yjs update *before* it touches the board and says what it would change,
@@ -57,9 +58,9 @@ interface Location {
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
   let decoded: { structs: Struct[]; ds: DeleteSet };
   try {
-    decoded = Y.decodeUpdate(update) as { structs: Struct[]; ds: DeleteSet };
-  } catch {
-    throw new InspectionError(ErrorCode.INVALID_UPDATE, 'The update could not be decoded.');
+    decoded = decodeUpdateStrict(update) as { structs: Struct[]; ds: DeleteSet };
+  } catch (error) {
+    throw new InspectionError(ErrorCode.INVALID_UPDATE, error instanceof UpdateEncodingError ? error.message : 'The update could not be decoded.');
   }
   return new Inspector(doc, decoded.structs, decoded.ds).run();
 }

@@ -13,6 +13,14 @@ import { guardAwareness } from './awareness-guard';
 const KEEPALIVE_MS = 15_000;
 /** Updates that may wait for their dependencies on one connection (see park()). */
 const MAX_PARKED = 256;
+/** How long parked updates wait before the server asks for what they lack (a sync step 1). */
+const RESYNC_AFTER_MS = 1_000;
+/**
+ * How long they wait after that for the client's answer before the connection is refused
+ * with MISSING_DEPENDENCY: generous, since a large offline backlog on a slow phone network
+ * may still be arriving. A step 2 that arrives sooner settles it sooner (handleSync).
+ */
+const GIVE_UP_AFTER_MS = 8_000;
 
 const CLOSE_FOR: Partial<Record<ProtocolError['code'], CloseCode>> = {
   [ErrorCode.INVALID_UPDATE]: CloseCode.PROTOCOL_ERROR,
@@ -43,7 +51,12 @@ export class YjsConnection implements RoomPeer {
   readonly principal: Principal;
   private chain: Promise<void> = Promise.resolve();
   private awarenessClientId: number | null = null;
+  /** The lowest clock this connection's awareness states go out with (see handleAwareness). */
+  private awarenessClockFloor = 0;
   private readonly parked: Uint8Array[] = [];
+  /** Runs while updates are parked: first a resync request, then the refusal (see park()). */
+  private parkTimer: NodeJS.Timeout | null = null;
+  private resyncRequested = false;
   /** The client's Yjs document id: its awareness id (y-websocket uses the same), or the first it wrote with. */
   private yjsClientId: number | null = null;
   private closed = false;
@@ -203,19 +216,61 @@ export class YjsConnection implements RoomPeer {
     if (refusal?.code === ErrorCode.MISSING_DEPENDENCY && this.park(payload)) return;
     if (refusal) return this.fail(refusal, CLOSE_FOR[refusal.code] ?? CloseCode.FORBIDDEN);
     await this.retryParked();
+    // A step 2 holds everything its sender has beyond the server's state (y-websocket sends
+    // one after the server's step 1, and after a resync request): once one has been handled
+    // since the resync request, what still waits will never be completed.
+    if (subType === YSyncStep.Step2 && this.resyncRequested && this.parked.length > 0) this.refuseParked();
   }
 
   /**
    * y-websocket sends local edits as soon as the socket opens, before its sync step 2 has
    * delivered the offline edits they build on. Such an update waits here, bounded, until its
    * dependencies arrive on this connection; on close it is dropped, and the client resends it
-   * with its next sync.
+   * with its next sync. Every update still gets an answer soon: if the dependencies do not
+   * arrive, the server asks for them (a sync step 1, which y-websocket answers with a step 2
+   * holding everything the server lacks), and if that does not bring them, refuses the
+   * connection with MISSING_DEPENDENCY.
    */
   private park(update: Uint8Array): boolean {
     const bytes = this.parked.reduce((sum, u) => sum + u.length, update.length);
     if (this.parked.length >= MAX_PARKED || bytes > LIMITS.messageBytes) return false;
     this.parked.push(update);
+    this.parkTimer ??= this.parkedCheck(RESYNC_AFTER_MS);
     return true;
+  }
+
+  /** Checked in turn with the connection's messages, so one already received is handled first. */
+  private parkedCheck(ms: number): NodeJS.Timeout {
+    const timer = setTimeout(() => this.enqueue(() => this.parkedTooLong()), ms);
+    timer.unref();
+    return timer;
+  }
+
+  private parkedTooLong(): void {
+    this.parkTimer = null;
+    if (this.closed) return;
+    if (this.parked.length === 0) {
+      this.resyncRequested = false;
+      return;
+    }
+    if (!this.resyncRequested) {
+      this.resyncRequested = true;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, YMessage.Sync);
+      syncProtocol.writeSyncStep1(encoder, this.room.doc);
+      this.send(encoding.toUint8Array(encoder));
+      this.parkTimer = this.parkedCheck(GIVE_UP_AFTER_MS);
+      return;
+    }
+    this.refuseParked();
+  }
+
+  private refuseParked(): void {
+    const count = this.parked.length;
+    this.fail(
+      { code: ErrorCode.MISSING_DEPENDENCY, message: `${count} update${count === 1 ? '' : 's'} depend on state this connection never sent.` },
+      CloseCode.MISSING_DEPENDENCY,
+    );
   }
 
   private async retryParked(): Promise<void> {
@@ -229,29 +284,61 @@ export class YjsConnection implements RoomPeer {
         progress = true;
       }
     }
+    if (this.parked.length === 0 && this.parkTimer) {
+      clearTimeout(this.parkTimer);
+      this.parkTimer = null;
+      this.resyncRequested = false;
+    }
   }
 
-  private handleAwareness(decoder: decoding.Decoder): void {
-    const result = guardAwareness(decoder, {
-      boundClientId: this.awarenessClientId,
-      identity: this.identity,
-      isTaken: (clientId) => {
-        const holder = [...this.room.peers].find((p): p is YjsConnection => p !== this && p instanceof YjsConnection && p.awarenessClientId === clientId);
-        if (!holder) return false;
-        // The same person's device, back after losing its network before the server noticed
-        // the old connection die (keepalive takes up to 30 s): the new connection takes over.
-        if (holder.identity.participantId === this.identity.participantId && holder.identity.role === this.identity.role) {
-          holder.replaced();
-          return false;
-        }
-        return true;
-      },
-    });
+  private async handleAwareness(decoder: decoding.Decoder): Promise<void> {
+    const result = guardAwareness(decoder, { boundClientId: this.awarenessClientId, identity: this.identity });
     if (!result.ok) return this.fail(result.error, result.error.code === ErrorCode.TOO_LARGE ? CloseCode.TOO_LARGE : CloseCode.PROTOCOL_ERROR);
     if (result.clientId === null) return; // only echoes of other clients' presence
-    this.awarenessClientId = result.clientId;
+    if (this.awarenessClientId === null) {
+      let refusal: ProtocolError | null;
+      try {
+        refusal = await this.bindClientId(result.clientId);
+      } catch (error) {
+        this.log.warn({ err: error, boardId: this.room.boardId }, 'could not claim an awareness client id');
+        return this.fail({ code: ErrorCode.STORE_UNAVAILABLE, message: 'Try again shortly.' }, CloseCode.TRY_AGAIN_LATER);
+      }
+      if (refusal) return this.fail(refusal, CloseCode.CLIENT_ID_CONFLICT);
+      if (this.closed) return;
+      // A client back after a drop announces the clock it had, which everyone has already
+      // seen, with its removal, when the old connection closed: y-protocols ignores a clock
+      // that is not higher, so it would stay invisible until its next change (up to 15 s).
+      // Its states go out with at least the next clock. (Not clock + offset: y-protocols
+      // adopts the higher clock it hears for its own id and y-websocket sends it back, which
+      // an offset would raise again, for ever. At the floor, that echo is a no-op.)
+      const seen = this.room.awareness.meta.get(result.clientId)?.clock;
+      this.awarenessClockFloor = seen === undefined ? 0 : seen + 1;
+    }
+    if (this.closed) return;
     this.yjsClientId ??= result.clientId;
-    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.update, this);
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, result.encode(this.awarenessClockFloor), this);
+  }
+
+  /**
+   * Presence shows every client id, so anyone can announce someone else's. An id belongs to
+   * the session that first announced or wrote with it (a claim in the store, so on every
+   * process): anyone else is refused on this connection only, with a close the provider
+   * retries on, so a stranger cannot take an id over while its owner is offline, and the
+   * owner's reconnect always works.
+   */
+  private async bindClientId(clientId: number): Promise<ProtocolError | null> {
+    const taken: ProtocolError = { code: ErrorCode.CLIENT_ID_TAKEN, message: `Awareness client id ${clientId} belongs to another session.` };
+    if (!(await this.room.claimClientId(clientId, this.principal))) return taken;
+    const holder = [...this.room.peers].find((p): p is YjsConnection => p !== this && p instanceof YjsConnection && p.awarenessClientId === clientId);
+    if (holder) {
+      // Only the same session can hold it (the claim says so). Its device, back after losing
+      // its network before the server noticed the old connection die (keepalive takes up
+      // to 30 s): the new connection takes over.
+      if (holder.principal.participantId !== this.principal.participantId || holder.principal.role !== this.principal.role) return taken;
+      holder.replaced();
+    }
+    this.awarenessClientId = clientId;
+    return null;
   }
 
   private keepAlive(): void {
@@ -288,6 +375,7 @@ export class YjsConnection implements RoomPeer {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
+    if (this.parkTimer) clearTimeout(this.parkTimer);
     this.room.removePeer(this, this.awarenessClientId);
     this.onClose();
   }

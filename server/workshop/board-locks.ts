@@ -1,8 +1,9 @@
 /**
  * One queue per board for workshop operations that span the store and the document (reveal,
  * hidden submissions, merges): each runs alone, so "read the store, write the document,
- * clear the store" cannot interleave with another. Rooms are per process, and so is this;
- * a board is only ever loaded in one process at a time.
+ * clear the store" cannot interleave with another in this process. It is per process, like
+ * rooms: with several processes on one Redis the same board may be loaded in each of them,
+ * so it does not order operations across processes (the store's atomic steps must).
  */
 export class BoardLocks {
   private readonly tails = new Map<string, Promise<unknown>>();

@@ -67,6 +67,13 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const CloseCode = {
   /** Server shutting down or restarting: reconnect. */
   GOING_AWAY: 1001,
+  /**
+   * The awareness client id this connection announced belongs to another session
+   * (`CLIENT_ID_TAKEN`). Only this connection is refused; the id's owner keeps it. Outside
+   * 4400–4499 on purpose: the provider reconnects, and a client that does not own the id
+   * should start over with a new one.
+   */
+  CLIENT_ID_CONFLICT: 4009,
   /** The store is unreachable: reconnect later. */
   TRY_AGAIN_LATER: 1013,
   /** Frame not decodable as y-websocket, or an unknown message type. */

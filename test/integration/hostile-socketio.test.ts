@@ -67,14 +67,14 @@ describe('hostile socket.io payloads', () => {
       const answers = await Promise.all(
         cases.slice(i, i + 100).map(async ([event, payload]) => {
           try {
-            return await untyped.timeout(300).emitWithAck(event, payload);
+            return await untyped.timeout(10_000).emitWithAck(event, payload);
           } catch {
-            return 'no answer'; // unknown events are not answered; that is fine
+            return 'no answer'; // every request is answered, unknown events included
           }
         }),
       );
       for (const answer of answers) {
-        if (answer === 'no answer') continue;
+        expect(answer).not.toBe('no answer');
         expect(answer).toHaveProperty('ok');
         const ack = answer as { ok: boolean; error?: { code: string } };
         if (!ack.ok) expect(codes.has(ack.error!.code)).toBe(true);

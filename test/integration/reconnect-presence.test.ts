@@ -66,7 +66,7 @@ describe('reconnecting before the server noticed the old connection die', () => 
     const held = await silentConnection(board.boardId, ane.sessionToken, clientId);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const thief = await silentConnection(board.boardId, mallory.sessionToken, clientId);
-    expect(await thief.closed).toBe(CloseCode.PROTOCOL_ERROR);
+    expect(await thief.closed).toBe(CloseCode.CLIENT_ID_CONFLICT);
     expect(thief.errors[0]?.code).toBe(ErrorCode.CLIENT_ID_TAKEN);
     expect(held.closeCode).toBeNull();
     held.ws.close();
