@@ -60,10 +60,13 @@ describe('taxonomy', () => {
     expect(TEMPLATES.kickoff.text.da.questions).toHaveLength(3);
   });
 
-  it('keeps every refusal code unique and every non-retry close code in 4400–4499', () => {
+  it('keeps every refusal code unique, every non-retry close code in 4400–4499 and every retry one outside it', () => {
     expect(new Set(Object.values(ErrorCode)).size).toBe(Object.values(ErrorCode).length);
     for (const [name, code] of Object.entries(CloseCode)) {
       if (name === 'GOING_AWAY' || name === 'TRY_AGAIN_LATER') expect(code).toBeLessThan(4000);
+      // y-websocket reconnects on anything outside 4400–4499: a stranger's claim to a
+      // presence id must be retryable (PROTOCOL.md §9), so it sits below that range.
+      else if (name === 'CLIENT_ID_CONFLICT') expect(code >= 4000 && code < 4400).toBe(true);
       else expect(code >= 4400 && code <= 4499).toBe(true);
     }
   });
