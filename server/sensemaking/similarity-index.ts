@@ -1,17 +1,21 @@
 import type { TextLanguage } from './language';
-import { textFeatures, type FeatureKey, type TextFeatures } from './text';
+import { textFeatures, type FeatureKey } from './text';
 
 /**
  * A TF-IDF index of one board's ideas, kept up to date one idea at a time, with an inverted
  * list per feature so that a query touches only the ideas sharing a feature with it.
  *
- * Weights: (1 + ln count) × idf × kind weight, compared by cosine. The idf moves as the
- * board grows; recomputing every norm on each change would cost O(board) per keystroke, so
- * the idf table is refreshed when the board has changed by more than REFRESH_SHARE since
- * the last refresh (and always on small boards, where it is cheap).
+ * Weights: (1 + ln count) × idf × kind weight, compared by cosine. Features are interned to
+ * numbers and vectors kept in typed arrays: a 10,000-idea board holds close to a million
+ * (idea, feature) pairs, and Maps of strings for them cost several times the memory and
+ * time (bench/sensemaking.ts).
+ *
+ * The idf moves as the board grows; recomputing every norm on each change would cost
+ * O(board) per keystroke, so norms are refreshed when the board has changed by more than
+ * REFRESH_SHARE since the last refresh (and always on small boards, where it is cheap).
  */
 
-/** Character n-grams are many per word; this keeps them a tiebreaker beside whole words. */
+/** Character n-grams are many per word; this keeps them below whole words. */
 export const GRAM_WEIGHT = 0.6;
 const REFRESH_SHARE = 0.02;
 const ALWAYS_REFRESH_BELOW = 400;
@@ -19,13 +23,6 @@ const ALWAYS_REFRESH_BELOW = 400;
 export interface Scored {
   id: string;
   score: number;
-}
-
-interface Entry {
-  features: TextFeatures;
-  /** Feature → (1 + ln count) × kind weight; the idf is applied when compared. */
-  tf: Map<FeatureKey, number>;
-  norm: number;
 }
 
 export interface QueryOptions {
@@ -37,155 +34,214 @@ export interface QueryOptions {
   minScore?: number;
 }
 
-function kindWeight(key: FeatureKey): number {
-  return key.startsWith('g:') ? GRAM_WEIGHT : 1;
+interface Vector {
+  features: Int32Array;
+  /** (1 + ln count) × kind weight; the idf is applied when compared. */
+  tf: Float32Array;
 }
 
-function termFrequencies(features: TextFeatures): Map<FeatureKey, number> {
-  const tf = new Map<FeatureKey, number>();
-  for (const [key, count] of features.counts) tf.set(key, (1 + Math.log(count)) * kindWeight(key));
-  return tf;
+interface Posting {
+  slots: number[];
+  weights: number[];
 }
 
 export class SimilarityIndex {
-  private readonly entries = new Map<string, Entry>();
-  private readonly postings = new Map<FeatureKey, Map<string, number>>();
-  private readonly idfTable = new Map<FeatureKey, number>();
+  private readonly featureIds = new Map<FeatureKey, number>();
+  private readonly postings: Posting[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly idOf: (string | null)[] = [];
+  private readonly vectors: (Vector | null)[] = [];
+  private norms = new Float64Array(64);
+  private readonly freeSlots: number[] = [];
+  private scores = new Float64Array(64);
   private changesSinceRefresh = 0;
-  private refreshedAt = -1;
+  private refreshedAtSize = -1;
 
   constructor(readonly language: TextLanguage) {}
 
   get size(): number {
-    return this.entries.size;
+    return this.slotOf.size;
   }
 
   has(id: string): boolean {
-    return this.entries.has(id);
+    return this.slotOf.has(id);
   }
 
   ids(): IterableIterator<string> {
-    return this.entries.keys();
-  }
-
-  features(id: string): TextFeatures | undefined {
-    return this.entries.get(id)?.features;
+    return this.slotOf.keys();
   }
 
   upsert(id: string, text: string): void {
     this.remove(id);
-    const features = textFeatures(text, this.language);
-    const tf = termFrequencies(features);
-    for (const [key, weight] of tf) {
-      let list = this.postings.get(key);
-      if (!list) this.postings.set(key, (list = new Map()));
-      list.set(id, weight);
-    }
-    const entry: Entry = { features, tf, norm: 0 };
-    this.entries.set(id, entry);
-    entry.norm = this.normOf(tf);
+    const vector = this.vectorize(text, true);
+    const slot = this.freeSlots.pop() ?? this.idOf.length;
+    this.slotOf.set(id, slot);
+    this.idOf[slot] = id;
+    this.vectors[slot] = vector;
+    this.ensureCapacity(slot + 1);
+    vector.features.forEach((feature, at) => {
+      const posting = this.postings[feature]!;
+      posting.slots.push(slot);
+      posting.weights.push(vector.tf[at]!);
+    });
+    this.norms[slot] = this.normOf(vector);
     this.changesSinceRefresh += 1;
   }
 
   remove(id: string): void {
-    const entry = this.entries.get(id);
-    if (!entry) return;
-    for (const key of entry.tf.keys()) {
-      const list = this.postings.get(key);
-      list?.delete(id);
-      if (list && list.size === 0) this.postings.delete(key);
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    const vector = this.vectors[slot]!;
+    for (const feature of vector.features) {
+      const posting = this.postings[feature]!;
+      const at = posting.slots.lastIndexOf(slot);
+      if (at < 0) continue;
+      // Swap-remove: order in a posting list means nothing.
+      const last = posting.slots.length - 1;
+      posting.slots[at] = posting.slots[last]!;
+      posting.weights[at] = posting.weights[last]!;
+      posting.slots.pop();
+      posting.weights.pop();
     }
-    this.entries.delete(id);
+    this.slotOf.delete(id);
+    this.idOf[slot] = null;
+    this.vectors[slot] = null;
+    this.norms[slot] = 0;
+    this.freeSlots.push(slot);
     this.changesSinceRefresh += 1;
   }
 
   /** Ideas most like a text that is not (yet) on the board, best first. */
   query(text: string, options: QueryOptions): Scored[] {
-    const tf = termFrequencies(textFeatures(text, this.language));
-    return this.search(tf, options);
+    return this.search(this.vectorize(text, false), options);
   }
 
   /** Ideas most like an idea on the board, without itself. */
   similarTo(id: string, options: QueryOptions): Scored[] {
-    const entry = this.entries.get(id);
-    if (!entry) return [];
-    return this.search(entry.tf, { ...options, exclude: id });
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return [];
+    return this.search(this.vectors[slot]!, { ...options, exclude: id });
   }
 
   /** Cosine of two indexed ideas (0 when either is unknown). */
   pair(a: string, b: string): number {
-    const left = this.entries.get(a);
-    const right = this.entries.get(b);
-    if (!left || !right || left.norm === 0 || right.norm === 0) return 0;
+    const left = this.slotOf.get(a);
+    const right = this.slotOf.get(b);
+    if (left === undefined || right === undefined) return 0;
     this.refreshIfStale();
-    const [small, large] = left.tf.size <= right.tf.size ? [left.tf, right.tf] : [right.tf, left.tf];
+    const x = this.vectors[left]!;
+    const y = this.vectors[right]!;
+    const weights = new Map<number, number>();
+    x.features.forEach((feature, at) => weights.set(feature, x.tf[at]!));
     let dot = 0;
-    for (const [key, weight] of small) {
-      const other = large.get(key);
-      if (other !== undefined) dot += weight * other * this.idf(key) ** 2;
-    }
-    return dot / (left.norm * right.norm);
+    y.features.forEach((feature, at) => {
+      const other = weights.get(feature);
+      if (other !== undefined) dot += other * y.tf[at]! * this.idfOf(feature) ** 2;
+    });
+    const norm = this.norms[left]! * this.norms[right]!;
+    return norm === 0 ? 0 : dot / norm;
   }
 
-  /** An idea's weighted vector with unit length (for clustering). */
-  vector(id: string): Map<FeatureKey, number> | null {
-    const entry = this.entries.get(id);
-    if (!entry || entry.norm === 0) return null;
+  /** An idea's weighted vector with unit length, keyed by feature (for clustering). */
+  unitVector(id: string): Map<number, number> | null {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined || this.norms[slot] === 0) return null;
     this.refreshIfStale();
-    const vector = new Map<FeatureKey, number>();
-    for (const [key, weight] of entry.tf) vector.set(key, (weight * this.idf(key)) / entry.norm);
-    return vector;
+    const vector = this.vectors[slot]!;
+    const unit = new Map<number, number>();
+    vector.features.forEach((feature, at) => unit.set(feature, (vector.tf[at]! * this.idfOf(feature)) / this.norms[slot]!));
+    return unit;
   }
 
+  /** The idf of a feature by its key (1 + ln((N + 1) / (df + 1))). */
   idf(key: FeatureKey): number {
-    const cached = this.idfTable.get(key);
-    if (cached !== undefined) return cached;
-    const df = this.postings.get(key)?.size ?? 0;
-    return Math.log((this.entries.size + 1) / (df + 1)) + 1;
+    const feature = this.featureIds.get(key);
+    return feature === undefined ? Math.log(this.size + 1) + 1 : this.idfOf(feature);
   }
 
-  private search(tf: Map<FeatureKey, number>, options: QueryOptions): Scored[] {
-    this.refreshIfStale();
-    const queryNorm = this.normOf(tf);
-    if (queryNorm === 0) return [];
-    const scores = new Map<string, number>();
-    for (const [key, weight] of tf) {
-      const list = this.postings.get(key);
-      if (!list) continue;
-      const idf = this.idf(key);
-      const factor = weight * idf * idf;
-      for (const [id, other] of list) scores.set(id, (scores.get(id) ?? 0) + factor * other);
+  private idfOf(feature: number): number {
+    const df = this.postings[feature]?.slots.length ?? 0;
+    return Math.log((this.size + 1) / (df + 1)) + 1;
+  }
+
+  /** Interns the text's features; a query (`add` false) only looks known features up. */
+  private vectorize(text: string, add: boolean): Vector {
+    const { counts } = textFeatures(text, this.language);
+    const features: number[] = [];
+    const tf: number[] = [];
+    for (const [key, count] of counts) {
+      let feature = this.featureIds.get(key);
+      if (feature === undefined) {
+        if (!add) continue; // a feature no idea has cannot match; its weight only scales the query
+        feature = this.postings.length;
+        this.featureIds.set(key, feature);
+        this.postings.push({ slots: [], weights: [] });
+      }
+      features.push(feature);
+      tf.push((1 + Math.log(count)) * (key.startsWith('g:') ? GRAM_WEIGHT : 1));
     }
+    return { features: Int32Array.from(features), tf: Float32Array.from(tf) };
+  }
+
+  private search(vector: Vector, options: QueryOptions): Scored[] {
+    this.refreshIfStale();
+    const queryNorm = this.normOf(vector);
+    if (queryNorm === 0) return [];
+    const scores = this.scores;
+    const touched: number[] = [];
+    vector.features.forEach((feature, at) => {
+      const posting = this.postings[feature]!;
+      const idf = this.idfOf(feature);
+      const factor = vector.tf[at]! * idf * idf;
+      const { slots, weights } = posting;
+      for (let i = 0; i < slots.length; i += 1) {
+        const slot = slots[i]!;
+        if (scores[slot] === 0) touched.push(slot);
+        scores[slot]! += factor * weights[i]!;
+      }
+    });
+    const minScore = options.minScore ?? 0;
     const found: Scored[] = [];
-    for (const [id, dot] of scores) {
-      if (id === options.exclude) continue;
-      if (options.accept && !options.accept(id)) continue;
-      const norm = this.entries.get(id)?.norm ?? 0;
-      if (norm === 0) continue;
+    for (const slot of touched) {
+      const dot = scores[slot]!;
+      scores[slot] = 0;
+      const id = this.idOf[slot];
+      const norm = this.norms[slot]!;
+      if (id == null || norm === 0 || id === options.exclude) continue;
       const score = Math.min(1, dot / (queryNorm * norm));
-      if (score >= (options.minScore ?? 0)) found.push({ id, score });
+      if (score < minScore || score <= 0) continue;
+      if (options.accept && !options.accept(id)) continue;
+      found.push({ id, score });
     }
     found.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     return found.slice(0, options.limit);
   }
 
-  private normOf(tf: Map<FeatureKey, number>): number {
+  private normOf(vector: Vector): number {
     let sum = 0;
-    for (const [key, weight] of tf) sum += (weight * this.idf(key)) ** 2;
+    vector.features.forEach((feature, at) => {
+      sum += (vector.tf[at]! * this.idfOf(feature)) ** 2;
+    });
     return Math.sqrt(sum);
   }
 
+  private ensureCapacity(slots: number): void {
+    if (slots <= this.norms.length) return;
+    const size = Math.max(slots, this.norms.length * 2);
+    const norms = new Float64Array(size);
+    norms.set(this.norms);
+    this.norms = norms;
+    this.scores = new Float64Array(size);
+  }
+
   private refreshIfStale(): void {
-    if (this.changesSinceRefresh === 0 && this.refreshedAt === this.entries.size) return;
-    const stale =
-      this.entries.size < ALWAYS_REFRESH_BELOW ||
-      this.changesSinceRefresh > this.entries.size * REFRESH_SHARE;
+    if (this.changesSinceRefresh === 0) return;
+    const stale = this.size < ALWAYS_REFRESH_BELOW || this.changesSinceRefresh > this.refreshedAtSize * REFRESH_SHARE;
     if (!stale) return;
-    this.idfTable.clear();
-    const n = this.entries.size;
-    for (const [key, list] of this.postings) this.idfTable.set(key, Math.log((n + 1) / (list.size + 1)) + 1);
-    for (const entry of this.entries.values()) entry.norm = this.normOf(entry.tf);
+    this.vectors.forEach((vector, slot) => {
+      if (vector) this.norms[slot] = this.normOf(vector);
+    });
     this.changesSinceRefresh = 0;
-    this.refreshedAt = n;
+    this.refreshedAtSize = this.size;
   }
 }

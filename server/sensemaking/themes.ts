@@ -1,6 +1,7 @@
 import { DEFAULT_CLUSTERING, clusterIdeas, type ClusterOptions } from './clustering';
 import type { TextLanguage } from './language';
 import { SimilarityIndex } from './similarity-index';
+import { textFeatures, type TextFeatures } from './text';
 
 /**
  * Theme suggestions for a set of ideas: groups from clustering.ts, each with a short label
@@ -45,20 +46,30 @@ export function suggestThemes(
     ideas.map((idea) => idea.id),
     options,
   );
+  const features = new Map<string, TextFeatures>();
+  const featuresOf = (id: string): TextFeatures => {
+    let found = features.get(id);
+    if (!found) features.set(id, (found = textFeatures(texts.get(id) ?? '', language)));
+    return found;
+  };
   const themes = groups.map((ids) => ({
-    label: labelOf(index, ids, language),
+    label: labelOf(index, ids, language, featuresOf),
     ideaIds: ids,
     quotes: representatives(index, ids).map((ideaId) => ({ ideaId, text: texts.get(ideaId) ?? '' })),
   }));
   return { themes, reason: null };
 }
 
-function labelOf(index: SimilarityIndex, ids: readonly string[], language: TextLanguage): string {
+function labelOf(
+  index: SimilarityIndex,
+  ids: readonly string[],
+  language: TextLanguage,
+  featuresOf: (id: string) => TextFeatures,
+): string {
   // stem → [ideas containing it, a surface form, whether that form is in the board's language]
   const terms = new Map<string, { support: number; surface: string; native: boolean }>();
   for (const id of ids) {
-    const features = index.features(id);
-    if (!features) continue;
+    const features = featuresOf(id);
     for (const key of features.counts.keys()) {
       if (!key.startsWith('w:')) continue;
       const stemmed = key.slice(2);
@@ -90,10 +101,10 @@ function labelOf(index: SimilarityIndex, ids: readonly string[], language: TextL
 
 /** The ideas nearest the theme's centre (the mean of its unit vectors). */
 function representatives(index: SimilarityIndex, ids: readonly string[]): string[] {
-  const centre = new Map<string, number>();
-  const vectors = new Map<string, Map<string, number>>();
+  const centre = new Map<number, number>();
+  const vectors = new Map<string, Map<number, number>>();
   for (const id of ids) {
-    const vector = index.vector(id);
+    const vector = index.unitVector(id);
     if (!vector) continue;
     vectors.set(id, vector);
     for (const [key, weight] of vector) centre.set(key, (centre.get(key) ?? 0) + weight);
