@@ -59,7 +59,7 @@ export async function createServer(options: {
     dataDir: config.dataDir,
     publicUrl: config.publicUrl,
   });
-  const sensemaking = createSensemaking({ store, rooms, moderation, limits });
+  const sensemaking = createSensemaking({ store, rooms, moderation, limits, listBoards: () => installation.overview.boardIds() });
   const app = createHttpApp({ config, log, boards, store, workshop, rooms, moderation, installation, limits, sensemaking });
   const httpServer = createHttpServer(app);
   httpServer.on('clientError', (_error, socket) => socket.destroy());

@@ -64,7 +64,10 @@ export function createHttpApp(deps: {
   app.use('/api', joinRoutes(deps.workshop.join, log));
   app.use('/api', moderationRoutes(deps));
   app.use('/api', installationRoutes(deps));
-  app.use('/api', sensemakingRoutes(deps));
+  app.use(
+    '/api',
+    sensemakingRoutes({ ...deps, requireCoordinator: (token) => deps.installation.coordinator.requireSession(token) }),
+  );
   app.use(healthRoutes(deps));
   app.use('/api', (_req: Request, res: Response) => {
     res.status(404).json(fail(ErrorCode.NOT_FOUND, 'No such endpoint.'));

@@ -35,6 +35,7 @@ export function pairKey(a: string, b: string): string {
 export interface IdeaMeta {
   questionId: string | null;
   text: string;
+  createdAt: number;
 }
 
 export class BoardSense {
@@ -202,8 +203,13 @@ export class BoardSense {
       return;
     }
     const questionId = map.get('questionId');
+    const createdAt = map.get('createdAt');
     const before = this.meta.get(id);
-    this.meta.set(id, { text, questionId: typeof questionId === 'string' ? questionId : null });
+    this.meta.set(id, {
+      text,
+      questionId: typeof questionId === 'string' ? questionId : null,
+      createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    });
     if (before?.text !== text || !this.index.has(id)) this.index.upsert(id, text);
   }
 }

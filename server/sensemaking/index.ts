@@ -18,12 +18,15 @@ export function createSensemaking(deps: {
   rooms: RoomRegistry;
   moderation: Pick<Moderation, 'calls'>;
   limits: AbuseLimits;
+  /** Every board of the installation (the coordinator's themes across boards). */
+  listBoards: () => Promise<string[]>;
   embedder?: TextEmbedder | null;
 }): Sensemaking {
   const sensemaking = new Sensemaking({
     store: deps.store,
     withBoardDoc: (boardId, use) => deps.rooms.withRoom(boardId, (room) => use(room.doc)),
     withCallDoc: (callId, use) => deps.moderation.calls.withCall(callId, (_call, room) => use(room.doc)),
+    listBoards: deps.listBoards,
     limitCallSimilar: (ip) => deps.limits.consume('callSimilarPerIp', ip),
     embedder: deps.embedder ?? null,
   });

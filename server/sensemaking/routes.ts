@@ -7,8 +7,14 @@ import { bearer, handle } from '../http/board-routes';
 import type { Sensemaking } from './service';
 
 /** Similar ideas, duplicates and themes over REST (docs/PROTOCOL.md "Sensemaking"). */
-export function sensemakingRoutes(deps: { log: Logger; boards: BoardService; sensemaking: Sensemaking }): Router {
-  const { log, boards, sensemaking } = deps;
+export function sensemakingRoutes(deps: {
+  log: Logger;
+  boards: BoardService;
+  sensemaking: Sensemaking;
+  /** The coordinator's session check (installation/coordinator.ts), for themes across boards. */
+  requireCoordinator: (token: string | undefined) => Promise<void>;
+}): Router {
+  const { log, boards, sensemaking, requireCoordinator } = deps;
   const router = Router();
   const session = async (token: string | undefined, boardId: string): Promise<Identity> => {
     const identity = await boards.identify(token);
@@ -60,6 +66,15 @@ export function sensemakingRoutes(deps: { log: Logger; boards: BoardService; sen
     handle(log, async (req, res) => {
       const boardId = String(req.params.boardId);
       res.json(ok(await sensemaking.dismissDuplicate(await session(bearer(req), boardId), boardId, req.body)));
+    }),
+  );
+
+  router.get(
+    '/overview/themes',
+    handle(log, async (req, res) => {
+      await requireCoordinator(bearer(req));
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(ok(await sensemaking.themesAcrossBoards(req.query)));
     }),
   );
 

@@ -7,7 +7,11 @@ import {
   similarRequestSchema,
   similarToIdeaQuerySchema,
   themesQuerySchema,
+  OVERVIEW_THEME_IDEAS,
+  overviewThemesQuerySchema,
+  readBoardSettings,
   type CallSimilarResponse,
+  type OverviewThemesResponse,
   type DuplicatesResponse,
   type Identity,
   type SimilarResponse,
@@ -32,6 +36,8 @@ export interface SensemakingDeps {
   withBoardDoc<T>(boardId: string, use: (doc: Y.Doc) => Promise<T>): Promise<T>;
   /** Runs `use` with the board behind an open public call's link; refuses a closed call. */
   withCallDoc<T>(callId: string, use: (doc: Y.Doc) => Promise<T>): Promise<T>;
+  /** Every board of the installation (for the coordinator's themes across boards). */
+  listBoards(): Promise<string[]>;
   /** Counts one use of the public call's similar endpoint; throws RATE_LIMITED when spent. */
   limitCallSimilar(ip: string): Promise<void>;
   embedder?: TextEmbedder | null;
@@ -111,12 +117,50 @@ export class Sensemaking {
     });
   }
 
-  /** Themes of a board for the coordinator (no session check here: the caller did it). */
-  themesOfBoard(boardId: string): Promise<ThemesResponse> {
-    return this.deps.withBoardDoc(boardId, async (doc) => {
-      const result = await this.themes.run(this.attach(doc).ideas(), 'da');
-      return { themes: result.themes, reason: result.reason };
+  /**
+   * Themes across every board, for the coordinator (the caller checked the session): each
+   * with how many of its ideas each board holds, and all of them for the drill-down.
+   */
+  async themesAcrossBoards(query: unknown): Promise<OverviewThemesResponse> {
+    const parsed = overviewThemesQuerySchema.safeParse(query ?? {});
+    if (!parsed.success) throw ServiceError.validation(parsed.error);
+    const wanted = parsed.data.boardId;
+    const ideas: { key: string; boardId: string; ideaId: string; text: string; createdAt: number }[] = [];
+    const titles = new Map<string, string>();
+    for (const boardId of await this.deps.listBoards()) {
+      if (wanted && wanted !== boardId) continue;
+      await this.deps.withBoardDoc(boardId, async (doc) => {
+        titles.set(boardId, readBoardSettings(doc)?.title ?? '');
+        const sense = this.attach(doc);
+        for (const { id, text } of sense.ideas()) {
+          ideas.push({ key: `${boardId}/${id}`, boardId, ideaId: id, text, createdAt: sense.ideaMeta(id)?.createdAt ?? 0 });
+        }
+      });
+    }
+    ideas.sort((a, b) => b.createdAt - a.createdAt);
+    const considered = ideas.slice(0, OVERVIEW_THEME_IDEAS);
+    const byKey = new Map(considered.map((idea) => [idea.key, idea]));
+    const result = await this.themes.run(considered.map((idea) => ({ id: idea.key, text: idea.text })), 'da');
+    const place = (key: string) => {
+      const idea = byKey.get(key)!;
+      return { boardId: idea.boardId, ideaId: idea.ideaId, text: idea.text };
+    };
+    const themes = result.themes.map((theme) => {
+      const counts = new Map<string, number>();
+      for (const key of theme.ideaIds) {
+        const boardId = byKey.get(key)!.boardId;
+        counts.set(boardId, (counts.get(boardId) ?? 0) + 1);
+      }
+      return {
+        label: theme.label,
+        boards: [...counts]
+          .map(([boardId, count]) => ({ boardId, boardTitle: titles.get(boardId) ?? '', count }))
+          .sort((a, b) => b.count - a.count || a.boardTitle.localeCompare(b.boardTitle, 'da')),
+        ideas: theme.ideaIds.map(place),
+        quotes: theme.quotes.map((quote) => place(quote.ideaId)),
+      };
     });
+    return { themes, reason: result.reason, ideaCount: considered.length, truncated: ideas.length > considered.length };
   }
 
   async duplicates(identity: Identity, boardId: string, query: unknown): Promise<DuplicatesResponse> {

@@ -68,3 +68,23 @@ export interface DuplicatesResponse {
 
 /** POST /api/boards/:boardId/duplicates/dismiss (facilitators): "not duplicates", remembered. */
 export const dismissDuplicateRequestSchema = z.object({ ideaIds: z.tuple([idSchema, idSchema]) }).strict();
+
+/** GET /api/overview/themes?boardId=… (the coordinator): themes across every board. */
+export const overviewThemesQuerySchema = z.object({ boardId: idSchema.optional() }).strict();
+export interface OverviewTheme {
+  label: string;
+  /** How many of the theme's ideas each board holds, most first. */
+  boards: { boardId: string; boardTitle: string; count: number }[];
+  /** Every idea of the theme, for the drill-down. */
+  ideas: { boardId: string; ideaId: string; text: string }[];
+  quotes: { boardId: string; ideaId: string; text: string }[];
+}
+export interface OverviewThemesResponse {
+  themes: OverviewTheme[];
+  reason: 'TOO_FEW_IDEAS' | null;
+  /** Ideas considered (the newest OVERVIEW_THEME_IDEAS when there are more). */
+  ideaCount: number;
+  truncated: boolean;
+}
+/** Themes across boards look at this many ideas at most, the newest first. */
+export const OVERVIEW_THEME_IDEAS = 5000;

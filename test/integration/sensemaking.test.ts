@@ -5,6 +5,7 @@ import {
   randomId,
   type Ack,
   type CallSimilarResponse,
+  type OverviewThemesResponse,
   type DuplicatesResponse,
   type HiddenIdea,
   type Idea,
@@ -14,7 +15,7 @@ import {
   type ThemesResponse,
   type WorkshopState,
 } from '../../shared';
-import { testConfig } from '../../server/config';
+import { TEST_COORDINATOR_TOKEN, testConfig } from '../../server/config';
 import { createServer } from '../../server/create-server';
 import { DEFAULT_ABUSE_LIMITS } from '../../server/moderation/abuse-limits';
 import { eventually, openStore, type StoreKind } from '../support/harness';
@@ -176,6 +177,35 @@ describe.each(kinds)('sensemaking on the %s store', (kind) => {
     expect(cycling?.label).toMatch(/cykelsti/);
     expect(cycling?.ideaIds).toEqual(expect.arrayContaining([ideas[0]!.id, ideas[1]!.id]));
     for (const quote of list.flatMap((theme) => theme.quotes)) expect(texts).toContain(quote.text);
+  });
+});
+
+describe('themes across boards', () => {
+  it('groups every board\u2019s visible ideas for the coordinator, with counts per board and the ideas behind them', async () => {
+    const env = await workshopEnv('embedded', null);
+    try {
+      const first = await env.board('blank');
+      const second = await env.board('blank');
+      const one = await env.yjs(await env.session(first, 'participant', 'Ane'));
+      const two = await env.yjs(await env.session(second, 'participant', 'Bo'));
+      for (const text of ['Flere cykelstier til skolerne', 'Sikre cykelstier til skolen', 'Bænke i parken']) one.addIdea({ text });
+      for (const text of ['Cykelstier langs stranden', 'Cykelstier til stationen', 'Fællesspisning for ældre']) two.addIdea({ text });
+      await eventually(() => one.allSaved && two.allSaved, 10_000, 'saved');
+      const session = await rest<{ sessionToken: string }>(env.url, '/api/coordinator/sessions', null, { token: TEST_COORDINATOR_TOKEN });
+      if (!session.body.ok) throw new Error(session.body.error.message);
+      const bearer = { sessionToken: session.body.data.sessionToken } as SessionResponse;
+      const answer = await rest<OverviewThemesResponse>(env.url, '/api/overview/themes', bearer);
+      if (!answer.body.ok) throw new Error(answer.body.error.message);
+      const cycling = answer.body.data.themes.find((theme) => /cykelsti/.test(theme.label));
+      expect(cycling?.boards.map((board) => board.boardId).sort()).toEqual([first.boardId, second.boardId].sort());
+      expect(cycling?.ideas.length).toBe(4);
+      expect(answer.body.data.truncated).toBe(false);
+      // Only the coordinator asks across boards.
+      const participant = await env.session(first, 'facilitator', 'Lead');
+      expect((await rest(env.url, '/api/overview/themes', participant)).status).toBe(401);
+    } finally {
+      await env.close();
+    }
   });
 });
 
