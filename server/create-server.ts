@@ -14,6 +14,7 @@ import { createModeration } from './moderation';
 import { createInstallation } from './installation';
 import { AbuseLimits, type AbuseLimitConfig } from './moderation/abuse-limits';
 import { ideaGate } from './realtime/idea-gate';
+import { createSensemaking } from './sensemaking';
 
 export interface SamskabServer {
   httpServer: HttpServer;
@@ -58,7 +59,8 @@ export async function createServer(options: {
     dataDir: config.dataDir,
     publicUrl: config.publicUrl,
   });
-  const app = createHttpApp({ config, log, boards, store, workshop, rooms, moderation, installation, limits });
+  const sensemaking = createSensemaking({ store, rooms, moderation, limits, listBoards: () => installation.overview.boardIds() });
+  const app = createHttpApp({ config, log, boards, store, workshop, rooms, moderation, installation, limits, sensemaking });
   const httpServer = createHttpServer(app);
   httpServer.on('clientError', (_error, socket) => socket.destroy());
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
@@ -90,6 +92,7 @@ export async function createServer(options: {
       yjs.close();
       await new Promise<void>((resolvePromise) => io.close(() => resolvePromise()));
       await rooms.closeAll();
+      await sensemaking.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolvePromise) => httpServer.close(() => resolvePromise()));
     },

@@ -6,6 +6,7 @@ export * from './protocol/rest';
 export * from './protocol/workshop-commands';
 export * from './protocol/moderation-commands';
 export * from './protocol/overview';
+export * from './protocol/sensemaking';
 export * from './protocol/events';
 export * from './protocol/awareness';
 export * from './model/taxonomy';

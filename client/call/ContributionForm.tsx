@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type PublicCallInfo } from '../../shared';
 import { ErrorText } from '../ui/ErrorText';
@@ -7,6 +7,9 @@ import { FIELD_ORDER, validateDraft, type Draft, type DraftErrors } from './draf
 import { IdeaTextField } from './IdeaTextField';
 import { PlacementFields } from './PlacementFields';
 import { QuestionChoice } from './QuestionChoice';
+import { fetchCallSimilar } from '../sensemaking/sense-api';
+import { SimilarIdeas, type SimilarItem } from '../sensemaking/SimilarIdeas';
+import { useSimilar } from '../sensemaking/useSimilar';
 
 interface Props {
   info: PublicCallInfo;
@@ -29,6 +32,15 @@ export function ContributionForm({ info, draft, onChange, onSubmit, refusal, foc
   // Errors show after a first attempt, and from then on follow what is typed.
   const [attempted, setAttempted] = useState(false);
   const [website, setWebsite] = useState('');
+  // Published ideas like the one being written: the writer may still send theirs.
+  const askSimilar = useCallback(
+    async (text: string): Promise<SimilarItem[] | null> => {
+      const { result } = await fetchCallSimilar(info.callId, text);
+      return result.ok ? result.data.suggestions : null;
+    },
+    [info.callId],
+  );
+  const similar = useSimilar(draft.text, askSimilar);
 
   useEffect(() => {
     if (focusOnMount) ideaRef.current?.focus();
@@ -70,6 +82,7 @@ export function ContributionForm({ info, draft, onChange, onSubmit, refusal, foc
           inputRef={ideaRef}
           onChange={(text) => change({ text })}
         />
+        <SimilarIdeas items={similar} intro={t('sense.similar.introCall')} />
         {info.questions.length > 0 ? (
           <QuestionChoice
             name={`${ids}-question`}

@@ -22,6 +22,8 @@ import { RotateLink } from './RotateLink';
 import { loadSinceDate, saveSinceDate } from './session';
 import { daysBefore, sinceOf } from './time';
 import { useInstallationBeacons } from './useInstallationBeacons';
+import { ThemesSection } from './ThemesSection';
+import type { OverviewThemesResponse } from '../../shared';
 import { useOverview } from './useOverview';
 
 interface Props {
@@ -45,6 +47,7 @@ export function CoordinatorDashboard({ sessionToken, onExpired, onSignOut }: Pro
   const load = useOverview(sessionToken, query, onExpired);
   const { overview } = load;
   const installation = useInstallationBeacons();
+  const [themes, setThemes] = useState<OverviewThemesResponse | null>(null);
 
   const ideas = useMemo(() => (overview ? refineIdeas(overview.ideas, filters) : []), [overview, filters]);
   const counts = useMemo(
@@ -63,8 +66,9 @@ export function CoordinatorDashboard({ sessionToken, onExpired, onSignOut }: Pro
       counts,
       changes: overview.changes,
       filters: describeFilters(t, filters, load.seen.boards),
+      themes: themes?.themes ?? null,
     });
-  }, [overview, counts, since, t, locale, filters, load.seen.boards]);
+  }, [overview, counts, since, t, locale, filters, load.seen.boards, themes]);
 
   const chooseSince = (date: string) => {
     setSinceDate(date);
@@ -88,6 +92,9 @@ export function CoordinatorDashboard({ sessionToken, onExpired, onSignOut }: Pro
         <ul>
           <li>
             <a href="#overview">{t('coordinator.nav.overview')}</a>
+          </li>
+          <li>
+            <a href="#themes">{t('sense.overview.nav')}</a>
           </li>
           <li>
             <a href="#changes">{t('coordinator.nav.changes')}</a>
@@ -117,6 +124,12 @@ export function CoordinatorDashboard({ sessionToken, onExpired, onSignOut }: Pro
           beacons={beacons}
           listKey={query}
         />
+      </section>
+
+      <section id="themes" className="coord-section" aria-labelledby="themes-heading" tabIndex={-1}>
+        <h2 id="themes-heading">{t('sense.overview.heading')}</h2>
+        <p className="hint coord-section__help">{t('sense.overview.help')}</p>
+        <ThemesSection sessionToken={sessionToken} boardId={filters.boardId || null} onExpired={onExpired} onThemes={setThemes} />
       </section>
 
       <section id="changes" className="coord-section" aria-labelledby="changes-heading" tabIndex={-1}>

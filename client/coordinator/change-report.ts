@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { IDEA_STATUSES, type OverviewBoard, type OverviewChange, type OverviewCounts } from '../../shared';
+import { IDEA_STATUSES, type OverviewBoard, type OverviewChange, type OverviewCounts, type OverviewTheme } from '../../shared';
 import { statusLabel } from './labels';
 import { formatCopenhagen, formatCopenhagenDay } from './time';
 
@@ -40,6 +40,8 @@ export interface ReportInput {
   changes: readonly OverviewChange[];
   /** The filters in force, already described ("Status: Udvalgt"). */
   filters: readonly string[];
+  /** Themes across the boards, when the coordinator asked for them. */
+  themes?: readonly OverviewTheme[] | null;
 }
 
 /**
@@ -73,6 +75,14 @@ export function reportText(t: TFunction, locale: string, input: ReportInput): st
       const by = change.by ? ` (${t('coordinator.changes.by', { name: change.by })})` : '';
       lines.push(`- ${formatCopenhagen(change.at, locale)} · ${changeKindText(t, change)}: “${oneLine(change.text)}”${by}`);
       if (change.rationale) lines.push(`  ${t('coordinator.changes.rationale', { text: oneLine(change.rationale) })}`);
+    }
+  }
+  if (input.themes && input.themes.length > 0) {
+    lines.push('');
+    lines.push(t('sense.overview.report', { count: input.themes.length }));
+    for (const theme of input.themes) {
+      const boards = theme.boards.map((board) => `${board.boardTitle || t('coordinator.overview.untitled')} ${board.count}`).join(', ');
+      lines.push(t('sense.overview.reportTheme', { label: theme.label, ideas: t('sense.overview.ideas', { count: theme.ideas.length }), boards }));
     }
   }
   return `${lines.join('\n')}\n`;

@@ -1,4 +1,4 @@
-import type { Ack, Beacon, Overview } from '../../shared';
+import type { Ack, Beacon, Overview, OverviewThemesResponse } from '../../shared';
 import type { ApiResult } from '../rest/http';
 
 /**
@@ -30,6 +30,10 @@ export function startCoordinatorSession(token: string): Promise<ApiResult<{ sess
 
 export function fetchOverview(sessionToken: string, query: string): Promise<ApiResult<Overview>> {
   return call('GET', `/api/overview${query ? `?${query}` : ''}`, sessionToken);
+}
+
+export function fetchOverviewThemes(sessionToken: string, boardId: string | null): Promise<ApiResult<OverviewThemesResponse>> {
+  return call('GET', `/api/overview/themes${boardId ? `?boardId=${encodeURIComponent(boardId)}` : ''}`, sessionToken);
 }
 
 export function fetchInstallationBeacons(): Promise<ApiResult<{ beacons: Beacon[] }>> {

@@ -5,6 +5,7 @@
 import type { ErrorCode } from '../../shared';
 import { workshopDa } from './workshop.da';
 import { callDa } from './call.da';
+import { sensemakingDa } from './sensemaking.da';
 import { moderationDa } from './moderation.da';
 import { commentsDa } from './comments.da';
 import { filterDa } from './filter.da';
@@ -14,6 +15,7 @@ import { outcomesDa } from './outcomes.da';
 export const da = {
   ...workshopDa,
   ...callDa,
+  ...sensemakingDa,
   ...moderationDa,
   ...commentsDa,
   ...filterDa,

@@ -1,6 +1,7 @@
 import type { Messages } from './da';
 import { workshopEn } from './workshop.en';
 import { callEn } from './call.en';
+import { sensemakingEn } from './sensemaking.en';
 import { moderationEn } from './moderation.en';
 import { commentsEn } from './comments.en';
 import { filterEn } from './filter.en';
@@ -11,6 +12,7 @@ import { outcomesEn } from './outcomes.en';
 export const en: Messages = {
   ...workshopEn,
   ...callEn,
+  ...sensemakingEn,
   ...moderationEn,
   ...commentsEn,
   ...filterEn,

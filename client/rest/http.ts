@@ -111,3 +111,8 @@ export function sendWithHeaders<T>(
 ): Promise<Sent<T>> {
   return send<T>(method, path, body, undefined, headers);
 }
+
+/** A request with a board session (Bearer), with the answer and any Retry-After. */
+export function sendWithSession<T>(method: 'GET' | 'POST', path: string, body: unknown, sessionToken: string): Promise<Sent<T>> {
+  return send<T>(method, path, body, sessionToken);
+}

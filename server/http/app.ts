@@ -18,6 +18,8 @@ import { moderationRoutes } from '../moderation/routes';
 import type { Installation } from '../installation';
 import { installationRoutes } from '../installation/routes';
 import type { AbuseLimits } from '../moderation/abuse-limits';
+import type { Sensemaking } from '../sensemaking/service';
+import { sensemakingRoutes } from '../sensemaking/routes';
 
 /** REST API, health probes and the built client, on one Express app. */
 export function createHttpApp(deps: {
@@ -30,6 +32,7 @@ export function createHttpApp(deps: {
   moderation: Moderation;
   installation: Installation;
   limits: AbuseLimits;
+  sensemaking: Sensemaking;
 }): express.Express {
   const { config, log } = deps;
   const app = express();
@@ -61,6 +64,10 @@ export function createHttpApp(deps: {
   app.use('/api', joinRoutes(deps.workshop.join, log));
   app.use('/api', moderationRoutes(deps));
   app.use('/api', installationRoutes(deps));
+  app.use(
+    '/api',
+    sensemakingRoutes({ ...deps, requireCoordinator: (token) => deps.installation.coordinator.requireSession(token) }),
+  );
   app.use(healthRoutes(deps));
   app.use('/api', (_req: Request, res: Response) => {
     res.status(404).json(fail(ErrorCode.NOT_FOUND, 'No such endpoint.'));

@@ -35,6 +35,11 @@ export class OverviewService {
     await this.deps.records.insert(BOARDS_SPACE, boardId, { createdAt: board.createdAt, template: board.template }, boardIndexSchema);
   }
 
+  /** Every indexed board's id. */
+  async boardIds(): Promise<string[]> {
+    return (await this.deps.records.list(BOARDS_SPACE, boardIndexSchema)).map((record) => record.key);
+  }
+
   async overview(query: OverviewQuery): Promise<Overview> {
     const index = await this.deps.records.list(BOARDS_SPACE, boardIndexSchema);
     const boards: OverviewBoard[] = [];

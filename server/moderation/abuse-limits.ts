@@ -39,6 +39,8 @@ export interface AbuseLimitConfig {
   joinRequestsPerIp: Allowance;
   /** New ideas over Yjs per participant session on a board (facilitators are not limited). */
   ideasPerSession: Allowance;
+  /** The public call form's "similar ideas" while a citizen writes (debounced by the form). */
+  callSimilarPerIp: Allowance;
 }
 
 const TEN_MINUTES = 600;
@@ -56,6 +58,7 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimitConfig = {
   joinFailuresPerIp: { points: 10, seconds: 60 },
   joinRequestsPerIp: { points: 300, seconds: 60 },
   ideasPerSession: { points: 300, seconds: TEN_MINUTES },
+  callSimilarPerIp: { points: 600, seconds: 60 },
 };
 
 export type AbuseKind = keyof AbuseLimitConfig;
@@ -73,6 +76,7 @@ const MESSAGES: Record<AbuseKind, string> = {
   joinFailuresPerIp: 'Too many attempts with unknown codes.',
   joinRequestsPerIp: 'Too many attempts to join from this network just now.',
   ideasPerSession: 'Too many new ideas from this session just now.',
+  callSimilarPerIp: 'Too many similar-idea lookups from this network just now.',
 };
 
 /**

@@ -247,7 +247,7 @@ export class PublicCalls {
   }
 
   /** Runs `use` with the call behind a public link and its board's room (held while it runs). */
-  private async withCall<T>(callId: string, use: (call: PublicCall, room: BoardRoom) => Promise<T>): Promise<T> {
+  async withCall<T>(callId: string, use: (call: PublicCall, room: BoardRoom) => Promise<T>): Promise<T> {
     const notFound = () => new ServiceError(ErrorCode.CALL_NOT_FOUND, 'There is no public call at this link.', 404);
     const pointer = /^[A-Za-z0-9_-]{6,64}$/.test(callId) ? await this.ctx.records.get(SPACE.calls, callId, callRecordSchema) : null;
     if (!pointer) throw notFound();

@@ -124,6 +124,7 @@ describe('abuse limits', () => {
         reactionsPerParticipant: { points: 50, seconds: 1 },
         reportsPerParticipant: { points: 50, seconds: 1 },
         receiptLookupsPerIp: { points: 50, seconds: 1 },
+        callSimilarPerIp: { points: 50, seconds: 1 },
       },
     });
     const { url } = await server.listen(0, '127.0.0.1');
