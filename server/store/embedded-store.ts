@@ -169,7 +169,7 @@ export class EmbeddedStore implements BoardStore {
       }
       if (updates.length === 0) return { compacted: 0 };
       // The fold runs outside the queue so appends keep flowing while it works.
-      const next = await foldDocumentOffThread(snapshot === undefined ? null : view(snapshot), updates);
+      const next = await foldDocumentOffThread(snapshot === undefined ? null : view(snapshot), updates, `embedded:${docName}`);
       return await this.enqueue(docName, state, async (counters) => {
         if (state.generation !== generation) return { compacted: 0 }; // deleted meanwhile
         const ops: BatchOp[] = [{ type: 'put', key: snapshotKey, value: next }];

@@ -218,7 +218,7 @@ export class RedisStore implements BoardStore {
     try {
       const { snapshot, updates, lastId } = await this.loadLog(docName);
       if (updates.length === 0 || lastId === null) return { compacted: 0 };
-      const next = await foldDocumentOffThread(snapshot, updates);
+      const next = await foldDocumentOffThread(snapshot, updates, `redis:${keys.snap}`);
       const remaining = await this.run(
         COMMIT,
         [keys.lock, keys.snap, keys.log, keys.folded],
