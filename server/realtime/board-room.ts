@@ -323,10 +323,6 @@ export class BoardRoom {
     });
   }
 
-  /** The whole board for a device that has nothing, as messages to send in order (see FullSyncCache). */
-  fullSyncMessages(): Uint8Array[] {
-    return this.fullSync.messages();
-  }
   private readonly fullSync = new FullSyncCache(this.doc);
 
   /** Resolves when everything applied so far is durable (and so has been broadcast); later writes do not delay it. */
