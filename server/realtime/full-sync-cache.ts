@@ -27,7 +27,7 @@ const MAX_TAIL_SHARE = 0.25;
  * "synced" comes with everything applied.
  */
 export class FullSyncCache {
-  private base: Uint8Array | null = null;
+  /** The sync step 2 message holding the base (the base itself is not kept twice). */
   private baseMessage: Uint8Array | null = null;
   private baseVector = new Map<number, number>();
   private baseVectorBytes: Uint8Array | null = null;
@@ -43,11 +43,11 @@ export class FullSyncCache {
 
   /** The messages that answer a device with an empty state vector, in order. */
   messages(): Uint8Array[] {
-    if (!this.baseMessage || !this.base || !this.baseVectorBytes) return [this.encodeBase()];
+    if (!this.baseMessage || !this.baseVectorBytes) return [this.encodeBase()];
     if (!this.changed) return [this.baseMessage];
     if (!this.tailMessage) {
       const tail = Y.encodeStateAsUpdate(this.doc, this.baseVectorBytes);
-      if (tail.length > this.base.length * MAX_TAIL_SHARE) return [this.encodeBase()];
+      if (tail.length > this.baseMessage.length * MAX_TAIL_SHARE) return [this.encodeBase()];
       this.tailMessage = encodeUpdateMessage(tail);
     }
     return [this.tailMessage, this.baseMessage];
@@ -55,7 +55,7 @@ export class FullSyncCache {
 
   private encodeBase(): Uint8Array {
     this.encodes += 1;
-    this.base = Y.encodeStateAsUpdate(this.doc);
+    const base = Y.encodeStateAsUpdate(this.doc);
     this.baseVectorBytes = Y.encodeStateVector(this.doc);
     this.baseVector = Y.decodeStateVector(this.baseVectorBytes);
     this.changed = false;
@@ -63,7 +63,7 @@ export class FullSyncCache {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, YMessage.Sync);
     encoding.writeVarUint(encoder, YSyncStep.Step2);
-    encoding.writeVarUint8Array(encoder, this.base);
+    encoding.writeVarUint8Array(encoder, base);
     this.baseMessage = encoding.toUint8Array(encoder);
     return this.baseMessage;
   }
@@ -77,7 +77,6 @@ export class FullSyncCache {
     for (const [client, items] of deletes) {
       const known = this.baseVector.get(client) ?? 0;
       if (items.some((item) => item.clock < known)) {
-        this.base = null;
         this.baseMessage = null;
         this.baseVectorBytes = null;
         return;
