@@ -140,17 +140,23 @@ export class EmbeddedStore implements BoardStore {
   }
 
   async loadDocument(docName: string): Promise<StoredDocument> {
-    const prefix = docPrefix(docName);
+    return this.readDocument(docPrefix(docName), Number.MAX_SAFE_INTEGER);
+  }
+
+  /**
+   * Snapshot and the log entries after it up to `upTo`, skipping leftovers the snapshot
+   * covers. One iterator reads from one implicit LevelDB snapshot, so a compaction committing
+   * meanwhile can't pair the old snapshot with the log before it. Keys sort as
+   * `folded` < `log:*` < `seq` < `snap`, so the range covers all three.
+   */
+  private async readDocument(prefix: string, upTo: number): Promise<StoredDocument> {
     const updates: Uint8Array[] = [];
     let snapshot: Uint8Array | null = null;
     let folded = 0;
-    // One iterator reads from one implicit LevelDB snapshot, so a compaction committing
-    // meanwhile can't pair the old snapshot with the log before it. Keys sort as
-    // `folded` < `log:*` < `seq` < `snap`, so the range covers all three.
     for await (const [key, value] of this.db.iterator({ gte: `${prefix}folded`, lte: `${prefix}snap` })) {
       if (key === `${prefix}snap`) snapshot = view(value);
       else if (key === `${prefix}folded`) folded = Number(decoder.decode(value));
-      else if (key.startsWith(`${prefix}log:`) && seqOf(key) > folded) updates.push(view(value));
+      else if (key.startsWith(`${prefix}log:`) && seqOf(key) > folded && seqOf(key) <= upTo) updates.push(view(value));
     }
     return { snapshot, updates };
   }
@@ -173,15 +179,7 @@ export class EmbeddedStore implements BoardStore {
         upTo: counters.committedSeq,
         generation: state.generation,
       }));
-      const snapshotKey = `${prefix}snap`;
-      let snapshot: Uint8Array | null = null;
-      let folded = 0;
-      const updates: Uint8Array[] = [];
-      for await (const [key, value] of this.db.iterator({ gte: `${prefix}folded`, lte: snapshotKey })) {
-        if (key === snapshotKey) snapshot = view(value);
-        else if (key === `${prefix}folded`) folded = Number(decoder.decode(value));
-        else if (key.startsWith(`${prefix}log:`) && seqOf(key) > folded && seqOf(key) <= upTo) updates.push(view(value));
-      }
+      const { snapshot, updates } = await this.readDocument(prefix, upTo);
       if (updates.length === 0) return { compacted: 0 };
       // The fold runs outside the queue so appends keep flowing while it works.
       const next = await foldDocumentOffThread(snapshot, updates, `embedded:${docName}`);
@@ -190,7 +188,7 @@ export class EmbeddedStore implements BoardStore {
         // One batch: LevelDB applies it atomically, so a crash leaves either the old
         // snapshot with the full log or the new snapshot with the log after upTo.
         const ops: BatchOp[] = [
-          { type: 'put', key: snapshotKey, value: next },
+          { type: 'put', key: `${prefix}snap`, value: next },
           { type: 'put', key: `${prefix}folded`, value: encoder.encode(String(upTo)) },
         ];
         await this.db.batch(ops, { sync: true });
