@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { YMessage, YSyncStep } from '../../shared';
+import { PLACEMENT_FIELDS, ROOT, YMessage, YSyncStep } from '../../shared';
 import { encodeUpdateMessage } from './messages';
 
 /** Above this share of the base's size, the tail is folded into a new base. */
@@ -19,8 +19,10 @@ const MAX_TAIL_SHARE = 0.25;
  * Hidden means hidden: the base was encoded from a document that garbage-collects, so it
  * holds no deleted content, but an item deleted after it was encoded still has its content
  * in the base's bytes (a hidden idea's text, the original of a moderator's edit). So a
- * transaction that deletes anything the base holds drops the base too. The tail is always
- * encoded from the document, so what it carries never has deleted content.
+ * transaction that deletes anything the base holds drops the base too, with one exception:
+ * an idea's placement field overwritten (a move: its old position, group or question is
+ * not content anyone may be kept from; the idea itself and its text are). The tail is
+ * always encoded from the document, so what it carries never has deleted content.
  *
  * The answer is two messages then: the tail first, as an update (its structs wait in the
  * client for the ones they build on), then the base as the sync step 2, so y-websocket's
@@ -76,12 +78,28 @@ export class FullSyncCache {
     this.tailMessage = null;
     for (const [client, items] of deletes) {
       const known = this.baseVector.get(client) ?? 0;
-      if (items.some((item) => item.clock < known)) {
+      for (const item of items) {
+        if (item.clock >= known || this.onlyPlacement(client, item.clock, Math.min(item.clock + item.len, known))) continue;
         this.baseMessage = null;
         this.baseVectorBytes = null;
         return;
       }
     }
+  }
+
+  /** Whether every struct of `client` in [from, to) is an overwritten placement field of an idea. */
+  private onlyPlacement(client: number, from: number, to: number): boolean {
+    const structs = this.doc.store.clients.get(client);
+    if (!structs) return false;
+    for (let i = Y.findIndexSS(structs, from); i < structs.length; i++) {
+      const struct = structs[i] as Y.Item | Y.GC;
+      if (struct.id.clock >= to) break;
+      if (!(struct instanceof Y.Item) || struct.parentSub === null || !PLACEMENT_FIELDS.has(struct.parentSub as never)) return false;
+      // Its parent is an idea: a map held by an item directly under the `ideas` root.
+      const idea = (struct.parent as Y.AbstractType<unknown>)._item;
+      if (!idea || idea.deleted || (idea.parent as Y.AbstractType<unknown>) !== this.doc.share.get(ROOT.ideas)) return false;
+    }
+    return true;
   }
 }
 

@@ -143,6 +143,14 @@ describe('BoardRoom through fake peers (in memory)', () => {
     expect(second.steps2).toBe(1);
     expect(encodes()).toBe(1);
 
+    // Moving an idea overwrites its old position, which is no content anyone is kept from: the base stays.
+    expect(await a.write((doc) => ideasMap(doc).get('idea0010')!.set('position', 'z9'))).toBeNull();
+    await room.flushed();
+    const moved = await join();
+    expect(ideasMap(moved.doc).get('idea0010')?.get('position')).toBe('z9');
+    expect(texts(moved.doc)).toEqual(texts(room.doc));
+    expect(encodes()).toBe(1);
+
     // Rewriting a text the base holds deletes the old value: the base would still carry it.
     expect(await a.write((doc) => ideasMap(doc).get('idea0001')!.set('text', 'Ny tekst'))).toBeNull();
     await room.flushed();
