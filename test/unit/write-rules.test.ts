@@ -182,6 +182,18 @@ describe('write rules (PROTOCOL.md §8): inspectUpdate → authorizeChanges', ()
     expect(judge(server, updateFrom(server, c.change), c.actor, c.context)).toBe(c.expected);
   });
 
+  it('takes a write to an idea that is already deleted as a harmless no-op, from anyone', () => {
+    const server = serverDoc();
+    const device = new Y.Doc();
+    Y.applyUpdate(device, Y.encodeStateAsUpdate(server));
+    ideasMap(server).delete('idea0001');
+    const updates: Uint8Array[] = [];
+    device.on('update', (u: Uint8Array) => updates.push(u));
+    ideasMap(device).get('idea0001')!.set('text', 'For sent');
+    expect(judge(server, updates[0]!, bob)).toBeNull();
+    expect(judge(server, updates[0]!, alice)).toBeNull();
+  });
+
   it('accepts an update with nothing new from anyone, observers included', () => {
     const server = serverDoc();
     const old = Y.encodeStateAsUpdate(server);
