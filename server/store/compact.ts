@@ -41,6 +41,18 @@ export async function foldDocumentOffThread(snapshot: Uint8Array | null, updates
   return worker.run(snapshot, updates, key).catch(() => foldDocument(snapshot, updates));
 }
 
+/**
+ * Folds `updates` onto the document the worker kept for `key`, for a store that knows by
+ * other means (Redis: the snapshot's folded id is the one its last commit wrote) that the
+ * stored snapshot is what that document produced, so it need not read the snapshot at all.
+ * Null when no document is kept for `key`: read the snapshot and use foldDocumentOffThread.
+ */
+export async function foldOntoKept(key: string, updates: Uint8Array[]): Promise<Uint8Array | null> {
+  const worker = foldWorker();
+  if (!worker) return null;
+  return worker.onto(key, updates).catch(() => null);
+}
+
 /** Documents the worker keeps for the next compaction (each costs the board's size in memory, twice). */
 export const KEPT_FOLDS = 2;
 
@@ -127,17 +139,40 @@ class FoldWorker {
     });
     if (key === undefined) return folded;
     return folded.then(
-      (bytes) => {
-        this.produced.delete(key);
-        this.produced.set(key, bytes);
-        for (const old of this.produced.keys()) if (this.produced.size > KEPT_FOLDS) this.produced.delete(old);
-        return bytes;
-      },
+      (bytes) => this.remember(key, bytes),
       (error: unknown) => {
         this.produced.delete(key);
         throw error;
       },
     );
+  }
+
+  /** foldOntoKept: null (nothing sent) when no document is kept for `key`. */
+  onto(key: string, updates: Uint8Array[]): Promise<Uint8Array | null> {
+    if (!this.produced.has(key)) return Promise.resolve(null);
+    return new Promise<Uint8Array | null>((resolve, reject) => {
+      const forget = () => this.produced.delete(key);
+      const kept = (bytes: Uint8Array) => {
+        foldStats.kept += 1;
+        resolve(this.remember(key, bytes));
+      };
+      const failed = (error: Error) => {
+        forget();
+        reject(error);
+      };
+      const notKept = () => {
+        forget();
+        resolve(null);
+      };
+      this.post({ resolve: kept, reject: failed, fallback: notKept }, pack(null, updates), key, true);
+    });
+  }
+
+  private remember(key: string, bytes: Uint8Array): Uint8Array {
+    this.produced.delete(key);
+    this.produced.set(key, bytes);
+    for (const old of this.produced.keys()) if (this.produced.size > KEPT_FOLDS) this.produced.delete(old);
+    return bytes;
   }
 
   private post(job: Job & { fallback: (() => void) | null }, packed: { bytes: Uint8Array; lengths: number[] }, key: string | undefined, reuse: boolean): void {
