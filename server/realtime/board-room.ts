@@ -17,8 +17,9 @@ import type { Logger } from '../log';
 import { inspectUpdate, InspectionError } from './update-inspector';
 import type { IdeaGate } from './idea-gate';
 import { authorizeChanges, type Principal } from './update-policy';
-import { PersistQueue } from './persist-queue';
+import { PersistQueue, type PersistEntry } from './persist-queue';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './messages';
+import { FullSyncCache } from './full-sync-cache';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 
@@ -91,7 +92,7 @@ export class BoardRoom {
       compact: () => store.compactDocument(docName),
       compactAfterUpdates,
       log: log.child({ boardId }),
-      onDurable: (entry) => this.onDurable(entry.update, entry.origin, entry.clocks),
+      onDurable: (entries) => this.onDurable(entries),
     });
   }
 
@@ -104,7 +105,6 @@ export class BoardRoom {
       this.workshopCache = undefined;
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.fullSyncCache = null;
       if (origin === REMOTE) {
         // Another process stored it: it is durable, and only our own connections lack it.
         this.persist.markDurable(clocksOf(update));
@@ -322,31 +322,37 @@ export class BoardRoom {
   private workshopCache: WorkshopState | undefined;
 
   /**
-   * Sync step 2 for a client that has nothing (an empty state vector): the whole board. A
-   * room full of phones joining at once would otherwise encode the same board once each.
+   * Answers a sync step 1: what the document has beyond `stateVector` (v1; an empty one
+   * for a device that has nothing), sent to `peer` once it is durable. Encoded now, so it
+   * holds only what was applied so far, and sent from the persist queue the moment the
+   * last of that is durable, in order with the broadcasts: a reader never waits for other
+   * people's later writes, and is never sent a change the store could still lose.
+   * Throws (before anything is sent) when the state vector cannot be read.
    */
-  fullSyncMessage(): Uint8Array {
-    if (!this.fullSyncCache) {
+  answerSync(peer: RoomPeer, stateVector: Uint8Array): void {
+    let messages: Uint8Array[];
+    if (stateVector.length === 1 && stateVector[0] === 0) {
+      // A new device: everyone joining a board gets the same answer, cached.
+      messages = this.fullSync.messages();
+    } else {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, YMessage.Sync);
-      syncProtocol.writeSyncStep2(encoder, this.doc);
-      this.fullSyncCache = encoding.toUint8Array(encoder);
+      syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
+      messages = [encoding.toUint8Array(encoder)];
     }
-    return this.fullSyncCache;
+    this.persist.whenDurable(() => {
+      for (const message of messages) peer.send(message);
+    });
   }
-  private fullSyncCache: Uint8Array | null = null;
 
-  /** Resolves when everything applied so far is durable (and so has been broadcast). */
+  private readonly fullSync = new FullSyncCache(this.doc);
+
+  /** Resolves when everything applied so far is durable (and so has been broadcast); later writes do not delay it. */
   flushed(): Promise<void> {
     return this.persist.flushed();
   }
 
-  /**
-   * Whether everything applied so far is durable, right now. Between flushed() resolving
-   * and its awaiter running, another connection's update may be applied; whoever sends the
-   * document's state checks this in the same synchronous step as it encodes (see
-   * YjsConnection's sync answers), so nobody is sent a change the store could still lose.
-   */
+  /** Whether everything applied so far is durable, right now (nothing waits in the persist queue). */
   get isSettled(): boolean {
     return this.persist.isEmpty;
   }
@@ -368,16 +374,27 @@ export class BoardRoom {
     this.doc.destroy();
   }
 
-  private onDurable(update: Uint8Array, origin: RoomPeer | null, clocks: Map<number, number>): void {
-    const message = encodeUpdateMessage(update);
-    for (const peer of this.peers) if (peer !== origin) peer.send(message);
-    origin?.acknowledge(clocks, this.durableClockOf);
+  /**
+   * Everything that just became durable, in order: one message per peer (the updates merged),
+   * then one Saved per accepted update message. A peer that sent some of the updates gets
+   * the merged message too, its own included (Yjs ignores what it has; the reference server
+   * echoes every update), unless it sent all of them.
+   */
+  private onDurable(entries: PersistEntry<RoomPeer>[]): void {
+    const only = entries[0]?.origin ?? null;
+    const oneOrigin = entries.every((entry) => entry.origin === only) ? only : undefined;
+    if (this.peers.size > (oneOrigin && this.peers.has(oneOrigin) ? 1 : 0)) {
+      const update = entries.length === 1 ? (entries[0] as PersistEntry<RoomPeer>).update : Y.mergeUpdates(entries.map((e) => e.update));
+      const message = encodeUpdateMessage(update);
+      for (const peer of this.peers) if (peer !== oneOrigin) peer.send(message);
+    }
+    for (const entry of entries) entry.origin?.acknowledge(entry.clocks, this.durableClockOf);
   }
 
   private readonly durableClockOf = (client: number): number => this.persist.durableClock(client);
 
   private acknowledgeWhenFlushed(peer: RoomPeer, clocks: ReadonlyMap<number, number>): void {
-    void this.persist.flushed().then(() => peer.acknowledge(clocks, this.durableClockOf));
+    this.persist.whenDurable(() => peer.acknowledge(clocks, this.durableClockOf));
   }
 }
 

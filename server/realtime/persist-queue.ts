@@ -14,7 +14,11 @@ interface Options<O> {
   compact(): Promise<unknown>;
   compactAfterUpdates: number;
   log: Logger;
-  onDurable(entry: PersistEntry<O>): void;
+  /**
+   * Called with every entry that has just become durable, in arrival order: all of them at
+   * once, so whoever broadcasts can send them as one message per peer.
+   */
+  onDurable(entries: PersistEntry<O>[]): void;
 }
 
 /**
@@ -34,12 +38,22 @@ interface Batch<O> {
   logLength: number | null;
 }
 
+interface Waiter {
+  seq: number;
+  run: () => void;
+}
+
 /**
  * Writes a room's updates to the store as group commits: whatever arrived since the last
  * batch was sent becomes the next one, sent at once while up to MAX_IN_FLIGHT - 1 earlier
  * ones are still in flight. Updates are announced durable strictly in arrival order, a
  * batch only after every earlier one. A failed write is retried with backoff, never
  * dropped: the sender keeps the update on its device until it hears it was saved.
+ *
+ * Every pushed entry gets a sequence number (1, 2, ...). A caller waits for its own
+ * sequence to be durable (whenDurable), never for the queue to run empty: under a steady
+ * stream of writes the queue may never be empty, and waiting for that made a 4 ms write
+ * wait tens or hundreds of milliseconds for other people's writes.
  */
 export class PersistQueue<O> {
   /** Arrived and not yet sent: the next batch. */
@@ -48,15 +62,31 @@ export class PersistQueue<O> {
   private readonly inFlight: Batch<O>[] = [];
   private retrying = 0;
   private closed = false;
-  private waiters: Array<() => void> = [];
+  /** Sorted by seq. */
+  private waiters: Waiter[] = [];
   private readonly durable = new Map<number, number>();
   private compacting = false;
+  private pushedSeq = 0;
+  private announcedSeq = 0;
 
   constructor(private readonly options: Options<O>) {}
 
-  push(entry: PersistEntry<O>): void {
+  /** Queues an entry; returns its sequence number. */
+  push(entry: PersistEntry<O>): number {
     this.queue.push(entry);
+    this.pushedSeq += 1;
     this.send();
+    return this.pushedSeq;
+  }
+
+  /** The sequence number of the last entry pushed (0 before any). */
+  get lastSeq(): number {
+    return this.pushedSeq;
+  }
+
+  /** Every entry up to this sequence number is durable and announced. */
+  get durableSeq(): number {
+    return this.announcedSeq;
   }
 
   get isEmpty(): boolean {
@@ -71,15 +101,36 @@ export class PersistQueue<O> {
     for (const [client, clock] of clocks) this.durable.set(client, Math.max(clock, this.durableClock(client)));
   }
 
-  /** Resolves once everything pushed so far is durable (and announced). */
+  /**
+   * Runs `fn` once every entry up to `seq` (default: everything pushed so far) is durable
+   * and announced: synchronously, right after onDurable of the batch that completes it (or
+   * now, when it is durable already). A caller that sends the document's state encodes it
+   * when it asks (so it holds nothing past `seq`) and sends it from `fn`.
+   */
+  whenDurable(fn: () => void, seq = this.pushedSeq): void {
+    if (seq <= this.announcedSeq) {
+      fn();
+      return;
+    }
+    let at = this.waiters.length;
+    while (at > 0 && (this.waiters[at - 1] as Waiter).seq > seq) at--;
+    this.waiters.splice(at, 0, { seq, run: fn });
+  }
+
+  /** Resolves once everything pushed so far is durable (and announced); later pushes do not delay it. */
   flushed(): Promise<void> {
+    return new Promise((resolve) => this.whenDurable(resolve));
+  }
+
+  /** Resolves once the queue is empty: nothing pushed is still unannounced (shutdown). */
+  private drained(): Promise<void> {
     if (this.isEmpty) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return this.flushed().then(() => this.drained());
   }
 
   async close(): Promise<void> {
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
-    await Promise.race([this.flushed(), timeout]);
+    await Promise.race([this.drained(), timeout]);
     this.closed = true;
     if (!this.isEmpty) {
       const unsaved = this.queue.length + this.inFlight.reduce((n, batch) => n + batch.entries.length, 0);
@@ -117,21 +168,36 @@ export class PersistQueue<O> {
     this.announce();
   }
 
-  /** Announces every batch at the head that the store has, in order, then sends what waits. */
+  /**
+   * Announces every batch at the head that the store has, in order, as one call, then runs
+   * the waiters whose sequence is now durable, then sends what waits.
+   */
   private announce(): void {
+    const entries: PersistEntry<O>[] = [];
+    let logLength = 0;
     for (let head = this.inFlight[0]; head && head.logLength !== null; head = this.inFlight[0]) {
       this.inFlight.shift();
       for (const entry of head.entries) {
         this.markDurable(entry.clocks);
-        this.options.onDurable(entry);
+        entries.push(entry);
       }
-      if (head.logLength >= this.options.compactAfterUpdates) this.compactInBackground();
+      logLength = Math.max(logLength, head.logLength);
+    }
+    if (entries.length > 0) {
+      this.announcedSeq += entries.length;
+      this.options.onDurable(entries);
+      if (logLength >= this.options.compactAfterUpdates) this.compactInBackground();
+      let due = 0;
+      while (due < this.waiters.length && (this.waiters[due] as Waiter).seq <= this.announcedSeq) due++;
+      for (const waiter of this.waiters.splice(0, due)) {
+        try {
+          waiter.run();
+        } catch (error) {
+          this.options.log.error({ err: error }, 'a durable-sequence waiter failed');
+        }
+      }
     }
     this.send();
-    if (!this.isEmpty) return;
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const resolve of waiters) resolve();
   }
 
   private compactInBackground(): void {

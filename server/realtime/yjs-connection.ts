@@ -143,14 +143,9 @@ export class YjsConnection implements RoomPeer {
    * loaded; since then load hooks, other processes and other clients may have written. The
    * step 2 it waits for is what the room has beyond what was sent, once that is durable.
    */
-  private async catchUp(sent: Uint8Array): Promise<void> {
-    do await this.room.flushed();
-    while (!this.room.isSettled);
+  private catchUp(sent: Uint8Array): void {
     if (this.closed) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, YMessage.Sync);
-    syncProtocol.writeSyncStep2(encoder, this.room.doc, sent);
-    this.send(encoding.toUint8Array(encoder));
+    this.room.answerSync(this, sent);
   }
 
   private async handle(bytes: Uint8Array | null): Promise<void> {
@@ -190,23 +185,13 @@ export class YjsConnection implements RoomPeer {
       return this.fail({ code: ErrorCode.BAD_REQUEST, message: 'Unreadable sync message.' }, CloseCode.PROTOCOL_ERROR);
     }
     if (subType === YSyncStep.Step1) {
-      // Answer only with durable state: a client must never hold what a crash could take back.
-      // Checked again on resuming, and encoded before the next await (BoardRoom.isSettled).
-      do await this.room.flushed();
-      while (!this.room.isSettled);
-      // A new device has nothing yet: everyone joining a board gets the same answer, cached.
-      if (payload.length === 1 && payload[0] === 0) {
-        this.send(this.room.fullSyncMessage());
-        return;
-      }
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, YMessage.Sync);
+      // Answered only with durable state (a client must never hold what a crash could take
+      // back): encoded now, sent once all of it is durable (BoardRoom.answerSync).
       try {
-        syncProtocol.writeSyncStep2(encoder, this.room.doc, payload);
+        this.room.answerSync(this, payload);
       } catch {
         return this.fail({ code: ErrorCode.BAD_REQUEST, message: 'Unreadable state vector.' }, CloseCode.PROTOCOL_ERROR);
       }
-      this.send(encoding.toUint8Array(encoder));
       return;
     }
     if (subType !== YSyncStep.Step2 && subType !== YSyncStep.Update) {

@@ -28,12 +28,36 @@ export function foldDocument(snapshot: Uint8Array | null, updates: Uint8Array[])
  * on the main thread that would freeze every connection of the process while it runs (the
  * benchmark measured a 1.1 s event-loop stall). Falls back to the main thread if a worker
  * cannot be started.
+ *
+ * With a `key` (one per stored document), the worker keeps the document it folded last
+ * time: when the snapshot read now is byte for byte what it produced then, it applies only
+ * the new updates to it instead of reading the whole board again (a compaction then costs
+ * its updates and one encode, not the board). A snapshot that differs (another process
+ * compacted, the document was deleted) is folded from scratch, so the result is the same.
  */
-export async function foldDocumentOffThread(snapshot: Uint8Array | null, updates: Uint8Array[]): Promise<Uint8Array> {
+export async function foldDocumentOffThread(snapshot: Uint8Array | null, updates: Uint8Array[], key?: string): Promise<Uint8Array> {
   const worker = foldWorker();
   if (!worker) return foldDocument(snapshot, updates);
-  return worker.run(snapshot, updates).catch(() => foldDocument(snapshot, updates));
+  return worker.run(snapshot, updates, key).catch(() => foldDocument(snapshot, updates));
 }
+
+/**
+ * Folds `updates` onto the document the worker kept for `key`, for a store that knows by
+ * other means (Redis: the snapshot's folded id is the one its last commit wrote) that the
+ * stored snapshot is what that document produced, so it need not read the snapshot at all.
+ * Null when no document is kept for `key`: read the snapshot and use foldDocumentOffThread.
+ */
+export async function foldOntoKept(key: string, updates: Uint8Array[]): Promise<Uint8Array | null> {
+  const worker = foldWorker();
+  if (!worker) return null;
+  return worker.onto(key, updates).catch(() => null);
+}
+
+/** Documents the worker keeps for the next compaction (each costs the board's size in memory, twice). */
+export const KEPT_FOLDS = 2;
+
+/** How folds went, for tests and the bench: onto a kept document, or from the snapshot. */
+export const foldStats = { kept: 0, full: 0 };
 
 let shared: FoldWorker | null | undefined;
 
@@ -53,21 +77,42 @@ interface Job {
   reject(error: Error): void;
 }
 
+/** What the worker answers (fold-worker.ts). */
+export interface FoldReply {
+  id: number;
+  folded?: Uint8Array;
+  error?: string;
+  /** Asked to reuse a document it no longer keeps: send the snapshot. */
+  notKept?: boolean;
+}
+
+/** What the worker is asked (fold-worker.ts). `reuse`: `bytes` holds only updates, for the kept document `key`. */
+export interface FoldJob {
+  id: number;
+  bytes: Uint8Array;
+  lengths: number[];
+  key?: string;
+  reuse?: boolean;
+}
+
 /** One long-lived worker, jobs in order; it does not keep the process alive when idle. */
 class FoldWorker {
   private readonly worker: Worker;
-  private readonly jobs = new Map<number, Job>();
+  private readonly jobs = new Map<number, Job & { fallback: (() => void) | null }>();
   private nextId = 0;
+  /** Per key, the last snapshot the worker produced (its kept document's state), oldest first. */
+  private readonly produced = new Map<string, Uint8Array>();
 
   constructor() {
     // The worker is TypeScript like the rest of the server: its entry registers tsx first.
     this.worker = new Worker(new URL('./fold-worker-boot.mjs', import.meta.url));
     this.worker.unref();
-    this.worker.on('message', (message: { id: number; folded?: Uint8Array; error?: string }) => {
+    this.worker.on('message', (message: FoldReply) => {
       const job = this.jobs.get(message.id);
       this.jobs.delete(message.id);
       if (this.jobs.size === 0) this.worker.unref();
       if (message.folded) job?.resolve(message.folded);
+      else if (message.notKept && job?.fallback) job.fallback();
       else job?.reject(new Error(message.error ?? 'fold failed'));
     });
     this.worker.on('error', (error) => this.failAll(error));
@@ -77,20 +122,76 @@ class FoldWorker {
     });
   }
 
-  run(snapshot: Uint8Array | null, updates: Uint8Array[]): Promise<Uint8Array> {
+  run(snapshot: Uint8Array | null, updates: Uint8Array[], key?: string): Promise<Uint8Array> {
+    const last = key === undefined ? undefined : this.produced.get(key);
+    const reuse = last !== undefined && snapshot !== null && sameBytes(last, snapshot);
+    const folded = new Promise<Uint8Array>((resolve, reject) => {
+      const full = () => {
+        foldStats.full += 1;
+        this.post({ resolve, reject, fallback: null }, pack(snapshot, updates), key, false);
+      };
+      if (!reuse) return full();
+      const kept = (bytes: Uint8Array) => {
+        foldStats.kept += 1;
+        resolve(bytes);
+      };
+      this.post({ resolve: kept, reject, fallback: full }, pack(null, updates), key, true);
+    });
+    if (key === undefined) return folded;
+    return folded.then(
+      (bytes) => this.remember(key, bytes),
+      (error: unknown) => {
+        this.produced.delete(key);
+        throw error;
+      },
+    );
+  }
+
+  /** foldOntoKept: null (nothing sent) when no document is kept for `key`. */
+  onto(key: string, updates: Uint8Array[]): Promise<Uint8Array | null> {
+    if (!this.produced.has(key)) return Promise.resolve(null);
+    return new Promise<Uint8Array | null>((resolve, reject) => {
+      const forget = () => this.produced.delete(key);
+      const kept = (bytes: Uint8Array) => {
+        foldStats.kept += 1;
+        resolve(this.remember(key, bytes));
+      };
+      const failed = (error: Error) => {
+        forget();
+        reject(error);
+      };
+      const notKept = () => {
+        forget();
+        resolve(null);
+      };
+      this.post({ resolve: kept, reject: failed, fallback: notKept }, pack(null, updates), key, true);
+    });
+  }
+
+  private remember(key: string, bytes: Uint8Array): Uint8Array {
+    this.produced.delete(key);
+    this.produced.set(key, bytes);
+    for (const old of this.produced.keys()) if (this.produced.size > KEPT_FOLDS) this.produced.delete(old);
+    return bytes;
+  }
+
+  private post(job: Job & { fallback: (() => void) | null }, packed: { bytes: Uint8Array; lengths: number[] }, key: string | undefined, reuse: boolean): void {
     const id = this.nextId++;
     this.worker.ref(); // a compaction in flight must finish before the process may exit
-    const packed = pack(snapshot, updates);
-    return new Promise((resolve, reject) => {
-      this.jobs.set(id, { resolve, reject });
-      this.worker.postMessage({ id, ...packed }, [packed.bytes.buffer as ArrayBuffer]);
-    });
+    this.jobs.set(id, job);
+    const message: FoldJob = { id, ...packed, ...(key === undefined ? {} : { key, reuse }) };
+    this.worker.postMessage(message, [packed.bytes.buffer as ArrayBuffer]);
   }
 
   private failAll(error: Error): void {
     for (const job of this.jobs.values()) job.reject(error);
     this.jobs.clear();
+    this.produced.clear();
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 
 /**

@@ -21,6 +21,8 @@ import { EmbeddedRecords } from './embedded-records';
  *   board:<id>                      BoardRecord
  *   session:<tokenHash>             SessionRecord
  *   doc:<name>:client:<clientId>    principal id (UTF-8)
+ *   doc:<name>:folded               last sequence number folded into the snapshot (decimal,
+ *                                   UTF-8); log entries up to it are leftovers, never read
  *   doc:<name>:log:<seq, 16 digits> one Yjs update
  *   doc:<name>:seq                  last sequence number handed out (decimal, UTF-8)
  *   doc:<name>:snap                 compacted snapshot
@@ -64,6 +66,10 @@ function docPrefix(docName: string): string {
 
 function logKey(prefix: string, seq: number): string {
   return `${prefix}log:${String(seq).padStart(SEQ_DIGITS, '0')}`;
+}
+
+function seqOf(logKeyName: string): number {
+  return Number(logKeyName.slice(-SEQ_DIGITS));
 }
 
 /** classic-level hands out Buffers; callers get plain Uint8Array views, never Buffer APIs. */
@@ -134,19 +140,33 @@ export class EmbeddedStore implements BoardStore {
   }
 
   async loadDocument(docName: string): Promise<StoredDocument> {
-    const prefix = docPrefix(docName);
+    return this.readDocument(docPrefix(docName), Number.MAX_SAFE_INTEGER);
+  }
+
+  /**
+   * Snapshot and the log entries after it up to `upTo`, skipping leftovers the snapshot
+   * covers. One iterator reads from one implicit LevelDB snapshot, so a compaction committing
+   * meanwhile can't pair the old snapshot with the log before it. Keys sort as
+   * `folded` < `log:*` < `seq` < `snap`, so the range covers all three.
+   */
+  private async readDocument(prefix: string, upTo: number): Promise<StoredDocument> {
     const updates: Uint8Array[] = [];
     let snapshot: Uint8Array | null = null;
-    // One iterator reads from one implicit LevelDB snapshot, so a compaction committing
-    // meanwhile can't pair the old snapshot with the already-trimmed log. Keys sort as
-    // `log:*` < `seq` < `snap`, so the range covers both.
-    for await (const [key, value] of this.db.iterator({ gte: `${prefix}log:`, lte: `${prefix}snap` })) {
+    let folded = 0;
+    for await (const [key, value] of this.db.iterator({ gte: `${prefix}folded`, lte: `${prefix}snap` })) {
       if (key === `${prefix}snap`) snapshot = view(value);
-      else if (key.startsWith(`${prefix}log:`)) updates.push(view(value));
+      else if (key === `${prefix}folded`) folded = Number(decoder.decode(value));
+      else if (key.startsWith(`${prefix}log:`) && seqOf(key) > folded && seqOf(key) <= upTo) updates.push(view(value));
     }
     return { snapshot, updates };
   }
 
+  /**
+   * The swap is one small synced batch in the document's queue (the new snapshot and the
+   * sequence number it covers), so appends wait for nothing bigger; the folded log entries
+   * are cleared after it, by key range on LevelDB's own thread. Until then (or after a crash
+   * in between) they are leftovers every reader skips.
+   */
   async compactDocument(docName: string): Promise<{ compacted: number }> {
     const state = this.docState(docName);
     // A second concurrent compaction would fold the same entries again: skip instead.
@@ -159,27 +179,27 @@ export class EmbeddedStore implements BoardStore {
         upTo: counters.committedSeq,
         generation: state.generation,
       }));
-      const snapshotKey = `${prefix}snap`;
-      const snapshot = await this.db.get(snapshotKey);
-      const folded: string[] = [];
-      const updates: Uint8Array[] = [];
-      for await (const [key, value] of this.db.iterator({ gte: `${prefix}log:`, lte: logKey(prefix, upTo) })) {
-        folded.push(key);
-        updates.push(view(value));
-      }
+      const { snapshot, updates } = await this.readDocument(prefix, upTo);
       if (updates.length === 0) return { compacted: 0 };
       // The fold runs outside the queue so appends keep flowing while it works.
-      const next = await foldDocumentOffThread(snapshot === undefined ? null : view(snapshot), updates);
-      return await this.enqueue(docName, state, async (counters) => {
-        if (state.generation !== generation) return { compacted: 0 }; // deleted meanwhile
-        const ops: BatchOp[] = [{ type: 'put', key: snapshotKey, value: next }];
-        for (const key of folded) ops.push({ type: 'del', key });
+      const next = await foldDocumentOffThread(snapshot, updates, `embedded:${docName}`);
+      const committed = await this.enqueue(docName, state, async (counters) => {
+        if (state.generation !== generation) return false; // deleted meanwhile
         // One batch: LevelDB applies it atomically, so a crash leaves either the old
-        // snapshot with the full log or the new snapshot with the remaining log.
+        // snapshot with the full log or the new snapshot with the log after upTo.
+        const ops: BatchOp[] = [
+          { type: 'put', key: `${prefix}snap`, value: next },
+          { type: 'put', key: `${prefix}folded`, value: encoder.encode(String(upTo)) },
+        ];
         await this.db.batch(ops, { sync: true });
-        counters.logLength -= folded.length;
-        return { compacted: folded.length };
+        counters.logLength -= updates.length;
+        return true;
       });
+      if (!committed) return { compacted: 0 };
+      // Sequence numbers never go back, not even after deleteDocument, so this range can
+      // only hold entries the snapshot covers.
+      await this.db.clear({ gte: `${prefix}log:`, lte: logKey(prefix, upTo) });
+      return { compacted: updates.length };
     } finally {
       state.compacting = false;
     }
@@ -196,7 +216,7 @@ export class EmbeddedStore implements BoardStore {
       }
       if (ops.length > 0) await this.db.batch(ops, { sync: true });
       state.generation += 1;
-      counters.committedSeq = 0;
+      // committedSeq stays: a compaction's clear of the old entries must never reach new ones.
       counters.logLength = 0;
     });
   }
@@ -344,11 +364,13 @@ export class EmbeddedStore implements BoardStore {
   private async readCounters(docName: string): Promise<NonNullable<DocState['counters']>> {
     const prefix = docPrefix(docName);
     const stored = await this.db.get(`${prefix}seq`);
-    let committedSeq = stored === undefined ? 0 : Number(decoder.decode(stored));
+    const foldedBytes = await this.db.get(`${prefix}folded`);
+    const folded = foldedBytes === undefined ? 0 : Number(decoder.decode(foldedBytes));
+    let committedSeq = Math.max(folded, stored === undefined ? 0 : Number(decoder.decode(stored)));
     let logLength = 0;
     for await (const key of this.db.keys({ gte: `${prefix}log:`, lt: `${prefix}log;` })) {
-      logLength += 1;
-      committedSeq = Math.max(committedSeq, Number(key.slice(-SEQ_DIGITS)));
+      if (seqOf(key) > folded) logLength += 1;
+      committedSeq = Math.max(committedSeq, seqOf(key));
     }
     return { committedSeq, logLength };
   }

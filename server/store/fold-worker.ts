@@ -1,13 +1,71 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { foldDocument, unpack } from './compact';
+import * as Y from 'yjs';
+import { foldDocument, KEPT_FOLDS, unpack, type FoldJob, type FoldReply } from './compact';
 
-/** The thread behind foldDocumentOffThread (compact.ts): folds stored documents off the event loop. */
-parentPort?.on('message', (job: { id: number; bytes: Uint8Array; lengths: number[] }) => {
+/**
+ * The thread behind foldDocumentOffThread (compact.ts): folds stored documents off the event loop.
+ *
+ * Off the event loop is not yet off the serving path: where the server has one core (a
+ * container limit, taskset, a busy host) the fold takes that core's time from the thread
+ * that answers clients, about a second for a 10,000-idea board. So this thread runs at the
+ * lowest priority: on Linux a thread's nice value is its own (setpriority on its thread
+ * id), and /proc/thread-self names that id. Elsewhere it stays as it is.
+ */
+function lowerPriority(): void {
   try {
-    const { snapshot, updates } = unpack(job.bytes, job.lengths);
-    const folded = foldDocument(snapshot, updates);
-    parentPort?.postMessage({ id: job.id, folded }, [folded.buffer as ArrayBuffer]);
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0 && threadId !== process.pid) setPriority(threadId, 19);
+  } catch {
+    // Not Linux, or not permitted: folding at normal priority still works.
+  }
+}
+
+lowerPriority();
+
+/** The documents folded last, by key, oldest first (compact.ts decides when one may be reused). */
+const kept = new Map<string, Y.Doc>();
+
+function keep(key: string, doc: Y.Doc): void {
+  kept.get(key)?.destroy();
+  kept.delete(key);
+  kept.set(key, doc);
+  for (const [old, oldDoc] of kept) {
+    if (kept.size <= KEPT_FOLDS) break;
+    oldDoc.destroy();
+    kept.delete(old);
+  }
+}
+
+function fold(job: FoldJob): FoldReply {
+  const { snapshot, updates } = unpack(job.bytes, job.lengths);
+  if (job.key === undefined) return { id: job.id, folded: foldDocument(snapshot, updates) };
+  let doc = job.reuse ? kept.get(job.key) : undefined;
+  if (job.reuse && !doc) return { id: job.id, notKept: true };
+  // The kept document leaves the cache while it changes: a throw halfway must not leave it half-applied.
+  kept.delete(job.key);
+  doc ??= new Y.Doc({ gc: true });
+  const target = doc;
+  try {
+    target.transact(() => {
+      if (snapshot) Y.applyUpdate(target, snapshot);
+      for (const update of updates) Y.applyUpdate(target, update);
+    });
+    const folded = Y.encodeStateAsUpdate(target);
+    keep(job.key, target);
+    return { id: job.id, folded };
   } catch (error) {
-    parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
+    target.destroy();
+    throw error;
+  }
+}
+
+parentPort?.on('message', (job: FoldJob) => {
+  try {
+    const reply = fold(job);
+    parentPort?.postMessage(reply, reply.folded ? [reply.folded.buffer as ArrayBuffer] : []);
+  } catch (error) {
+    parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies FoldReply);
   }
 });

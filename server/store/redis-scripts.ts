@@ -17,6 +17,52 @@ export function script(source: string): Script {
   return { source, sha: createHash('sha1').update(source).digest('hex') };
 }
 
+// Documents: load, compaction commit and lock, client-id claims (used by redis-store.ts).
+
+/** Reply: { snapshot | nil, last stream id | nil, update1, update2, ... }. */
+export const LOAD = script(`
+local out = { redis.call('GET', KEYS[1]), false }
+local entries = redis.call('XRANGE', KEYS[2], '-', '+')
+for i, entry in ipairs(entries) do
+  out[i + 2] = entry[2][2]
+  out[2] = entry[1]
+end
+return out`);
+
+/**
+ * Writes the snapshot and trims the folded entries only if our lock is still held. Records
+ * the last folded id, so a follower whose cursor is older knows it missed trimmed entries.
+ */
+export const COMMIT = script(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+redis.call('SET', KEYS[2], ARGV[2])
+redis.call('SET', KEYS[4], ARGV[4])
+redis.call('XTRIM', KEYS[3], 'MINID', ARGV[3])
+return redis.call('XLEN', KEYS[3])`);
+
+export const UNLOCK = script(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`);
+
+export const CLAIM = script(`
+redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
+return redis.call('HGET', KEYS[1], ARGV[1])`);
+
+/**
+ * The log after `ARGV[1]`, only while that is still the folded id (the snapshot is the one
+ * the caller's last compaction wrote): { last stream id | nil, update1, ... }; nil otherwise.
+ * KEYS: folded, log. Entries up to the folded id were trimmed by that compaction.
+ */
+export const LOAD_AFTER = script(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return false end
+local out = { false }
+local entries = redis.call('XRANGE', KEYS[2], '-', '+')
+for i, entry in ipairs(entries) do
+  out[i + 1] = entry[2][2]
+  out[1] = entry[1]
+end
+return out`);
+
 /**
  * KEYS[1] a document's log stream; ARGV the updates, appended in order → the log's length.
  * Other processes follow the stream itself (redis-feed.ts), so this is all they need.

@@ -16,8 +16,10 @@ import {
   type VoteSelection,
   type VoteTally,
 } from './board-store';
-import { foldDocumentOffThread } from './compact';
-import { APPEND_UPDATES, appendChunks, CAST_VOTE, CLEAR_VOTES, MERGE_VOTES, PUT_HIDDEN, RETRACT_VOTE, script, type Script } from './redis-scripts';
+import { foldDocumentOffThread, foldOntoKept, KEPT_FOLDS } from './compact';
+import {
+  APPEND_UPDATES, appendChunks, CAST_VOTE, CLAIM, CLEAR_VOTES, COMMIT, LOAD, LOAD_AFTER, MERGE_VOTES, PUT_HIDDEN, RETRACT_VOTE, UNLOCK, type Script,
+} from './redis-scripts';
 import { ballotsOf, decodeCounts, tallyOf } from './vote-book';
 import { RedisFeed } from './redis-feed';
 import { RedisRecords } from './redis-records';
@@ -53,35 +55,6 @@ import { asBuffer, view } from './redis-bytes';
 
 const LOCK_TTL_MS = 30_000;
 const PING_TIMEOUT_MS = 2_000;
-
-/** Reply: { snapshot | nil, last stream id | nil, update1, update2, ... }. */
-const LOAD = script(`
-local out = { redis.call('GET', KEYS[1]), false }
-local entries = redis.call('XRANGE', KEYS[2], '-', '+')
-for i, entry in ipairs(entries) do
-  out[i + 2] = entry[2][2]
-  out[2] = entry[1]
-end
-return out`);
-
-/**
- * Writes the snapshot and trims the folded entries only if our lock is still held. Records
- * the last folded id, so a follower whose cursor is older knows it missed trimmed entries.
- */
-const COMMIT = script(`
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
-redis.call('SET', KEYS[2], ARGV[2])
-redis.call('SET', KEYS[4], ARGV[4])
-redis.call('XTRIM', KEYS[3], 'MINID', ARGV[3])
-return redis.call('XLEN', KEYS[3])`);
-
-const UNLOCK = script(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0`);
-
-const CLAIM = script(`
-redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
-return redis.call('HGET', KEYS[1], ARGV[1])`);
 
 export type Client = ReturnType<typeof createClient>;
 
@@ -221,20 +194,47 @@ export class RedisStore implements BoardStore {
     });
     if (locked === null) return { compacted: 0 }; // another process is compacting
     try {
-      const { snapshot, updates, lastId } = await this.loadLog(docName);
-      if (updates.length === 0 || lastId === null) return { compacted: 0 };
-      const next = await foldDocumentOffThread(snapshot, updates);
-      const remaining = await this.run(
-        COMMIT,
-        [keys.lock, keys.snap, keys.log, keys.folded],
-        [token, toBuffer(next), nextStreamId(lastId), lastId],
-      );
+      const kept = `redis:${keys.snap}`;
+      // When the snapshot is still the one our last commit wrote, the fold worker kept its
+      // document: read and send only the log, never the whole snapshot.
+      const tail = await this.loadAfter(docName);
+      if (tail && tail.updates.length === 0) return { compacted: 0 };
+      let folded = tail ? await foldOntoKept(kept, tail.updates) : null;
+      let { updates, lastId } = tail ?? { updates: [], lastId: null };
+      if (!folded) {
+        const log = await this.loadLog(docName);
+        ({ updates, lastId } = log);
+        if (updates.length === 0 || lastId === null) return { compacted: 0 };
+        folded = await foldDocumentOffThread(log.snapshot, updates, kept);
+      }
+      if (lastId === null) return { compacted: 0 };
+      const remaining = await this.run(COMMIT, [keys.lock, keys.snap, keys.log, keys.folded], [token, toBuffer(folded), nextStreamId(lastId), lastId]);
       // -1: the lock expired (fold took > 30 s) or the document was deleted meanwhile; a
       // newer compaction may have committed, so writing ours could drop its entries.
-      return { compacted: Number(remaining) < 0 ? 0 : updates.length };
+      if (Number(remaining) < 0) return { compacted: 0 };
+      this.committedFolds.delete(docName);
+      this.committedFolds.set(docName, lastId);
+      for (const old of this.committedFolds.keys()) if (this.committedFolds.size > KEPT_FOLDS) this.committedFolds.delete(old);
+      return { compacted: updates.length };
     } finally {
       await this.run(UNLOCK, [keys.lock], [token]).catch(() => undefined);
     }
+  }
+  /** Per document, the last log id this store's last compaction folded (and committed). */
+  private readonly committedFolds = new Map<string, string>();
+
+  /** The log after our last committed fold, if the snapshot is still that fold's; else null. */
+  private async loadAfter(docName: string): Promise<{ updates: Uint8Array[]; lastId: string | null } | null> {
+    const folded = this.committedFolds.get(docName);
+    if (folded === undefined) return null;
+    const keys = this.docKeys(docName);
+    const reply = await this.run(LOAD_AFTER, [keys.folded, keys.log], [folded]);
+    if (!Array.isArray(reply)) return null;
+    const [lastId, ...updates] = reply as unknown[];
+    return {
+      updates: updates.map((u) => view(asBuffer(u, 'update'))),
+      lastId: lastId === null ? null : asBuffer(lastId, 'stream id').toString('latin1'),
+    };
   }
 
   async deleteDocument(docName: string): Promise<void> {

@@ -16,7 +16,7 @@ import type { Idea } from '../../shared';
  */
 
 /**
- * Called from inside the fold (foldDocument or foldDocumentOffThread), i.e. after a compaction has read the log
+ * Called from inside the fold (foldDocument, foldDocumentOffThread or foldOntoKept), i.e. after a compaction has read the log
  * and before it commits. Test files route foldDocument through it with vi.mock (see
  * embedded.test.ts); that turns "something happens during a compaction" from a timing
  * race into a deterministic test.
@@ -38,9 +38,15 @@ export async function probedCompact(importOriginal: <T>() => Promise<T>): Promis
     },
     // The stores fold on a worker thread; the probe runs when its result is back, still
     // after the log was read and before the commit.
-    foldDocumentOffThread: async (snapshot, updates) => {
-      const folded = await real.foldDocumentOffThread(snapshot, updates);
+    foldDocumentOffThread: async (snapshot, updates, key) => {
+      const folded = await real.foldDocumentOffThread(snapshot, updates, key);
       foldProbe.hook?.();
+      return folded;
+    },
+    // Onto the document the worker kept (Redis, when the snapshot is its own): probed the same way.
+    foldOntoKept: async (key, updates) => {
+      const folded = await real.foldOntoKept(key, updates);
+      if (folded) foldProbe.hook?.();
       return folded;
     },
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -58,6 +59,39 @@ describe('embedded store: purgeDeleted', () => {
         { key: 'c2', value: JSON.stringify({ text: 'new' }) },
         { key: 'c3', value: JSON.stringify({ text: kept }) },
       ]);
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('embedded store: compaction swaps, then clears', () => {
+  it('skips log entries the snapshot covers when a crash left them behind', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'samskab-leftover-'));
+    let store = await EmbeddedStore.open(dir);
+    try {
+      const updates = Array.from({ length: 6 }, (_, i) => {
+        const doc = new Y.Doc();
+        doc.getMap('m').set(`k${i}`, i);
+        return Y.encodeStateAsUpdate(doc);
+      });
+      await store.appendUpdates('board:left', updates.slice(0, 4));
+      expect(await store.compactDocument('board:left')).toEqual({ compacted: 4 });
+      await store.close();
+      // As if the process died after the swap and before the clear: an entry the snapshot covers is back.
+      const { ClassicLevel } = await import('classic-level');
+      const raw = new ClassicLevel<string, Uint8Array>(dir, { valueEncoding: 'view' });
+      await raw.put(`doc:${encodeURIComponent('board:left')}:log:${'2'.padStart(16, '0')}`, Uint8Array.from([0xde, 0xad]));
+      await raw.close();
+      store = await EmbeddedStore.open(dir);
+      expect(await store.loadDocument('board:left')).toMatchObject({ updates: [] });
+      expect(await store.appendUpdates('board:left', updates.slice(4))).toEqual({ logLength: 2 });
+      expect(await store.compactDocument('board:left')).toEqual({ compacted: 2 });
+      const stored = await store.loadDocument('board:left');
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, stored.snapshot!);
+      expect(Object.keys(doc.getMap('m').toJSON()).sort()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5']);
     } finally {
       await store.close();
       await rm(dir, { recursive: true, force: true });

@@ -35,6 +35,8 @@ function memoryLog() {
 function setup(compactAfterUpdates = 1_000) {
   const memory = memoryLog();
   const durable: number[] = [];
+  /** Each onDurable call's entries: one call per announcement, whatever the number of batches. */
+  const announcements: number[][] = [];
   let compactions = 0;
   const queue = new PersistQueue<string>({
     append: memory.append,
@@ -43,12 +45,15 @@ function setup(compactAfterUpdates = 1_000) {
     },
     compactAfterUpdates,
     log: createLogger('silent'),
-    onDurable: (entry) => durable.push(entry.update[0]!),
+    onDurable: (entries) => {
+      announcements.push(entries.map((e) => e.update[0]!));
+      durable.push(...entries.map((e) => e.update[0]!));
+    },
   });
   const push = (...ids: number[]) => {
     for (const id of ids) queue.push(entry(id));
   };
-  return { ...memory, durable, queue, push, compactions: () => compactions };
+  return { ...memory, durable, announcements, queue, push, compactions: () => compactions };
 }
 
 /** Update `id`, from Yjs client 1, bringing it to clock `id`. */
@@ -158,7 +163,7 @@ describe('PersistQueue', () => {
     expect(q.durable).toEqual([1, 2, 3]);
   });
 
-  it('resolves flushed() only once everything pushed before is durable', async () => {
+  it('resolves flushed() once everything pushed before it is durable, not waiting for later pushes', async () => {
     const q = setup();
     await q.queue.flushed();
     q.push(1, 2);
@@ -170,11 +175,51 @@ describe('PersistQueue', () => {
     q.calls[0]!.store();
     await settle();
     expect(q.durable).toEqual([1, 2]);
-    expect(flushed()).toBe(false);
+    // 3 is still in flight: a writer waits for its own sequence, not for the queue to empty.
+    expect(flushed()).toBe(true);
+    expect(q.queue.isEmpty).toBe(false);
+    const later = track(q.queue.flushed());
+    await settle();
+    expect(later()).toBe(false);
     q.calls[2]!.store();
     await settle();
-    expect(flushed()).toBe(true);
+    expect(later()).toBe(true);
     expect(q.queue.isEmpty).toBe(true);
+  });
+
+  it('numbers entries and runs each waiter synchronously once its own sequence is durable', async () => {
+    const q = setup();
+    const ran: string[] = [];
+    q.queue.whenDurable(() => ran.push('nothing pending'));
+    expect(ran).toEqual(['nothing pending']);
+    expect(q.queue.push(entry(1))).toBe(1);
+    q.queue.whenDurable(() => ran.push(`after 1 (durable: ${q.durable.join(',')})`));
+    expect(q.queue.push(entry(2))).toBe(2);
+    q.queue.whenDurable(() => ran.push(`after 2 (durable: ${q.durable.join(',')})`));
+    q.queue.whenDurable(() => ran.push('explicitly after 1'), 1);
+    expect(q.queue.lastSeq).toBe(2);
+    q.calls[1]!.store();
+    await settle();
+    expect(ran).toEqual(['nothing pending']);
+    q.calls[0]!.store();
+    await settle();
+    // Both became durable in one announcement: the waiters run after it, oldest sequence first.
+    expect(q.announcements).toEqual([[1, 2]]);
+    expect(ran).toEqual(['nothing pending', 'after 1 (durable: 1,2)', 'explicitly after 1', 'after 2 (durable: 1,2)']);
+    expect(q.queue.durableSeq).toBe(2);
+  });
+
+  it('announces every batch the store has at the head in one call', async () => {
+    const q = setup();
+    q.push(1, 2, 3, 4);
+    q.calls[3]!.store();
+    q.calls[2]!.store();
+    q.calls[1]!.store();
+    await settle();
+    expect(q.announcements).toEqual([]);
+    q.calls[0]!.store();
+    await settle();
+    expect(q.announcements).toEqual([[1, 2, 3, 4]]);
   });
 
   it('starts a compaction once the log is long enough', async () => {

@@ -152,15 +152,12 @@ describe('searchableText', () => {
     expect(matchesQuery(idea('Skolegård'), 'aase aaben', list)).toBe(true);
   });
 
-  it('searches 10,000 ideas quickly once their text is folded', () => {
+  // How fast this is, is measured by bench/search.ts (`npm run bench:search`): tests never time.
+  it('finds the right ideas among 10,000 once their text is folded', () => {
     const ideas = Array.from({ length: 10_000 }, (_, i) => idea(`Idé nummer ${i} om Ishøj Strand og ${i % 7 === 0 ? 'Århus' : 'Køge'}`));
     for (const i of ideas) searchableText(i);
-    const started = performance.now();
     const matcher = compileQuery('aarhus strand')!;
     const hits = ideas.filter((i) => matcher([searchableText(i)])).length;
-    const elapsed = performance.now() - started;
     expect(hits).toBe(Math.ceil(10_000 / 7));
-    // Generous for a loaded test machine; it takes a few milliseconds.
-    expect(elapsed).toBeLessThan(200);
   });
 });
