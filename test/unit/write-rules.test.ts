@@ -70,6 +70,7 @@ function judge(server: Y.Doc, update: Uint8Array, actor: Principal, context: Par
     focusQuestionId: settings?.focusQuestionId ?? null,
     questionOf: (id) => ideas.get(id)?.get('questionId'),
     isRemoved: (id) => removedMap(server).has(id),
+    reservedAuthor: () => undefined,
     ...context,
   };
   return authorizeChanges(inspection.changes, actor, ctx)?.code ?? null;
@@ -118,6 +119,9 @@ const cases: Case[] = [
   { rule: 'identity fields are the session’s', actor: alice, change: add(alice, 'idea0100', { authorName: 'Someone else' }), expected: ErrorCode.NOT_OWNER },
   { rule: 'an author may be anonymous only as the session says', actor: principal('anon00001', 'participant', null), change: add(principal('anon00001', 'participant', null), 'idea0100'), expected: null },
   { rule: 'a removed id never comes back (participant)', actor: alice, change: add(alice, 'gone0001'), expected: ErrorCode.IDEA_REMOVED },
+  { rule: 'a silent or queued idea\u2019s id is its author\u2019s (another participant)', actor: alice, change: add(alice, 'idea0100'), context: { reservedAuthor: (id) => (id === 'idea0100' ? bob.participantId : undefined) }, expected: ErrorCode.IDEA_ID_TAKEN },
+  { rule: 'a silent or queued idea\u2019s id is its author\u2019s (a facilitator)', actor: lead, change: add(lead, 'idea0100'), context: { reservedAuthor: (id) => (id === 'idea0100' ? bob.participantId : undefined) }, expected: ErrorCode.IDEA_ID_TAKEN },
+  { rule: 'a silent or queued idea\u2019s author may write its id', actor: bob, change: add(bob, 'idea0100'), context: { reservedAuthor: (id) => (id === 'idea0100' ? bob.participantId : undefined) }, expected: null },
   { rule: 'a removed id never comes back (facilitator)', actor: lead, change: add(lead, 'gone0001'), expected: ErrorCode.IDEA_REMOVED },
   { rule: 'the board holds at most 25,000 ideas', actor: alice, change: add(alice, 'idea0100'), context: { ideaCount: LIMITS.ideasPerBoard }, expected: ErrorCode.BOARD_FULL },
   { rule: 'the last idea that fits', actor: alice, change: add(alice, 'idea0100'), context: { ideaCount: LIMITS.ideasPerBoard - 1 }, expected: null },
@@ -201,11 +205,9 @@ describe('write rules (PROTOCOL.md §8): inspectUpdate → authorizeChanges', ()
     expect(judge(server, old, bob)).toBeNull();
   });
 
-  // KNOWN BUG (update-inspector.ts, owned by `wire`): a v2 update reads as an empty v1 update
-  // (its first byte, 0, is "no structs"), so it is judged a no-op: acknowledged with Saved
-  // and never applied. PROTOCOL.md §8 says INVALID_UPDATE. Marked `fails` so it flips (and
-  // must be unmarked) once the inspector refuses bytes left over after the delete set.
-  it.fails('refuses a Yjs v2 update (INVALID_UPDATE)', () => {
+  // A v2 update once read as an empty v1 update (its first byte, 0, is "no structs") and was
+  // acknowledged without being applied; the strict decoder (strict-update.ts) refuses it.
+  it('refuses a Yjs v2 update (INVALID_UPDATE)', () => {
     const server = serverDoc();
     const device = new Y.Doc();
     Y.applyUpdate(device, Y.encodeStateAsUpdate(server));
