@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const serverPort = Number(process.env.PORT ?? 3000);
 const serverUrl = `http://localhost:${serverPort}`;
@@ -8,7 +9,44 @@ const serverUrl = `http://localhost:${serverPort}`;
 // API, the Yjs endpoint and socket.io to the server, so the browser sees one origin.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The offline app shell (Workbox): every built file is precached, so the call page, the
+    // receipt page and a board this device has opened also open with no connection (what a
+    // board holds offline is in IndexedDB). A new version waits until the person chooses to
+    // reload ("prompt"), so one page never runs old and new code together. The API, /yjs and
+    // socket.io are never answered by the worker: "saved" still means the server said so.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifestFilename: 'manifest.webmanifest',
+      manifest: {
+        name: 'Samskab',
+        short_name: 'Samskab',
+        description: 'Fælles idéer til Vision 2035 – Fælles om mulighedernes Ishøj',
+        lang: 'da',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#1f4e5f',
+        background_color: '#f6f4ef',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/yjs\//, /^\/socket\.io\//, /^\/healthz/, /^\/readyz/],
+        cleanupOutdatedCaches: true,
+        // The board's chunk carries Yjs and socket.io; it must be there offline too.
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+      },
+    }),
+  ],
   build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
   server: {
     port: 5173,

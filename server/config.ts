@@ -39,7 +39,30 @@ const envSchema = z.object({
    * is what per-IP rate limits count. Behind the compose load balancer: "uniquelocal".
    */
   TRUST_PROXY: z.string().default('loopback'),
+  /**
+   * Comma-separated origins (https://www.ishoj.dk) allowed to show a public call's page in
+   * an <iframe> (CSP frame-ancestors). Empty: no site may frame any page.
+   */
+  EMBED_ORIGINS: z
+    .string()
+    .default('')
+    .refine((value) => splitList(value).every(isOrigin), 'each entry must be an origin such as https://www.ishoj.dk'),
+  /** Where people report an accessibility problem (an e-mail address, a web address or a phone number). */
+  ACCESSIBILITY_CONTACT: z.string().trim().max(300).default(''),
 });
+
+function splitList(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/+$/, '');
+  } catch {
+    return false;
+  }
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -74,6 +97,10 @@ export interface ServerConfig {
   clientDir: string;
   /** Outgoing bytes buffered for one Yjs connection before it counts as stuck and is dropped. */
   maxBufferedBytes: number;
+  /** Origins allowed to frame a public call's page (EMBED_ORIGINS); empty: none. */
+  embedOrigins: string[];
+  /** Where to report an accessibility problem (ACCESSIBILITY_CONTACT); '' when not set. */
+  accessibilityContact: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -102,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     clientDir: 'dist/client',
     maxBufferedBytes: 64 * 1024 * 1024,
+    embedOrigins: splitList(e.EMBED_ORIGINS).map((origin) => new URL(origin).origin),
+    accessibilityContact: e.ACCESSIBILITY_CONTACT,
   };
 }
 

@@ -10,6 +10,9 @@ const JoinCodePage = lazy(() => import('../join/JoinCodePage').then((m) => ({ de
 const ObserverPage = lazy(() => import('../observer/ObserverPage').then((m) => ({ default: m.ObserverPage })));
 const CallPage = lazy(() => import('../call/CallPage').then((m) => ({ default: m.CallPage })));
 const ReceiptPage = lazy(() => import('../call/ReceiptPage').then((m) => ({ default: m.ReceiptPage })));
+const AccessibilityStatement = lazy(() =>
+  import('../accessibility/AccessibilityStatement').then((m) => ({ default: m.AccessibilityStatement })),
+);
 const CoordinatorPage = lazy(() => import('../coordinator/CoordinatorPage').then((m) => ({ default: m.CoordinatorPage })));
 
 /**
@@ -55,6 +58,12 @@ export function App({ linkToken }: { linkToken: string | null }) {
       return (
         <Suspense fallback={<p className="message-page">{t('app.loading')}</p>}>
           <ReceiptPage code={route.code} />
+        </Suspense>
+      );
+    case 'accessibility':
+      return (
+        <Suspense fallback={<p className="message-page">{t('app.loading')}</p>}>
+          <AccessibilityStatement locale={route.locale} />
         </Suspense>
       );
     case 'coordinator':

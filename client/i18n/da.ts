@@ -6,6 +6,7 @@ import type { ErrorCode } from '../../shared';
 import { workshopDa } from './workshop.da';
 import { callDa } from './call.da';
 import { sensemakingDa } from './sensemaking.da';
+import { siteDa } from './site.da';
 import { moderationDa } from './moderation.da';
 import { commentsDa } from './comments.da';
 import { filterDa } from './filter.da';
@@ -16,6 +17,7 @@ export const da = {
   ...workshopDa,
   ...callDa,
   ...sensemakingDa,
+  ...siteDa,
   ...moderationDa,
   ...commentsDa,
   ...filterDa,

@@ -2,6 +2,7 @@ import type { Messages } from './da';
 import { workshopEn } from './workshop.en';
 import { callEn } from './call.en';
 import { sensemakingEn } from './sensemaking.en';
+import { siteEn } from './site.en';
 import { moderationEn } from './moderation.en';
 import { commentsEn } from './comments.en';
 import { filterEn } from './filter.en';
@@ -13,6 +14,7 @@ export const en: Messages = {
   ...workshopEn,
   ...callEn,
   ...sensemakingEn,
+  ...siteEn,
   ...moderationEn,
   ...commentsEn,
   ...filterEn,

@@ -19,7 +19,6 @@ import { buildIdea, createIdea, deleteIdea, updateIdea, type IdeaDraft, type Ide
 import { mirrorDocument } from './mirror';
 import { watchPresence } from './presence';
 import { changedSomething, countingWebSocket, SaveTracker } from './save-tracker';
-import { registerOfflineShell } from './offline-shell';
 import { mirrorSocial } from './social-mirror';
 import { StoredIdeas } from './stored-ideas';
 import { mirrorWorkshop } from './workshop-mirror';
@@ -114,7 +113,6 @@ export class BoardSync {
     }
     this.live = this.open();
     window.addEventListener('beforeunload', this.warnBeforeLeaving);
-    registerOfflineShell();
   }
 
   stop(): void {

@@ -11,6 +11,7 @@ import { boardRoutes } from './board-routes';
 import { exportRoutes } from './export-routes';
 import type { RoomRegistry } from '../realtime/room-registry';
 import { healthRoutes } from './health-routes';
+import { siteRoutes } from './site-routes';
 import type { Workshop } from '../workshop';
 import { joinRoutes } from '../workshop/join';
 import type { Moderation } from '../moderation';
@@ -20,6 +21,9 @@ import { installationRoutes } from '../installation/routes';
 import type { AbuseLimits } from '../moderation/abuse-limits';
 import type { Sensemaking } from '../sensemaking/service';
 import { sensemakingRoutes } from '../sensemaking/routes';
+
+/** A public call's page (/c/:callId), the one page that may be embedded elsewhere. */
+const CALL_PAGE = /^\/c\/[A-Za-z0-9_-]{6,64}\/?$/;
 
 /** REST API, health probes and the built client, on one Express app. */
 export function createHttpApp(deps: {
@@ -38,8 +42,13 @@ export function createHttpApp(deps: {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // Only a public call's page may be framed, and only by EMBED_ORIGINS (the municipality's
+  // own site): every other page, and every page when the list is empty, refuses framing.
+  const embedding = config.embedOrigins.length > 0;
+  const embeddable = (req: Request): boolean => embedding && CALL_PAGE.test(req.path);
   app.use(
     helmet({
+      frameguard: false, // set below, per page
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -47,7 +56,7 @@ export function createHttpApp(deps: {
           imgSrc: ["'self'", 'data:'],
           styleSrc: ["'self'", "'unsafe-inline'"],
           scriptSrc: ["'self'"],
-          frameAncestors: ["'none'"],
+          frameAncestors: [(req) => (embeddable(req as Request) ? config.embedOrigins.join(' ') : "'none'")],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
           formAction: ["'self'"],
@@ -58,6 +67,12 @@ export function createHttpApp(deps: {
       strictTransportSecurity: false,
     }),
   );
+  app.use((req, res, next) => {
+    // X-Frame-Options for browsers without frame-ancestors; a framed call page goes by the CSP alone.
+    if (!embeddable(req)) res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+    next();
+  });
+  app.use(siteRoutes(deps));
   app.use('/api', exportRoutes(deps)); // before the 64 KiB parser: restore reads larger bodies
   app.use('/api', express.json({ limit: '64kb' }));
   app.use('/api', boardRoutes(deps));
@@ -75,7 +90,16 @@ export function createHttpApp(deps: {
 
   const clientDir = resolve(config.clientDir);
   if (existsSync(clientDir)) {
-    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    app.use(
+      express.static(clientDir, {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, filePath) => {
+          // The service worker and the manifest decide which version a device runs: always ask.
+          if (/(?:sw\.js|manifest\.webmanifest|index\.html)$/.test(filePath)) res.setHeader('Cache-Control', 'no-cache');
+        },
+      }),
+    );
     // Client-side routes (/, /b/:id, /b/:id/screen, …) all load the app shell.
     app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req: Request, res: Response) => {
       res.setHeader('Cache-Control', 'no-cache');
