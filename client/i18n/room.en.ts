@@ -1,0 +1,40 @@
+import type { roomDa } from './room.da';
+
+/** English texts of the room's frame (same shape as room.da.ts). */
+export const roomEn: typeof roomDa = {
+  room: {
+    menu: 'Menu',
+    home: 'Samskab – home',
+    menuHeading: 'Menu',
+    skipComposer: 'Skip to the idea field',
+    skipIdeas: 'Skip to the ideas',
+    presenceList: 'Who is here',
+    stepShort: 'Step {{n}}/{{total}}: {{step}}',
+    sent: 'Sent: “{{text}}”',
+    sentHidden: 'Saved hidden: “{{text}}” – only you and the facilitator see it.',
+    panels: "Facilitator's panels",
+    close: 'Close',
+    closePanel: 'Close {{name}}',
+    otherQuestions_one: '{{count}} idea for another question is not shown, because the filter shows the focus question.',
+    otherQuestions_other: '{{count}} ideas for other questions are not shown, because the filter shows the focus question.',
+    showAllQuestions: 'Show all questions',
+    emptyCellsHint: 'Empty cells are made small. Drag an idea here, or use “Move to…”.',
+    noteMenu: 'Actions',
+  },
+  wall: {
+    controls: 'Screen controls',
+    view: 'Show',
+    viewAll: 'All ideas',
+    viewCluster: 'Cluster: {{name}}',
+    viewResults: 'The results',
+    viewHeading: 'What the screen shows',
+    otherQuestions_one: '{{count}} idea for another question is not shown here (the screen shows the focus question).',
+    otherQuestions_other: '{{count}} ideas for other questions are not shown here (the screen shows the focus question).',
+    page: 'Page {{page}} of {{pages}}',
+    loose: 'No cluster',
+    votesHidden: 'Vote totals are hidden',
+    ideasIn: '{{count}} ideas',
+    people_one: '{{count}} here',
+    people_other: '{{count}} here',
+  },
+};
