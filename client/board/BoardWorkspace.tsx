@@ -49,8 +49,8 @@ function announceRemote(ideas: Idea[]): void {
 /**
  * A joined board: owns the sync object for as long as the page shows this session.
  * Participants get the room's order: question, idea field, ideas. Facilitators get a
- * cockpit: the ideas in the middle, the workshop console, moderation and initiatives in a
- * dock beside them, the tools in a drawer over the board.
+ * cockpit: the ideas in the middle; the tools, the workshop console, moderation and
+ * initiatives as panels in a dock beside them that scrolls on its own.
  */
 export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: Props) {
   const { t } = useTranslation();
@@ -142,7 +142,7 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
       >
         <ProblemAlert />
         {isFacilitator ? (
-          <div className="cockpit">
+          <div className={`cockpit${toolsOpen ? ' cockpit--tools' : ''}`}>
             <div className="cockpit__board">{board}</div>
             <aside className="cockpit__dock" aria-label={t('room.panels')}>
               <button
@@ -155,13 +155,13 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
               >
                 {t('board.facilitatorTools')}
               </button>
+              <ToolsDrawer id={`${ids}-tools`} open={toolsOpen} onClose={() => openTools(false)} title={t('board.facilitatorTools')}>
+                {toolsMounted ? <FacilitatorPanel session={session} /> : null}
+              </ToolsDrawer>
               {loaded ? <WorkshopConsole onEditQuestions={editQuestions} /> : null}
               {loaded ? <ModerationArea session={session} /> : null}
               {loaded ? <InitiativesSection /> : null}
             </aside>
-            <ToolsDrawer id={`${ids}-tools`} open={toolsOpen} onClose={() => openTools(false)} title={t('board.facilitatorTools')}>
-              {toolsMounted ? <FacilitatorPanel session={session} /> : null}
-            </ToolsDrawer>
           </div>
         ) : (
           <div className="room">{board}</div>

@@ -11,8 +11,7 @@ interface Props {
 }
 
 /**
- * A panel that slides over the board's right side (the facilitator's tools), so the ideas
- * stay in view behind it. It keeps its content (and any half-filled form) while closed,
+ * A panel in the facilitator's dock (the tools), beside the ideas, which stay in view. It keeps its content (and any half-filled form) while closed,
  * moves focus to its heading on opening, and closes with Escape or its close button; the
  * opener puts focus back on its own button.
  */
@@ -30,7 +29,7 @@ export function ToolsDrawer({ open, onClose, title, id, children }: Props) {
       aria-labelledby={`${ids}-heading`}
       hidden={!open}
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) {
+        if (event.key === 'Escape' && !event.defaultPrevented && !(event.target as Element).closest('dialog, [role="dialog"]')) {
           event.preventDefault();
           onClose();
         }

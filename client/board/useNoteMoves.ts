@@ -15,7 +15,10 @@ const DRAG_TYPE = 'application/x-samskab-idea';
 /** Puts focus back on a moved note's menu button once it has re-rendered in its new place. */
 function refocus(ideaId: string, suffix: 'move' | 'cluster'): void {
   // A note that moved to another group starts with its "⋯" row closed: focus its "⋯" button then.
-  requestAnimationFrame(() => (document.getElementById(`idea-${ideaId}-${suffix}`) ?? document.getElementById(actionsButtonId(ideaId)))?.focus());
+  requestAnimationFrame(() => {
+    const button = document.getElementById(`idea-${ideaId}-${suffix}`);
+    (button?.checkVisibility() ? button : document.getElementById(actionsButtonId(ideaId)))?.focus();
+  });
 }
 
 /**

@@ -88,7 +88,7 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
       return capBlocks(clusterBlocks(picked, { clusters: focusClusters, results, totals, votesShown, looseLabel: t('wall.loose') }));
     }
     const groups = groupIdeas(ideas.values(), grouping, settings, noFilters).filter((g) => g.ideas.length > 0);
-    return capBlocks(groups.map((g) => ({ key: g.key, heading: label(g.id), count: g.ideas.length, votes: null, ideas: g.ideas })));
+    return capBlocks(groups.map((g) => ({ key: g.key, kind: 'group' as const, heading: label(g.id), count: g.ideas.length, votes: null, ideas: g.ideas })));
   }, [focusId, view, focusIdeas, focusClusters, results, totals, votesShown, ideas, grouping, settings, label, t]);
 
   useEffect(() => {
@@ -122,6 +122,7 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
           <h2 className="sr-only">{results ? t('voting.resultsHeading') : t('board.ideasHeading')}</h2>
           <ProjectorIdeas
             blocks={blocks}
+            notShown={blocks.reduce((n, b) => n + b.count - b.ideas.length, 0)}
             totals={totals}
             votesShown={votesShown}
             paused={live.paused}

@@ -6,6 +6,8 @@ import type { WallBlock } from './wall-blocks';
 
 interface Props {
   blocks: WallBlock[];
+  /** Ideas left off the wall for room (capBlocks); said in words, never silently dropped. */
+  notShown: number;
   totals: Readonly<Record<string, number>>;
   /** Vote totals are revealed and belong to this round. */
   votesShown: boolean;
@@ -17,7 +19,7 @@ interface Props {
  * The wall: blocks (clusters or groups) flow into columns that fill the screen's height;
  * what does not fit continues on the next page, turned calmly (useWallPaging).
  */
-export function ProjectorIdeas({ blocks, totals, votesShown, paused, emptyText }: Props) {
+export function ProjectorIdeas({ blocks, notShown, totals, votesShown, paused, emptyText }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const shown = blocks.reduce((n, b) => n + b.ideas.length, 0);
@@ -27,7 +29,13 @@ export function ProjectorIdeas({ blocks, totals, votesShown, paused, emptyText }
     <>
       <div className="wall__columns" ref={ref} data-pages={pages}>
         {blocks.map((block) => (
-          <section key={block.key} className="wall__block" aria-label={block.heading ?? undefined} data-cluster={block.key}>
+          <section
+            key={block.key}
+            className="wall__block"
+            aria-label={block.heading ?? undefined}
+            data-cluster={block.kind === 'cluster' ? block.key : undefined}
+            data-loose={block.kind === 'loose' ? '' : undefined}
+          >
             {block.heading !== null ? (
               <h3 className="wall__heading">
                 <span className="cluster__name">{block.heading}</span>{' '}
@@ -47,11 +55,18 @@ export function ProjectorIdeas({ blocks, totals, votesShown, paused, emptyText }
           </section>
         ))}
       </div>
-      {pages > 1 ? (
-        <p className="wall__page" data-page={page}>
-          {t('wall.page', { page, pages })}
-        </p>
-      ) : null}
+      <div className="wall__foot">
+        {notShown > 0 ? (
+          <p className="wall__more" data-not-shown={notShown}>
+            {t('wall.notOnWall', { count: notShown })}
+          </p>
+        ) : null}
+        {pages > 1 ? (
+          <p className="wall__page" data-page={page}>
+            {t('wall.page', { page, pages })}
+          </p>
+        ) : null}
+      </div>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { layoutGroup } from '../clusters/clusters';
 /** One column-head on the wall: a cluster, a group, or the ideas in no cluster. */
 export interface WallBlock {
   key: string;
+  kind: 'cluster' | 'loose' | 'group';
   /** Null: the loose ideas of a wall without clusters need no heading. */
   heading: string | null;
   /** Every idea in the block, also those the wall leaves out for room. */
@@ -39,6 +40,7 @@ export function clusterBlocks(ideas: readonly Idea[], { clusters, results, total
   const layout = layoutGroup(ideas, { clusters, emptyHere: [], results, totals });
   const blocks: WallBlock[] = layout.blocks.map((b) => ({
     key: b.cluster.id,
+    kind: 'cluster',
     heading: b.cluster.name,
     count: b.ideas.length,
     votes: votesShown ? b.votes : null,
@@ -47,6 +49,7 @@ export function clusterBlocks(ideas: readonly Idea[], { clusters, results, total
   if (layout.loose.length > 0) {
     blocks.push({
       key: 'loose',
+      kind: 'loose',
       heading: blocks.length > 0 ? looseLabel : null,
       count: layout.loose.length,
       votes: null,

@@ -68,7 +68,8 @@ export function NoteActions(props: Props) {
         className="note__actions"
         hidden={!open}
         onKeyDown={(event) => {
-          if (event.key === 'Escape' && !event.defaultPrevented) {
+          // A dialog opened from the row (moderation) handles its own Escape.
+          if (event.key === 'Escape' && !event.defaultPrevented && !(event.target as Element).closest('dialog, [role="dialog"]')) {
             event.preventDefault();
             setOpen(false);
             button.current?.focus();
