@@ -23,7 +23,9 @@ export const WALL_LIMIT = 240;
 /** The newest `limit` ideas, in their board order (a live wall must show what was just written). */
 export function newestInOrder(ideas: readonly Idea[], limit: number): Idea[] {
   if (ideas.length <= limit) return [...ideas];
-  const keep = new Set([...ideas].sort((a, b) => b.createdAt - a.createdAt).slice(0, limit).map((i) => i.id));
+  // Newest first; among ideas of the same millisecond (a bulk import), the later in board order.
+  const ranked = ideas.map((idea, at) => ({ idea, at })).sort((a, b) => b.idea.createdAt - a.idea.createdAt || b.at - a.at);
+  const keep = new Set(ranked.slice(0, limit).map((r) => r.idea.id));
   return ideas.filter((i) => keep.has(i.id));
 }
 

@@ -4,7 +4,7 @@ import type { CreateBoardResponse, Idea } from '../../shared';
 import { readBoardSettings } from '../../shared/model/doc-layout';
 import { TestClient, eventually } from '../support/harness';
 import { call, ok, setStep, socketOf, type TestSocket } from '../support/workshop';
-import { axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, newPhone, startApp } from './support';
+import { ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, newPhone, startApp } from './support';
 
 /**
  * The three screens of a live room (issue 12), on boards seeded over the protocol: the
@@ -132,6 +132,10 @@ describe('the workshop room', () => {
         await page.locator('[aria-live="polite"]', { hasText: 'Din idé er tilføjet.' }).waitFor({ state: 'attached' });
         await page.screenshot({ path: 'docs/screenshot-phone.png' });
 
+        await page.locator('.note').first().scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${ARTIFACTS}/room-phone-notes.png` });
+        await page.evaluate(() => scrollTo(0, 0));
+
         // The language is one menu away.
         await page.getByRole('button', { name: 'Menu' }).click();
         await page.getByLabel('Sprog', { exact: true }).waitFor();
@@ -175,6 +179,7 @@ describe('the workshop room', () => {
         await expect(tools.getAttribute('aria-expanded')).resolves.toBe('true');
         await expect.poll(() => drawer.evaluate((el) => el.contains(document.activeElement))).toBe(true);
         expect(await drawer.isVisible()).toBe(true);
+        await page.screenshot({ path: `${ARTIFACTS}/room-facilitator-tools.png` });
         await page.keyboard.press('Escape');
         await expect(tools.getAttribute('aria-expanded')).resolves.toBe('false');
         expect(await drawer.isVisible()).toBe(false);

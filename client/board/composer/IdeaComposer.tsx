@@ -113,20 +113,18 @@ export function IdeaComposer() {
               }}
             />
           </details>
-          <div className="composer__send">
-            <button type="submit" className="button button--primary" disabled={blocker !== null}>
-              {workshop.silent ? t('composer.submitHidden') : t('composer.submit')}
-            </button>
-            {/* Announced through the live region above; this is the line people see. */}
-            {sent ? (
-              <p key={sent.seq} className="composer__sent" data-sent="">
-                <span aria-hidden="true" className="composer__sent-mark">
-                  ✓
-                </span>{' '}
-                {sent.hidden ? t('room.sentHidden', { text: sent.text }) : t('room.sent', { text: sent.text })}
-              </p>
-            ) : null}
-          </div>
+          <button type="submit" className="button button--primary composer__submit" disabled={blocker !== null}>
+            {workshop.silent ? t('composer.submitHidden') : t('composer.submit')}
+          </button>
+          {/* Announced through the live region; this is the line people see. */}
+          {sent ? (
+            <p key={sent.seq} className="composer__sent" data-sent="">
+              <span aria-hidden="true" className="composer__sent-mark">
+                ✓
+              </span>{' '}
+              {sent.hidden ? t('room.sentHidden', { text: sent.text }) : t('room.sent', { text: sent.text })}
+            </p>
+          ) : null}
         </form>
       ) : null}
     </section>
