@@ -91,6 +91,12 @@ describe('the workshop room', () => {
     beforeAll(async () => {
       board = await createBoard(app.url, { template: 'kickoff' });
       await seed(board, 200);
+      // One idea for another question (as an approved call idea may be): the board must say it is left out.
+      const writer = await yjs(board, 'facilitator', 'Mette');
+      const settings = readBoardSettings(writer.doc)!;
+      const other = settings.questions.find((q) => q.id !== settings.focusQuestionId)!.id;
+      writer.addIdea({ text: 'Trafiksikre skoleveje', questionId: other, position: 'b0' });
+      await eventually(() => writer.allSaved, 10_000, 'the other question’s idea saved');
       const names = ['Anne', 'Bo', 'Carsten', 'Dorthe', 'Emil', 'Fatima', 'Gitte', 'Hassan', 'Ida', 'Jens'];
       await Promise.all(Array.from({ length: 29 }, (_, i) => yjs(board, 'participant', `${names[i % 10]} ${i + 1}`)));
     }, 120_000);
@@ -99,9 +105,9 @@ describe('the workshop room', () => {
       const { context, page } = await newPhone(browser);
       try {
         await joinBoard(page, board.links.participant, 'Lars fra Seniorrådet');
-        // 29 seeded people, the bulk writer and me.
+        // 29 seeded people, the bulk writer, the facilitator's client and me.
         const presence = page.locator('.presence__button');
-        await expect.poll(() => presence.innerText()).toContain('31 til stede');
+        await expect.poll(() => presence.innerText()).toContain('32 til stede');
         await page.locator('.note').first().waitFor();
 
         const field = page.getByLabel('Din idé');
@@ -109,13 +115,21 @@ describe('the workshop room', () => {
         expect(await fullyInView(page, field)).toBe(true);
         expect(await fullyInView(page, send)).toBe(true);
         expect(await page.evaluate(() => scrollY)).toBe(0);
+        // Touch targets in the first screen are at least 44 px each way.
+        const small = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('header button, .composer button, .composer summary')]
+            .map((el) => ({ name: el.textContent?.trim() || el.getAttribute('aria-label') || '', box: el.getBoundingClientRect() }))
+            .filter(({ box }) => box.width > 0 && box.bottom <= innerHeight && (box.width < 44 || box.height < 44))
+            .map(({ name, box }) => `${name}: ${Math.round(box.width)}×${Math.round(box.height)}`),
+        );
+        expect(small).toEqual([]);
         // No language select in the room's banner: it is behind the one menu.
         expect(await page.locator('header select').isVisible()).toBe(false);
 
         // Presence is a count that opens the list.
         await presence.click();
         await expect(presence.getAttribute('aria-expanded')).resolves.toBe('true');
-        await expect.poll(() => page.locator('.presence__person').count()).toBe(31);
+        await expect.poll(() => page.locator('.presence__person').count()).toBe(32);
         await page.keyboard.press('Escape');
         await expect(presence.getAttribute('aria-expanded')).resolves.toBe('false');
         expect(await page.locator('.presence__panel').isVisible()).toBe(false);
@@ -154,6 +168,13 @@ describe('the workshop room', () => {
       try {
         await joinBoard(page, board.links.facilitator, 'Mette Facilitator');
         const console = page.locator('[data-console]');
+        // The idea answering another question is left out by the focus filter, and the board says so.
+        const other = page.locator('.ideas__other[data-other-questions="1"]');
+        await other.waitFor();
+        // Workshop ideas have no phase or principle: their group comes before the (empty, shrunk) matrix.
+        const unplaced = await page.locator('[data-group="unclassified"]').boundingBox();
+        const matrix = await page.locator('[data-matrix="empty"]').boundingBox();
+        expect(unplaced!.y).toBeLessThan(matrix!.y);
         await console.getByRole('heading', { name: 'Timer' }).waitFor();
         await page.locator('.note').first().waitFor();
         await page.screenshot({ path: 'docs/screenshot-facilitator.png' });
@@ -184,6 +205,14 @@ describe('the workshop room', () => {
         await expect(tools.getAttribute('aria-expanded')).resolves.toBe('false');
         expect(await drawer.isVisible()).toBe(false);
         await expect.poll(() => tools.evaluate((el) => el === document.activeElement)).toBe(true);
+
+        // "Show all questions" brings the left-out idea back.
+        await other.getByRole('button', { name: 'Vis alle spørgsmål' }).click();
+        await expect.poll(() => page.getByTestId('ideas-shown').innerText()).toBe('202 idéer');
+        expect(await other.count()).toBe(0);
+
+        await page.setViewportSize({ width: 1920, height: 1080 });
+        expect(await axeViolations(page), 'axe at 1920 px').toEqual([]);
       } finally {
         await context.close();
       }
