@@ -24,6 +24,7 @@ import { canWrite } from './permissions';
 import { ProblemAlert } from './ProblemAlert';
 import { RoomHeader } from './RoomHeader';
 import { ToolsDrawer } from './ToolsDrawer';
+import { SenseDock } from '../sensemaking/SenseDock';
 
 interface Props {
   session: StoredSession;
@@ -159,6 +160,7 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
                 {toolsMounted ? <FacilitatorPanel session={session} /> : null}
               </ToolsDrawer>
               {loaded ? <WorkshopConsole onEditQuestions={editQuestions} /> : null}
+              {loaded ? <SenseDock session={session} /> : null}
               {loaded ? <ModerationArea session={session} /> : null}
               {loaded ? <InitiativesSection /> : null}
             </aside>

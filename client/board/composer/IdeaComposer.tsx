@@ -8,6 +8,7 @@ import { useBoardSync } from '../BoardSyncContext';
 import { IdeaTextField } from './IdeaTextField';
 import { PlacementFields, type Placement } from './PlacementFields';
 import { RescueNotice } from './RescueNotice';
+import { ComposerSuggestions } from '../../sensemaking/ComposerSuggestions';
 
 /** The idea field's id: the board's skip link goes straight to it. */
 export const COMPOSER_FIELD_ID = 'composer-text';
@@ -102,6 +103,7 @@ export function IdeaComposer() {
             id={COMPOSER_FIELD_ID}
             describedBy={blocker ? `${ids}-blocked` : workshop.silent ? `${ids}-silent` : undefined}
           />
+          <ComposerSuggestions text={text} questionId={questionId} off={workshop.silent || blocker !== null} />
           <details className="composer__more">
             <summary>{t('composer.more')}</summary>
             <PlacementFields
