@@ -10,8 +10,8 @@ import { activeFilterCount, hasChosenFilters, isFiltered } from './filters';
 const ANNOUNCE_AFTER_MS = 600;
 
 /**
- * Search, grouping and filters: this device's view only, nobody else's board changes. On
- * phones the filters fold into a "Filters (n)" disclosure; the search stays in view.
+ * Search, grouping and filters: this device's view only, nobody else's board changes. The
+ * filters fold into one "Filters (n)" disclosure on every screen; the search stays in view.
  */
 export function BoardToolbar({ shown, total }: { shown: number; total: number }) {
   const { t } = useTranslation();
@@ -84,7 +84,7 @@ export function BoardToolbar({ shown, total }: { shown: number; total: number })
           </button>
         ) : null}
       </div>
-      <fieldset id={`${ids}-filters`} className="toolbar__filters" data-open={open ? 'on' : 'off'}>
+      <fieldset id={`${ids}-filters`} className="toolbar__filters" hidden={!open}>
         <legend>{t('board.filters')}</legend>
         <div className="filter-grid">
           <FilterFields idPrefix={ids} />

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Idea } from '../../shared';
 import { Layout } from '../app/Layout';
@@ -15,15 +15,16 @@ import { LiveRegion } from '../ui/LiveRegion';
 import { VoteBar } from '../voting/VoteBar';
 import { HiddenIdeasList } from '../workshop/HiddenIdeasList';
 import { TimerAnnouncer } from '../workshop/TimerAnnouncer';
-import { TimerDisplay } from '../workshop/TimerDisplay';
 import { WorkshopStatus } from '../workshop/WorkshopStatus';
 import { BoardIntro } from './BoardIntro';
 import { BoardSyncContext } from './BoardSyncContext';
-import { IdeaComposer } from './composer/IdeaComposer';
-import { IdeasSection } from './IdeasSection';
+import { COMPOSER_FIELD_ID, IdeaComposer } from './composer/IdeaComposer';
+import { IDEAS_HEADING_ID, IdeasSection } from './IdeasSection';
 import { canWrite } from './permissions';
 import { ProblemAlert } from './ProblemAlert';
-import { StatusIndicator } from './StatusIndicator';
+import { RoomHeader } from './RoomHeader';
+import { ToolsDrawer } from './ToolsDrawer';
+import { SenseDock } from '../sensemaking/SenseDock';
 
 interface Props {
   session: StoredSession;
@@ -46,11 +47,18 @@ function announceRemote(ideas: Idea[]): void {
   }
 }
 
-/** A joined board: owns the sync object for as long as the page shows this session. */
+/**
+ * A joined board: owns the sync object for as long as the page shows this session.
+ * Participants get the room's order: question, idea field, ideas. Facilitators get a
+ * cockpit: the ideas in the middle; the tools, the workshop console, moderation and
+ * initiatives as panels in a dock beside them that scrolls on its own.
+ */
 export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: Props) {
   const { t } = useTranslation();
   const ids = useId();
   const [toolsOpen, setToolsOpen] = useState(false);
+  const [toolsMounted, setToolsMounted] = useState(false);
+  const toolsButton = useRef<HTMLButtonElement>(null);
   const isFacilitator = session.identity.role === 'facilitator';
   const [sync] = useState(
     () =>
@@ -71,13 +79,20 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
   useModerationFeed(sync, isFacilitator);
 
   const title = useBoardStore((s) => s.settings?.title) ?? session.boardTitle;
+  const description = useBoardStore((s) => s.settings?.description ?? '');
   const loaded = useBoardStore((s) => s.connection.localLoaded);
   const writable = canWrite(session.identity);
 
+  const openTools = (open: boolean) => {
+    setToolsOpen(open);
+    if (open) setToolsMounted(true);
+    else requestAnimationFrame(() => toolsButton.current?.focus());
+  };
   // "Edit questions" in the console: open the tools and put focus on the questions' editor.
   const editQuestions = () => {
     setToolsOpen(true);
-    requestAnimationFrame(() => document.getElementById('settings-questions')?.focus());
+    setToolsMounted(true);
+    requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById('settings-questions')?.focus()));
   };
 
   useEffect(() => {
@@ -90,46 +105,69 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
     if (isFacilitator && loaded) updateBoardMetaTitle(boardId, title);
   }, [isFacilitator, loaded, boardId, title]);
 
+  const skipLinks = [
+    ...(writable ? [{ href: `#${COMPOSER_FIELD_ID}`, label: t('room.skipComposer') }] : []),
+    { href: `#${IDEAS_HEADING_ID}`, label: t('room.skipIdeas') },
+  ];
+
+  const board = (
+    <>
+      {!isFacilitator && loaded ? <WorkshopStatus /> : null}
+      <div className="board-top">
+        <BoardIntro />
+        {loaded ? (
+          writable ? (
+            <div className="board-top__write">
+              <IdeaComposer />
+              <HiddenIdeasList onlyMine headingLevel={2} />
+            </div>
+          ) : (
+            <p className="notice">{t('board.readOnly')}</p>
+          )
+        ) : null}
+      </div>
+      {loaded ? <IdeasSection /> : <p className="loading">{t('status.loading')}</p>}
+      {!isFacilitator && loaded ? <InitiativesSection /> : null}
+      {loaded ? <VoteBar /> : null}
+    </>
+  );
+
   return (
     <BoardSyncContext.Provider value={sync}>
       <Layout
-        className="page--board"
-        header={
-          <>
-            <TimerDisplay variant="compact" hideIdle />
-            <StatusIndicator />
-          </>
-        }
+        variant="room"
+        className={`page--board${isFacilitator ? ' page--cockpit' : ''}`}
+        header={<RoomHeader identity={session.identity} title={title} />}
+        menu={description ? <p className="app-menu__description">{description}</p> : null}
+        skipLinks={skipLinks}
       >
         <ProblemAlert />
-        {!isFacilitator && loaded ? <WorkshopStatus /> : null}
-        <div className="board-top">
-          <BoardIntro
-            session={session}
-            fallbackTitle={title}
-            tools={isFacilitator ? { open: toolsOpen, toggle: () => setToolsOpen((o) => !o), panelId: `${ids}-tools` } : null}
-          />
-          {loaded ? (
-            writable ? (
-              <div className="board-top__write">
-                <IdeaComposer />
-                <HiddenIdeasList onlyMine headingLevel={2} />
-              </div>
-            ) : (
-              <p className="notice">{t('board.readOnly')}</p>
-            )
-          ) : null}
-        </div>
-        {isFacilitator && loaded ? <ModerationArea session={session} /> : null}
-        {isFacilitator && loaded ? <WorkshopConsole onEditQuestions={editQuestions} /> : null}
         {isFacilitator ? (
-          <div id={`${ids}-tools`} hidden={!toolsOpen}>
-            {toolsOpen ? <FacilitatorPanel session={session} /> : null}
+          <div className={`cockpit${toolsOpen ? ' cockpit--tools' : ''}`}>
+            <div className="cockpit__board">{board}</div>
+            <aside className="cockpit__dock" aria-label={t('room.panels')}>
+              <button
+                ref={toolsButton}
+                type="button"
+                className="button button--secondary cockpit__tools"
+                aria-expanded={toolsOpen}
+                aria-controls={`${ids}-tools`}
+                onClick={() => openTools(!toolsOpen)}
+              >
+                {t('board.facilitatorTools')}
+              </button>
+              <ToolsDrawer id={`${ids}-tools`} open={toolsOpen} onClose={() => openTools(false)} title={t('board.facilitatorTools')}>
+                {toolsMounted ? <FacilitatorPanel session={session} /> : null}
+              </ToolsDrawer>
+              {loaded ? <WorkshopConsole onEditQuestions={editQuestions} /> : null}
+              {loaded ? <SenseDock session={session} /> : null}
+              {loaded ? <ModerationArea session={session} /> : null}
+              {loaded ? <InitiativesSection /> : null}
+            </aside>
           </div>
-        ) : null}
-        {loaded ? <InitiativesSection /> : null}
-        {loaded ? <IdeasSection /> : <p className="loading">{t('status.loading')}</p>}
-        {loaded ? <VoteBar /> : null}
+        ) : (
+          <div className="room">{board}</div>
+        )}
       </Layout>
       <LiveRegion />
       <TimerAnnouncer />

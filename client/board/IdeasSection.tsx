@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cluster, Idea } from '../../shared';
 import { homeGroupKey, layoutGroup } from '../clusters/clusters';
@@ -10,12 +10,16 @@ import { ideaPermissions } from '../workshop/permissions';
 import { useWorkshopContext } from '../workshop/useWorkshopContext';
 import { BoardToolbar } from './BoardToolbar';
 import { useBoardSync } from './BoardSyncContext';
-import { chosenFilterCount, filteredQuestion, hasChosenFilters } from './filters';
+import { chosenFilterCount, filteredQuestion, hasChosenFilters, matchesFilters } from './filters';
+import { noFilters } from '../state/slices/ui';
 import { groupIdeas, type IdeaGroup } from './grouping';
 import { IdeaGroups } from './groups/IdeaGroups';
 import { IdeaNote } from './note/IdeaNote';
 import { queryWords } from './search';
 import { useNoteMoves } from './useNoteMoves';
+
+/** The ideas' heading: the board's skip link and focus after a delete go to it. */
+export const IDEAS_HEADING_ID = 'ideas';
 
 /**
  * The ideas: toolbar, groups with their clusters, notes; moving by drag-and-drop and by
@@ -23,7 +27,6 @@ import { useNoteMoves } from './useNoteMoves';
  */
 export function IdeasSection() {
   const { t } = useTranslation();
-  const ids = useId();
   const sync = useBoardSync();
   const ctx = useWorkshopContext();
   const { identity, settings } = ctx;
@@ -39,6 +42,7 @@ export function IdeasSection() {
   const selection = useBoardStore((s) => s.mergeSelection);
   const setSelection = useBoardStore((s) => s.setMergeSelection);
   const clearFilters = useBoardStore((s) => s.clearFilters);
+  const setFilter = useBoardStore((s) => s.setFilter);
   // Read only while they matter, so a new comment or status does not regroup an unfiltered board.
   const searching = queryWords(filters.query).length > 0;
   const comments = useBoardStore((s) => (searching ? s.comments : null));
@@ -51,6 +55,15 @@ export function IdeasSection() {
   );
   const shown = groups.reduce((n, g) => n + g.ideas.length, 0);
   const moves = useNoteMoves(groups);
+  // Ideas the question filter leaves out (an approved call idea may answer another question):
+  // never out of sight without the board saying how many and why.
+  const otherQuestions = useMemo(() => {
+    if (filters.question !== 'focus' || filteredQuestion(filters.question, settings) === undefined) return 0;
+    const onlyQuestion = { ...noFilters, question: filters.question };
+    let n = 0;
+    for (const idea of ideas.values()) if (!matchesFilters(idea, onlyQuestion, settings)) n += 1;
+    return n;
+  }, [ideas, filters.question, settings]);
   // Nothing shown because of the person's own search or filters (not merely the focus question).
   const noMatches = shown === 0 && ideas.size > 0 && hasChosenFilters(filters);
 
@@ -72,7 +85,7 @@ export function IdeasSection() {
     announce(t('idea.deleted'));
     // The focused note is gone: continue at its neighbour, or at the section.
     if (neighbour) moves.refocus(neighbour.id, 'move');
-    else document.getElementById(`${ids}-heading`)?.focus();
+    else document.getElementById(IDEAS_HEADING_ID)?.focus();
   };
 
   const renderIdea = (group: IdeaGroup) => (idea: Idea) => (
@@ -104,12 +117,27 @@ export function IdeasSection() {
   );
 
   return (
-    <section className={`ideas${results ? ' ideas--results' : ''}`} aria-labelledby={`${ids}-heading`} data-results={results ? 'on' : 'off'}>
-      <h2 id={`${ids}-heading`} className="ideas__heading" tabIndex={-1}>
+    <section className={`ideas${results ? ' ideas--results' : ''}`} aria-labelledby={IDEAS_HEADING_ID} data-results={results ? 'on' : 'off'}>
+      <h2 id={IDEAS_HEADING_ID} className="ideas__heading" tabIndex={-1}>
         {results ? t('voting.resultsHeading') : t('board.ideasHeading')}
       </h2>
       {results ? <p className="hint ideas__results-hint">{revealed ? t('voting.resultsHelp') : t('voting.resultsHidden')}</p> : null}
       <BoardToolbar shown={shown} total={ideas.size} />
+      {otherQuestions > 0 ? (
+        <p className="ideas__other" data-other-questions={otherQuestions}>
+          {t('room.otherQuestions', { count: otherQuestions })}{' '}
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setFilter('question', 'all');
+              document.getElementById(IDEAS_HEADING_ID)?.focus();
+            }}
+          >
+            {t('room.showAllQuestions')}
+          </button>
+        </p>
+      ) : null}
       {identity?.role === 'facilitator' ? <MergeBar /> : null}
       {/* Phones hide empty groups; with no idea at all, say so once. */}
       {noMatches ? (
@@ -120,7 +148,7 @@ export function IdeasSection() {
             className="button button--small"
             onClick={() => {
               clearFilters();
-              document.getElementById(`${ids}-heading`)?.focus();
+              document.getElementById(IDEAS_HEADING_ID)?.focus();
             }}
           >
             {t('filter.clearAll')}
@@ -137,7 +165,7 @@ export function IdeasSection() {
         renderGroupBody={(group) => {
           const layout = layoutGroup(group.ideas, { clusters, emptyHere: emptyIn(group), results, totals });
           if (layout.blocks.length === 0 && layout.loose.length === 0) return null;
-          return <GroupBody layout={layout} renderIdea={renderIdea(group)} results={results} dropCluster={moves.dropCluster(group)} />;
+          return <GroupBody layout={layout} renderIdea={renderIdea(group)} results={results} revealed={revealed} dropCluster={moves.dropCluster(group)} />;
         }}
       />
     </section>

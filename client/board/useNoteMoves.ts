@@ -1,5 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { actionsButtonId } from './note/NoteActions';
 import type { Idea } from '../../shared';
 import { clusterFits, clusterOf } from '../clusters/clusters';
 import { useBoardStore } from '../state/board-store';
@@ -13,7 +14,11 @@ const DRAG_TYPE = 'application/x-samskab-idea';
 
 /** Puts focus back on a moved note's menu button once it has re-rendered in its new place. */
 function refocus(ideaId: string, suffix: 'move' | 'cluster'): void {
-  requestAnimationFrame(() => document.getElementById(`idea-${ideaId}-${suffix}`)?.focus());
+  // A note that moved to another group starts with its "⋯" row closed: focus its "⋯" button then.
+  requestAnimationFrame(() => {
+    const button = document.getElementById(`idea-${ideaId}-${suffix}`);
+    (button?.checkVisibility() ? button : document.getElementById(actionsButtonId(ideaId)))?.focus();
+  });
 }
 
 /**

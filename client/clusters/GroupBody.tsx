@@ -13,17 +13,20 @@ interface Props {
   dropCluster?: string | null;
   /** What an empty cluster says (the board invites dropping; the projector just says it is empty). */
   emptyText?: string;
+  /** Whether vote totals are revealed: a cluster's total is shown only then, never a "0" standing in for a secret. */
+  revealed: boolean;
 }
 
 interface SectionProps {
   block: ClusterBlock;
   renderIdea: Props['renderIdea'];
   results: boolean;
+  revealed: boolean;
   active: boolean;
   emptyText: string | undefined;
 }
 
-function ClusterSection({ block, renderIdea, results, active, emptyText }: SectionProps) {
+function ClusterSection({ block, renderIdea, results, revealed, active, emptyText }: SectionProps) {
   const t = useT();
   const ids = useId();
   const count = block.ideas.length;
@@ -35,7 +38,7 @@ function ClusterSection({ block, renderIdea, results, active, emptyText }: Secti
         </span>{' '}
         <span className="cluster__count">
           {t('groups.count', { count })}
-          {results ? ` · ${t('voting.total', { count: block.votes })}` : ''}
+          {results && revealed ? ` · ${t('voting.total', { count: block.votes })}` : ''}
         </span>
       </h4>
       {count > 0 ? (
@@ -51,7 +54,7 @@ function ClusterSection({ block, renderIdea, results, active, emptyText }: Secti
  * A group's ideas: first its named clusters as labelled sub-groups (each a drop target),
  * then the ideas in no cluster. Null when there is nothing at all, so the group says so.
  */
-export function GroupBody({ layout, renderIdea, results, dropCluster = null, emptyText }: Props) {
+export function GroupBody({ layout, renderIdea, results, revealed, dropCluster = null, emptyText }: Props) {
   if (layout.blocks.length === 0 && layout.loose.length === 0) return null;
   return (
     <>
@@ -61,6 +64,7 @@ export function GroupBody({ layout, renderIdea, results, dropCluster = null, emp
           block={block}
           renderIdea={renderIdea}
           results={results}
+          revealed={revealed}
           active={dropCluster === block.cluster.id}
           emptyText={emptyText}
         />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '../i18n/useT';
 import type { Reaction } from '../../shared';
 import { useBoardStore } from '../state/board-store';
@@ -32,6 +32,9 @@ export function ReactionBar({ ideaId, describedBy, canReact }: Props) {
   const me = useBoardStore((s) => s.identity?.participantId ?? null);
   const [busy, setBusy] = useState<Reaction | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Compact: reactions someone gave show; the others wait behind "+" so the text stays the main thing.
+  const [all, setAll] = useState(false);
+  const ids = useId();
   const counts = reactionCounts(reactions, me);
 
   if (!canReact) {
@@ -60,10 +63,12 @@ export function ReactionBar({ ideaId, describedBy, canReact }: Props) {
     setError(failure);
   };
 
+  const hiddenOnes = counts.filter((c) => c.count === 0 && !c.mine).length;
   return (
-    <div className="reactions" role="group" aria-label={t('comments.reactions.group')}>
+    <div className="reactions" role="group" aria-label={t('comments.reactions.group')} id={`${ids}-reactions`}>
       {counts.map(({ reaction, count, mine }) => {
         const name = t(`comments.reactions.names.${reaction}`);
+        if (!all && count === 0 && !mine) return null;
         return (
           <button
             key={reaction}
@@ -84,6 +89,19 @@ export function ReactionBar({ ideaId, describedBy, canReact }: Props) {
           </button>
         );
       })}
+      {hiddenOnes > 0 || all ? (
+        <button
+          type="button"
+          className="reaction reaction--more"
+          aria-expanded={all}
+          aria-controls={`${ids}-reactions`}
+          aria-describedby={describedBy}
+          onClick={() => setAll((a) => !a)}
+        >
+          <span aria-hidden="true">{all ? '–' : '+'}</span>
+          <span className="sr-only">{t('comments.reactions.more')}</span>
+        </button>
+      ) : null}
       <p role="alert" className={error ? 'error-text reactions__error' : 'sr-only'}>
         {error ?? ''}
       </p>

@@ -47,6 +47,7 @@ export const commentsDa = {
       },
       button: '{{name}}: {{count}}',
       summary: '{{name}}: {{count}}',
+      more: 'Reagér',
     },
     report: {
       button: 'Anmeld',

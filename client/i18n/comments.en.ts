@@ -49,6 +49,7 @@ export const commentsEn: typeof commentsDa = {
       },
       button: '{{name}}: {{count}}',
       summary: '{{name}}: {{count}}',
+      more: 'React',
     },
     report: {
       button: 'Report',

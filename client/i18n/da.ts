@@ -12,6 +12,7 @@ import { commentsDa } from './comments.da';
 import { filterDa } from './filter.da';
 import { coordinatorDa } from './coordinator.da';
 import { outcomesDa } from './outcomes.da';
+import { roomDa } from './room.da';
 
 export const da = {
   ...workshopDa,
@@ -23,6 +24,7 @@ export const da = {
   ...filterDa,
   ...coordinatorDa,
   ...outcomesDa,
+  ...roomDa,
   app: {
     name: 'Samskab',
     tagline: 'Fælles om mulighedernes Ishøj – idéer til Vision 2035',

@@ -8,6 +8,7 @@ import { commentsEn } from './comments.en';
 import { filterEn } from './filter.en';
 import { coordinatorEn } from './coordinator.en';
 import { outcomesEn } from './outcomes.en';
+import { roomEn } from './room.en';
 
 /** English. Typed as the Danish messages, so both stay complete. */
 export const en: Messages = {
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...filterEn,
   ...coordinatorEn,
   ...outcomesEn,
+  ...roomEn,
   app: {
     name: 'Samskab',
     tagline: 'Together on the Ishøj of opportunities – ideas for Vision 2035',

@@ -1,6 +1,11 @@
 /** Texts of similar ideas, duplicates and themes (da). Spread into da.ts; sensemaking.en.ts has the same shape. */
 export const sensemakingDa = {
   sense: {
+    dock: {
+      heading: 'Overblik over idéerne',
+      show: 'Vis',
+      hide: 'Skjul',
+    },
     similar: {
       heading: 'Ligner disse idéer',
       intro: 'Måske har andre skrevet det samme. Du kan støtte en af dem i stedet – eller sende din egen alligevel.',

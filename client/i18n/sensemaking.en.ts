@@ -1,6 +1,11 @@
 /** Texts of similar ideas, duplicates and themes (en). Same shape as sensemaking.da.ts. */
 export const sensemakingEn = {
   sense: {
+    dock: {
+      heading: 'What the ideas say',
+      show: 'Show',
+      hide: 'Hide',
+    },
     similar: {
       heading: 'Similar ideas',
       intro: 'Others may have written the same. You can support one of them instead – or send yours anyway.',

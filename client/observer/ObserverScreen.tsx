@@ -1,25 +1,24 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GROUPINGS, stepOfQuestion, type Grouping } from '../../shared';
+import { stepOfQuestion, STEPS } from '../../shared';
 import { comparePositions } from '../../shared/model/position';
 import { Layout } from '../app/Layout';
 import { groupIdeas, matchesFilters } from '../board/grouping';
-import { IdeaGroups } from '../board/groups/IdeaGroups';
-import { NoteTags } from '../board/note/NoteTags';
+import { useGroupLabel } from '../board/labels';
 import { StatusIndicator } from '../board/StatusIndicator';
 import { loadLinks, type StoredSession } from '../session/storage';
 import { useBoardStore } from '../state/board-store';
+import { deriveSaveStatus } from '../state/slices/connection';
 import { initialFilters, noFilters } from '../state/slices/ui';
 import { BoardSync } from '../sync/board-sync';
 import { LiveRegion } from '../ui/LiveRegion';
-import { useResultsMode } from '../voting/useResultsMode';
-import { StepIndicator } from '../workshop/StepIndicator';
 import { TimerAnnouncer } from '../workshop/TimerAnnouncer';
 import { TimerDisplay } from '../workshop/TimerDisplay';
 import { JoinPanel } from './JoinPanel';
-import { NoteList } from '../clusters/NoteList';
 import { ProjectorIdeas } from './ProjectorIdeas';
 import { usePausable } from './usePausable';
+import { capBlocks, clusterBlocks, type WallBlock } from './wall-blocks';
+import { WallControls, type WallView } from './WallControls';
 
 interface Props {
   session: StoredSession;
@@ -28,10 +27,12 @@ interface Props {
 }
 
 /**
- * The room's big screen: read-only, type that scales with the screen. In a live workshop
- * it shows the question in focus, its step, the timer, how to join (QR code, address,
- * code) and the question's ideas (or results); live updates can be paused (WCAG 2.2.2).
- * A board without a focus question shows all ideas in the board's grouping.
+ * The room's big screen: a calm, dense wall with no app chrome. In a live workshop it shows
+ * the question in focus, its step, the timer, how to join (QR code, address, code) and the
+ * question's ideas in columns by cluster (or the results, or one cluster); live updates can
+ * be paused (WCAG 2.2.2). A board without a focus question shows all ideas in its grouping.
+ * Vote totals show only while revealed in the vote or results step: a last round's numbers
+ * never stand on the next round's wall, and hidden totals are never shown as zeros.
  */
 export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: Props) {
   const { t } = useTranslation();
@@ -53,15 +54,23 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
   const settings = useBoardStore((s) => s.settings);
   const present = useBoardStore((s) => s.present);
   const grouping = useBoardStore((s) => s.grouping);
-  const setGrouping = useBoardStore((s) => s.setGrouping);
   const workshop = useBoardStore((s) => s.workshop);
-  const results = useResultsMode();
+  const offline = useBoardStore((s) => {
+    const status = deriveSaveStatus(s.connection);
+    return status === 'offline' || status === 'local';
+  });
+  const label = useGroupLabel(settings);
+  const [view, setView] = useState<WallView>({ kind: 'ideas' });
   const live = usePausable();
   const { ideas, totals, clusters, revealed } = live.view;
   const participantLink = loadLinks(session.identity.boardId)?.participant ?? null;
   const title = settings?.title ?? session.boardTitle;
-  const focus = settings?.questions.find((q) => q.id === settings.focusQuestionId) ?? null;
+  const focusId = settings?.questions.some((q) => q.id === settings.focusQuestionId) ? settings.focusQuestionId : null;
+  const focus = settings?.questions.find((q) => q.id === focusId) ?? null;
   const step = focus ? stepOfQuestion(workshop, focus.id) : null;
+  const votingStep = step === 'vote' || step === 'results';
+  const votesShown = revealed && votingStep;
+  const results = view.kind === 'results' || step === 'results' || votesShown;
   // The people in the room: participants, each once however many tabs (not the screen, not facilitators).
   const people = new Set(present.filter((p) => p.role === 'participant').map((p) => p.participantId)).size;
 
@@ -69,16 +78,28 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
     () => [...ideas.values()].filter((i) => matchesFilters(i, initialFilters, settings)).sort(comparePositions),
     [ideas, settings],
   );
-  const groups = useMemo(() => groupIdeas(ideas.values(), grouping, settings, noFilters), [ideas, grouping, settings]);
+  // Ideas answering another question (an approved call idea, say) are not on this wall: say how many.
+  const otherQuestions = focus ? ideas.size - focusIdeas.length : 0;
+  const focusClusters = useMemo(() => (focusId ? clusters.filter((c) => c.questionId === focusId) : []), [clusters, focusId]);
+
+  const blocks = useMemo((): WallBlock[] => {
+    if (focusId) {
+      const picked = view.kind === 'cluster' ? focusIdeas.filter((i) => i.clusterId === view.id) : focusIdeas;
+      return capBlocks(clusterBlocks(picked, { clusters: focusClusters, results, totals, votesShown, looseLabel: t('wall.loose') }));
+    }
+    const groups = groupIdeas(ideas.values(), grouping, settings, noFilters).filter((g) => g.ideas.length > 0);
+    return capBlocks(groups.map((g) => ({ key: g.key, kind: 'group' as const, heading: label(g.id), count: g.ideas.length, votes: null, ideas: g.ideas })));
+  }, [focusId, view, focusIdeas, focusClusters, results, totals, votesShown, ideas, grouping, settings, label, t]);
 
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
   }, [title, t]);
 
+  const shownCount = focus ? focusIdeas.length : ideas.size;
   return (
-    <Layout className="page--screen" header={<StatusIndicator />}>
-      <div className={`projector${focus ? ' projector--focus' : ''}`}>
-        <div className="projector__main">
+    <Layout variant="bare" className="page--screen">
+      <div className={`wall${focus ? ' wall--focus' : ''}${results ? ' wall--results' : ''}`} data-results={results ? 'on' : 'off'}>
+        <div className="wall__head">
           <h1 className="projector__title">{title}</h1>
           {focus ? (
             <p className="focus-question focus-question--large">
@@ -86,70 +107,52 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
               <span className="focus-question__text">{focus.text}</span>
             </p>
           ) : null}
-          {step ? <StepIndicator step={step} label={t('workshop.stepLabel')} className="steps--large" /> : null}
-          {workshop.locked ? <p className="banner banner--locked">{t('projector.locked')}</p> : null}
-          {workshop.silent ? <p className="banner banner--silent">{t('projector.silent')}</p> : null}
-          <div className="projector__controls">
-            <button type="button" className="button button--secondary" aria-pressed={live.paused} onClick={live.toggle}>
-              {live.paused ? t('projector.resume') : t('projector.pause')}
-            </button>
-            {live.paused ? <p className="projector__paused">{t('projector.pausedNote')}</p> : null}
-            {!focus ? (
-              <label className="screen__grouping">
-                <span>{t('board.groupBy')}</span>
-                <select value={grouping} onChange={(e) => setGrouping(e.target.value as Grouping)}>
-                  {GROUPINGS.map((g) => (
-                    <option key={g} value={g}>
-                      {t(`board.groupings.${g}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+          <div className="wall__state">
+            {step ? (
+              <p className="wall__step" data-step={step}>
+                {t('workshop.stepLabel')} {t('workshop.stepOf', { n: STEPS.indexOf(step) + 1, total: STEPS.length, step: t(`workshop.steps.${step}`) })}
+              </p>
             ) : null}
+            {workshop.locked ? <p className="banner banner--locked">{t('projector.locked')}</p> : null}
+            {workshop.silent ? <p className="banner banner--silent">{t('projector.silent')}</p> : null}
+            {results && !votesShown ? <p className="wall__hidden-votes">{t('wall.votesHidden')}</p> : null}
           </div>
-          <h2 className="sr-only">{results ? t('voting.resultsHeading') : t('board.ideasHeading')}</h2>
-          {focus ? (
-            <ProjectorIdeas
-              ideas={focusIdeas}
-              clusters={clusters.filter((c) => c.questionId === focus.id)}
-              totals={totals}
-              results={results}
-              revealed={revealed}
-              emptyText={workshop.silent ? t('projector.silentEmpty') : t('groups.empty')}
-            />
-          ) : (
-            <IdeaGroups
-              groups={groups}
-              grouping={grouping}
-              settings={settings}
-              renderGroupBody={(group) =>
-                group.ideas.length === 0 ? null : (
-                  <NoteList
-                    ideas={group.ideas}
-                    renderIdea={(idea) => (
-                      <li key={idea.id} className="group__item">
-                        <article className={`note${idea.track ? ` note--${idea.track}` : ''}`}>
-                          <p className="note__text">{idea.text}</p>
-                          <p className="note__author">{idea.authorName ?? t('board.anonymous')}</p>
-                          <NoteTags idea={idea} grouping={grouping} settings={settings} />
-                        </article>
-                      </li>
-                    )}
-                  />
-                )
-              }
-            />
-          )}
         </div>
-        {/* Beside the ideas, so they start at the top of the screen: time, how to join, who is here. */}
-        <div className="projector__side">
-          <TimerDisplay variant="huge" hideIdle />
+        <div className="wall__ideas">
+          <h2 className="sr-only">{results ? t('voting.resultsHeading') : t('board.ideasHeading')}</h2>
+          <ProjectorIdeas
+            blocks={blocks}
+            notShown={blocks.reduce((n, b) => n + b.count - b.ideas.length, 0)}
+            totals={totals}
+            votesShown={votesShown}
+            paused={live.paused}
+            emptyText={workshop.silent ? t('projector.silentEmpty') : t('groups.empty')}
+          />
+        </div>
+        {/* Beside the ideas: time, how to join, how many. */}
+        <div className="wall__side">
+          <TimerDisplay variant="huge" hideIdle hidePast />
           <JoinPanel participantLink={participantLink} />
           <p className="screen__stats">
             <span data-present={people}>{t('observer.present', { count: people })}</span>
-            <span>{t('observer.ideaCount', { count: focus ? focusIdeas.length : ideas.size })}</span>
+            <span data-idea-count={shownCount}>{t('observer.ideaCount', { count: shownCount })}</span>
           </p>
+          {otherQuestions > 0 ? (
+            <p className="wall__other" data-other-questions={otherQuestions}>
+              {t('wall.otherQuestions', { count: otherQuestions })}
+            </p>
+          ) : null}
+          {/* A read-only screen has nothing to save: its status matters only when it has lost the board. */}
+          {offline ? <StatusIndicator /> : null}
         </div>
+        <WallControls
+          paused={live.paused}
+          onTogglePause={live.toggle}
+          view={view}
+          onView={setView}
+          clusters={focusClusters}
+          hasFocus={focus !== null}
+        />
       </div>
       <LiveRegion />
       <TimerAnnouncer />

@@ -1,36 +1,72 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cluster, Idea } from '../../shared';
-import { layoutGroup } from '../clusters/clusters';
-import { GroupBody } from '../clusters/GroupBody';
 import { ProjectorNote } from './ProjectorNote';
+import { useWallPaging } from './useWallPaging';
+import type { WallBlock } from './wall-blocks';
 
 interface Props {
-  ideas: Idea[];
-  clusters: readonly Cluster[];
+  blocks: WallBlock[];
+  /** Ideas left off the wall for room (capBlocks); said in words, never silently dropped. */
+  notShown: number;
   totals: Readonly<Record<string, number>>;
-  results: boolean;
-  revealed: boolean;
+  /** Vote totals are revealed and belong to this round. */
+  votesShown: boolean;
+  paused: boolean;
   emptyText: string;
 }
 
-/** The focus question's ideas on the wall: its clusters as labelled groups, sorted by votes in results. */
-export function ProjectorIdeas({ ideas, clusters, totals, results, revealed, emptyText }: Props) {
+/**
+ * The wall: blocks (clusters or groups) flow into columns that fill the screen's height;
+ * what does not fit continues on the next page, turned calmly (useWallPaging).
+ */
+export function ProjectorIdeas({ blocks, notShown, totals, votesShown, paused, emptyText }: Props) {
   const { t } = useTranslation();
-  const used = new Set(ideas.map((i) => i.clusterId));
-  const layout = layoutGroup(ideas, { clusters, emptyHere: clusters.filter((c) => !used.has(c.id)), results, totals });
-  if (layout.blocks.length === 0 && layout.loose.length === 0) return <p className="projector__empty">{emptyText}</p>;
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = blocks.reduce((n, b) => n + b.ideas.length, 0);
+  const { page, pages } = useWallPaging(ref, paused, `${blocks.length}:${shown}`);
+  if (shown === 0) return <p className="projector__empty">{emptyText}</p>;
   return (
-    <div className="projector__ideas">
-      <GroupBody
-        layout={layout}
-        results={results}
-        emptyText={t('groups.empty')}
-        renderIdea={(idea) => (
-          <li key={idea.id} className="group__item">
-            <ProjectorNote idea={idea} total={revealed ? (totals[idea.id] ?? 0) : null} />
-          </li>
-        )}
-      />
-    </div>
+    <>
+      <div className="wall__columns" ref={ref} data-pages={pages}>
+        {blocks.map((block) => (
+          <section
+            key={block.key}
+            className="wall__block"
+            aria-label={block.heading ?? undefined}
+            data-cluster={block.kind === 'cluster' ? block.key : undefined}
+            data-loose={block.kind === 'loose' ? '' : undefined}
+          >
+            {block.heading !== null ? (
+              <h3 className="wall__heading">
+                <span className="cluster__name">{block.heading}</span>{' '}
+                <span className="cluster__count">
+                  {t('groups.count', { count: block.count })}
+                  {block.votes !== null ? ` · ${t('voting.total', { count: block.votes })}` : ''}
+                </span>
+              </h3>
+            ) : null}
+            <ul className="wall__list">
+              {block.ideas.map((idea) => (
+                <li key={idea.id} className="wall__item">
+                  <ProjectorNote idea={idea} total={votesShown ? (totals[idea.id] ?? 0) : null} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+      <div className="wall__foot">
+        {notShown > 0 ? (
+          <p className="wall__more" data-not-shown={notShown}>
+            {t('wall.notOnWall', { count: notShown })}
+          </p>
+        ) : null}
+        {pages > 1 ? (
+          <p className="wall__page" data-page={page}>
+            {t('wall.page', { page, pages })}
+          </p>
+        ) : null}
+      </div>
+    </>
   );
 }

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DuplicatePair, SessionResponse } from '../../shared';
+import type { DuplicatePair } from '../../shared';
 import { useBoardSync } from '../board/BoardSyncContext';
 import { resultErrorText } from '../i18n/errors';
 import { useBoardStore } from '../state/board-store';
 import { ErrorText } from '../ui/ErrorText';
 import { dismissDuplicate, fetchDuplicates } from './sense-api';
-import { useSenseSession } from './useSenseSession';
+import { useSenseSession, type SenseSession } from './useSenseSession';
 
 interface Props {
-  session: SessionResponse;
+  session: SenseSession;
   /** Only pairs answering this question; undefined: the whole board. */
   questionId?: string;
 }

@@ -1,16 +1,16 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type Cluster, type SessionResponse, type ThemeSuggestion } from '../../shared';
+import { LIMITS, type Cluster, type ThemeSuggestion } from '../../shared';
 import { useBoardSync } from '../board/BoardSyncContext';
 import { clusterFits } from '../clusters/clusters';
 import { resultErrorText } from '../i18n/errors';
 import { useBoardStore } from '../state/board-store';
 import { ErrorText } from '../ui/ErrorText';
 import { fetchThemes } from './sense-api';
-import { useSenseSession } from './useSenseSession';
+import { useSenseSession, type SenseSession } from './useSenseSession';
 
 interface Props {
-  session: SessionResponse;
+  session: SenseSession;
 }
 
 type Scope = 'question' | 'board';

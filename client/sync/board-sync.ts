@@ -100,6 +100,11 @@ export class BoardSync {
     return this.options.identity;
   }
 
+  /** The session's token, for the board's REST calls (similar ideas, exports). */
+  get sessionToken(): string {
+    return this.options.sessionToken;
+  }
+
   start(): void {
     if (this.live) return;
     resetBoardContent();

@@ -19,6 +19,7 @@ export function VoteControls({ idea, describedBy }: { idea: Idea; describedBy: s
   const mine = useBoardStore((s) => s.myVotes[questionKey(idea.questionId)]?.votes[idea.id] ?? 0);
   const remaining = useBoardStore((s) => s.myVotes[questionKey(idea.questionId)]?.remaining ?? null);
   const maxPerIdea = useBoardStore((s) => s.workshop.voting.maxPerIdea);
+  const announce = useBoardStore((s) => s.announce);
   const [busy, setBusy] = useState(false);
   // A refusal stays shown until this person's votes change (here or on another idea), then it is old news.
   const [error, setError] = useState<{ text: string; remaining: number | null } | null>(null);
@@ -30,6 +31,11 @@ export function VoteControls({ idea, describedBy }: { idea: Idea; describedBy: s
     const result = await sync.workshop.vote(idea.id, action);
     setBusy(false);
     setError(result.ok ? null : { text: resultErrorText(t, result), remaining });
+    // A vote the person gave or took back is said, with what is left (the bar shows it too).
+    if (result.ok) {
+      const left = result.data.remaining;
+      announce(t(action === 'cast' ? 'room.voteCast' : 'room.voteRetracted', { count: left }));
+    }
   };
 
   return (

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { durationParts, formatDuration } from './timer';
+import { useFromPastRound } from './useRoundKey';
 import { useTimer } from './useTimer';
 
 interface Props {
   variant: 'compact' | 'panel' | 'huge';
   /** Hide the whole display while the timer has not been started (the header does). */
   hideIdle?: boolean;
+  /** Hide a finished timer once the room has moved on (another step or question): it was the last round's. */
+  hidePast?: boolean;
 }
 
 /**
@@ -13,10 +16,12 @@ interface Props {
  * TimerAnnouncer says once that time is up. At zero the display turns dark red and says
  * so in words, and pulses only for people who have not asked for reduced motion (CSS).
  */
-export function TimerDisplay({ variant, hideIdle = false }: Props) {
+export function TimerDisplay({ variant, hideIdle = false, hidePast = false }: Props) {
   const { t } = useTranslation();
   const timer = useTimer();
+  const past = useFromPastRound(timer.done);
   if (hideIdle && timer.state === 'idle') return null;
+  if (hidePast && past) return null;
   const { minutes, seconds } = durationParts(timer.remainingMs);
   const status = timer.done ? t('timer.done') : timer.state === 'paused' ? t('timer.paused') : timer.state === 'idle' ? t('timer.idle') : null;
   return (

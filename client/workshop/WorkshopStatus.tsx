@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { stepOfQuestion } from '../../shared';
 import { useBoardStore } from '../state/board-store';
-import { StepIndicator } from './StepIndicator';
 
 /**
  * What the room is doing, for participants: the focus question's step and what it means
@@ -20,12 +19,8 @@ export function WorkshopStatus() {
           <strong>{t('workshop.lockedTitle')}</strong> {t('workshop.lockedBody')}
         </p>
       ) : null}
-      {step ? (
-        <div className="workshop-status__step">
-          <StepIndicator step={step} label={t('workshop.stepLabel')} />
-          <p className="workshop-status__help">{t(`workshop.stepHelp.${step}`)}</p>
-        </div>
-      ) : null}
+      {/* The step's name and number are in the banner above; here, what it means for you. */}
+      {step ? <p className="workshop-status__help">{t(`workshop.stepHelp.${step}`)}</p> : null}
       {workshop.silent ? (
         <p className="banner banner--silent" data-banner="silent">
           <strong>{t('workshop.silentTitle')}</strong> {t('workshop.silentBody')}

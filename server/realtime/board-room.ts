@@ -20,6 +20,7 @@ import { authorizeChanges, type Principal } from './update-policy';
 import { PersistQueue, type PersistEntry } from './persist-queue';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './messages';
 import { FullSyncCache } from './full-sync-cache';
+import { untilStoreAnswers } from './store-retry';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 
@@ -237,7 +238,10 @@ export class BoardRoom {
     const { beaconIds, questionIds, focusQuestionId } = this.settings();
     const ideas = ideasMap(this.doc);
     const newIds = inspection.changes.flatMap((change) => (change.kind === 'idea.put' ? [change.ideaId] : []));
-    const reserved = newIds.length > 0 ? await this.reservedIdeaAuthors(newIds) : NONE_RESERVED;
+    const reserved =
+      newIds.length > 0
+        ? await untilStoreAnswers(this.log, 'reserved idea ids', () => this.reservedIdeaAuthors(newIds), () => this.closing)
+        : NONE_RESERVED;
     const refusal = authorizeChanges(inspection.changes, peer.principal, {
       ideaCount: ideas.size,
       beaconIds,
@@ -273,7 +277,9 @@ export class BoardRoom {
    */
   async claimClientId(client: number, principal: Principal): Promise<boolean> {
     const key = `${principal.role}:${principal.participantId}`;
-    const owner = this.claims.get(client) ?? (await this.store.claimClientId(this.docName, client, key));
+    const owner =
+      this.claims.get(client) ??
+      (await untilStoreAnswers(this.log, 'a client id claim', () => this.store.claimClientId(this.docName, client, key), () => this.closing));
     this.claims.set(client, owner);
     return owner === key;
   }
@@ -299,6 +305,8 @@ export class BoardRoom {
     this.closeHooks.push(fn);
   }
   private readonly closeHooks: Array<() => void> = [];
+  /** Set by close(): store reads that wait for the store give up. */
+  private closing = false;
 
   /** What the policy needs from the board settings, derived once per change rather than once per update. */
   private settings(): SettingsView {
@@ -367,6 +375,7 @@ export class BoardRoom {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     for (const hook of this.closeHooks.splice(0)) hook();
     await this.inbox;
     await this.persist.close();

@@ -103,6 +103,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) and screenshots', () => {
     await expect.poll(() => screen.page.locator('.screen__stats').innerText()).toContain('1 person til stede');
     // Read-only: no way to add, edit or move anything.
     expect(await screen.page.getByRole('button', { name: 'Flyt til…' }).count()).toBe(0);
+    expect(await screen.page.getByRole('button', { name: 'Handlinger' }).count()).toBe(0);
     expect(await screen.page.getByLabel('Din idé').count()).toBe(0);
     expect(await axeViolations(screen.page)).toEqual([]);
     await screen.page.screenshot({ path: `${ARTIFACTS}/observer.png`, fullPage: true });

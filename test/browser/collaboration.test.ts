@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ARTIFACTS, createBoard, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
+import { ARTIFACTS, createBoard, joinBoard, launchBrowser, newDevice, openNoteActions, startApp, waitForStatus } from './support';
 
 describe('two people on one board', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
@@ -22,7 +22,9 @@ describe('two people on one board', () => {
     await joinBoard(mette.page, board.links.facilitator, 'Mette');
     await joinBoard(anon.page, board.links.participant, null);
 
-    // Presence: each sees the other, with name or "Anonym", and role.
+    // Presence: each sees the other, with name or "Anonym", and role (in the list the count opens).
+    await mette.page.locator('.presence__button').click();
+    await anon.page.locator('.presence__button').click();
     await expect.poll(() => mette.page.locator('.presence__person').allInnerTexts()).toContain('Anonym\nDeltager');
     await expect.poll(() => anon.page.locator('.presence__person').allInnerTexts()).toContain('Mette\nFacilitator');
 
@@ -37,6 +39,7 @@ describe('two people on one board', () => {
     // The new idea is announced politely to the other person.
     await expect.poll(() => anon.page.locator('[aria-live="polite"]').innerText()).toContain(`Ny idé fra Mette: ${text}`);
     // A participant may move but not edit someone else's idea.
+    await openNoteActions(remote);
     await expect(remote.getByRole('button', { name: 'Flyt til…' }).count()).resolves.toBe(1);
     await expect(remote.getByRole('button', { name: 'Rediger' }).count()).resolves.toBe(0);
 
@@ -81,12 +84,12 @@ describe('two people on one board', () => {
     await p.page.getByLabel('Din idé').fill('Første udkast');
     await p.page.getByRole('button', { name: 'Tilføj idé' }).click();
     const own = p.page.locator('.note', { hasText: 'Første udkast' });
-    await own.getByRole('button', { name: 'Rediger' }).click();
+    await (await openNoteActions(own)).getByRole('button', { name: 'Rediger' }).click();
     await p.page.getByLabel('Din idé').nth(1).fill('Andet udkast');
     await p.page.getByRole('button', { name: 'Gem ændringer' }).click();
     await f.page.locator('.note', { hasText: 'Andet udkast' }).waitFor();
 
-    await p.page.locator('.note', { hasText: 'Andet udkast' }).getByRole('button', { name: 'Slet' }).click();
+    await (await openNoteActions(p.page.locator('.note', { hasText: 'Andet udkast' }))).getByRole('button', { name: 'Slet' }).click();
     await p.page.getByRole('button', { name: 'Ja, slet' }).click();
     await expect.poll(() => f.page.locator('.note', { hasText: 'Andet udkast' }).count()).toBe(0);
 

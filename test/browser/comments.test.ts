@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { QueueResult } from '../../shared';
 import { join, socketClient } from '../support/harness';
-import { ARTIFACTS, axeViolations, createBoard, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
+import {
+  ARTIFACTS,
+  axeViolations,
+  createBoard,
+  joinBoard,
+  launchBrowser,
+  newDevice,
+  openNoteActions,
+  showReactions,
+  startApp,
+  waitForStatus,
+} from './support';
 
 /**
  * What happens on an idea: comments, reactions, reports, and the facilitator's moderation
@@ -19,7 +30,7 @@ async function addIdea(page: Page, text: string): Promise<void> {
 }
 
 async function moderate(page: Page, text: string, item: string): Promise<void> {
-  await note(page, text).getByRole('button', { name: 'Moderér…' }).click();
+  await (await openNoteActions(note(page, text))).getByRole('button', { name: 'Moderér…' }).click();
   await page.getByRole('menuitem', { name: item }).click();
 }
 
@@ -60,13 +71,13 @@ describe('comments, reactions, reports and moderation on a note', () => {
     await note(ane.page, idea).getByRole('button', { name: '1 kommentar' }).waitFor();
 
     // Reactions: Bo supports the idea; Ane sees the count, and the button is pressed for Bo only.
-    await note(bo.page, idea).getByRole('button', { name: /^Støtter/ }).click();
+    await (await showReactions(note(bo.page, idea))).getByRole('button', { name: /^Støtter/ }).click();
     const boSupport = note(bo.page, idea).locator('[data-reaction="support"]');
     await expect.poll(() => boSupport.getAttribute('aria-pressed')).toBe('true');
     const aneSupport = note(ane.page, idea).locator('[data-reaction="support"]');
     await expect.poll(() => aneSupport.getAttribute('data-count')).toBe('1');
     expect(await aneSupport.getAttribute('aria-pressed')).toBe('false');
-    await note(ane.page, idea).getByRole('button', { name: /^Elsker/ }).click();
+    await (await showReactions(note(ane.page, idea))).getByRole('button', { name: /^Elsker/ }).click();
     await expect.poll(() => note(bo.page, idea).locator('[data-reaction="love"]').getAttribute('data-count')).toBe('1');
 
     expect(await axeViolations(bo.page)).toEqual([]);
@@ -114,7 +125,7 @@ describe('comments, reactions, reports and moderation on a note', () => {
 
     // Keyboard: the moderation menu opens with ArrowDown, a dialog starts on its first field,
     // Escape closes it and focus goes back to the menu button.
-    const moderateButton = note(fac.page, idea).getByRole('button', { name: 'Moderér…' });
+    const moderateButton = (await openNoteActions(note(fac.page, idea))).getByRole('button', { name: 'Moderér…' });
     await moderateButton.focus();
     await fac.page.keyboard.press('ArrowDown');
     await expect.poll(() => fac.page.evaluate(() => document.activeElement?.textContent)).toBe('Sæt status…');
@@ -247,7 +258,7 @@ describe('comments, reactions, reports and moderation on a note', () => {
       expect(await thread.locator('.comment', { hasText: 'Gerne også om søndagen' }).count()).toBe(1);
 
       // The read-only board view: comments and reaction counts, but no form and no buttons to react.
-      await note(bo.page, idea).getByRole('button', { name: /^Elsker/ }).click();
+      await (await showReactions(note(bo.page, idea))).getByRole('button', { name: /^Elsker/ }).click();
       const viewer = await newDevice(browser, 320, 740);
       await viewer.page.goto(board.links.observer.replace('/screen#', '#'));
       const join = viewer.page.getByRole('button', { name: 'Gå til tavlen' });
@@ -262,6 +273,7 @@ describe('comments, reactions, reports and moderation on a note', () => {
       await seen.locator('.reactions--static').getByText('Elsker: 1').waitFor();
       expect(await seen.getByLabel('Skriv en kommentar').count()).toBe(0);
       expect(await seen.getByRole('button', { name: /^Elsker/ }).count()).toBe(0);
+      expect(await seen.getByRole('button', { name: 'Reagér' }).count()).toBe(0);
       expect(await seen.getByRole('button', { name: 'Anmeld' }).count()).toBe(0);
       expect(await axeViolations(viewer.page)).toEqual([]);
       await viewer.context.close();

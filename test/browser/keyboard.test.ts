@@ -52,7 +52,11 @@ describe('keyboard only', () => {
     await unclassified.waitFor();
     await waitForStatus(page, 'saved');
 
-    await tabTo(page, '[data-group="unclassified"] button', 'Flyt til…');
+    // The note's actions are behind its "⋯" button; the row it opens comes next in Tab order.
+    await tabTo(page, '[data-group="unclassified"] button[aria-label="Handlinger"]');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await focusedText(page)).toBe('Flyt til…');
     await page.keyboard.press('Enter');
     // The menu opens on its first choice (phase 1 × principle 1); one step down is phase 2 × principle 1.
     expect(await focusedText(page)).toContain('Fase 1');
@@ -67,7 +71,10 @@ describe('keyboard only', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-group]')?.getAttribute('data-group'))).toBe('cell-2-1');
     await expect.poll(() => page.locator('[aria-live="polite"]').innerText()).toContain('flyttet');
 
-    // Escape closes the menu and returns focus to its button.
+    // Escape closes the menu and returns focus to its button (the moved note's "⋯" has focus).
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Handlinger');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     expect(await focusedText(page)).toBe('Flyt til…');

@@ -5,7 +5,17 @@ import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardLinks } from '../../shared';
-import { ARTIFACTS, axeViolations, joinBoard, launchBrowser, newDevice, newPhone, startApp, waitForStatus } from './support';
+import {
+  ARTIFACTS,
+  axeViolations,
+  joinBoard,
+  launchBrowser,
+  newDevice,
+  newPhone,
+  openNoteActions,
+  startApp,
+  waitForStatus,
+} from './support';
 
 /**
  * Issue 5's "Done when": a facilitator takes the kick-off board from ideas to a
@@ -23,7 +33,7 @@ async function addIdea(page: Page, text: string): Promise<void> {
 }
 
 async function setStatus(page: Page, text: string, status: string, rationale: string): Promise<void> {
-  await note(page, text).getByRole('button', { name: 'Moderér…' }).click();
+  await (await openNoteActions(note(page, text))).getByRole('button', { name: 'Moderér…' }).click();
   await page.getByRole('menuitem', { name: 'Sæt status…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Status for idéen' });
   await dialog.getByLabel(status).check();
@@ -170,7 +180,7 @@ describe('from idea to initiative, in the browser', () => {
     await addIdea(page, 'Idéer kan stadig skrives, mens filen hentes');
     // Closing the tools does not lose the export: reopened, it is still on its way.
     await page.getByRole('button', { name: 'Facilitatorværktøjer' }).click();
-    await expect.poll(() => exportCard.count()).toBe(0);
+    await expect.poll(() => exportCard.isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Facilitatorværktøjer' }).click();
     await exportCard.locator('[data-export-phase="preparing"] progress').waitFor();
     release();

@@ -113,7 +113,8 @@ describe('search and filters on a board', () => {
     await page.getByText('Ingen idéer passer til søgningen og filtrene.').waitFor();
     await search.fill('');
 
-    // Contributor type.
+    // Contributor type (the filters fold into one bar on every screen: open it first).
+    await page.getByRole('button', { name: /^Filtre/ }).click();
     await page.getByLabel('Bidragyder').selectOption('citizen');
     await expect.poll(() => noteTexts(page)).toEqual(['Cykelsti hele vejen fra Ishøj til Århus', 'Fællesspisning på Gården hver fredag']);
     expect(await shownCount(page)).toBe('Viser 2 af 5 idéer');

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Ack, CreateBoardRequest, CreateBoardResponse, CreateSessionRequest, Role, SessionResponse } from '../../shared';
 import { testConfig } from '../../server/config';
 import { createServer } from '../../server/create-server';
@@ -137,4 +137,21 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   });
   return violations;
+}
+
+/**
+ * Opens a note's "⋯" row (move, cluster, edit, delete, moderate), as a person does before
+ * using one of them; a row already open stays open. Returns the note.
+ */
+export async function openNoteActions(note: Locator): Promise<Locator> {
+  const more = note.getByRole('button', { name: 'Handlinger', exact: true });
+  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  return note;
+}
+
+/** Shows all four reaction buttons on a note (those nobody has used yet wait behind "Reagér"). Returns the note. */
+export async function showReactions(note: Locator): Promise<Locator> {
+  const more = note.getByRole('button', { name: 'Reagér', exact: true });
+  if ((await more.count()) > 0 && (await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  return note;
 }

@@ -8,6 +8,13 @@ import { useBoardSync } from '../BoardSyncContext';
 import { IdeaTextField } from './IdeaTextField';
 import { PlacementFields, type Placement } from './PlacementFields';
 import { RescueNotice } from './RescueNotice';
+import { ComposerSuggestions } from '../../sensemaking/ComposerSuggestions';
+
+/** The idea field's id: the board's skip link goes straight to it. */
+export const COMPOSER_FIELD_ID = 'composer-text';
+
+/** How much of a sent idea the confirmation quotes. */
+const QUOTE = 60;
 
 const EMPTY: Placement = { phase: null, principle: null, track: null, beacons: [], questionId: null };
 
@@ -32,6 +39,8 @@ export function IdeaComposer() {
   const [placement, setPlacement] = useState<Placement>(EMPTY);
   const [questionChosen, setQuestionChosen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // What was sent last, shown under the button (the note itself may be far down the board).
+  const [sent, setSent] = useState<{ text: string; hidden: boolean; seq: number } | null>(null);
 
   const questionId = questionChosen ? placement.questionId : (settings?.focusQuestionId ?? null);
   const value: Placement = { ...placement, questionId };
@@ -59,6 +68,8 @@ export function IdeaComposer() {
     setPlacement({ ...EMPTY, questionId: placement.questionId });
     setError(null);
     announce(added.hidden ? t('composer.addedHidden') : t('composer.added'));
+    const quote = text.trim().length > QUOTE ? `${text.trim().slice(0, QUOTE)}…` : text.trim();
+    setSent((s) => ({ text: quote, hidden: added.hidden, seq: (s?.seq ?? 0) + 1 }));
     textRef.current?.focus();
   };
 
@@ -85,11 +96,14 @@ export function IdeaComposer() {
             onChange={(v) => {
               setText(v);
               if (error && v.trim()) setError(null);
+              if (sent && v.trim()) setSent(null);
             }}
             error={error}
             inputRef={textRef}
+            id={COMPOSER_FIELD_ID}
             describedBy={blocker ? `${ids}-blocked` : workshop.silent ? `${ids}-silent` : undefined}
           />
+          <ComposerSuggestions text={text} questionId={questionId} off={workshop.silent || blocker !== null} />
           <details className="composer__more">
             <summary>{t('composer.more')}</summary>
             <PlacementFields
@@ -101,9 +115,18 @@ export function IdeaComposer() {
               }}
             />
           </details>
-          <button type="submit" className="button button--primary" disabled={blocker !== null}>
+          <button type="submit" className="button button--primary composer__submit" disabled={blocker !== null}>
             {workshop.silent ? t('composer.submitHidden') : t('composer.submit')}
           </button>
+          {/* Announced through the live region; this is the line people see. */}
+          {sent ? (
+            <p key={sent.seq} className="composer__sent" data-sent="">
+              <span aria-hidden="true" className="composer__sent-mark">
+                ✓
+              </span>{' '}
+              {sent.hidden ? t('room.sentHidden', { text: sent.text }) : t('room.sent', { text: sent.text })}
+            </p>
+          ) : null}
         </form>
       ) : null}
     </section>

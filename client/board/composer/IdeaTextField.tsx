@@ -11,19 +11,22 @@ interface Props {
   rows?: number;
   /** Extra text that explains the field (silent writing, why it cannot be sent now). */
   describedBy?: string;
+  /** The textarea's id, when something links to it (the board's "skip to the idea field"). */
+  id?: string;
 }
 
 /** The idea's text with a live character count against the server's limit. */
-export function IdeaTextField({ label, value, onChange, error, inputRef, rows = 3, describedBy }: Props) {
+export function IdeaTextField({ label, value, onChange, error, inputRef, rows = 3, describedBy, id }: Props) {
   const { t } = useTranslation();
   const ids = useId();
   const near = value.length > LIMITS.ideaText * 0.9;
+  const fieldId = id ?? `${ids}-text`;
   return (
     <div className="field">
-      <label htmlFor={`${ids}-text`}>{label}</label>
+      <label htmlFor={fieldId}>{label}</label>
       <textarea
         ref={inputRef}
-        id={`${ids}-text`}
+        id={fieldId}
         value={value}
         rows={rows}
         maxLength={LIMITS.ideaText}

@@ -51,9 +51,13 @@ export function IdeaGroups({ groups, grouping, settings, renderGroupBody, dropHa
 
   const cells = groups.filter((g) => g.id.kind === 'cell');
   const rest = groups.filter((g) => g.id.kind !== 'cell');
-  return (
-    <>
-      <div className="matrix">
+  const inCells = cells.reduce((n, g) => n + g.ideas.length, 0);
+  const inRest = rest.reduce((n, g) => n + g.ideas.length, 0);
+  // Workshop ideas seldom have a phase and a principle: when most are unplaced, they come first,
+  // and an empty matrix shrinks to small drop targets instead of costing a screen.
+  const restFirst = inRest > inCells;
+  const matrix = (
+    <div className={`matrix${inCells === 0 ? ' matrix--empty' : ''}`} data-matrix={inCells === 0 ? 'empty' : 'used'}>
         {/* Visual headers only: each cell's own heading names its phase and principle. */}
         <div className="matrix__corner" aria-hidden="true" />
         {PHASES.map((phase) => (
@@ -71,8 +75,13 @@ export function IdeaGroups({ groups, grouping, settings, renderGroupBody, dropHa
               .map((g) => section(g, 'cell'))}
           </div>
         ))}
-      </div>
-      {rest.map((g) => section(g, 'wide'))}
+    </div>
+  );
+  return (
+    <>
+      {restFirst ? rest.map((g) => section(g, 'wide')) : null}
+      {matrix}
+      {restFirst ? null : rest.map((g) => section(g, 'wide'))}
       {moderated}
     </>
   );

@@ -110,21 +110,24 @@ export function IdeaNote(props: Props) {
         <p className="note__editing">{t('idea.editing', { name: editors.map((e) => e.name ?? t('board.anonymous')).join(', ') })}</p>
       ) : null}
       {permissions.vote ? <VoteControls idea={idea} describedBy={textId} /> : null}
-      <NoteSocial idea={idea} textId={textId} threadOpen={threadOpen} onToggleThread={setThreadOpen} />
-      <NoteActions
-        ideaId={idea.id}
-        textId={textId}
-        permissions={permissions}
-        moveOptions={props.moveOptions}
-        clusterOptions={props.clusterOptions}
-        hasClusterOptions={props.hasClusterOptions}
-        confirming={mode === 'confirm-delete'}
-        onEdit={() => setMode('edit')}
-        onAskDelete={() => setMode('confirm-delete')}
-        onCancelDelete={() => setMode('view')}
-        onDelete={() => props.onDelete(idea)}
-        moderation={facilitator ? <ModerateMenu idea={idea} describedBy={textId} /> : undefined}
-      />
+      {/* One row under the text: reactions, comments, and "⋯" with everything else. */}
+      <div className="note__foot">
+        <NoteSocial idea={idea} textId={textId} threadOpen={threadOpen} onToggleThread={setThreadOpen} />
+        <NoteActions
+          ideaId={idea.id}
+          textId={textId}
+          permissions={permissions}
+          moveOptions={props.moveOptions}
+          clusterOptions={props.clusterOptions}
+          hasClusterOptions={props.hasClusterOptions}
+          confirming={mode === 'confirm-delete'}
+          onEdit={() => setMode('edit')}
+          onAskDelete={() => setMode('confirm-delete')}
+          onCancelDelete={() => setMode('view')}
+          onDelete={() => props.onDelete(idea)}
+          moderation={facilitator ? <ModerateMenu idea={idea} describedBy={textId} /> : undefined}
+        />
+      </div>
     </article>
   );
 }

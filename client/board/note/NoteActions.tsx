@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n/useT';
 import type { IdeaPermissions } from '../../workshop/permissions';
 import { MoveMenu, type MoveOption } from './MoveMenu';
@@ -20,12 +20,19 @@ interface Props {
   moderation?: ReactNode;
 }
 
+/** The id of a note's "⋯" button: focus comes back to it when a move took the menu away. */
+export const actionsButtonId = (ideaId: string) => `idea-${ideaId}-actions`;
+
 /**
- * A note's buttons. Only what the workshop step allows is offered (the board explains the
- * step above), so nothing here would be refused by the server.
+ * A note's buttons behind one "⋯" button, so the idea's text is the main thing on the note.
+ * Only what the workshop step allows is offered (the board explains the step above), so
+ * nothing here would be refused by the server. Escape closes the row, focus goes back to "⋯".
  */
 export function NoteActions(props: Props) {
   const t = useT();
+  const ids = useId();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   const { ideaId, textId, permissions } = props;
   if (props.confirming && permissions.delete) {
     return (
@@ -42,7 +49,33 @@ export function NoteActions(props: Props) {
   }
   if (!permissions.move && !permissions.edit && !permissions.delete && !props.moderation) return null;
   return (
-    <div className="note__actions">
+    <div className="note__more">
+      <button
+        ref={button}
+        id={actionsButtonId(ideaId)}
+        type="button"
+        className="note__more-button"
+        aria-expanded={open}
+        aria-controls={`${ids}-actions`}
+        aria-label={t('room.noteMenu')}
+        aria-describedby={textId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span aria-hidden="true">⋯</span>
+      </button>
+      <div
+        id={`${ids}-actions`}
+        className="note__actions"
+        hidden={!open}
+        onKeyDown={(event) => {
+          // A dialog opened from the row (moderation) handles its own Escape.
+          if (event.key === 'Escape' && !event.defaultPrevented && !(event.target as Element).closest('dialog, [role="dialog"]')) {
+            event.preventDefault();
+            setOpen(false);
+            button.current?.focus();
+          }
+        }}
+      >
       {permissions.move ? <MoveMenu ideaId={ideaId} options={props.moveOptions} describedBy={textId} /> : null}
       {permissions.move && props.hasClusterOptions ? (
         <MoveMenu
@@ -65,6 +98,7 @@ export function NoteActions(props: Props) {
         </button>
       ) : null}
       {props.moderation}
+      </div>
     </div>
   );
 }

@@ -59,11 +59,12 @@ export function RoomCard() {
         onToggle={() => void run('join:setOpen', { open: !workshop.joinOpen })}
       />
       <ErrorText message={error} />
-      <h4>{t('console.presentHeading', { count: participants })}</h4>
+      <h4 id={`${ids}-people`}>{t('console.presentHeading', { count: participants })}</h4>
       {people.length === 0 ? (
         <p className="hint">{t('console.nobody')}</p>
       ) : (
-        <ul className="people">
+        // A long list scrolls: focusable, so the keyboard can scroll it too (WCAG 2.1.1).
+        <ul className="people" tabIndex={0} aria-labelledby={`${ids}-people`}>
           {people.map((p) => (
             <li key={p.participantId} className="people__person">
               <span className="people__name">{p.name ?? (p.role === 'observer' ? t('taxonomy.role.observer') : t('board.anonymous'))}</span>

@@ -16,7 +16,8 @@ import { WritingCard } from './WritingCard';
 export function WorkshopConsole({ onEditQuestions }: { onEditQuestions: () => void }) {
   const { t } = useTranslation();
   const ids = useId();
-  const [open, setOpen] = useState(true);
+  // Open beside the board on a laptop; folded on a small screen, where it would sit above the ideas.
+  const [open, setOpen] = useState(() => typeof matchMedia !== 'function' || matchMedia('(min-width: 64rem)').matches);
   const voting = useBoardStore((s) => s.workshop.voting);
   return (
     <section className="console" aria-labelledby={`${ids}-heading`} data-console="">
