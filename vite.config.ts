@@ -40,10 +40,26 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/yjs\//, /^\/socket\.io\//, /^\/healthz/, /^\/readyz/],
+        // An embedded call goes to the network: its page carries the call's frame-ancestors.
+        navigateFallbackDenylist: [/^\/api\//, /^\/yjs\//, /^\/socket\.io\//, /^\/healthz/, /^\/readyz/, /[?&]embed=1(?:&|$)/],
         cleanupOutdatedCaches: true,
         // The board's chunk carries Yjs and socket.io; it must be there offline too.
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        // Public, session-free answers a page needs to open offline: a call (its form) and a
+        // receipt (its last known state). The network first; the last answer only without one.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, request }) =>
+              request.method === 'GET' && /^\/api\/(?:calls\/[^/]+|receipts\/[^/]+)$/.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: 'samskab-public-api',
+              networkTimeoutSeconds: 5,
+              expiration: { maxEntries: 50, maxAgeSeconds: 60 * 24 * 60 * 60 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
       },
     }),
   ],

@@ -65,6 +65,13 @@ export function CallPage({ callId }: { callId: string }) {
   });
 
   useEffect(() => {
+    // Installed from here, the app opens this call (the app's own manifest opens the start page).
+    const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]') ?? document.head.appendChild(document.createElement('link'));
+    link.rel = 'manifest';
+    link.href = `/c/${encodeURIComponent(callId)}/manifest.webmanifest`;
+  }, [callId]);
+
+  useEffect(() => {
     const title = load.kind === 'ready' ? load.info.boardTitle : t('call.kicker');
     document.title = `${title} – ${t('app.name')}`;
   }, [load, t]);

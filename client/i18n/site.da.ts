@@ -8,6 +8,13 @@ export const siteDa = {
     footer: {
       accessibility: 'Tilgængelighedserklæring',
     },
+    embed: {
+      heading: 'Indlejr på jeres hjemmeside',
+      help: 'Sæt formularen ind på kommunens egen side. Kopiér koden herunder ind i sidens HTML; rammen bliver lige så høj som formularen.',
+      off: 'Formularen kan ikke vises på andre hjemmesider endnu. Bed driften sætte EMBED_ORIGINS til jeres hjemmesides adresse, fx https://www.ishoj.dk.',
+      snippet: 'Kode til hjemmesiden',
+      link: 'Eller brug blot linket: {{url}}',
+    },
     statement: {
       pageTitle: 'Tilgængelighedserklæring – Samskab',
       title: 'Tilgængelighedserklæring for Samskab',

@@ -8,6 +8,13 @@ export const siteEn = {
     footer: {
       accessibility: 'Accessibility statement',
     },
+    embed: {
+      heading: 'Embed on your website',
+      help: 'Put the form on the municipality’s own page. Copy the code below into the page’s HTML; the frame grows as tall as the form.',
+      off: 'The form cannot be shown on other websites yet. Ask your operations team to set EMBED_ORIGINS to your website’s address, e.g. https://www.ishoj.dk.',
+      snippet: 'Code for the website',
+      link: 'Or simply use the link: {{url}}',
+    },
     statement: {
       pageTitle: 'Accessibility statement – Samskab',
       title: 'Accessibility statement for Samskab',

@@ -6,6 +6,8 @@ import { ErrorText } from '../../ui/ErrorText';
 import { QrCode } from '../../ui/QrCode';
 import { useCommand } from '../console/useCommand';
 import { callUrl } from './call-draft';
+import { EmbedSnippet } from '../../embed/EmbedSnippet';
+import { useBoardStore } from '../../state/board-store';
 
 /** The public link with copy, QR code, and "new link" (which retires the old one, so it asks first). */
 export function CallLink({ call, onRotated }: { call: PublicCall; onRotated: () => void }) {
@@ -15,6 +17,7 @@ export function CallLink({ call, onRotated }: { call: PublicCall; onRotated: () 
   const [confirming, setConfirming] = useState(false);
   const rotateButton = useRef<HTMLButtonElement>(null);
   const url = callUrl(location.origin, call.callId);
+  const title = useBoardStore((s) => s.settings?.title ?? '');
 
   const rotate = async () => {
     const result = await run('call:configure', {
@@ -82,6 +85,7 @@ export function CallLink({ call, onRotated }: { call: PublicCall; onRotated: () 
           </div>
         ) : null}
         <ErrorText message={error} />
+        <EmbedSnippet callId={call.callId} title={title} url={url} />
       </div>
       <QrCode className="mod-call-link__qr" text={url} alt={t('moderation.call.qrAlt')} />
     </div>
