@@ -43,6 +43,9 @@ export default defineConfig({
         // An embedded call goes to the network: its page carries the call's frame-ancestors.
         navigateFallbackDenylist: [/^\/api\//, /^\/yjs\//, /^\/socket\.io\//, /^\/healthz/, /^\/readyz/, /[?&]embed=1(?:&|$)/],
         cleanupOutdatedCaches: true,
+        // The first worker takes the page that installed it at once (nothing older to mix
+        // with); a later one still waits for the person's reload (no skipWaiting).
+        clientsClaim: true,
         // The board's chunk carries Yjs and socket.io; it must be there offline too.
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         // Public, session-free answers a page needs to open offline: a call (its form) and a

@@ -48,7 +48,8 @@ export function AccessibilityStatement({ locale }: { locale: 'da' | 'en' }) {
 
         <h2>{t('site.statement.checkedHeading')}</h2>
         <p>{t('site.statement.checked')}</p>
-        <div className="statement__table">
+        {/* Scrolls sideways on a phone: focusable, so the keyboard can scroll it too. */}
+        <div className="statement__table" role="region" aria-label={t('site.statement.checkedHeading')} tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -23,3 +23,19 @@ export function registerAppShell(): void {
   });
   useAppUpdate.setState({ apply: () => update(true) });
 }
+
+/**
+ * Runs `warm` once the offline shell controls this page (at once when it already does), so
+ * answers the page fetched before the worker was in charge are fetched again through it and
+ * kept for offline use (a call's form, a receipt). Not at all without a worker.
+ */
+export function whenAppShellControls(warm: () => void): () => void {
+  if (import.meta.env.DEV || !('serviceWorker' in navigator)) return () => undefined;
+  if (navigator.serviceWorker.controller) {
+    warm();
+    return () => undefined;
+  }
+  const onChange = () => warm();
+  navigator.serviceWorker.addEventListener('controllerchange', onChange, { once: true });
+  return () => navigator.serviceWorker.removeEventListener('controllerchange', onChange);
+}

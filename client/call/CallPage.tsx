@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorCode, randomId, type ContributionReceipt, type PublicCallInfo } from '../../shared';
 import { Layout } from '../app/Layout';
+import { whenAppShellControls } from '../app/app-update';
+import { fetchCall } from './call-api';
 import { currentLocale } from '../i18n';
 import { errorText } from '../i18n/errors';
 import { CallHeader } from './CallHeader';
@@ -69,6 +71,8 @@ export function CallPage({ callId }: { callId: string }) {
     const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]') ?? document.head.appendChild(document.createElement('link'));
     link.rel = 'manifest';
     link.href = `/c/${encodeURIComponent(callId)}/manifest.webmanifest`;
+    // Keep the call's form for offline use once the offline shell is in charge.
+    return whenAppShellControls(() => void fetchCall(callId));
   }, [callId]);
 
   useEffect(() => {

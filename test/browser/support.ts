@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Ack, CreateBoardRequest, CreateBoardResponse, CreateSessionRequest, Role, SessionResponse } from '../../shared';
-import { testConfig } from '../../server/config';
+import { testConfig, type ServerConfig } from '../../server/config';
 import { createServer } from '../../server/create-server';
 import { createStore } from '../../server/store/create-store';
 
@@ -14,10 +14,10 @@ import { createStore } from '../../server/store/create-store';
 
 export const ARTIFACTS = 'test/artifacts';
 
-export async function startApp() {
+export async function startApp(overrides: Partial<ServerConfig> = {}) {
   const dataDir = await mkdtemp(joinPath(tmpdir(), 'samskab-browser-'));
   const store = await createStore({ dataDir });
-  const app = await createServer({ store, config: testConfig({ publicUrl: undefined }) });
+  const app = await createServer({ store, config: testConfig({ publicUrl: undefined, ...overrides }) });
   const { url } = await app.listen(0, '127.0.0.1');
   return {
     url,
