@@ -39,7 +39,16 @@ const envSchema = z.object({
    * is what per-IP rate limits count. Behind the compose load balancer: "uniquelocal".
    */
   TRUST_PROXY: z.string().default('loopback'),
-});
+  /**
+   * Outgoing mail (follow-up to contributors, facilitators' digests): smtp:// or smtps://
+   * with user and password in the URL. Unset: no mail is sent (said at start).
+   */
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://').optional()),
+  /** The sender of every mail, e.g. "Samskab <samskab@kommune.dk>". Required with SMTP_URL. */
+  MAIL_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(3).max(200).optional()),
+  /** Days an e-mail address is kept after its last use (consent or last mail sent). */
+  CONTACT_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(365),
+}).refine((e) => !e.SMTP_URL || e.MAIL_FROM, { message: 'MAIL_FROM is required when SMTP_URL is set', path: ['MAIL_FROM'] });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -74,6 +83,10 @@ export interface ServerConfig {
   clientDir: string;
   /** Outgoing bytes buffered for one Yjs connection before it counts as stuck and is dropped. */
   maxBufferedBytes: number;
+  /** SMTP_URL and MAIL_FROM; null: no mail. */
+  mail: { smtpUrl: string; from: string } | null;
+  /** CONTACT_RETENTION_DAYS in milliseconds. */
+  contactRetentionMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -102,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     clientDir: 'dist/client',
     maxBufferedBytes: 64 * 1024 * 1024,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    contactRetentionMs: Math.round(e.CONTACT_RETENTION_DAYS * DAY_MS),
   };
 }
 

@@ -14,6 +14,10 @@ import { createModeration } from './moderation';
 import { createInstallation } from './installation';
 import { AbuseLimits, type AbuseLimitConfig } from './moderation/abuse-limits';
 import { ideaGate } from './realtime/idea-gate';
+import { createMail, type Mail, type MailOptions } from './mail';
+import { Persons } from './gdpr/persons';
+import { registerPersonalDataCommands } from './gdpr/commands';
+import { personalDataRoutes } from './gdpr/routes';
 
 export interface SamskabServer {
   httpServer: HttpServer;
@@ -21,6 +25,8 @@ export interface SamskabServer {
   rooms: RoomRegistry;
   boards: BoardService;
   log: Logger;
+  /** E-mail follow-up and personal-data housekeeping (tests drive its jobs). */
+  mail: Mail;
   /** Starts listening; port 0 picks a free port. */
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
   /** Stops accepting, closes sockets, writes everything pending to the store. Does not close the store. */
@@ -38,6 +44,8 @@ export async function createServer(options: {
   log?: Logger;
   /** Rate limits over config.limits and the defaults (tests set small ones). */
   abuseLimits?: Partial<AbuseLimitConfig>;
+  /** The mail sender's timings and clock (tests). */
+  mail?: MailOptions;
 }): Promise<SamskabServer> {
   const { store, config } = options;
   const log = options.log ?? createLogger(config.logLevel);
@@ -48,7 +56,9 @@ export async function createServer(options: {
     room.ideaGate = ideaGate(limits, room.boardId);
   });
   const workshop = createWorkshop({ store, rooms, boards, log, limits });
-  const moderation = await createModeration({ store, rooms, log, limits });
+  const mail = createMail({ store, rooms, config, log, options: options.mail });
+  const moderation = await createModeration({ store, rooms, log, limits, followUp: mail.followUp });
+  const persons = new Persons(moderation.ctx, moderation.ideas, mail.outbox);
   const installation = await createInstallation({
     store,
     rooms,
@@ -58,7 +68,18 @@ export async function createServer(options: {
     dataDir: config.dataDir,
     publicUrl: config.publicUrl,
   });
-  const app = createHttpApp({ config, log, boards, store, workshop, rooms, moderation, installation, limits });
+  const app = createHttpApp({
+    config,
+    log,
+    boards,
+    store,
+    workshop,
+    rooms,
+    moderation,
+    installation,
+    limits,
+    apiRouters: [personalDataRoutes({ log, persons, followUp: mail.followUp, limits })],
+  });
   const httpServer = createHttpServer(app);
   httpServer.on('clientError', (_error, socket) => socket.destroy());
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
@@ -66,6 +87,9 @@ export async function createServer(options: {
   const io = createSocketServer({ httpServer, config, log, boards, rooms, workshop, moderation, adapterClient });
   workshop.notifier.attach(io);
   moderation.notifier.attach(io);
+  // After createSocketServer's own handler, so these commands join the same sockets.
+  io.on('connection', (socket) => registerPersonalDataCommands(socket, { persons, followUp: mail.followUp, log }));
+  mail.start();
 
   return {
     httpServer,
@@ -73,6 +97,7 @@ export async function createServer(options: {
     rooms,
     boards,
     log,
+    mail,
     listen(port = config.port, host = config.host) {
       return new Promise((resolvePromise, reject) => {
         httpServer.once('error', reject);
@@ -87,6 +112,7 @@ export async function createServer(options: {
       });
     },
     async close() {
+      await mail.stop();
       yjs.close();
       await new Promise<void>((resolvePromise) => io.close(() => resolvePromise()));
       await rooms.closeAll();

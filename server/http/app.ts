@@ -30,6 +30,8 @@ export function createHttpApp(deps: {
   moderation: Moderation;
   installation: Installation;
   limits: AbuseLimits;
+  /** More /api routers (personal data, unsubscribe), mounted before the 404. */
+  apiRouters?: express.Router[];
 }): express.Express {
   const { config, log } = deps;
   const app = express();
@@ -61,6 +63,7 @@ export function createHttpApp(deps: {
   app.use('/api', joinRoutes(deps.workshop.join, log));
   app.use('/api', moderationRoutes(deps));
   app.use('/api', installationRoutes(deps));
+  for (const router of deps.apiRouters ?? []) app.use('/api', router);
   app.use(healthRoutes(deps));
   app.use('/api', (_req: Request, res: Response) => {
     res.status(404).json(fail(ErrorCode.NOT_FOUND, 'No such endpoint.'));
