@@ -172,6 +172,11 @@ export class Persons {
     for (const vote of holdings.export.votes) {
       for (let i = 0; i < vote.count; i++) await this.ctx.store.retractVote(boardId, vote.participantId, vote.ideaId, vote.scope);
     }
+    // idea:purge keeps a contribution's queue item without its words so its receipt can say
+    // "removed"; the person asked for everything, so the item and its receipt code go too.
+    const contributions = holdings.export.ideas.filter((i) => i.receipt !== null);
+    await this.ctx.records.delete(SPACE.queue(boardId), contributions.map((i) => i.id));
+    await this.ctx.records.delete(SPACE.receipts, contributions.map((i) => i.receipt!));
     const contactKeys = holdings.export.emails.map((e) => e.contributionId);
     await this.ctx.records.delete(SPACE.contacts(boardId), contactKeys);
     for (const itemId of new Set([...contactKeys, ...person.itemIds, ...holdings.ideaIds])) await this.outbox.forgetItem(boardId, itemId);

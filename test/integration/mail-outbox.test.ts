@@ -82,7 +82,7 @@ describe('the mail outbox', () => {
     }
     const board = await createBoard(urls[0]!, 'kickoff');
     const facilitator = await socketOf(urls[0]!, await join(urls[0]!, board.boardId, board.tokens.facilitator, 'Fie'));
-    cleanups.push(() => facilitator.close());
+    cleanups.push(() => void facilitator.close());
     const { callId } = await openCall(facilitator, 'post');
     const addresses = Array.from({ length: 12 }, (_, i) => `p${i}@example.dk`);
     await Promise.all(addresses.map((email, i) => contribute(urls[i % 2]!, callId, { text: `Idé ${i}`, email, consent: true })));
