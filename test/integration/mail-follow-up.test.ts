@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, randomId, type ContributionReceipt, type CreateBoardResponse, type Initiative, type SessionResponse } from '../../shared';
 import { createServer, type SamskabServer } from '../../server/create-server';
-import { testConfig } from '../../server/config';
+import { loadConfig, testConfig } from '../../server/config';
 import { Records, SPACE } from '../../server/moderation/records';
 import { contactSchema } from '../../server/mail/contacts';
 import { OUTBOX_SPACE, outboxEntrySchema } from '../../server/mail/outbox';
@@ -176,5 +176,16 @@ describe('e-mail follow-up', () => {
     await send('hal@example.dk', 'da', 'Efter nedbruddet');
     await mailsTo('hal@example.dk', 1);
     expect(smtp.to('gry@example.dk')).toHaveLength(1);
+  });
+});
+
+describe('mail settings', () => {
+  it('stops the server at start with a message naming the variable', () => {
+    expect(() => loadConfig({ SMTP_URL: 'smtp://localhost:25' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ SMTP_URL: 'http://localhost', MAIL_FROM: 'a@b.dk' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ CONTACT_RETENTION_DAYS: 'forever' })).toThrow(/CONTACT_RETENTION_DAYS/);
+    expect(loadConfig({}).mail).toBeNull();
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.test:465', MAIL_FROM: 'Samskab <s@mail.test>' }).mail).toEqual({ smtpUrl: 'smtps://u:p@mail.test:465', from: 'Samskab <s@mail.test>' });
+    expect(loadConfig({}).contactRetentionMs).toBe(365 * 24 * 60 * 60 * 1000);
   });
 });
