@@ -10,6 +10,7 @@ import { commentsDa } from './comments.da';
 import { filterDa } from './filter.da';
 import { coordinatorDa } from './coordinator.da';
 import { outcomesDa } from './outcomes.da';
+import { gdprDa } from './gdpr.da';
 
 export const da = {
   ...workshopDa,
@@ -19,6 +20,7 @@ export const da = {
   ...filterDa,
   ...coordinatorDa,
   ...outcomesDa,
+  ...gdprDa,
   app: {
     name: 'Samskab',
     tagline: 'Fælles om mulighedernes Ishøj – idéer til Vision 2035',

@@ -6,6 +6,7 @@ import { commentsEn } from './comments.en';
 import { filterEn } from './filter.en';
 import { coordinatorEn } from './coordinator.en';
 import { outcomesEn } from './outcomes.en';
+import { gdprEn } from './gdpr.en';
 
 /** English. Typed as the Danish messages, so both stay complete. */
 export const en: Messages = {
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...filterEn,
   ...coordinatorEn,
   ...outcomesEn,
+  ...gdprEn,
   app: {
     name: 'Samskab',
     tagline: 'Together on the Ishøj of opportunities – ideas for Vision 2035',
