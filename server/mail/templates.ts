@@ -68,6 +68,26 @@ const WORDS = {
   },
 } as const;
 
+/** A reason from MODERATION_REASONS in words (as the receipt page shows it); a moderator's own words as written. */
+const REASONS: Record<'da' | 'en', Record<string, string>> = {
+  da: {
+    'off-topic': 'Den handler ikke om det, indkaldelsen spørger om.',
+    duplicate: 'Den samme idé er allerede på tavlen.',
+    offensive: 'Den er stødende eller krænkende.',
+    'personal-data': 'Den indeholder personoplysninger.',
+    spam: 'Den blev vurderet som spam eller reklame.',
+    other: 'Af en anden grund.',
+  },
+  en: {
+    'off-topic': 'It is not about what the call asks.',
+    duplicate: 'The same idea is already on the board.',
+    offensive: 'It is offensive or hurtful.',
+    'personal-data': 'It contains personal data.',
+    spam: 'It was judged to be spam or advertising.',
+    other: 'For another reason.',
+  },
+};
+
 /** Plain text and simple HTML from the same lines: paragraphs, one quote, links. */
 export function renderMail(event: MailEvent, facts: MailFacts): RenderedMail {
   const w = WORDS[facts.locale];
@@ -82,7 +102,7 @@ export function renderMail(event: MailEvent, facts: MailFacts): RenderedMail {
     case 'decision':
       subject = event.published ? w.publishedSubject(board) : w.rejectedSubject(board);
       lines.push(event.published ? w.publishedBody : w.rejectedBody);
-      if (!event.published && event.reason) lines.push(`${w.reason}: ${event.reason}`);
+      if (!event.published && event.reason) lines.push(`${w.reason}: ${REASONS[facts.locale][event.reason] ?? event.reason}`);
       break;
     case 'status': {
       const status = (labelsFor(facts.locale).status as Record<string, string>)[event.status] ?? event.status;

@@ -91,9 +91,13 @@ describe('e-mail follow-up', () => {
 
   it('sends the moderation decision: not published with the reason, and published', async () => {
     const rejected = await send('bo@example.dk', 'da', 'Noget helt andet');
+    const listed = await send('bea@example.dk', 'en', 'Buy cheap watches');
     const published = await send('cy@example.dk', 'da', 'Flere træer på torvet');
     await ok(call(socket, 'moderation:decide', { itemIds: [rejected.id], decision: 'reject', reason: 'Uden for emnet' }));
     await ok(call(socket, 'moderation:decide', { itemIds: [published.id], decision: 'approve' }));
+    await ok(call(socket, 'moderation:decide', { itemIds: [listed.id], decision: 'reject', reason: 'spam' }));
+    const [, spam] = await mailsTo('bea@example.dk', 2);
+    expect(spam!.text).toContain('Reason: It was judged to be spam or advertising.');
     const [, no] = await mailsTo('bo@example.dk', 2);
     expect(no!.subject).toContain('ikke offentliggjort');
     expect(no!.text).toContain('Begrundelse: Uden for emnet');
@@ -131,7 +135,10 @@ describe('e-mail follow-up', () => {
     expect(await server.mail.followUp.digests()).toBe(0); // within the hour
     const [digest] = await mailsTo('fie@kommune.test', 1);
     expect(digest!.subject).toMatch(/^\d+ contributions? waits? for moderation on /);
-    expect(digest!.headers.get('list-unsubscribe')).toContain('/api/mail/unsubscribe?t=');
+    const stop = digest!.headers.get('list-unsubscribe')!.slice(1, -1).replace(PUBLIC, url);
+    expect((await fetch(stop, { method: 'POST' })).status).toBe(200);
+    expect((await ok(call<{ subscription: unknown }>(socket, 'mail:subscription', {}))).subscription).toBeNull();
+    expect((await fetch(stop, { method: 'POST' })).status).toBe(404);
   });
 
   it('unsubscribes with one click: the address is deleted, no more mail; a used or forged link changes nothing', async () => {
