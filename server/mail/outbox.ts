@@ -10,6 +10,8 @@ import type { Records, Stored } from '../moderation/records';
  * compare-and-set. Nothing about the mail lives only in memory.
  */
 export const OUTBOX_SPACE = 'outbox';
+/** Sent and dropped entries, moved out of the outbox so the senders' polls read only what is waiting. */
+export const OUTBOX_DONE_SPACE = 'outbox-done';
 
 const followUpFields = {
   boardId: z.string(),
@@ -64,6 +66,8 @@ export class Outbox {
   /** Queues the event's mail; a second call for the same event changes nothing. */
   async enqueue(event: MailEvent, now: number): Promise<OutboxEntry> {
     const id = outboxKey(event);
+    const done = await this.records.get(OUTBOX_DONE_SPACE, id, outboxEntrySchema);
+    if (done) return done.value;
     const entry: OutboxEntry = { id, event, createdAt: now, state: 'queued', attempts: 0, nextAttemptAt: now, lease: null, doneAt: null, lastError: null };
     const { stored } = await this.records.insert(OUTBOX_SPACE, id, entry, outboxEntrySchema);
     return stored?.value ?? entry;
@@ -87,26 +91,52 @@ export class Outbox {
     return (await this.records.replace(OUTBOX_SPACE, record.key, record.raw, next)) ? { value: next, raw } : null;
   }
 
-  /** Compare-and-set from the claimed state: false when the lease was lost meanwhile. */
-  finish(claimed: Stored<OutboxEntry>, next: OutboxEntry): Promise<boolean> {
-    return this.records.replace(OUTBOX_SPACE, claimed.value.id, claimed.raw, next);
+  /**
+   * Compare-and-set from the claimed state: false when the lease was lost meanwhile. A sent
+   * or dropped entry then moves to the done space (a crash before the move leaves it
+   * finished in the outbox, where nobody sends it; housekeeping clears it).
+   */
+  async finish(claimed: Stored<OutboxEntry>, next: OutboxEntry): Promise<boolean> {
+    if (!(await this.records.replace(OUTBOX_SPACE, claimed.value.id, claimed.raw, next))) return false;
+    if (next.state !== 'queued') {
+      await this.records.put(OUTBOX_DONE_SPACE, next.id, next);
+      await this.records.delete(OUTBOX_SPACE, [next.id]);
+    }
+    return true;
+  }
+
+  /** Where an entry stands, waiting or done (tests, diagnostics). */
+  async get(id: string): Promise<OutboxEntry | null> {
+    return (await this.records.get(OUTBOX_SPACE, id, outboxEntrySchema))?.value ?? (await this.records.get(OUTBOX_DONE_SPACE, id, outboxEntrySchema))?.value ?? null;
   }
 
   /** Removes the entries of a contribution (an unsubscribe or a GDPR deletion): unsent ones are never sent. */
-  async forgetItem(boardId: string, itemId: string): Promise<number> {
-    const prefix = `${boardId}/${itemId}/`;
-    return this.records.delete(OUTBOX_SPACE, (await this.all()).filter((r) => r.key.startsWith(prefix)).map((r) => r.key));
+  forgetItem(boardId: string, itemId: string): Promise<number> {
+    return this.forgetPrefix(`${boardId}/${itemId}/`);
   }
 
-  async forgetDigests(boardId: string, participantId: string): Promise<number> {
-    const prefix = `${boardId}/~digest/${participantId}/`;
-    return this.records.delete(OUTBOX_SPACE, (await this.all()).filter((r) => r.key.startsWith(prefix)).map((r) => r.key));
+  forgetDigests(boardId: string, participantId: string): Promise<number> {
+    return this.forgetPrefix(`${boardId}/~digest/${participantId}/`);
   }
 
-  /** Sent and dropped entries older than `before` (housekeeping). */
+  /** Waiting and done entries alike: they quote reasons and titles about the person. */
+  private async forgetPrefix(prefix: string): Promise<number> {
+    let removed = 0;
+    for (const space of [OUTBOX_SPACE, OUTBOX_DONE_SPACE]) {
+      const keys = (await this.records.list(space, outboxEntrySchema)).filter((r) => r.key.startsWith(prefix)).map((r) => r.key);
+      removed += await this.records.delete(space, keys);
+    }
+    return removed;
+  }
+
+  /** Sent and dropped entries finished before `before` (housekeeping), in either space. */
   async sweep(before: number): Promise<number> {
-    const old = (await this.all()).filter((r) => r.value.state !== 'queued' && (r.value.doneAt ?? 0) < before);
-    return this.records.delete(OUTBOX_SPACE, old.map((r) => r.key));
+    let removed = 0;
+    for (const space of [OUTBOX_SPACE, OUTBOX_DONE_SPACE]) {
+      const old = (await this.records.list(space, outboxEntrySchema)).filter((r) => r.value.state !== 'queued' && (r.value.doneAt ?? 0) < before);
+      removed += await this.records.delete(space, old.map((r) => r.key));
+    }
+    return removed;
   }
 }
 
