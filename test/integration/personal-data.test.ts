@@ -116,6 +116,13 @@ describe.each([
     expect((await env.store.listSessions()).some((s) => s.session.identity.participantId === pia.identity.participantId)).toBe(false);
     expect(await env.inspect(piaIdea)).toBe(false);
     expect(await env.inspect(piaComment)).toBe(false);
+    // A backup made afterwards holds none of it.
+    const backup = await fetch(`${url}/api/boards/${board.boardId}/export/json`, { headers: { Authorization: `Bearer ${lead.sessionToken}` } });
+    expect(backup.status).toBe(200);
+    const bytes = Buffer.from(await backup.arrayBuffer());
+    expect(bytes.includes(Buffer.from(piaIdea))).toBe(false);
+    expect(bytes.includes(Buffer.from(piaComment))).toBe(false);
+    expect(bytes.includes(Buffer.from('Lederens idé'))).toBe(true);
     const audit = await ok(call<AuditResult>(leadSocket, 'audit:list', { action: 'person.delete' }));
     expect(audit.entries).toHaveLength(1);
     expect(audit.entries[0]!.target.id).not.toContain(pia.identity.participantId);
