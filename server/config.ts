@@ -49,7 +49,16 @@ const envSchema = z.object({
     .refine((value) => splitList(value).every(isOrigin), 'each entry must be an origin such as https://www.ishoj.dk'),
   /** Where people report an accessibility problem (an e-mail address, a web address or a phone number). */
   ACCESSIBILITY_CONTACT: z.string().trim().max(300).default(''),
-});
+  /**
+   * Outgoing mail (follow-up to contributors, facilitators' digests): smtp:// or smtps://
+   * with user and password in the URL. Unset: no mail is sent (said at start).
+   */
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://').optional()),
+  /** The sender of every mail, e.g. "Samskab <samskab@kommune.dk>". Required with SMTP_URL. */
+  MAIL_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(3).max(200).optional()),
+  /** Days an e-mail address is kept after its last use (consent or last mail sent). */
+  CONTACT_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(365),
+}).refine((e) => !e.SMTP_URL || e.MAIL_FROM, { message: 'MAIL_FROM is required when SMTP_URL is set', path: ['MAIL_FROM'] });
 
 function splitList(value: string): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -101,6 +110,11 @@ export interface ServerConfig {
   embedOrigins: string[];
   /** Where to report an accessibility problem (ACCESSIBILITY_CONTACT); '' when not set. */
   accessibilityContact: string;
+  /**
+  /** SMTP_URL and MAIL_FROM; null: no mail. */
+  mail: { smtpUrl: string; from: string } | null;
+  /** CONTACT_RETENTION_DAYS in milliseconds. */
+  contactRetentionMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -131,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxBufferedBytes: 64 * 1024 * 1024,
     embedOrigins: splitList(e.EMBED_ORIGINS).map((origin) => new URL(origin).origin),
     accessibilityContact: e.ACCESSIBILITY_CONTACT,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    contactRetentionMs: Math.round(e.CONTACT_RETENTION_DAYS * DAY_MS),
   };
 }
 

@@ -15,6 +15,10 @@ import { createInstallation } from './installation';
 import { AbuseLimits, type AbuseLimitConfig } from './moderation/abuse-limits';
 import { ideaGate } from './realtime/idea-gate';
 import { createSensemaking } from './sensemaking';
+import { createMail, type Mail, type MailOptions } from './mail';
+import { Persons } from './gdpr/persons';
+import { registerPersonalDataCommands } from './gdpr/commands';
+import { personalDataRoutes } from './gdpr/routes';
 
 export interface SamskabServer {
   httpServer: HttpServer;
@@ -22,6 +26,8 @@ export interface SamskabServer {
   rooms: RoomRegistry;
   boards: BoardService;
   log: Logger;
+  /** E-mail follow-up and personal-data housekeeping (tests drive its jobs). */
+  mail: Mail;
   /** Starts listening; port 0 picks a free port. */
   listen(port?: number, host?: string): Promise<{ port: number; url: string }>;
   /** Stops accepting, closes sockets, writes everything pending to the store. Does not close the store. */
@@ -39,6 +45,8 @@ export async function createServer(options: {
   log?: Logger;
   /** Rate limits over config.limits and the defaults (tests set small ones). */
   abuseLimits?: Partial<AbuseLimitConfig>;
+  /** The mail sender's timings and clock (tests). */
+  mail?: MailOptions;
 }): Promise<SamskabServer> {
   const { store, config } = options;
   const log = options.log ?? createLogger(config.logLevel);
@@ -49,7 +57,9 @@ export async function createServer(options: {
     room.ideaGate = ideaGate(limits, room.boardId);
   });
   const workshop = createWorkshop({ store, rooms, boards, log, limits });
-  const moderation = await createModeration({ store, rooms, log, limits });
+  const mail = createMail({ store, rooms, config, log, options: options.mail });
+  const moderation = await createModeration({ store, rooms, log, limits, followUp: mail.followUp });
+  const persons = new Persons(moderation.ctx, moderation.ideas, mail.outbox);
   const installation = await createInstallation({
     store,
     rooms,
@@ -60,7 +70,19 @@ export async function createServer(options: {
     publicUrl: config.publicUrl,
   });
   const sensemaking = createSensemaking({ store, rooms, moderation, limits, listBoards: () => installation.overview.boardIds() });
-  const app = createHttpApp({ config, log, boards, store, workshop, rooms, moderation, installation, limits, sensemaking });
+  const app = createHttpApp({
+    config,
+    log,
+    boards,
+    store,
+    workshop,
+    rooms,
+    moderation,
+    installation,
+    limits,
+    sensemaking,
+    apiRouters: [personalDataRoutes({ log, persons, followUp: mail.followUp, limits })],
+  });
   const httpServer = createHttpServer(app);
   httpServer.on('clientError', (_error, socket) => socket.destroy());
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
@@ -68,6 +90,9 @@ export async function createServer(options: {
   const io = createSocketServer({ httpServer, config, log, boards, rooms, workshop, moderation, adapterClient });
   workshop.notifier.attach(io);
   moderation.notifier.attach(io);
+  // After createSocketServer's own handler, so these commands join the same sockets.
+  io.on('connection', (socket) => registerPersonalDataCommands(socket, { persons, followUp: mail.followUp, log }));
+  mail.start();
 
   return {
     httpServer,
@@ -75,6 +100,7 @@ export async function createServer(options: {
     rooms,
     boards,
     log,
+    mail,
     listen(port = config.port, host = config.host) {
       return new Promise((resolvePromise, reject) => {
         httpServer.once('error', reject);
@@ -89,6 +115,7 @@ export async function createServer(options: {
       });
     },
     async close() {
+      await mail.stop();
       yjs.close();
       await new Promise<void>((resolvePromise) => io.close(() => resolvePromise()));
       await rooms.closeAll();

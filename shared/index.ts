@@ -21,3 +21,4 @@ export * from './model/moderation';
 export * from './model/status';
 export * from './model/hidden-idea';
 export * from './model/initiative';
+export * from './protocol/personal-data';

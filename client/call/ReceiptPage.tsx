@@ -8,12 +8,14 @@ import { fetchReceipt } from './call-api';
 import { normalizeReceiptCode } from './receipt-code';
 import { ReceiptLookup } from './ReceiptLookup';
 import { ReceiptStatus } from './ReceiptStatus';
+import { ReceiptPersonalData } from './ReceiptPersonalData';
 
 type Load =
   | { kind: 'none' }
   | { kind: 'invalid' }
   | { kind: 'loading' }
   | { kind: 'ready'; view: ReceiptView }
+  | { kind: 'deleted' }
   | { kind: 'failed'; offline: boolean; code: string | null; retryAfter: number | null };
 
 /** `/r/:code`: what became of a contribution, for the person holding its receipt code. */
@@ -87,9 +89,15 @@ export function ReceiptPage({ code: typed }: { code: string }) {
                 {t('call.receipt.backToCall')}
               </a>
             </div>
+            <ReceiptPersonalData code={load.view.receipt} onDeleted={() => setLoad({ kind: 'deleted' })} />
           </>
         ) : null}
-        <ReceiptLookup first={load.kind !== 'ready'} initial={load.kind === 'invalid' ? typed : ''} />
+        {load.kind === 'deleted' ? (
+          <p role="status" className="gdpr-done">
+            {t('gdpr.receipt.deleted')}
+          </p>
+        ) : null}
+        <ReceiptLookup first={load.kind !== 'ready' && load.kind !== 'deleted'} initial={load.kind === 'invalid' ? typed : ''} />
       </div>
     </Layout>
   );

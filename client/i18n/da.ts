@@ -13,6 +13,7 @@ import { filterDa } from './filter.da';
 import { coordinatorDa } from './coordinator.da';
 import { outcomesDa } from './outcomes.da';
 import { roomDa } from './room.da';
+import { gdprDa } from './gdpr.da';
 
 export const da = {
   ...workshopDa,
@@ -25,6 +26,7 @@ export const da = {
   ...coordinatorDa,
   ...outcomesDa,
   ...roomDa,
+  ...gdprDa,
   app: {
     name: 'Samskab',
     tagline: 'Fælles om mulighedernes Ishøj – idéer til Vision 2035',

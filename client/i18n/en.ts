@@ -9,6 +9,7 @@ import { filterEn } from './filter.en';
 import { coordinatorEn } from './coordinator.en';
 import { outcomesEn } from './outcomes.en';
 import { roomEn } from './room.en';
+import { gdprEn } from './gdpr.en';
 
 /** English. Typed as the Danish messages, so both stay complete. */
 export const en: Messages = {
@@ -22,6 +23,7 @@ export const en: Messages = {
   ...coordinatorEn,
   ...outcomesEn,
   ...roomEn,
+  ...gdprEn,
   app: {
     name: 'Samskab',
     tagline: 'Together on the Ishøj of opportunities – ideas for Vision 2035',

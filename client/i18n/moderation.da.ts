@@ -197,7 +197,7 @@ export const moderationDa = {
       yes: 'Ja',
       no: 'Nej',
       publicActor: 'Afsender via det offentlige link',
-      targetKind: { idea: 'Idé', comment: 'Kommentar', contribution: 'Bidrag', report: 'Anmeldelse', call: 'Indkaldelse' },
+      targetKind: { idea: 'Idé', comment: 'Kommentar', contribution: 'Bidrag', report: 'Anmeldelse', call: 'Indkaldelse', person: 'Person' },
       export: 'Eksportér CSV',
       exporting: 'Henter CSV …',
       exported: 'Loggen er hentet som {{file}}.',
@@ -208,6 +208,7 @@ export const moderationDa = {
       comment: { approve: 'Kommentar godkendt', reject: 'Kommentar afvist', hide: 'Kommentar skjult', delete: 'Kommentar slettet' },
       report: { dismiss: 'Anmeldelse afvist' },
       idea: { hide: 'Idé skjult', restore: 'Idé gendannet', edit: 'Idé rettet', delete: 'Idé slettet permanent' },
+      person: { delete: 'Persondata slettet' },
     },
     auditField: {
       text: 'Tekst',

@@ -199,7 +199,7 @@ export const moderationEn: typeof moderationDa = {
       yes: 'Yes',
       no: 'No',
       publicActor: 'Contributor through the public link',
-      targetKind: { idea: 'Idea', comment: 'Comment', contribution: 'Contribution', report: 'Report', call: 'Call' },
+      targetKind: { idea: 'Idea', comment: 'Comment', contribution: 'Contribution', report: 'Report', call: 'Call', person: 'Person' },
       export: 'Export CSV',
       exporting: 'Fetching CSV …',
       exported: 'The log was downloaded as {{file}}.',
@@ -210,6 +210,7 @@ export const moderationEn: typeof moderationDa = {
       comment: { approve: 'Comment approved', reject: 'Comment rejected', hide: 'Comment hidden', delete: 'Comment deleted' },
       report: { dismiss: 'Report dismissed' },
       idea: { hide: 'Idea hidden', restore: 'Idea restored', edit: 'Idea edited', delete: 'Idea deleted for good' },
+      person: { delete: 'Personal data deleted' },
     },
     auditField: {
       text: 'Text',

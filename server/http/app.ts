@@ -37,6 +37,8 @@ export function createHttpApp(deps: {
   installation: Installation;
   limits: AbuseLimits;
   sensemaking: Sensemaking;
+  /** More /api routers (personal data, unsubscribe), mounted before the 404. */
+  apiRouters?: express.Router[];
 }): express.Express {
   const { config, log } = deps;
   const app = express();
@@ -83,6 +85,7 @@ export function createHttpApp(deps: {
     '/api',
     sensemakingRoutes({ ...deps, requireCoordinator: (token) => deps.installation.coordinator.requireSession(token) }),
   );
+  for (const router of deps.apiRouters ?? []) app.use('/api', router);
   app.use(healthRoutes(deps));
   app.use('/api', (_req: Request, res: Response) => {
     res.status(404).json(fail(ErrorCode.NOT_FOUND, 'No such endpoint.'));

@@ -27,10 +27,10 @@ import type { BoardRoom } from '../realtime/board-room';
 import { actorOf, PUBLIC_ACTOR, requireModerator, type ModerationContext } from './context';
 import { positionAtEnd, publishOnce } from './board-ideas';
 import { SPACE } from './records';
+import { contactSchema } from '../mail/contacts';
 
 const callRecordSchema = z.object({ boardId: z.string() }).strict();
 const receiptRecordSchema = z.object({ boardId: z.string(), itemId: z.string() }).strict();
-const contactSchema = z.object({ email: z.string(), locale: z.string(), consentAt: z.number() }).strict();
 
 /** What the contribution page knows about its sender (never stored as such), and where it came in. */
 export interface Sender {
@@ -182,15 +182,19 @@ export class PublicCalls {
       receipt,
     };
     await this.ctx.records.put(SPACE.receipts, receipt, { boardId, itemId: item.id });
-    const { created, stored } = await this.ctx.records.insert(queue, item.id, item, queueItemSchema);
-    if (!created && stored) return { receipt: this.receiptOf(stored.value, room, sender.publicBase), created: false };
     if (contribution.email) {
+      // The address and its receipt mail before the item: a crash in between leaves an
+      // address without a contribution (its mail is dropped, housekeeping deletes it), never
+      // a contribution whose promised mail was not queued.
       await this.ctx.records.put(SPACE.contacts(boardId), item.id, {
         email: contribution.email,
         locale: contribution.locale,
         consentAt: now,
       });
+      await this.ctx.followUp.prepare({ kind: 'receipt', boardId, itemId: item.id });
     }
+    const { created, stored } = await this.ctx.records.insert(queue, item.id, item, queueItemSchema);
+    if (!created && stored) return { receipt: this.receiptOf(stored.value, room, sender.publicBase), created: false };
     if (published) await room.writeAsServer((doc) => publishOnce(doc, idea));
     await this.ctx.audit.write(boardId, {
       actor: PUBLIC_ACTOR,
@@ -201,6 +205,7 @@ export class PublicCalls {
       reason: null,
     });
     this.ctx.notifier.changed(boardId, this.ctx.log);
+    this.ctx.followUp.committed();
     return { receipt: this.receiptOf(item, room, sender.publicBase), created: true };
   }
 

@@ -16,6 +16,18 @@ import { facilitatorsRoom } from '../workshop/notifier';
 import type { AuditLog } from './audit';
 import type { AbuseLimits } from './abuse-limits';
 import { SPACE, type Records } from './records';
+import type { MailEvent } from '../mail/outbox';
+
+/**
+ * E-mail follow-up (server/mail/): `prepare` queues the mail of an event in the outbox
+ * before the event is committed (the sender checks it was), `committed` sends it now.
+ */
+export interface FollowUpHooks {
+  prepare(event: Exclude<MailEvent, { kind: 'digest' }>): Promise<void>;
+  committed(): void;
+}
+
+export const NO_FOLLOW_UP: FollowUpHooks = { prepare: () => Promise.resolve(), committed: () => undefined };
 
 /** What every moderation capability works with. */
 export interface ModerationContext {
@@ -27,6 +39,7 @@ export interface ModerationContext {
   audit: AuditLog;
   notifier: ModerationNotifier;
   limits: AbuseLimits;
+  followUp: FollowUpHooks;
 }
 
 /** The public call, seen from the audit log and the queue: nobody in particular. */

@@ -19,6 +19,7 @@ import {
   revisionSchema,
   statusesMap,
   votesMap,
+  type Actor,
   type Comment,
   type Decision,
   type HiddenIdea,
@@ -207,28 +208,39 @@ export class IdeaModeration {
    */
   purge(identity: Identity, ideaId: string, reason: string | null): Promise<{ ideaId: string }> {
     return this.locked(identity, 'delete ideas for good', async (room) => {
-      const { boardId } = room;
-      const inDoc = ideasMap(room.doc).has(ideaId);
-      const hidden = await this.ctx.records.get(SPACE.hidden(boardId), ideaId, hiddenIdeaSchema);
-      const queued = await this.ctx.records.get(SPACE.queue(boardId), ideaId, queueItemSchema);
-      const silent = (await this.ctx.store.listHiddenIdeas(boardId)).some((idea) => idea.id === ideaId);
-      if (!inDoc && !hidden && !(queued?.value.kind === 'contribution') && !silent) {
-        throw new ServiceError(ErrorCode.IDEA_NOT_FOUND, 'There is no such idea.', 404);
-      }
-      const published = await room.writeAsServer((doc) => scrubIdea(doc, ideaId));
-      const touched = await this.scrubRecords(room, identity, ideaId, new Set(published));
-      if (silent) await this.ctx.store.deleteHiddenIdeas(boardId, [ideaId]);
-      await this.ctx.store.clearVotes(boardId, { ideaIds: [ideaId] });
-      await this.ctx.audit.redact(boardId, new Set([ideaId, ...published, ...touched]));
-      await this.audit(room, identity, 'idea.delete', 'idea', ideaId, null, null, reason);
+      await this.purgeIn(room, actorOf(identity), ideaId, reason, { audit: true });
       await this.foldAndPurge(room);
-      this.ctx.notifier.changed(boardId, this.ctx.log);
+      this.ctx.notifier.changed(room.boardId, this.ctx.log);
       return { ideaId };
     });
   }
 
+  /**
+   * purge with the board's lock held, by any actor (a person's GDPR deletion runs it for
+   * each of their ideas, then folds and purges once). Returns the ids it redacted in the
+   * audit log; `audit: false` leaves the entry to the caller.
+   */
+  async purgeIn(room: BoardRoom, actor: Actor, ideaId: string, reason: string | null, options: { audit: boolean }): Promise<string[]> {
+    const { boardId } = room;
+    const inDoc = ideasMap(room.doc).has(ideaId);
+    const hidden = await this.ctx.records.get(SPACE.hidden(boardId), ideaId, hiddenIdeaSchema);
+    const queued = await this.ctx.records.get(SPACE.queue(boardId), ideaId, queueItemSchema);
+    const silent = (await this.ctx.store.listHiddenIdeas(boardId)).some((idea) => idea.id === ideaId);
+    if (!inDoc && !hidden && !(queued?.value.kind === 'contribution') && !silent) {
+      throw new ServiceError(ErrorCode.IDEA_NOT_FOUND, 'There is no such idea.', 404);
+    }
+    const published = await room.writeAsServer((doc) => scrubIdea(doc, ideaId));
+    const touched = await this.scrubRecords(room, actor, ideaId, new Set(published));
+    if (silent) await this.ctx.store.deleteHiddenIdeas(boardId, [ideaId]);
+    await this.ctx.store.clearVotes(boardId, { ideaIds: [ideaId] });
+    const redacted = [ideaId, ...published, ...touched];
+    await this.ctx.audit.redact(boardId, new Set(redacted));
+    if (options.audit) await this.ctx.audit.write(boardId, { actor, action: 'idea.delete', target: { kind: 'idea', id: ideaId }, before: null, after: null, reason });
+    return redacted;
+  }
+
   /** Returns the ids of the queue items (comments on the idea, reports about it) it scrubbed, for the audit log. */
-  private async scrubRecords(room: BoardRoom, identity: Identity, ideaId: string, publishedComments: ReadonlySet<string>): Promise<string[]> {
+  private async scrubRecords(room: BoardRoom, actor: Actor, ideaId: string, publishedComments: ReadonlySet<string>): Promise<string[]> {
     const { boardId } = room;
     await this.ctx.records.delete(SPACE.hidden(boardId), [ideaId]);
     await this.ctx.records.delete(SPACE.revisions(boardId), [ideaId]);
@@ -238,7 +250,7 @@ export class IdeaModeration {
     // Comments on the idea in any state (waiting, rejected, hidden), not only published ones.
     const commentIds = new Set([...publishedComments, ...items.flatMap((r) => (r.value.kind === 'comment' && r.value.comment.ideaId === ideaId ? [r.value.id] : []))]);
     const touched: string[] = [...commentIds];
-    const decision: Decision = { by: actorOf(identity), at: Date.now(), reason: 'deleted' };
+    const decision: Decision = { by: actor, at: Date.now(), reason: 'deleted' };
     for (const record of items) {
       const next = scrubQueueItem(record.value, ideaId, commentIds, decision);
       if (next === null) continue;
@@ -264,7 +276,7 @@ export class IdeaModeration {
   }
 
   /** As fold, then the store drops its deleted data from disk. */
-  private async foldAndPurge(room: BoardRoom): Promise<void> {
+  async foldAndPurge(room: BoardRoom): Promise<void> {
     await room.flushed();
     await this.fold(room.docName);
     await this.ctx.store.purgeDeleted();

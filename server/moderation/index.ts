@@ -4,7 +4,7 @@ import type { BoardStore } from '../store/board-store';
 import type { AbuseLimits } from './abuse-limits';
 import { AuditLog } from './audit';
 import { PublicCalls } from './calls';
-import { ModerationNotifier, newModerationLocks, type ModerationContext } from './context';
+import { ModerationNotifier, NO_FOLLOW_UP, newModerationLocks, type FollowUpHooks, type ModerationContext } from './context';
 import { IdeaModeration } from './idea-moderation';
 import { ModerationQueue } from './queue';
 import { Records } from './records';
@@ -23,6 +23,7 @@ export interface Moderation {
   initiatives: Initiatives;
   audit: AuditLog;
   notifier: ModerationNotifier;
+  ctx: ModerationContext;
 }
 
 /**
@@ -36,6 +37,7 @@ export async function createModeration(deps: {
   rooms: RoomRegistry;
   log: Logger;
   limits: AbuseLimits;
+  followUp?: FollowUpHooks;
 }): Promise<Moderation> {
   const records = new Records(deps.store);
   const audit = new AuditLog(records);
@@ -49,6 +51,7 @@ export async function createModeration(deps: {
     audit,
     notifier,
     limits: deps.limits,
+    followUp: deps.followUp ?? NO_FOLLOW_UP,
   };
   const ideas = new IdeaModeration(ctx);
   const queue = new ModerationQueue(ctx, ideas);
@@ -67,5 +70,6 @@ export async function createModeration(deps: {
     initiatives: new Initiatives(ctx),
     audit,
     notifier,
+    ctx,
   };
 }

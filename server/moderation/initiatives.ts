@@ -32,7 +32,14 @@ export class Initiatives {
       const ideas = ideasMap(room.doc);
       const missing = fields.ideaIds.filter((ideaId) => !ideas.has(ideaId));
       if (missing.length > 0) throw new ServiceError(ErrorCode.IDEA_NOT_FOUND, `No such idea on the board: ${missing.join(', ')}.`, 404);
-      return room.writeAsServer((doc) => {
+      // The id is chosen before the write so the contributors' mails can be queued first.
+      const initiativeId = id ?? randomId(12);
+      const before = id ? initiativeSchema.safeParse(initiativesMap(room.doc).get(id)) : null;
+      const had = new Set(before?.success ? before.data.ideaIds : []);
+      for (const ideaId of new Set(fields.ideaIds)) {
+        if (!had.has(ideaId)) await this.ctx.followUp.prepare({ kind: 'initiative', boardId: identity.boardId, itemId: ideaId, initiativeId, title: fields.title });
+      }
+      const saved = await room.writeAsServer((doc) => {
         const map = initiativesMap(doc);
         const existing = id ? initiativeSchema.safeParse(map.get(id)) : null;
         if (id && !existing?.success) throw new ServiceError(ErrorCode.NOT_FOUND, 'There is no such initiative.', 404);
@@ -44,7 +51,7 @@ export class Initiatives {
           ...fields,
           responsibleUnit: fields.responsibleUnit || null,
           ideaIds: [...new Set(fields.ideaIds)],
-          id: id ?? randomId(12),
+          id: initiativeId,
           createdAt: existing?.success ? existing.data.createdAt : now,
           updatedAt: now,
           updatedBy: actorOf(identity),
@@ -52,6 +59,8 @@ export class Initiatives {
         map.set(initiative.id, initiative);
         return initiative;
       });
+      this.ctx.followUp.committed();
+      return saved;
     });
   }
 

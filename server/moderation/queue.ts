@@ -94,12 +94,16 @@ export class ModerationQueue {
     }
     const decision: Decision = { by: actorOf(identity), at: Date.now(), reason };
     const next = decided(stored.value, verdict, decision, edit && this.applyEdit(room.doc, stored.value, edit));
+    if (stored.value.kind === 'contribution') {
+      await this.ctx.followUp.prepare({ kind: 'decision', boardId: room.boardId, itemId, at: decision.at, published: verdict === 'approve', reason });
+    }
     if (!(await this.ctx.records.replace(space, itemId, stored.raw, next))) {
       // Another facilitator decided between our read and our write: theirs stands.
       const winner = await this.ctx.records.get(space, itemId, queueItemSchema);
       return { itemId, outcome: 'already-decided', item: winner?.value ?? null };
     }
     await this.carryOut(identity, room, stored, next, verdict, reason);
+    this.ctx.followUp.committed();
     return { itemId, outcome: 'done', item: next };
   }
 

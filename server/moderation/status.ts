@@ -29,9 +29,10 @@ export class IdeaStatuses {
         at: Date.now(),
         by: actorOf(identity),
       };
+      await this.ctx.followUp.prepare({ kind: 'status', boardId, itemId: request.ideaId, at: change.at, status: change.status, rationale: change.rationale });
       // Read and written in one server transaction: concurrent changes each keep their entry,
       // and an idea hidden meanwhile gets no status (it would show its rationale to everyone).
-      return room.writeAsServer((doc) => {
+      const written = await room.writeAsServer((doc) => {
         ideaOnBoard(doc, request.ideaId);
         const map = statusesMap(doc);
         const previous = ideaStatusRecordSchema.safeParse(map.get(request.ideaId));
@@ -39,6 +40,8 @@ export class IdeaStatuses {
         map.set(request.ideaId, next);
         return next;
       });
+      this.ctx.followUp.committed();
+      return written;
     });
   }
 }

@@ -64,6 +64,10 @@ export interface BoardStore {
 
   putSession(tokenHash: string, session: SessionRecord): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | null>;
+  /** Every session of the installation with the hash it is kept under (housekeeping, GDPR). */
+  listSessions(): Promise<Array<{ tokenHash: string; session: SessionRecord }>>;
+  /** Removes sessions by token hash; returns how many existed. */
+  deleteSessions(tokenHashes: string[]): Promise<number>;
 
   /**
    * Durably appends one Yjs update (resolves only once it would survive a crash of this

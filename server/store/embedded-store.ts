@@ -122,6 +122,25 @@ export class EmbeddedStore implements BoardStore {
     return this.getJson<SessionRecord>(`session:${tokenHash}`);
   }
 
+  async listSessions(): Promise<Array<{ tokenHash: string; session: SessionRecord }>> {
+    const out: Array<{ tokenHash: string; session: SessionRecord }> = [];
+    for await (const [key, value] of this.db.iterator({ gte: 'session:', lt: 'session;' })) {
+      try {
+        out.push({ tokenHash: key.slice('session:'.length), session: JSON.parse(new TextDecoder().decode(value)) as SessionRecord });
+      } catch {
+        // A corrupt session reads as missing, as getSession's would.
+      }
+    }
+    return out;
+  }
+
+  async deleteSessions(tokenHashes: string[]): Promise<number> {
+    let existed = 0;
+    for (const hash of tokenHashes) if ((await this.db.get(`session:${hash}`)) !== undefined) existed++;
+    if (tokenHashes.length > 0) await this.db.batch(tokenHashes.map((hash) => ({ type: 'del' as const, key: `session:${hash}` })), { sync: true });
+    return existed;
+  }
+
   appendUpdate(docName: string, update: Uint8Array): Promise<{ logLength: number }> { return this.appendUpdates(docName, [update]); }
 
   appendUpdates(docName: string, updates: Uint8Array[]): Promise<{ logLength: number }> {

@@ -72,6 +72,18 @@ export class MemoryStore implements BoardStore {
     return session ? clone(session) : null;
   }
 
+  async listSessions(): Promise<Array<{ tokenHash: string; session: SessionRecord }>> {
+    this.open();
+    return [...this.data.sessions].map(([tokenHash, session]) => ({ tokenHash, session: clone(session) }));
+  }
+
+  async deleteSessions(tokenHashes: string[]): Promise<number> {
+    this.open();
+    let existed = 0;
+    for (const hash of tokenHashes) if (this.data.sessions.delete(hash)) existed += 1;
+    return existed;
+  }
+
   appendUpdate(docName: string, update: Uint8Array): Promise<{ logLength: number }> {
     return this.appendUpdates(docName, [update]);
   }

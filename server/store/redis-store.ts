@@ -170,6 +170,32 @@ export class RedisStore implements BoardStore {
     return this.getJson<SessionRecord>(this.key(`session:${tokenHash}`));
   }
 
+  async listSessions(): Promise<Array<{ tokenHash: string; session: SessionRecord }>> {
+    const prefix = this.key('session:');
+    const keys: string[] = [];
+    for await (const batch of this.client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
+      keys.push(...(Array.isArray(batch) ? batch : [batch]).map(String));
+    }
+    const out: Array<{ tokenHash: string; session: SessionRecord }> = [];
+    for (let i = 0; i < keys.length; i += 500) {
+      const slice = keys.slice(i, i + 500);
+      const values = await this.client.mGet(slice);
+      values.forEach((value, j) => {
+        if (value === null) return;
+        try {
+          out.push({ tokenHash: slice[j]!.slice(prefix.length), session: JSON.parse(String(value)) as SessionRecord });
+        } catch {
+          // A corrupt session reads as missing.
+        }
+      });
+    }
+    return out;
+  }
+
+  async deleteSessions(tokenHashes: string[]): Promise<number> {
+    return tokenHashes.length === 0 ? 0 : Number(await this.client.del(tokenHashes.map((hash) => this.key(`session:${hash}`))));
+  }
+
   appendUpdate(docName: string, update: Uint8Array): Promise<{ logLength: number }> { return this.appendUpdates(docName, [update]); }
 
   async appendUpdates(docName: string, updates: Uint8Array[]): Promise<{ logLength: number }> {

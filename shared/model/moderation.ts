@@ -237,6 +237,8 @@ export const AUDIT_ACTIONS = [
   'idea.restore',
   'idea.edit',
   'idea.delete',
+  /** Everything a person wrote, their votes, reactions, address and sessions deleted at once (GDPR). */
+  'person.delete',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -248,7 +250,7 @@ export const auditEntrySchema = z
     at: z.number().int().nonnegative(),
     actor: actorSchema,
     action: auditActionSchema,
-    target: z.object({ kind: z.enum(['idea', 'comment', 'contribution', 'report', 'call']), id: z.string() }).strict(),
+    target: z.object({ kind: z.enum(['idea', 'comment', 'contribution', 'report', 'call', 'person']), id: z.string() }).strict(),
     /** The thing before and after (text fields; a GDPR deletion blanks them to "[deleted]"). */
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),

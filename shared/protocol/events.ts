@@ -31,6 +31,7 @@ import type {
 } from './moderation-commands';
 import type { Initiative } from '../model/initiative';
 import type { IdeaStatusRecord } from '../model/status';
+import type { MailSubscribeRequest, PersonDeleteResult, PersonExport, PersonQuery, PersonSummary } from './personal-data';
 import type { Reaction, ReportTarget } from '../model/moderation';
 
 /** Sent by the server right after a socket.io connection is authenticated. */
@@ -129,6 +130,18 @@ export interface ClientToServerEvents {
   'initiative:delete': (payload: { initiativeId: string }, ack: AckCallback<{ initiativeId: string }>) => void;
   /** Facilitators: the audit log, newest first, filtered. */
   'audit:list': (payload: AuditQuery, ack: AckCallback<AuditResult>) => void;
+  /** Facilitators (anyone about themselves): how much the board holds about a person (§19). */
+  'person:find': (payload: PersonQuery, ack: AckCallback<PersonSummary>) => void;
+  /** Facilitators (anyone about themselves): everything the board holds about a person, as JSON (§19). */
+  'person:export': (payload: PersonQuery, ack: AckCallback<PersonExport>) => void;
+  /** Facilitators (anyone about themselves): delete everything about a person, in one audited action (§19). */
+  'person:delete': (payload: PersonQuery & { reason?: string | null }, ack: AckCallback<PersonDeleteResult>) => void;
+  /** Facilitators: e-mail me "N contributions wait for moderation", at most hourly (§19). */
+  'mail:subscribe': (payload: MailSubscribeRequest, ack: AckCallback<{ email: string; locale: 'da' | 'en' }>) => void;
+  /** Facilitators: my digest subscription on this board, or null. */
+  'mail:subscription': (payload: Record<string, never>, ack: AckCallback<{ subscription: { email: string; locale: 'da' | 'en' } | null }>) => void;
+  /** Facilitators: stop the digest and delete my address. */
+  'mail:unsubscribe': (payload: Record<string, never>, ack: AckCallback<{ removed: boolean }>) => void;
 }
 
 /** socket.io, server → client. */

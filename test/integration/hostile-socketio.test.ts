@@ -18,6 +18,7 @@ const KNOWN: Record<keyof ClientToServerEvents, true> = {
   'idea:revisions': true, 'idea:purge': true, 'comment:add': true, 'comment:delete': true, 'comment:hide': true,
   'reaction:toggle': true, 'report:create': true, 'idea:setStatus': true, 'audit:list': true,
   'initiative:save': true, 'initiative:delete': true,
+  'person:find': true, 'person:export': true, 'person:delete': true, 'mail:subscribe': true, 'mail:subscription': true, 'mail:unsubscribe': true,
 };
 const EVENTS = [...Object.keys(KNOWN), 'no:such:event', '__proto__', 'constructor'];
 

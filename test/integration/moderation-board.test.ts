@@ -292,6 +292,7 @@ describe.each([
     await ok(call(leadSocket, 'idea:hide', { ideaId: idea.id, reason: 'duplicate' }));
     await ok(call(leadSocket, 'idea:restore', { ideaId: idea.id }));
     await ok(call(leadSocket, 'idea:purge', { ideaId: idea.id }));
+    await ok(call(leadSocket, 'person:delete', { by: 'participant', value: bo.identity.participantId }));
 
     const { entries } = await ok(call<AuditResult>(leadSocket, 'audit:list', {}));
     expect(new Set(entries.map((e) => e.action))).toEqual(new Set(AUDIT_ACTIONS));

@@ -170,6 +170,19 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
       expect(await store.getSession('a'.repeat(64))).toEqual(session('participant2', 6));
     });
 
+    it('lists sessions and deletes them by token hash (housekeeping)', async () => {
+      const [a, b] = ['b'.repeat(64), 'c'.repeat(64)];
+      await store.putSession(a, session('participant3', 7));
+      await store.putSession(b, session('participant4', 8));
+      const listed = new Map((await store.listSessions()).map((entry) => [entry.tokenHash, entry.session]));
+      expect(listed.get(a)).toEqual(session('participant3', 7));
+      expect(listed.get(b)).toEqual(session('participant4', 8));
+      expect(await store.deleteSessions([a, 'd'.repeat(64)])).toBe(1);
+      expect(await store.getSession(a)).toBeNull();
+      expect(await store.getSession(b)).toEqual(session('participant4', 8));
+      expect((await store.listSessions()).map((entry) => entry.tokenHash)).not.toContain(a);
+    });
+
     it('loads an unknown document as empty', async () => {
       expect(await store.loadDocument('board:unknown')).toEqual({ snapshot: null, updates: [] });
     });

@@ -1,0 +1,43 @@
+/** Personal data (GDPR) and e-mail digest texts, Danish. Spread into da.ts. */
+export const gdprDa = {
+  gdpr: {
+    receipt: {
+      heading: 'Dine data',
+      intro: 'Du kan hente alt, hvad tavlen har gemt om dit bidrag (også din e-mailadresse), eller slette det hele.',
+      download: 'Hent mine data',
+      downloading: 'Henter…',
+      delete: 'Slet mine data',
+      confirmHeading: 'Slet dit bidrag og din e-mailadresse?',
+      confirmBody: 'Din idé, din e-mailadresse og kvitteringskoden slettes for altid. Det kan ikke fortrydes.',
+      confirm: 'Ja, slet alt',
+      deleting: 'Sletter…',
+      deleted: 'Dine data er slettet. Kvitteringskoden virker ikke længere.',
+    },
+    person: {
+      heading: 'Persondata',
+      intro: 'Find en bidragyder, hent alt hvad tavlen har om personen som JSON, eller slet det hele.',
+      by: 'Find ud fra',
+      byOptions: { participant: 'Deltager-id', receipt: 'Kvitteringskode', email: 'E-mailadresse' },
+      value: 'Værdi',
+      find: 'Find',
+      finding: 'Finder…',
+      summary: 'Idéer: {{ideas}} · kommentarer: {{comments}} · reaktioner: {{reactions}} · stemmer: {{votes}} · e-mailadresser: {{emails}} · sessioner: {{sessions}}',
+      export: 'Hent som JSON',
+      delete: 'Slet alt om personen',
+      reason: 'Begrundelse (gemmes i loggen)',
+      confirmHeading: 'Slet alt om denne person?',
+      confirmBody: 'Idéer, kommentarer, reaktioner, stemmer, e-mailadresser og sessioner slettes for altid, også fra lagerets filer. Det kan ikke fortrydes.',
+      confirm: 'Ja, slet alt',
+      deleted: 'Slettet: {{ideas}} idéer, {{comments}} kommentarer, {{reactions}} reaktioner, {{votes}} stemmer.',
+    },
+    digest: {
+      heading: 'Besked om bidrag, der venter',
+      intro: 'Få en e-mail, højst én gang i timen, når bidrag venter på moderation.',
+      email: 'Din e-mailadresse',
+      language: 'Sprog i mailen',
+      subscribe: 'Send mig besked',
+      subscribed: 'Du får besked på {{email}}.',
+      unsubscribe: 'Stop beskederne og slet adressen',
+    },
+  },
+};

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { Records } from '../moderation/records';
+import { SPACE } from '../moderation/records';
+
+/** A contributor's e-mail (SPACE.contacts(boardId), keyed by contribution id), kept apart from everything shown. */
+export const contactSchema = z
+  .object({
+    email: z.string(),
+    locale: z.string(),
+    consentAt: z.number(),
+    /** When the last mail went to it: the retention (CONTACT_RETENTION_DAYS) counts from here. */
+    lastMailAt: z.number().optional(),
+  })
+  .strict();
+export type Contact = z.infer<typeof contactSchema>;
+
+/** Facilitators who asked for the moderation digest: `<boardId>/<participantId>` → subscription. */
+export const SUBSCRIPTIONS_SPACE = 'mailsubs';
+
+export const subscriptionSchema = z
+  .object({
+    boardId: z.string(),
+    participantId: z.string(),
+    email: z.string(),
+    locale: z.enum(['da', 'en']),
+    createdAt: z.number(),
+    /** When the last digest was queued: at most one an hour. */
+    lastDigestAt: z.number().nullable(),
+  })
+  .strict();
+export type Subscription = z.infer<typeof subscriptionSchema>;
+
+export function subscriptionKey(boardId: string, participantId: string): string {
+  return `${boardId}/${participantId}`;
+}
+
+export function localeOf(value: string): 'da' | 'en' {
+  return value === 'en' ? 'en' : 'da';
+}
+
+export function getContact(records: Records, boardId: string, itemId: string) {
+  return records.get(SPACE.contacts(boardId), itemId, contactSchema);
+}

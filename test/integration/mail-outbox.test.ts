@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { randomId } from '../../shared';
+import { createServer, type SamskabServer } from '../../server/create-server';
+import { testConfig } from '../../server/config';
+import { RedisStore } from '../../server/store/redis-store';
+import { createBoard, eventually, join } from '../support/harness';
+import { freePort, killHard, startChildServer } from '../support/child-server';
+import { contribute, openCall } from '../support/moderation';
+import { TestSmtp } from '../support/smtp';
+import { socketOf } from '../support/workshop';
+
+const redisUrl = inject('redisUrl');
+
+/**
+ * The outbox's promise: a mail queued with its event survives the server being killed
+ * before it was sent, and arrives exactly once; two processes sharing Redis never both send one.
+ */
+describe('the mail outbox', () => {
+  const cleanups: Array<() => Promise<void> | void> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('sends a mail exactly once after the server was SIGKILLed between the event and the send', async () => {
+    const dataDir = await mkdtemp(joinPath(tmpdir(), 'samskab-mail-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const smtp = new TestSmtp(await freePort());
+    cleanups.push(() => smtp.stop());
+    const port = String(await freePort());
+    const env = {
+      PORT: port,
+      DATA_DIR: dataDir,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SMTP_URL: smtp.url, // nothing listens there yet: the first server cannot send
+      MAIL_FROM: 'Samskab <samskab@kommune.test>',
+    };
+    let server = await startChildServer(env);
+    cleanups.push(() => killHard(server.child));
+    const board = await createBoard(server.url, 'kickoff');
+    const facilitator = await socketOf(server.url, await join(server.url, board.boardId, board.tokens.facilitator, 'Fie'));
+    const { callId } = await openCall(facilitator, 'post');
+    facilitator.close();
+    const sent = await contribute(server.url, callId, { text: 'Sendt før nedbruddet', email: 'ida@example.dk', consent: true, locale: 'da' });
+    expect(sent.status).toBe(201);
+
+    await killHard(server.child);
+    await smtp.start();
+    server = await startChildServer(env);
+    cleanups.push(() => killHard(server.child));
+
+    await eventually(() => smtp.to('ida@example.dk').length >= 1, 30_000, 'the receipt mail after the restart');
+    // A later mail goes out after it (oldest first): by then a duplicate would have come too.
+    await contribute(server.url, callId, { text: 'Efter genstart', email: 'jon@example.dk', consent: true });
+    await eventually(() => smtp.to('jon@example.dk').length >= 1, 30_000, 'a later mail');
+    expect(smtp.to('ida@example.dk')).toHaveLength(1);
+    expect(smtp.to('ida@example.dk')[0]!.text).toContain('Sendt før nedbruddet');
+  });
+
+  it.skipIf(!redisUrl)('two processes on one Redis send each mail once (claimed with a lease)', async () => {
+    const smtp = new TestSmtp(await freePort());
+    await smtp.start();
+    cleanups.push(() => smtp.stop());
+    const prefix = `mail${randomId(8)}:`;
+    const servers: SamskabServer[] = [];
+    const urls: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const store = await RedisStore.connect(redisUrl!, { keyPrefix: prefix });
+      const server = await createServer({
+        store,
+        config: testConfig({ publicUrl: 'http://samskab.test', mail: { smtpUrl: smtp.url, from: 'samskab@kommune.test' } }),
+        mail: { sender: { pollMs: 20, retryBaseMs: 50 }, jobIntervalMs: 0 },
+      });
+      servers.push(server);
+      urls.push((await server.listen(0, '127.0.0.1')).url);
+      cleanups.push(async () => {
+        await server.close();
+        await store.close();
+      });
+    }
+    const board = await createBoard(urls[0]!, 'kickoff');
+    const facilitator = await socketOf(urls[0]!, await join(urls[0]!, board.boardId, board.tokens.facilitator, 'Fie'));
+    cleanups.push(() => void facilitator.close());
+    const { callId } = await openCall(facilitator, 'post');
+    const addresses = Array.from({ length: 12 }, (_, i) => `p${i}@example.dk`);
+    await Promise.all(addresses.map((email, i) => contribute(urls[i % 2]!, callId, { text: `Idé ${i}`, email, consent: true })));
+    await eventually(() => addresses.every((a) => smtp.to(a).length >= 1), 30_000, 'every receipt');
+    // One more round of polling on both processes: nothing is sent twice.
+    await contribute(urls[0]!, callId, { text: 'Sidste', email: 'last@example.dk', consent: true });
+    await eventually(() => smtp.to('last@example.dk').length >= 1, 30_000, 'the last mail');
+    for (const address of addresses) expect(smtp.to(address)).toHaveLength(1);
+  });
+});
