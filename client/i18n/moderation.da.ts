@@ -6,7 +6,7 @@ export const moderationDa = {
     badge_other: '{{count}} venter',
     badgeNone: 'Ingen venter',
     tabsLabel: 'Moderation',
-    tabs: { queue: 'Kø', call: 'Indkaldelse', audit: 'Log' },
+    tabs: { queue: 'Kø', call: 'Indkaldelse', audit: 'Log', people: 'Persondata' },
     announceNew_one: 'Nyt i moderationskøen. {{pending}} venter på en beslutning.',
     announceNew_other: '{{count}} nye i moderationskøen. {{pending}} venter på en beslutning.',
     queue: {

@@ -8,7 +8,7 @@ export const moderationEn: typeof moderationDa = {
     badge_other: '{{count}} waiting',
     badgeNone: 'None waiting',
     tabsLabel: 'Moderation',
-    tabs: { queue: 'Queue', call: 'Public call', audit: 'Log' },
+    tabs: { queue: 'Queue', call: 'Public call', audit: 'Log', people: 'Personal data' },
     announceNew_one: 'New in the moderation queue. {{pending}} waiting for a decision.',
     announceNew_other: '{{count}} new in the moderation queue. {{pending}} waiting for a decision.',
     queue: {

@@ -6,9 +6,11 @@ import { AuditPanel } from './audit/AuditPanel';
 import { CountBadge } from './CountBadge';
 import { selectTab, useModerationStore } from './moderation-store';
 import { QueuePanel } from './queue/QueuePanel';
+import { PersonalDataPanel } from '../gdpr/PersonalDataPanel';
+import { DigestSubscription } from '../mail/DigestSubscription';
 import { MODERATION_TABS, type ModerationTab } from './slices/panel';
 
-/** Queue, public call and log as tabs (arrow keys move between them, as the ARIA tabs pattern has it). */
+/** Queue (with the facilitator's e-mail digest), public call, log and personal data as tabs (arrow keys move between them, as the ARIA tabs pattern has it). */
 export function ModerationTabs({ session }: { session: StoredSession }) {
   const { t } = useTranslation();
   const ids = useId();
@@ -52,9 +54,14 @@ export function ModerationTabs({ session }: { session: StoredSession }) {
       {MODERATION_TABS.map((id) => (
         <div key={id} id={`${ids}-panel-${id}`} role="tabpanel" aria-labelledby={`${ids}-tab-${id}`} className="mod-tabpanel" hidden={tab !== id}>
           {tab !== id ? null : id === 'queue' ? (
-            <QueuePanel />
+            <>
+              <QueuePanel />
+              <DigestSubscription />
+            </>
           ) : id === 'call' ? (
             <CallCard />
+          ) : id === 'people' ? (
+            <PersonalDataPanel />
           ) : (
             <AuditPanel boardId={session.identity.boardId} sessionToken={session.sessionToken} />
           )}

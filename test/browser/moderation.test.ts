@@ -266,8 +266,11 @@ describe('moderation (facilitator)', () => {
     await page.getByRole('tab', { name: /^Kø/ }).focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Indkaldelse');
+    // End goes to the last tab.
     await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Persondata');
+    expect(await page.getByRole('tab', { name: 'Persondata' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Log');
-    expect(await page.getByRole('tab', { name: 'Log' }).getAttribute('aria-selected')).toBe('true');
   });
 });

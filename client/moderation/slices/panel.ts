@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ModerationState } from '../moderation-store';
 
-export const MODERATION_TABS = ['queue', 'call', 'audit'] as const;
+export const MODERATION_TABS = ['queue', 'call', 'audit', 'people'] as const;
 export type ModerationTab = (typeof MODERATION_TABS)[number];
 
 /** Whether the moderation area is open, and on which tab. */
