@@ -15,7 +15,7 @@ import { adjustedRandIndex, coverage, purity, recallAtK } from '../server/sensem
  * - speed and memory: a similar-ideas query on a 10,000-idea board (p50/p99), themes for
  *   2,000 ideas on the worker, the index's heap at 10,000 ideas, and the added cost per
  *   applied Yjs update of following the document.
- * Run it with --expose-gc for the memory figure (`node --expose-gc --import tsx bench/sensemaking.ts`).
+ * `npm run bench:sensemaking` runs it with --expose-gc, for the memory figure.
  */
 
 interface EvalSet {
