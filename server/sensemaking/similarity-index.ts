@@ -1,5 +1,5 @@
 import type { TextLanguage } from './language';
-import { textFeatures, type FeatureKey } from './text';
+import { ALL_STEPS, textFeatures, type FeatureKey, type FeatureSteps } from './text';
 
 /**
  * A TF-IDF index of one board's ideas, kept up to date one idea at a time, with an inverted
@@ -57,7 +57,10 @@ export class SimilarityIndex {
   private changesSinceRefresh = 0;
   private refreshedAtSize = -1;
 
-  constructor(readonly language: TextLanguage) {}
+  constructor(
+    readonly language: TextLanguage,
+    private readonly steps: FeatureSteps = ALL_STEPS,
+  ) {}
 
   get size(): number {
     return this.slotOf.size;
@@ -166,7 +169,7 @@ export class SimilarityIndex {
 
   /** Interns the text's features; a query (`add` false) only looks known features up. */
   private vectorize(text: string, add: boolean): Vector {
-    const { counts } = textFeatures(text, this.language);
+    const { counts } = textFeatures(text, this.language, this.steps);
     const features: number[] = [];
     const tf: number[] = [];
     for (const [key, count] of counts) {

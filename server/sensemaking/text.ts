@@ -62,31 +62,45 @@ function addGrams(word: string, counts: Map<FeatureKey, number>): void {
   }
 }
 
-export function textFeatures(text: string, fallback: TextLanguage): TextFeatures {
+/**
+ * Which steps of the pipeline run: all of them in Samskab; bench/sensemaking.ts switches
+ * them on one by one to show what each one gains on the evaluation set.
+ */
+export interface FeatureSteps {
+  stopwords: boolean;
+  fold: boolean;
+  stem: boolean;
+  grams: boolean;
+  glossary: boolean;
+}
+
+export const ALL_STEPS: FeatureSteps = { stopwords: true, fold: true, stem: true, grams: true, glossary: true };
+
+export function textFeatures(text: string, fallback: TextLanguage, steps: FeatureSteps = ALL_STEPS): TextFeatures {
   const raw = words(text);
   const language = detectLanguage(raw, fallback);
-  const stopwords = STOPWORDS[language];
+  const stopwords = steps.stopwords ? STOPWORDS[language] : new Set<string>();
   const counts = new Map<FeatureKey, number>();
   const surfaces = new Map<string, string>();
   for (const original of raw) {
     if (original.length < MIN_WORD || stopwords.has(original) || /^\p{N}+$/u.test(original)) continue;
-    const word = language === 'da' ? foldDanish(original) : original;
+    const word = language === 'da' && steps.fold ? foldDanish(original) : original;
     if (stopwords.has(word)) continue;
-    const stemmed = stem(word, language);
+    const stemmed = steps.stem ? stem(word, language) : word;
     const key = `w:${stemmed}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
     const seen = surfaces.get(stemmed);
     // The shortest surface form reads best as a label ("cykelsti" rather than "cykelstierne").
     if (seen === undefined || word.length < seen.length) surfaces.set(stemmed, word);
-    addGrams(stemmed, counts);
+    if (steps.grams) addGrams(stemmed, counts);
     // English ideas also carry their Danish words, so the two languages meet on one board.
-    const danish = language === 'en' ? ENGLISH_TO_DANISH.get(original) : undefined;
+    const danish = language === 'en' && steps.glossary ? ENGLISH_TO_DANISH.get(original) : undefined;
     if (danish !== undefined && !STOPWORDS.da.has(danish)) {
       const bridged = stem(danish, 'da');
       if (bridged !== stemmed) {
         counts.set(`w:${bridged}`, (counts.get(`w:${bridged}`) ?? 0) + 1);
         if (!surfaces.has(bridged)) surfaces.set(bridged, danish);
-        addGrams(bridged, counts);
+        if (steps.grams) addGrams(bridged, counts);
       }
     }
   }
