@@ -50,6 +50,7 @@ export function ComposerSuggestions({ text, questionId, off }: Props) {
     <SimilarIdeas
       items={items}
       intro={t('sense.similar.intro')}
+      announce={announce}
       action={(item) => {
         const supported = reactions.get(item.ideaId)?.support?.has(me) ?? false;
         return (

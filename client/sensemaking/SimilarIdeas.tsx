@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface SimilarItem {
@@ -12,21 +12,32 @@ interface Props {
   intro: string;
   /** An action per idea (the board's "support"); none on the call form. */
   action?: (item: SimilarItem) => ReactNode;
+  /**
+   * The page's one polite live region (the board's announce()). Without it, this component
+   * keeps a region of its own (the call form has no other).
+   */
+  announce?: (text: string) => void;
 }
 
 /**
  * "Ligner disse idéer": up to three ideas like the one being written, under the idea field.
- * A polite live region says how many there are, once per change in their number, so a
- * screen reader user learns of them without losing their place in the text.
+ * How many there are is said politely, once per change in their number, so a screen reader
+ * user learns of them without losing their place in the text.
  */
-export function SimilarIdeas({ items, intro, action }: Props) {
+export function SimilarIdeas({ items, intro, action, announce }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
+  const sentence = items.length > 0 ? t('sense.similar.announce', { count: items.length }) : '';
+  useEffect(() => {
+    if (announce && sentence) announce(sentence);
+  }, [announce, sentence]);
   return (
     <>
-      <p className="sr-only" aria-live="polite">
-        {items.length > 0 ? t('sense.similar.announce', { count: items.length }) : ''}
-      </p>
+      {announce ? null : (
+        <p className="sr-only" aria-live="polite">
+          {sentence}
+        </p>
+      )}
       {items.length > 0 ? (
         <section className="similar-ideas" aria-labelledby={headingId}>
           <h3 id={headingId} className="similar-ideas__heading">
