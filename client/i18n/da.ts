@@ -10,6 +10,7 @@ import { commentsDa } from './comments.da';
 import { filterDa } from './filter.da';
 import { coordinatorDa } from './coordinator.da';
 import { outcomesDa } from './outcomes.da';
+import { pollErrorCodesDa } from './polls.da';
 
 export const da = {
   ...workshopDa,
@@ -307,6 +308,7 @@ export const da = {
       COMMENT_NOT_FOUND: 'Kommentaren findes ikke (længere).',
       IDEA_REMOVED: 'Idéen er fjernet af en moderator og kan ikke skrives tilbage.',
       IDEA_ID_TAKEN: 'En anden idé har allerede dette id. Skriv den igen som en ny idé.',
+      ...pollErrorCodesDa,
     } satisfies Record<ErrorCode, string>,
   },
 };

@@ -6,6 +6,7 @@ import { commentsEn } from './comments.en';
 import { filterEn } from './filter.en';
 import { coordinatorEn } from './coordinator.en';
 import { outcomesEn } from './outcomes.en';
+import { pollErrorCodesEn } from './polls.en';
 
 /** English. Typed as the Danish messages, so both stay complete. */
 export const en: Messages = {
@@ -304,6 +305,7 @@ export const en: Messages = {
       COMMENT_NOT_FOUND: 'The comment does not exist (any more).',
       IDEA_REMOVED: 'A moderator removed this idea; it cannot be written back.',
       IDEA_ID_TAKEN: 'Another idea already has this id. Write it again as a new idea.',
+      ...pollErrorCodesEn,
     },
   },
 };

@@ -18,6 +18,9 @@ const KNOWN: Record<keyof ClientToServerEvents, true> = {
   'idea:revisions': true, 'idea:purge': true, 'comment:add': true, 'comment:delete': true, 'comment:hide': true,
   'reaction:toggle': true, 'report:create': true, 'idea:setStatus': true, 'audit:list': true,
   'initiative:save': true, 'initiative:delete': true,
+  'poll:create': true, 'poll:update': true, 'poll:open': true, 'poll:close': true, 'poll:reveal': true, 'poll:setLive': true,
+  'poll:delete': true, 'poll:answer': true, 'poll:mine': true, 'poll:count': true, 'poll:results': true,
+  'poll:textAnswers': true, 'poll:toIdeas': true,
 };
 const EVENTS = [...Object.keys(KNOWN), 'no:such:event', '__proto__', 'constructor'];
 
