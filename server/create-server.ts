@@ -11,6 +11,7 @@ import { createSocketServer, type SamskabIo } from './events/socket-server';
 import { createHttpApp } from './http/app';
 import { createWorkshop } from './workshop';
 import { createModeration } from './moderation';
+import { createPolls } from './polls';
 import { createInstallation } from './installation';
 import { AbuseLimits, type AbuseLimitConfig } from './moderation/abuse-limits';
 import { ideaGate } from './realtime/idea-gate';
@@ -49,6 +50,7 @@ export async function createServer(options: {
   });
   const workshop = createWorkshop({ store, rooms, boards, log, limits });
   const moderation = await createModeration({ store, rooms, log, limits });
+  const polls = createPolls({ store, rooms, log });
   const installation = await createInstallation({
     store,
     rooms,
@@ -63,9 +65,10 @@ export async function createServer(options: {
   httpServer.on('clientError', (_error, socket) => socket.destroy());
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
   const adapterClient = store instanceof RedisStore ? await store.createAdapterClient() : null;
-  const io = createSocketServer({ httpServer, config, log, boards, rooms, workshop, moderation, adapterClient });
+  const io = createSocketServer({ httpServer, config, log, boards, rooms, workshop, moderation, polls, adapterClient });
   workshop.notifier.attach(io);
   moderation.notifier.attach(io);
+  polls.notifier.attach(io);
 
   return {
     httpServer,
