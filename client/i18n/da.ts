@@ -10,7 +10,7 @@ import { commentsDa } from './comments.da';
 import { filterDa } from './filter.da';
 import { coordinatorDa } from './coordinator.da';
 import { outcomesDa } from './outcomes.da';
-import { pollErrorCodesDa } from './polls.da';
+import { pollErrorCodesDa, pollsDa } from './polls.da';
 
 export const da = {
   ...workshopDa,
@@ -20,6 +20,7 @@ export const da = {
   ...filterDa,
   ...coordinatorDa,
   ...outcomesDa,
+  ...pollsDa,
   app: {
     name: 'Samskab',
     tagline: 'Fælles om mulighedernes Ishøj – idéer til Vision 2035',

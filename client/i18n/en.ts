@@ -6,7 +6,7 @@ import { commentsEn } from './comments.en';
 import { filterEn } from './filter.en';
 import { coordinatorEn } from './coordinator.en';
 import { outcomesEn } from './outcomes.en';
-import { pollErrorCodesEn } from './polls.en';
+import { pollErrorCodesEn, pollsEn } from './polls.en';
 
 /** English. Typed as the Danish messages, so both stay complete. */
 export const en: Messages = {
@@ -17,6 +17,7 @@ export const en: Messages = {
   ...filterEn,
   ...coordinatorEn,
   ...outcomesEn,
+  ...pollsEn,
   app: {
     name: 'Samskab',
     tagline: 'Together on the Ishøj of opportunities – ideas for Vision 2035',
