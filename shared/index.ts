@@ -22,3 +22,4 @@ export * from './model/status';
 export * from './model/hidden-idea';
 export * from './model/initiative';
 export * from './model/poll';
+export * from './model/template-polls';

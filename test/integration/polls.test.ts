@@ -76,6 +76,19 @@ describe.each(['embedded', 'redis'] as const)('polls on the %s store', (kind) =>
     expect(readPoll(await storedDoc(env.store, doc.identity.boardId), poll.id)?.question).toBe(DRAFTS.single.question);
   });
 
+  test('a kick-off board starts with the memo\u2019s two polls as drafts', async () => {
+    const { board, lead } = await room();
+    const polls = readPolls(await storedDoc(env.store, board.boardId));
+    expect(polls.map((p) => [p.id, p.type, p.state, p.question])).toEqual([
+      ['kickoff-poll-1', 'multiple', 'draft', 'Hvad kan jeres råd bidrage med?'],
+      ['kickoff-poll-2', 'scale', 'draft', 'Hvor godt kender du visionen?'],
+    ]);
+    // They run like any other poll.
+    await ok(call(lead, 'poll:open', { pollId: 'kickoff-poll-2' }));
+    await ok(answer(lead, 'kickoff-poll-2', { type: 'scale', value: 5 }));
+    expect(await count(lead, 'kickoff-poll-2')).toBe(1);
+  });
+
   test('one live poll at a time', async () => {
     const { board, lead } = await room();
     const first = await openPoll(lead, DRAFTS.single);
