@@ -50,7 +50,7 @@ export async function createServer(options: {
   });
   const workshop = createWorkshop({ store, rooms, boards, log, limits });
   const moderation = await createModeration({ store, rooms, log, limits });
-  const polls = createPolls({ store, rooms, log });
+  const polls = createPolls({ store, rooms, log, limits });
   const installation = await createInstallation({
     store,
     rooms,
@@ -60,7 +60,7 @@ export async function createServer(options: {
     dataDir: config.dataDir,
     publicUrl: config.publicUrl,
   });
-  const app = createHttpApp({ config, log, boards, store, workshop, rooms, moderation, installation, limits });
+  const app = createHttpApp({ config, log, boards, store, workshop, rooms, moderation, installation, limits, polls });
   const httpServer = createHttpServer(app);
   httpServer.on('clientError', (_error, socket) => socket.destroy());
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });

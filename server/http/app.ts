@@ -15,6 +15,8 @@ import type { Workshop } from '../workshop';
 import { joinRoutes } from '../workshop/join';
 import type { Moderation } from '../moderation';
 import { moderationRoutes } from '../moderation/routes';
+import { pollRoutes } from '../polls/routes';
+import type { Polls } from '../polls';
 import type { Installation } from '../installation';
 import { installationRoutes } from '../installation/routes';
 import type { AbuseLimits } from '../moderation/abuse-limits';
@@ -30,6 +32,7 @@ export function createHttpApp(deps: {
   moderation: Moderation;
   installation: Installation;
   limits: AbuseLimits;
+  polls: Polls;
 }): express.Express {
   const { config, log } = deps;
   const app = express();
@@ -60,6 +63,7 @@ export function createHttpApp(deps: {
   app.use('/api', boardRoutes(deps));
   app.use('/api', joinRoutes(deps.workshop.join, log));
   app.use('/api', moderationRoutes(deps));
+  app.use('/api', pollRoutes(deps));
   app.use('/api', installationRoutes(deps));
   app.use(healthRoutes(deps));
   app.use('/api', (_req: Request, res: Response) => {

@@ -17,9 +17,11 @@ export const storedPollAnswerSchema = z
     answeredAt: z.number().int().nonnegative(),
     /** What the person said they are (citizen, staff, …), kept for the export's breakdown. */
     contributorType: contributorTypeSchema.nullable(),
+    /** A public respondent's name, when they gave one (a session's answers never carry one). */
+    name: z.string().max(200).nullable().default(null),
   })
   .strict();
-export type StoredPollAnswer = z.infer<typeof storedPollAnswerSchema>;
+export type StoredPollAnswer = z.input<typeof storedPollAnswerSchema>;
 
 export interface PollAnswerRow extends StoredPollAnswer {
   participantId: string;

@@ -48,6 +48,9 @@ function answerShape(poll: Poll | PollDraftParsed): string {
 /** The draft as a poll: option ids kept or made, references checked against the board. */
 function fromDraft(doc: Y.Doc, draft: PollDraftParsed, base: Pick<Poll, 'id' | 'state' | 'revealed' | 'live' | 'createdAt' | 'results'>): Poll {
   const settings = readBoardSettings(doc);
+  if (draft.inCall && readPolls(doc).filter((p) => p.inCall && p.id !== base.id).length >= POLL_LIMITS.surveyQuestions) {
+    throw new ServiceError(ErrorCode.VALIDATION_FAILED, `A public call asks at most ${POLL_LIMITS.surveyQuestions} survey questions.`);
+  }
   if (draft.questionId !== null && !settings?.questions.some((q) => q.id === draft.questionId)) {
     throw new ServiceError(ErrorCode.VALIDATION_FAILED, 'questionId: not one of the board\u2019s questions.');
   }
@@ -73,6 +76,7 @@ function fromDraft(doc: Y.Doc, draft: PollDraftParsed, base: Pick<Poll, 'id' | '
     questionId: draft.questionId,
     beaconId: draft.beaconId,
     resultMode: draft.resultMode,
+    inCall: draft.inCall,
     updatedAt: Date.now(),
   };
   let poll: unknown;

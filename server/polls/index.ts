@@ -9,11 +9,14 @@ import { PollDefinitions } from './definitions';
 import { PollNotifier } from './notifier';
 import { PollResultsMirror } from './results-mirror';
 import { PollToIdeas } from './to-ideas';
+import { PollSurvey } from './survey';
+import type { AbuseLimits } from '../moderation/abuse-limits';
 
 export interface Polls {
   definitions: PollDefinitions;
   answering: PollAnswering;
   toIdeas: PollToIdeas;
+  survey: PollSurvey;
   answers: PollAnswerBook;
   notifier: PollNotifier;
 }
@@ -23,7 +26,7 @@ export interface Polls {
  * (server-only), individual answers in the store's records (never sent to another client),
  * live counts as socket.io events. docs/PROTOCOL.md "Polls and surveys".
  */
-export function createPolls(deps: { store: BoardStore; rooms: RoomRegistry; log: Logger }): Polls {
+export function createPolls(deps: { store: BoardStore; rooms: RoomRegistry; log: Logger; limits: AbuseLimits }): Polls {
   const answers = new PollAnswerBook(deps.store);
   const notifier = new PollNotifier();
   const mirror = new PollResultsMirror({ rooms: deps.rooms, answers, notifier, log: deps.log });
@@ -32,6 +35,7 @@ export function createPolls(deps: { store: BoardStore; rooms: RoomRegistry; log:
     definitions: new PollDefinitions(ctx),
     answering: new PollAnswering(ctx),
     toIdeas: new PollToIdeas(ctx),
+    survey: new PollSurvey(ctx, { store: deps.store, limits: deps.limits }),
     answers,
     notifier,
   };

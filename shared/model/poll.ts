@@ -34,6 +34,10 @@ export const POLL_LIMITS = {
   cloudWords: 60,
   /** Open-text answers turned into ideas in one command. */
   toIdeasBatch: 100,
+  /** Polls asked in the board's public call, as its survey. */
+  surveyQuestions: 10,
+  /** A respondent's name on a survey answer (optional). */
+  respondentName: 80,
 } as const;
 
 /** 'draft': being prepared (nobody answers); 'open': answers taken; 'closed': answers kept, none taken. */
@@ -127,6 +131,8 @@ const pollCommonFields = {
   revealed: z.boolean(),
   /** The one poll shown on phones and the projector; at most one poll on a board is live. */
   live: z.boolean(),
+  /** Also asked in the board's public call, as a survey question (answers without a session). */
+  inCall: z.boolean().default(false),
   createdAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
   /**

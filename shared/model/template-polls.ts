@@ -6,7 +6,7 @@ import type { Poll } from './poll';
  * the kick-off asks the councils the memo's questions ("Hvad kan jeres råd bidrage med?",
  * "Hvor godt kender du visionen?"). Ids are fixed per template, like its question ids.
  */
-type RunFields = 'state' | 'resultMode' | 'revealed' | 'live' | 'createdAt' | 'updatedAt' | 'results';
+type RunFields = 'state' | 'resultMode' | 'revealed' | 'live' | 'inCall' | 'createdAt' | 'updatedAt' | 'results';
 /** A poll without its running state (Omit spread over each type of the union). */
 type TemplatePoll = Poll extends infer P ? (P extends Poll ? Omit<P, RunFields> : never) : never;
 
@@ -70,5 +70,5 @@ const KICKOFF: Record<Locale, TemplatePoll[]> = {
 /** The polls a new board from this template starts with, as drafts. */
 export function templatePolls(template: TemplateId, locale: Locale, now: number): Poll[] {
   const polls = template === 'kickoff' ? KICKOFF[locale] : [];
-  return polls.map((p) => ({ ...p, state: 'draft', resultMode: 'hidden', revealed: false, live: false, createdAt: now, updatedAt: now, results: null }) as Poll);
+  return polls.map((p) => ({ ...p, state: 'draft', resultMode: 'hidden', revealed: false, live: false, inCall: false, createdAt: now, updatedAt: now, results: null }) as Poll);
 }

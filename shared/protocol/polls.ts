@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../model/ids';
+import { contributorTypeSchema } from '../model/taxonomy';
 import {
   POLL_LIMITS,
   POLL_RESULT_MODES,
@@ -27,6 +28,8 @@ const draftCommon = {
   questionId: idSchema.nullable().default(null),
   beaconId: idSchema.nullable().default(null),
   resultMode: z.enum(POLL_RESULT_MODES).default('hidden'),
+  /** Also ask it in the public call (at most 10 per board). */
+  inCall: z.boolean().default(false),
 };
 const draftOptions = (max: number) => z.array(pollDraftOptionSchema).min(POLL_LIMITS.minOptions).max(max);
 const scaleLabel = z.string().trim().max(POLL_LIMITS.scaleLabel).default('');
@@ -118,6 +121,33 @@ export interface PollToIdeasResult {
 
 export interface LivePoll {
   livePollId: string | null;
+}
+
+/**
+ * `POST /api/calls/:callId/survey`: answers from the public, without a session. Every
+ * answer is checked before any is stored; a respondent is anonymous unless they give a name.
+ */
+export const surveyAnswerRequestSchema = z
+  .object({
+    answers: z.array(z.object({ pollId: idSchema, answer: pollAnswerSchema }).strict()).min(1).max(POLL_LIMITS.surveyQuestions),
+    name: z.string().trim().max(POLL_LIMITS.respondentName).nullable().default(null),
+    contributorType: contributorTypeSchema.nullable().default(null),
+    /** Honeypot, as on the contribution form: a filled-in value is answered as a success and kept nowhere. */
+    website: z.string().max(200).optional(),
+  })
+  .strict();
+export type SurveyAnswerRequest = z.input<typeof surveyAnswerRequestSchema>;
+
+/** `GET /api/calls/:callId/survey`: the call's open survey questions (never results). */
+export interface SurveyView {
+  callId: string;
+  state: 'open' | 'disabled' | 'not-yet-open' | 'closed';
+  polls: Poll[];
+}
+
+export interface SurveyAnswerResult {
+  /** The polls answered. */
+  pollIds: string[];
 }
 
 export type { Poll, PollResults };
