@@ -41,7 +41,7 @@ export const pollsDa = {
       allToIdeas: 'Gør alle til idéer',
       noTextAnswers: 'Ingen svar endnu.',
     },
-    state: { draft: 'Kladde', open: 'Åben', closed: 'Lukket', live: 'Live', revealed: 'Resultater vist', liveResults: 'Resultater live' },
+    state: { draft: 'Kladde', open: 'Åben', closed: 'Lukket', live: 'Live', revealed: 'Resultater vist', liveResults: 'Resultater live', inCall: 'I indkaldelsen' },
     type: {
       single: 'Ét valg',
       multiple: 'Flere valg',
@@ -72,6 +72,7 @@ export const pollsDa = {
       resultMode: 'Resultater',
       resultHidden: 'Skjult, til jeg viser dem',
       resultLive: 'Live, mens der svares',
+      inCall: 'Spørg også i den offentlige indkaldelse (højst 10)',
       save: 'Gem',
       cancel: 'Annuller',
     },
@@ -109,6 +110,14 @@ export const pollsDa = {
       noAnswers: 'Ingen svar endnu.',
       textOnly: 'Svarene i fritekst ses af facilitatorerne.',
       showTable: 'Vis som tabel',
+    },
+    survey: {
+      heading: 'Et par spørgsmål',
+      intro: 'Svar på dem, du vil. Dine svar tæller med i resultatet, men vises ikke for andre.',
+      name: 'Dit navn (frivilligt)',
+      anonymous: 'Uden navn er dine svar anonyme. Svarene gemmes adskilt fra din e-mail.',
+      send: 'Send svar',
+      thanks: 'Tak! Dine svar er gemt.',
     },
     projector: {
       label: 'Live afstemning',

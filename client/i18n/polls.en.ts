@@ -39,7 +39,7 @@ export const pollsEn: typeof pollsDa = {
       allToIdeas: 'Make them all ideas',
       noTextAnswers: 'No answers yet.',
     },
-    state: { draft: 'Draft', open: 'Open', closed: 'Closed', live: 'Live', revealed: 'Results shown', liveResults: 'Live results' },
+    state: { draft: 'Draft', open: 'Open', closed: 'Closed', live: 'Live', revealed: 'Results shown', liveResults: 'Live results', inCall: 'In the call' },
     type: {
       single: 'Single choice',
       multiple: 'Multiple choice',
@@ -70,6 +70,7 @@ export const pollsEn: typeof pollsDa = {
       resultMode: 'Results',
       resultHidden: 'Hidden until I show them',
       resultLive: 'Live as answers come in',
+      inCall: 'Also ask it in the public call (at most 10)',
       save: 'Save',
       cancel: 'Cancel',
     },
@@ -107,6 +108,14 @@ export const pollsEn: typeof pollsDa = {
       noAnswers: 'No answers yet.',
       textOnly: 'The open-text answers are seen by the facilitators.',
       showTable: 'Show as a table',
+    },
+    survey: {
+      heading: 'A few questions',
+      intro: 'Answer the ones you like. Your answers count in the results but are not shown to others.',
+      name: 'Your name (optional)',
+      anonymous: 'Without a name your answers are anonymous. They are kept apart from your e-mail.',
+      send: 'Send answers',
+      thanks: 'Thank you! Your answers are saved.',
     },
     projector: {
       label: 'Live poll',

@@ -159,6 +159,10 @@ export function PollEditor({ poll, onDone }: { poll: Poll | null; onDone: () => 
           </label>
         ))}
       </fieldset>
+      <label className="poll-choice">
+        <input type="checkbox" checked={state.inCall} onChange={(e) => set({ inCall: e.target.checked })} />
+        <span>{t('polls.editor.inCall')}</span>
+      </label>
       <ErrorText message={error} />
       <div className="poll-editor__actions">
         <button type="submit" className="poll-button poll-button--primary" aria-disabled={busy ? true : undefined}>

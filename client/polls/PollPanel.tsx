@@ -72,6 +72,7 @@ function PollItem({ poll, onEdit }: { poll: Poll; onEdit: () => void }) {
         {poll.live ? <span className="poll-badge poll-badge--live">{t('polls.state.live')}</span> : null}
         {poll.revealed ? <span className="poll-badge">{t('polls.state.revealed')}</span> : null}
         {poll.resultMode === 'live' ? <span className="poll-badge">{t('polls.state.liveResults')}</span> : null}
+        {poll.inCall ? <span className="poll-badge">{t('polls.state.inCall')}</span> : null}
         <span className="poll-item__count" aria-live="polite" data-poll-count={count}>
           {t('polls.panel.answers', { count })}
         </span>

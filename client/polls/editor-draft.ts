@@ -13,6 +13,7 @@ export interface EditorState {
   questionId: string;
   beaconId: string;
   resultMode: 'hidden' | 'live';
+  inCall: boolean;
 }
 
 export function editorStateOf(poll: Poll | null): EditorState {
@@ -28,6 +29,7 @@ export function editorStateOf(poll: Poll | null): EditorState {
     questionId: poll?.questionId ?? '',
     beaconId: poll?.beaconId ?? '',
     resultMode: poll?.resultMode ?? 'hidden',
+    inCall: poll?.inCall ?? false,
   };
   if (!poll) return state;
   if ('options' in poll) state.options = poll.options.map((o) => ({ id: o.id, label: o.label }));
@@ -44,6 +46,7 @@ export function draftOf(state: EditorState): PollDraft {
     questionId: state.questionId || null,
     beaconId: state.beaconId || null,
     resultMode: state.resultMode,
+    inCall: state.inCall,
   };
   const options = state.options.filter((o) => o.label.trim()).map((o) => (o.id ? { id: o.id, label: o.label.trim() } : { label: o.label.trim() }));
   switch (state.type) {

@@ -17,6 +17,8 @@ export const backedUpPollAnswerSchema = z
     answer: pollAnswerSchema,
     answeredAt: z.number().int().nonnegative(),
     contributorType: contributorTypeSchema.nullable(),
+    /** A public respondent's name, when they gave one (absent in backups made before surveys). */
+    name: z.string().max(200).nullable().default(null),
   })
   .strict();
 export type BackedUpPollAnswer = z.infer<typeof backedUpPollAnswerSchema>;
@@ -31,7 +33,7 @@ export async function readPollAnswers(store: BoardStore, boardId: string, doc: Y
   const out: BackedUpPollAnswer[] = [];
   for (const poll of readPolls(doc)) {
     for (const row of await book.list(boardId, poll.id)) {
-      out.push({ pollId: poll.id, participantId: row.participantId, answer: row.answer, answeredAt: row.answeredAt, contributorType: row.contributorType });
+      out.push({ pollId: poll.id, participantId: row.participantId, answer: row.answer, answeredAt: row.answeredAt, contributorType: row.contributorType, name: row.name ?? null });
     }
   }
   return out.sort((a, b) => (a.pollId !== b.pollId ? (a.pollId < b.pollId ? -1 : 1) : a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0));
@@ -40,7 +42,7 @@ export async function readPollAnswers(store: BoardStore, boardId: string, doc: Y
 /** The store records a restore writes for the new board. */
 export function pollAnswerRecords(boardId: string, answers: readonly BackedUpPollAnswer[]): Array<{ space: string; key: string; value: string }> {
   return answers.map((a) => {
-    const value: StoredPollAnswer = { answer: a.answer, answeredAt: a.answeredAt, contributorType: a.contributorType };
+    const value: StoredPollAnswer = { answer: a.answer, answeredAt: a.answeredAt, contributorType: a.contributorType, name: a.name };
     return { space: pollAnswerSpace(boardId, a.pollId), key: a.participantId, value: JSON.stringify(value) };
   });
 }

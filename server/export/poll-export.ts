@@ -15,7 +15,7 @@ import { copenhagenIso } from './time';
 export interface PollExport {
   poll: Poll;
   results: PollResults;
-  answers: Array<{ answerId: string; answeredAt: number; answer: PollAnswer; contributorType: string | null }>;
+  answers: Array<{ answerId: string; answeredAt: number; answer: PollAnswer; contributorType: string | null; name: string | null; via: 'session' | 'call' }>;
 }
 
 /**
@@ -32,7 +32,15 @@ export async function readPollExports(store: BoardStore, boardId: string, doc: Y
     out.push({
       poll,
       results: tally(poll, rows.map((r) => r.answer)),
-      answers: rows.map((r) => ({ answerId: r.answerId, answeredAt: r.answeredAt, answer: r.answer, contributorType: r.contributorType })),
+      answers: rows.map((r) => ({
+        answerId: r.answerId,
+        answeredAt: r.answeredAt,
+        answer: r.answer,
+        contributorType: r.contributorType,
+        name: r.name ?? null,
+        // Public respondents have no session: their record key is `call-…` (server/polls/survey.ts).
+        via: r.participantId.startsWith('call-') ? ('call' as const) : ('session' as const),
+      })),
     });
   }
   return out;
@@ -46,7 +54,8 @@ const WORDS = {
     sheet: 'Afstemninger',
     answersSheet: 'Afstemningssvar',
     summary: ['Afstemning', 'Type', 'Tilstand', 'Svar i alt', 'Mulighed / værdi / ord', 'Antal', 'Andel (%)', 'Gennemsnitlig plads', 'Gennemsnit'],
-    answers: ['Afstemning', 'Anonymt svar-id', 'Tidspunkt', 'Svar', 'Bidragstype'],
+    answers: ['Afstemning', 'Anonymt svar-id', 'Tidspunkt', 'Svar', 'Bidragstype', 'Navn (givet i indkaldelsen)', 'Kilde'],
+    via: { session: 'Workshop', call: 'Indkaldelse' },
     type: { single: 'Ét valg', multiple: 'Flere valg', scale: 'Skala', wordcloud: 'Ordsky', ranking: 'Rangering', text: 'Fritekst' },
     state: { draft: 'Kladde', open: 'Åben', closed: 'Lukket' },
     textAnswers: 'Svar i fritekst (se Afstemningssvar)',
@@ -55,7 +64,8 @@ const WORDS = {
     sheet: 'Polls',
     answersSheet: 'Poll answers',
     summary: ['Poll', 'Type', 'State', 'Answers', 'Choice / value / word', 'Count', 'Share (%)', 'Average place', 'Mean'],
-    answers: ['Poll', 'Anonymous answer id', 'Time', 'Answer', 'Contributor type'],
+    answers: ['Poll', 'Anonymous answer id', 'Time', 'Answer', 'Contributor type', 'Name (given in the call)', 'Source'],
+    via: { session: 'Workshop', call: 'Public call' },
     type: { single: 'Single choice', multiple: 'Multiple choice', scale: 'Scale', wordcloud: 'Word cloud', ranking: 'Ranking', text: 'Open text' },
     state: { draft: 'Draft', open: 'Open', closed: 'Closed' },
     textAnswers: 'Open-text answers (see Poll answers)',
@@ -128,7 +138,7 @@ export function pollAnswerRows(polls: readonly PollExport[], labels: ExportLabel
   for (const { poll, answers } of polls) {
     for (const a of answers) {
       const type = a.contributorType as keyof ExportLabels['contributorType'] | null;
-      out.push([poll.question, a.answerId, copenhagenIso(a.answeredAt), answerText(poll, a.answer), type ? (labels.contributorType[type] ?? type) : null]);
+      out.push([poll.question, a.answerId, copenhagenIso(a.answeredAt), answerText(poll, a.answer), type ? (labels.contributorType[type] ?? type) : null, a.name, w.via[a.via]]);
     }
   }
   return out;

@@ -23,5 +23,5 @@ function addTable(workbook: Workbook, name: string, table: ReturnType<typeof pol
 export function addPollSheets(workbook: Workbook, labels: ExportLabels, polls: readonly PollExport[]): void {
   const words = pollWords(labels);
   addTable(workbook, words.sheet, pollSummaryRows(polls, labels), [46, 16, 12, 10, 36, 10, 12, 18, 12]);
-  addTable(workbook, words.answersSheet, pollAnswerRows(polls, labels), [46, 26, 26, 60, 18]);
+  addTable(workbook, words.answersSheet, pollAnswerRows(polls, labels), [46, 26, 26, 60, 18, 24, 14]);
 }
