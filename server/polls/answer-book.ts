@@ -29,9 +29,12 @@ export interface PollAnswerRow extends StoredPollAnswer {
   answerId: string;
 }
 
-/** The anonymous id of one person's answer to one poll. */
+/**
+ * The anonymous id of one person's answer to one poll. Starts with a letter: an id starting
+ * with "-" would be taken for a formula by spreadsheets (and guarded with a quote in exports).
+ */
 export function answerIdOf(boardId: string, pollId: string, participantId: string): string {
-  return createHash('sha256').update(`${boardId}/${pollId}/${participantId}`).digest('base64url').slice(0, 22);
+  return `a${createHash('sha256').update(`${boardId}/${pollId}/${participantId}`).digest('base64url').slice(0, 21)}`;
 }
 
 /** The answers of every poll, through the store's records (either store, same behaviour). */
