@@ -63,6 +63,10 @@ export class PollAnswerBook {
     return (await this.list(boardId, pollId)).map((row) => row.answer);
   }
 
+  remove(boardId: string, pollId: string, participantId: string): Promise<number> {
+    return this.store.deleteRecords(pollAnswerSpace(boardId, pollId), [participantId]);
+  }
+
   /** Removes every answer of a poll; returns how many there were. */
   async clear(boardId: string, pollId: string): Promise<number> {
     const space = pollAnswerSpace(boardId, pollId);

@@ -1,6 +1,7 @@
 import {
   ErrorCode,
   ideasMap,
+  readPoll,
   resultsPublic,
   type Identity,
   type MyPollAnswer,
@@ -36,7 +37,18 @@ export class PollAnswering {
       if (poll.state !== 'open') throw new ServiceError(ErrorCode.POLL_NOT_OPEN, 'The poll is not taking answers.', 409);
       const stored = checkAnswer(poll, answer);
       const answeredAt = Date.now();
+      const before = await this.ctx.answers.get(boardId, pollId, participantId);
       await this.ctx.answers.put(boardId, pollId, participantId, { answer: stored, answeredAt, contributorType: identity.contributorType });
+      // A close (or delete) that landed while the answer was being stored wins: the earlier
+      // answer (or none) is put back, and the person is told the poll closed. (Across
+      // processes the document reaches the other process a moment later; see PROTOCOL.md §18.)
+      const now = readPoll(room.doc, pollId);
+      if (now?.state !== 'open') {
+        if (before && now) await this.ctx.answers.put(boardId, pollId, participantId, before);
+        else await this.ctx.answers.remove(boardId, pollId, participantId);
+        this.ctx.mirror.syncInBackground(boardId, pollId);
+        throw now ? new ServiceError(ErrorCode.POLL_NOT_OPEN, 'The poll closed while the answer was on its way.', 409) : new ServiceError(ErrorCode.POLL_NOT_FOUND, 'The poll was deleted.', 404);
+      }
       const mine: MyPollAnswer = { pollId, answer: stored, answeredAt };
       this.ctx.notifier.mine(boardId, participantId, mine);
       this.ctx.mirror.syncInBackground(boardId, pollId);

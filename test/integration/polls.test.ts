@@ -184,6 +184,36 @@ describe.each(['embedded', 'redis'] as const)('polls on the %s store', (kind) =>
     expect(await count(lead, single.id)).toBe(1);
   });
 
+  test('answers racing a close: every answer acknowledged is counted, every refused one is not', async () => {
+    const { board, lead } = await room();
+    const poll = await openPoll(lead, DRAFTS.scale);
+    const sockets = await Promise.all(Array.from({ length: 30 }, async (_, i) => env.socket(await env.session(board, 'participant', `P${i}`))));
+    const answers = sockets.map((s, i) => answer(s, poll.id, { type: 'scale', value: (i % 5) + 1 }));
+    const closed = call(lead, 'poll:close', { pollId: poll.id });
+    const acks = await Promise.all(answers);
+    await ok(closed);
+    const accepted = acks.filter((a) => a.ok).length;
+    expect(acks.filter((a) => !a.ok).every((a) => !a.ok && a.error.code === ErrorCode.POLL_NOT_OPEN)).toBe(true);
+    expect(await count(lead, poll.id)).toBe(accepted);
+    expect((await results(lead, poll.id)).results.answers).toBe(accepted);
+  });
+
+  test('200 phones answering one poll at once are all counted, and the room hears the final count', async () => {
+    const { board, lead, projectorSocket } = await room();
+    const poll = await openPoll(lead, DRAFTS.single);
+    const options = poll.type === 'single' ? poll.options.map((o) => o.id) : [];
+    const heard: PollCount[] = [];
+    projectorSocket.on('poll:count', (c) => heard.push(c));
+    const sessions = await Promise.all(Array.from({ length: 200 }, (_, i) => env.session(board, 'participant', `P${i}`)));
+    const sockets = await Promise.all(sessions.map((s) => env.socket(s)));
+    const acks = await Promise.all(sockets.map((s, i) => answer(s, poll.id, { type: 'single', optionId: options[i % 3] })));
+    expect(acks.every((a) => a.ok)).toBe(true);
+    expect(await count(lead, poll.id)).toBe(200);
+    const { results: totals } = await results(lead, poll.id);
+    expect(totals).toEqual({ kind: 'choice', answers: 200, counts: { [options[0]!]: 67, [options[1]!]: 67, [options[2]!]: 66 } });
+    await eventually(() => heard.at(-1)?.answers === 200, 20_000, 'the projector hears 200');
+  });
+
   test('two tabs of one session answering at once count once', async () => {
     const { board, lead } = await room();
     const poll = await openPoll(lead, DRAFTS.single);
