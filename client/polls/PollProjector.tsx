@@ -3,6 +3,7 @@ import { resultsPublic } from '../../shared';
 import { PollResultsView } from './PollResultsView';
 import { selectLivePoll, usePollsStore } from './polls-store';
 import { usePollLink } from './usePollLink';
+import type { BoardSync } from '../sync/board-sync';
 
 /**
  * The projector's live poll, filling the screen: the question, the count of answers rising
@@ -10,11 +11,11 @@ import { usePollLink } from './usePollLink';
  * by the facilitator, or live results). Before that its copy of the board holds no counts
  * to show. Renders nothing while no poll is live, so the wall of ideas shows instead.
  */
-export function PollProjector() {
+export function PollProjector({ sync }: { sync?: BoardSync }) {
   const { t } = useTranslation();
   const poll = usePollsStore(selectLivePoll);
   const count = usePollsStore((s) => (poll ? s.counts[poll.id] : undefined));
-  usePollLink(poll?.id ?? null);
+  usePollLink(poll?.id ?? null, { sync });
   if (!poll) return null;
   const shown = poll.results && resultsPublic(poll) ? poll.results : null;
   const answers = shown?.answers ?? count ?? 0;

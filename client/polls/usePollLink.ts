@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { useBoardSync } from '../board/BoardSyncContext';
+import type { BoardSync } from '../sync/board-sync';
+import { usePollSync } from './usePollSync';
 import { usePollsStore } from './polls-store';
 
 /**
@@ -7,8 +8,8 @@ import { usePollsStore } from './polls-store';
  * answer from another tab) while the calling screen is shown, and asks once for what
  * `pollId` shows now: its count, and its results when `withResults` (facilitators).
  */
-export function usePollLink(pollId: string | null, options: { withResults?: boolean; withMine?: boolean } = {}): void {
-  const sync = useBoardSync();
+export function usePollLink(pollId: string | null, options: { withResults?: boolean; withMine?: boolean; sync?: BoardSync } = {}): void {
+  const sync = usePollSync(options.sync);
   const { withResults = false, withMine = false } = options;
   useEffect(() => {
     const store = usePollsStore.getState();
