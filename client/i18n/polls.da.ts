@@ -92,6 +92,7 @@ export const pollsDa = {
       moveDown: 'Flyt {{label}} ned',
       place: 'Nr. {{n}}',
       observer: 'Projektoren svarer ikke.',
+      openPolls: 'Åbne afstemninger',
     },
     results: {
       waiting: 'Resultaterne vises, når facilitatoren viser dem.',

@@ -90,6 +90,7 @@ export const pollsEn: typeof pollsDa = {
       moveDown: 'Move {{label}} down',
       place: 'No. {{n}}',
       observer: 'The projector does not answer.',
+      openPolls: 'Open polls',
     },
     results: {
       waiting: 'The results appear when the facilitator shows them.',
