@@ -11,6 +11,7 @@ import { createSocketServer, type SamskabIo } from './events/socket-server';
 import { createHttpApp } from './http/app';
 import { createWorkshop } from './workshop';
 import { createModeration } from './moderation';
+import { createPolls } from './polls';
 import { createInstallation } from './installation';
 import { AbuseLimits, type AbuseLimitConfig } from './moderation/abuse-limits';
 import { ideaGate } from './realtime/idea-gate';
@@ -60,6 +61,7 @@ export async function createServer(options: {
   const mail = createMail({ store, rooms, config, log, options: options.mail });
   const moderation = await createModeration({ store, rooms, log, limits, followUp: mail.followUp });
   const persons = new Persons(moderation.ctx, moderation.ideas, mail.outbox);
+  const polls = createPolls({ store, rooms, log, limits });
   const installation = await createInstallation({
     store,
     rooms,
@@ -81,18 +83,20 @@ export async function createServer(options: {
     installation,
     limits,
     sensemaking,
+    polls,
     apiRouters: [personalDataRoutes({ log, persons, followUp: mail.followUp, limits })],
   });
   const httpServer = createHttpServer(app);
   httpServer.on('clientError', (_error, socket) => socket.destroy());
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
   const adapterClient = store instanceof RedisStore ? await store.createAdapterClient() : null;
-  const io = createSocketServer({ httpServer, config, log, boards, rooms, workshop, moderation, adapterClient });
+  const io = createSocketServer({ httpServer, config, log, boards, rooms, workshop, moderation, polls, adapterClient });
   workshop.notifier.attach(io);
   moderation.notifier.attach(io);
   // After createSocketServer's own handler, so these commands join the same sockets.
   io.on('connection', (socket) => registerPersonalDataCommands(socket, { persons, followUp: mail.followUp, log }));
   mail.start();
+  polls.notifier.attach(io);
 
   return {
     httpServer,

@@ -14,6 +14,7 @@ import { coordinatorDa } from './coordinator.da';
 import { outcomesDa } from './outcomes.da';
 import { roomDa } from './room.da';
 import { gdprDa } from './gdpr.da';
+import { pollErrorCodesDa, pollsDa } from './polls.da';
 
 export const da = {
   ...workshopDa,
@@ -27,6 +28,7 @@ export const da = {
   ...outcomesDa,
   ...roomDa,
   ...gdprDa,
+  ...pollsDa,
   app: {
     name: 'Samskab',
     tagline: 'Fælles om mulighedernes Ishøj – idéer til Vision 2035',
@@ -315,6 +317,7 @@ export const da = {
       COMMENT_NOT_FOUND: 'Kommentaren findes ikke (længere).',
       IDEA_REMOVED: 'Idéen er fjernet af en moderator og kan ikke skrives tilbage.',
       IDEA_ID_TAKEN: 'En anden idé har allerede dette id. Skriv den igen som en ny idé.',
+      ...pollErrorCodesDa,
     } satisfies Record<ErrorCode, string>,
   },
 };

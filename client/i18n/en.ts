@@ -10,6 +10,7 @@ import { coordinatorEn } from './coordinator.en';
 import { outcomesEn } from './outcomes.en';
 import { roomEn } from './room.en';
 import { gdprEn } from './gdpr.en';
+import { pollErrorCodesEn, pollsEn } from './polls.en';
 
 /** English. Typed as the Danish messages, so both stay complete. */
 export const en: Messages = {
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...outcomesEn,
   ...roomEn,
   ...gdprEn,
+  ...pollsEn,
   app: {
     name: 'Samskab',
     tagline: 'Together on the Ishøj of opportunities – ideas for Vision 2035',
@@ -312,6 +314,7 @@ export const en: Messages = {
       COMMENT_NOT_FOUND: 'The comment does not exist (any more).',
       IDEA_REMOVED: 'A moderator removed this idea; it cannot be written back.',
       IDEA_ID_TAKEN: 'Another idea already has this id. Write it again as a new idea.',
+      ...pollErrorCodesEn,
     },
   },
 };

@@ -20,6 +20,7 @@ import { mirrorDocument } from './mirror';
 import { watchPresence } from './presence';
 import { changedSomething, countingWebSocket, SaveTracker } from './save-tracker';
 import { mirrorSocial } from './social-mirror';
+import { mirrorPolls } from '../polls/polls-mirror';
 import { StoredIdeas } from './stored-ideas';
 import { mirrorWorkshop } from './workshop-mirror';
 import { WorkshopSession } from './workshop-session';
@@ -281,6 +282,7 @@ export class BoardSync {
     const stopWorkshop = mirrorWorkshop(doc, store.setWorkshopRoots);
     // Starts by replacing the previous document's comments, reactions and statuses wholesale.
     const stopSocial = mirrorSocial(doc, store);
+    const stopPolls = mirrorPolls(doc);
 
     let connected = false;
     const connect = () => {
@@ -305,6 +307,7 @@ export class BoardSync {
         stopPresence();
         stopWorkshop();
         stopSocial();
+        stopPolls();
         doc.off('afterTransaction', onTransaction);
         provider.destroy();
         void persistence.destroy();

@@ -1,6 +1,8 @@
 import {
   ErrorCode,
   TEMPLATES,
+  pollsMap,
+  templatePolls,
   boardMap,
   defaultWorkshop,
   type ContributorType,
@@ -85,6 +87,8 @@ export class BoardService {
         const steps: Record<string, Step> = {};
         for (const question of settings.questions) steps[question.id] = 'write';
         writeWorkshop(doc, { ...defaultWorkshop(joinCode), steps });
+        // The template's ready polls (drafts), each a plain value in the server-only root.
+        for (const poll of templatePolls(request.template, request.locale, record.createdAt)) pollsMap(doc).set(poll.id, poll);
       });
     });
     const base = `${publicBase}/b/${boardId}`;

@@ -20,6 +20,8 @@ import type { Workshop } from '../workshop';
 import type { Moderation } from '../moderation';
 import { registerModerationCommands } from '../moderation/commands';
 import { registerWorkshopCommands } from '../workshop/commands';
+import type { Polls } from '../polls';
+import { registerPollCommands } from '../polls/commands';
 import { boardRoom, facilitatorsRoom, participantRoom } from '../workshop/notifier';
 
 export interface SocketData {
@@ -43,6 +45,7 @@ export function createSocketServer(deps: {
   rooms: RoomRegistry;
   workshop: Workshop;
   moderation: Moderation;
+  polls: Polls;
   /** socket.io's Redis adapter connection, when several processes share a Redis. */
   adapterClient: Parameters<typeof createAdapter>[0] | null;
 }): SamskabIo {
@@ -89,6 +92,7 @@ export function createSocketServer(deps: {
     registerBoardCommands(socket, deps);
     registerWorkshopCommands(socket, deps.workshop, log);
     registerModerationCommands(socket, deps.moderation, log);
+    registerPollCommands(socket, deps.polls, log);
   });
 
   return io;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS, idSchema, ideaSchema, templateIdSchema } from '../../shared';
 import { BACKUP_DOCUMENT_ENCODING, BACKUP_FORMAT } from './backup';
 import { moderationBackupSchema } from './moderation-backup';
+import { pollAnswersBackupSchema } from './poll-backup';
 
 /** Most votes a restore re-casts (each vote is a store operation), and most ballots it reads. */
 export const MAX_RESTORED_VOTES = 500_000;
@@ -51,6 +52,8 @@ export const backupRequestSchema = z
         votes: z.array(ballotSchema).max(MAX_BALLOTS),
         voteTotals: z.unknown().optional(),
         moderation: moderationBackupSchema.optional(),
+        /** Added with polls; a backup made before has none. */
+        pollAnswers: pollAnswersBackupSchema.optional(),
       })
       .strict(),
   })

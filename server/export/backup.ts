@@ -13,6 +13,7 @@ import {
 } from '../../shared';
 import type { Ballot } from '../store/board-store';
 import type { ModerationBackup } from './moderation-backup';
+import type { BackedUpPollAnswer } from './poll-backup';
 import { Pacer } from './pacing';
 import { compareIdeas, idRecord, type BoardMeta, type BoardSnapshot } from './snapshot';
 import type { ReactionsByIdea } from './snapshot-roots';
@@ -71,6 +72,8 @@ export interface BoardBackup {
     voteTotals: Record<string, number>;
     /** The moderation records (queue, moderator-hidden ideas, revisions, audit log); never contributors' e-mail. */
     moderation: ModerationBackup;
+    /** Every answer to the board's polls (by pseudonymous participant id), sorted by poll and participant. */
+    pollAnswers: BackedUpPollAnswer[];
   };
 }
 
@@ -94,6 +97,7 @@ export interface StoredParts {
   votes: Ballot[];
   voteTotals: Record<string, number>;
   moderation: ModerationBackup;
+  pollAnswers: BackedUpPollAnswer[];
 }
 
 export async function buildBackup(snapshot: BoardSnapshot, stored: StoredParts): Promise<Buffer> {
@@ -124,6 +128,7 @@ export async function buildBackup(snapshot: BoardSnapshot, stored: StoredParts):
       votes: [...stored.votes].sort(compareBallots),
       voteTotals: sortedRecord(stored.voteTotals),
       moderation: stored.moderation,
+      pollAnswers: stored.pollAnswers,
     },
   };
   // JSON.stringify of 10,000 ideas (or of a long audit log) is one blocking call: the long

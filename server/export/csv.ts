@@ -51,3 +51,8 @@ export async function buildCsv(snapshot: BoardSnapshot, rows: RowBuilder, separa
   }
   return Buffer.from(parts.join(''), 'utf8');
 }
+
+/** A small table (the poll sheets) as CSV, with the same BOM, quoting and formula guard. */
+export function buildTableCsv(table: ReadonlyArray<ReadonlyArray<string | number | null>>, separator: CsvSeparator): Buffer {
+  return Buffer.from(BOM + table.map((row) => csvLine(row, separator)).join(''), 'utf8');
+}

@@ -6,11 +6,13 @@ import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
 import { buildBackup } from './backup';
-import { CSV_SEPARATORS, buildCsv } from './csv';
+import { CSV_SEPARATORS, buildCsv, buildTableCsv } from './csv';
+import { pollAnswerRows, pollSummaryRows, readPollExports } from './poll-export';
 import { renderHtml } from './html';
 import { EXPORT_LOCALES, labelsFor } from './labels';
 import { renderMarkdown } from './markdown';
 import { readModeration } from './moderation-backup';
+import { readPollAnswers } from './poll-backup';
 import { PdfPrinter } from './pdf';
 import { buildReportModel } from './report';
 import { restoreBoard } from './restore';
@@ -35,6 +37,8 @@ export const exportQuerySchema = z
   .object({
     lang: z.enum(EXPORT_LOCALES).default('da'),
     sep: z.enum(CSV_SEPARATORS).default(';'),
+    /** CSV only: the idea list (default), the poll results, or every poll answer. */
+    part: z.enum(['ideas', 'polls', 'pollAnswers']).default('ideas'),
   })
   .strict();
 
@@ -85,7 +89,7 @@ export class ExportService {
     }
     const parsed = exportQuerySchema.safeParse(query ?? {});
     if (!parsed.success) throw ServiceError.validation(parsed.error);
-    const { lang, sep } = parsed.data;
+    const { lang, sep, part } = parsed.data;
     const kind = format as ExportFormat;
     const record = await this.deps.boards.requireBoard(boardId);
     const labels = labelsFor(lang);
@@ -93,22 +97,27 @@ export class ExportService {
     // PDF: fail fast, before reading the board, when this server cannot print.
     if (kind === 'pdf') this.pdf.assertAvailable();
 
-    const { snapshot, stored } = await this.deps.rooms.withRoom(boardId, async (room) => {
-      if (kind !== 'json') return { snapshot: await takeSnapshot(room, record, { withUpdate: false }), stored: null };
+    const { snapshot, stored, polls } = await this.deps.rooms.withRoom(boardId, async (room) => {
+      if (kind !== 'json') {
+        const polls = await readPollExports(this.deps.store, boardId, room.doc);
+        return { snapshot: await takeSnapshot(room, record, { withUpdate: false }), stored: null, polls };
+      }
       // The store first, then the document: a reveal in between (which writes the hidden
       // ideas into the document, then drops them from the store) can then only make an idea
       // appear in both parts of the backup, never in neither.
       // The moderation records are written before the document too (hiding an idea keeps it
       // in the store, then takes it out of the document), so the same holds for them.
-      const [hiddenIdeas, votes, voteTotals, moderation] = await Promise.all([
+      const [hiddenIdeas, votes, voteTotals, moderation, pollAnswers] = await Promise.all([
         this.deps.store.listHiddenIdeas(boardId),
         this.deps.store.listVotes(boardId),
         this.deps.store.voteTotals(boardId),
         readModeration(this.deps.store, boardId),
+        readPollAnswers(this.deps.store, boardId, room.doc),
       ]);
       return {
         snapshot: await takeSnapshot(room, record, { withUpdate: true }),
-        stored: { hiddenIdeas, votes, voteTotals, moderation },
+        stored: { hiddenIdeas, votes, voteTotals, moderation, pollAnswers },
+        polls: [],
       };
     });
     const rows = new RowBuilder(snapshot, labels);
@@ -116,25 +125,29 @@ export class ExportService {
     let body: Buffer;
     switch (kind) {
       case 'csv':
-        body = await buildCsv(snapshot, rows, sep);
+        body =
+          part === 'ideas'
+            ? await buildCsv(snapshot, rows, sep)
+            : buildTableCsv(part === 'polls' ? pollSummaryRows(polls, labels) : pollAnswerRows(polls, labels), sep);
         break;
       case 'xlsx':
-        body = await buildXlsx(snapshot, rows);
+        body = await buildXlsx(snapshot, rows, polls);
         break;
       case 'md':
-        body = await renderMarkdown(await buildReportModel(snapshot, rows));
+        body = await renderMarkdown(await buildReportModel(snapshot, rows, polls));
         break;
       case 'html':
-        body = Buffer.from(await renderHtml(await buildReportModel(snapshot, rows)), 'utf8');
+        body = Buffer.from(await renderHtml(await buildReportModel(snapshot, rows, polls)), 'utf8');
         break;
       case 'pdf':
-        body = await this.pdf.print(await renderHtml(await buildReportModel(snapshot, rows)));
+        body = await this.pdf.print(await renderHtml(await buildReportModel(snapshot, rows, polls)));
         break;
       case 'json':
         body = await buildBackup(snapshot, stored!);
         break;
     }
-    const fileName = `${slugify(snapshot.settings.title)}-${copenhagenDate(snapshot.takenAt)}.${kind}`;
+    const suffix = kind === 'csv' && part !== 'ideas' ? `-${part === 'polls' ? 'afstemninger' : 'afstemningssvar'}` : '';
+    const fileName = `${slugify(snapshot.settings.title)}${suffix}-${copenhagenDate(snapshot.takenAt)}.${kind}`;
     return { body, contentType: CONTENT_TYPES[kind], fileName };
   }
 

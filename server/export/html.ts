@@ -1,3 +1,4 @@
+import { POLL_STYLE, pollsHtml } from './poll-report';
 import { STATUS_STYLE, initiativesHtml, statusBadge } from './html-initiatives';
 import { escapeHtml, multiline } from './html-text';
 import { Pacer } from './pacing';
@@ -67,7 +68,7 @@ export async function renderHtml(model: ReportModel): Promise<string> {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="Samskab">',
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}${STATUS_STYLE}</style>`,
+    `<style>${STYLE}${STATUS_STYLE}${POLL_STYLE}</style>`,
     '</head>',
     '<body>',
     '<header>',
@@ -108,6 +109,7 @@ export async function renderHtml(model: ReportModel): Promise<string> {
   if (model.counts.beacons.length > 0) countTable(r.beacons, l.columns.beacons, model.counts.beacons);
   out.push('</section>');
   out.push(...initiativesHtml(l, model.initiatives));
+  out.push(...pollsHtml(l, model.polls));
 
   if (model.groups.length === 0) out.push(`<section class="phase"><h2>${escapeHtml(r.ideas)}</h2><p>${escapeHtml(r.noIdeas)}</p></section>`);
   for (const group of model.groups) {

@@ -1,3 +1,4 @@
+import { pollsMarkdown } from './poll-report';
 import { httpLink, type InitiativeView } from './initiative-rows';
 import type { ExportLabels } from './labels';
 import { Pacer } from './pacing';
@@ -87,6 +88,7 @@ export async function renderMarkdown(model: ReportModel): Promise<Buffer> {
   }
 
   out.push(...initiativesMarkdown(l, model.initiatives));
+  out.push(...pollsMarkdown(l, model.polls));
 
   out.push(`## ${r.ideas}`, '');
   if (model.groups.length === 0) out.push(r.noIdeas, '');

@@ -1,3 +1,4 @@
+import type { PollExport } from './poll-export';
 import { IDEA_STATUSES, PHASES, PRINCIPLES, TRACKS, type Idea, type IdeaStatus, type Phase, type Principle, type Track } from '../../shared';
 import { initiativeViews, type InitiativeView } from './initiative-rows';
 import type { ExportLabels } from './labels';
@@ -118,6 +119,8 @@ export interface ReportModel {
   groups: ReportGroup[];
   /** Oldest first. */
   initiatives: InitiativeView[];
+  /** The board's polls with their results, oldest first. */
+  polls: readonly PollExport[];
 }
 
 /**
@@ -125,7 +128,7 @@ export interface ReportModel {
  * by phase and principle (as on the board's default view); within a group, most votes first
  * while totals are shown, else in the board's order.
  */
-export async function buildReportModel(snapshot: BoardSnapshot, rows: RowBuilder): Promise<ReportModel> {
+export async function buildReportModel(snapshot: BoardSnapshot, rows: RowBuilder, polls: readonly PollExport[] = []): Promise<ReportModel> {
   const labels = rows.labels;
   const pacer = new Pacer();
   const buckets = PHASE_SLOTS.map(() => PRINCIPLE_SLOTS.map(() => [] as Idea[]));
@@ -164,6 +167,7 @@ export async function buildReportModel(snapshot: BoardSnapshot, rows: RowBuilder
     beacons: snapshot.settings.beacons.map((b) => b.name),
     groups,
     initiatives: initiativeViews(snapshot, rows),
+    polls,
   };
 }
 

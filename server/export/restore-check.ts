@@ -34,6 +34,7 @@ import {
   type TemplateId,
   type WorkshopField,
 } from '../../shared';
+import { checkPollAnswers, checkPollsRoot, type BackedUpPollAnswer } from './poll-backup';
 import { ServiceError } from '../boards/service-error';
 import type { Ballot } from '../store/board-store';
 import { writeWorkshop } from '../workshop/context';
@@ -57,6 +58,8 @@ export interface CheckedBackup {
   hiddenIdeas: Idea[];
   votes: Ballot[];
   voteCount: number;
+  /** Answers to the document's polls (none in backups made before polls). */
+  pollAnswers: BackedUpPollAnswer[];
   /** Checked against the moderation schemas; empty for a version 1 backup. */
   moderation: ModerationBackup;
 }
@@ -78,7 +81,7 @@ type Step = () => Promise<void>;
  * ideas, unreadable settings or workshop state, missing dependencies) is refused. The
  * document is decoded into a scratch Y.Doc; nothing is stored.
  */
-export async function validateBoardDocument(update: Uint8Array, step: Step): Promise<{ title: string; ideaCount: number; clientIds: number[] }> {
+export async function validateBoardDocument(update: Uint8Array, step: Step): Promise<{ title: string; ideaCount: number; clientIds: number[]; pollIds: Set<string> }> {
   const doc = new Y.Doc();
   try {
     try {
@@ -133,7 +136,8 @@ export async function validateBoardDocument(update: Uint8Array, step: Step): Pro
       await step();
     }
     await checkModerationRoots(doc, step);
-    return { title: settings.title, ideaCount: ideas.size, clientIds };
+    const pollIds = checkPollsRoot(doc, invalid);
+    return { title: settings.title, ideaCount: ideas.size, clientIds, pollIds };
   } finally {
     doc.destroy();
   }
@@ -160,7 +164,9 @@ export async function checkBackup(body: Uint8Array | undefined, options: { paced
   if (!parsed.success) throw ServiceError.validation(parsed.error);
   const backup = parsed.data;
   const update = new Uint8Array(Buffer.from(backup.document.update, 'base64'));
-  const { title, ideaCount, clientIds } = await validateBoardDocument(update, step);
+  const { title, ideaCount, clientIds, pollIds } = await validateBoardDocument(update, step);
+  const pollAnswers = backup.store.pollAnswers ?? [];
+  checkPollAnswers(pollAnswers, pollIds, (message) => new ServiceError(ErrorCode.VALIDATION_FAILED, `The backup's poll answers: ${message}`));
   const hiddenIdeas = backup.store.hiddenIdeas;
   if (ideaCount + hiddenIdeas.length > LIMITS.ideasPerBoard) {
     throw new ServiceError(ErrorCode.VALIDATION_FAILED, `A board holds at most ${LIMITS.ideasPerBoard} ideas, hidden ones included.`);
@@ -180,6 +186,7 @@ export async function checkBackup(body: Uint8Array | undefined, options: { paced
     votes: backup.store.votes,
     voteCount,
     moderation: backup.store.moderation ?? EMPTY_MODERATION,
+    pollAnswers,
   };
 }
 

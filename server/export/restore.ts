@@ -7,6 +7,7 @@ import { docNameOf } from '../realtime/room-registry';
 import type { BoardRecord, BoardStore } from '../store/board-store';
 import { claimNewJoinCode } from '../workshop/join-codes';
 import { moderationRecords } from './moderation-backup';
+import { pollAnswerRecords } from './poll-backup';
 import { checkBackup, joinCodeUpdate, type CheckedBackup } from './restore-check';
 import type { RestoreJob } from './restore-worker';
 
@@ -76,6 +77,7 @@ export async function restoreBoard(deps: { store: BoardStore; log: Logger }, bod
     if (result.outcome !== 'cast') throw new Error(`restoring a vote failed: ${result.outcome}`);
   });
   await inBatches(moderationRecords(boardId, backup.moderation), (record) => store.putRecord(record.space, record.key, record.value));
+  await inBatches(pollAnswerRecords(boardId, backup.pollAnswers), (record) => store.putRecord(record.space, record.key, record.value));
   const joinCodeWrite = await restoreWorker().joinCode(backup.update, joinCode, serverClientId);
   // Nobody can open the board yet (its tokens are not out), so no room holds it: the
   // document is the store's, in the order a room would have written it.

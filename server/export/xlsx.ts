@@ -5,6 +5,8 @@ import { Pacer } from './pacing';
 import { countIdeas } from './report';
 import { ROW_COLUMNS, type RowBuilder, type RowColumn } from './rows';
 import type { BoardSnapshot } from './snapshot';
+import type { PollExport } from './poll-export';
+import { addPollSheets } from './poll-sheets';
 import { HEADER_FILL, addInitiativeSheet, addPhasePrincipleSheet, addStatusSheet, addTrackSheet, cellValue, sheetName } from './xlsx-sheets';
 
 /** Column widths (characters) of the idea sheet: wide for text, narrow for codes. */
@@ -41,7 +43,7 @@ const WRAPPED: readonly RowColumn[] = ['text', 'statusRationale', 'initiatives']
  * by track, and the initiatives. Written with exceljs's streaming writer, row by row, in
  * paced slices; the zip is compressed as it streams, off the event loop's critical path.
  */
-export async function buildXlsx(snapshot: BoardSnapshot, rows: RowBuilder): Promise<Buffer> {
+export async function buildXlsx(snapshot: BoardSnapshot, rows: RowBuilder, polls: readonly PollExport[] = []): Promise<Buffer> {
   const labels = rows.labels;
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
@@ -77,6 +79,7 @@ export async function buildXlsx(snapshot: BoardSnapshot, rows: RowBuilder): Prom
   addStatusSheet(workbook, labels, counts);
   addTrackSheet(workbook, labels, counts);
   await addInitiativeSheet(workbook, labels, initiativeViews(snapshot, rows), pacer);
+  if (polls.length > 0) addPollSheets(workbook, labels, polls);
 
   await workbook.commit();
   await ended;

@@ -16,6 +16,8 @@ import type { Workshop } from '../workshop';
 import { joinRoutes } from '../workshop/join';
 import type { Moderation } from '../moderation';
 import { moderationRoutes } from '../moderation/routes';
+import { pollRoutes } from '../polls/routes';
+import type { Polls } from '../polls';
 import type { Installation } from '../installation';
 import { installationRoutes } from '../installation/routes';
 import type { AbuseLimits } from '../moderation/abuse-limits';
@@ -39,6 +41,7 @@ export function createHttpApp(deps: {
   sensemaking: Sensemaking;
   /** More /api routers (personal data, unsubscribe), mounted before the 404. */
   apiRouters?: express.Router[];
+  polls: Polls;
 }): express.Express {
   const { config, log } = deps;
   const app = express();
@@ -80,6 +83,7 @@ export function createHttpApp(deps: {
   app.use('/api', boardRoutes(deps));
   app.use('/api', joinRoutes(deps.workshop.join, log));
   app.use('/api', moderationRoutes(deps));
+  app.use('/api', pollRoutes(deps));
   app.use('/api', installationRoutes(deps));
   app.use(
     '/api',

@@ -13,6 +13,7 @@ import {
 } from './workshop';
 import { ideaStatusRecordSchema, type IdeaStatusRecord } from './status';
 import { initiativeSchema, type Initiative } from './initiative';
+import { pollSchema, type Poll } from './poll';
 import { commentSchema, ideaReactionsValue, readReactionEntry, type Comment, type Reaction } from './moderation';
 
 /**
@@ -32,6 +33,8 @@ import { commentSchema, ideaReactionsValue, readReactionEntry, type Comment, typ
  * - `initiatives`: initiative id → Initiative (initiative.ts); server only.
  * - `origins`: idea id → IdeaOrigin (protocol/overview.ts): where an idea carried into a
  *   new round came from; server only.
+ * - `polls`: poll id → Poll (poll.ts): definitions, and results only while everyone may
+ *   see them; individual answers never (they stay in the store); server only.
  */
 export const ROOT = {
   ideas: 'ideas',
@@ -46,6 +49,7 @@ export const ROOT = {
   statuses: 'statuses',
   initiatives: 'initiatives',
   origins: 'origins',
+  polls: 'polls',
 } as const;
 export type RootName = (typeof ROOT)[keyof typeof ROOT];
 
@@ -62,6 +66,7 @@ export const SERVER_ROOTS: ReadonlySet<string> = new Set([
   ROOT.statuses,
   ROOT.initiatives,
   ROOT.origins,
+  ROOT.polls,
 ]);
 
 export type IdeaMap = Y.Map<unknown>;
@@ -253,4 +258,23 @@ export function insertIdea(doc: Y.Doc, idea: IdeaInput): void {
     for (const field of IDEA_FIELDS) map.set(field, idea[field] ?? null);
     ideasMap(doc).set(idea.id, map);
   });
+}
+
+export function pollsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.polls);
+}
+
+/** Polls, oldest first (unreadable entries left out). */
+export function readPolls(doc: Y.Doc): Poll[] {
+  const out: Poll[] = [];
+  for (const value of pollsMap(doc).values()) {
+    const parsed = pollSchema.safeParse(value);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+export function readPoll(doc: Y.Doc, pollId: string): Poll | null {
+  const parsed = pollSchema.safeParse(pollsMap(doc).get(pollId));
+  return parsed.success ? parsed.data : null;
 }

@@ -57,6 +57,25 @@ export const ErrorCode = {
   IDEA_REMOVED: 'IDEA_REMOVED',
   /** The id names an idea kept out of the document (silent writing, a pending contribution): only its author may write it. */
   IDEA_ID_TAKEN: 'IDEA_ID_TAKEN',
+  // Polls and surveys (docs/PROTOCOL.md "Polls and surveys"). Nothing is stored with any of them.
+  /** No poll on this board has this id. */
+  POLL_NOT_FOUND: 'POLL_NOT_FOUND',
+  /** The poll does not take answers now: still a draft, or closed. */
+  POLL_NOT_OPEN: 'POLL_NOT_OPEN',
+  /** The answer's type is not the poll's type. */
+  POLL_WRONG_TYPE: 'POLL_WRONG_TYPE',
+  /** An option the poll does not have, or a scale value outside its range. */
+  POLL_OPTION_INVALID: 'POLL_OPTION_INVALID',
+  /** More choices than the poll allows (max choices), or more words than its word cloud takes. */
+  POLL_TOO_MANY_CHOICES: 'POLL_TOO_MANY_CHOICES',
+  /** A word-cloud word longer than the limit after normalising, or empty. */
+  POLL_WORD_TOO_LONG: 'POLL_WORD_TOO_LONG',
+  /** The same option twice in one answer (a ranking, or a multiple choice). */
+  POLL_DUPLICATE_ENTRY: 'POLL_DUPLICATE_ENTRY',
+  /** A ranking must place every option of the poll exactly once. */
+  POLL_RANKING_INCOMPLETE: 'POLL_RANKING_INCOMPLETE',
+  /** The edit would change what stored answers refer to (type, options, scale): delete the answers' poll or make a new one. */
+  POLL_HAS_ANSWERS: 'POLL_HAS_ANSWERS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -33,6 +33,7 @@ import type { Initiative } from '../model/initiative';
 import type { IdeaStatusRecord } from '../model/status';
 import type { MailSubscribeRequest, PersonDeleteResult, PersonExport, PersonQuery, PersonSummary } from './personal-data';
 import type { Reaction, ReportTarget } from '../model/moderation';
+import type { LivePoll, MyPollAnswer, Poll, PollAnswer, PollCount, PollDraft, PollResultsUpdate, PollTextAnswer, PollToIdeasResult } from './polls';
 
 /** Sent by the server right after a socket.io connection is authenticated. */
 export interface Hello {
@@ -142,6 +143,34 @@ export interface ClientToServerEvents {
   'mail:subscription': (payload: Record<string, never>, ack: AckCallback<{ subscription: { email: string; locale: 'da' | 'en' } | null }>) => void;
   /** Facilitators: stop the digest and delete my address. */
   'mail:unsubscribe': (payload: Record<string, never>, ack: AckCallback<{ removed: boolean }>) => void;
+
+  // Polls (docs/PROTOCOL.md "Polls and surveys"). Definitions are in the `polls` root.
+  /** Facilitators: a new poll, as a draft. */
+  'poll:create': (payload: { poll: PollDraft }, ack: AckCallback<Poll>) => void;
+  /** Facilitators: replace a poll's definition (type, options and scale only while it has no answers). */
+  'poll:update': (payload: { pollId: string; poll: PollDraft }, ack: AckCallback<Poll>) => void;
+  /** Facilitators: start (or restart) taking answers. */
+  'poll:open': (payload: { pollId: string }, ack: AckCallback<Poll>) => void;
+  /** Facilitators: stop taking answers; the answers are kept. */
+  'poll:close': (payload: { pollId: string }, ack: AckCallback<Poll>) => void;
+  /** Facilitators: show (true) or hide (false) the results to everyone. */
+  'poll:reveal': (payload: { pollId: string; revealed: boolean }, ack: AckCallback<Poll>) => void;
+  /** Facilitators: the one poll shown on phones and the projector (null: none). */
+  'poll:setLive': (payload: { pollId: string | null }, ack: AckCallback<LivePoll>) => void;
+  /** Facilitators: delete a poll and every answer to it. */
+  'poll:delete': (payload: { pollId: string }, ack: AckCallback<{ pollId: string }>) => void;
+  /** Participants and facilitators: answer an open poll; a new answer replaces one's earlier one. */
+  'poll:answer': (payload: { pollId: string; answer: PollAnswer }, ack: AckCallback<MyPollAnswer>) => void;
+  /** Participants and facilitators: one's own answer to a poll. */
+  'poll:mine': (payload: { pollId: string }, ack: AckCallback<MyPollAnswer>) => void;
+  /** Anyone: how many have answered. */
+  'poll:count': (payload: { pollId: string }, ack: AckCallback<PollCount>) => void;
+  /** Facilitators always; others only while the results are public. */
+  'poll:results': (payload: { pollId: string }, ack: AckCallback<PollResultsUpdate>) => void;
+  /** Facilitators: the open-text answers of a poll, anonymous. */
+  'poll:textAnswers': (payload: { pollId: string }, ack: AckCallback<{ answers: PollTextAnswer[] }>) => void;
+  /** Facilitators: put open-text answers on the board as ideas (through the idea rules; once each). */
+  'poll:toIdeas': (payload: { pollId: string; answerIds: string[] }, ack: AckCallback<PollToIdeasResult>) => void;
 }
 
 /** socket.io, server → client. */
@@ -159,6 +188,12 @@ export interface ServerToClientEvents {
   'votes:refresh': () => void;
   /** To facilitators: the moderation queue or the hidden ideas changed; ask again for what is shown. */
   'moderation:changed': (counts: ModerationCounts) => void;
+  /** To the whole board: how many have answered a poll (never what). */
+  'poll:count': (count: PollCount) => void;
+  /** To facilitators: a poll's results changed. */
+  'poll:results': (update: PollResultsUpdate) => void;
+  /** To every socket of one participant: their answer changed (another tab answered). */
+  'poll:mine': (mine: MyPollAnswer) => void;
 }
 
 /** socket.io handshake `auth` payload. */

@@ -19,6 +19,9 @@ const KNOWN: Record<keyof ClientToServerEvents, true> = {
   'reaction:toggle': true, 'report:create': true, 'idea:setStatus': true, 'audit:list': true,
   'initiative:save': true, 'initiative:delete': true,
   'person:find': true, 'person:export': true, 'person:delete': true, 'mail:subscribe': true, 'mail:subscription': true, 'mail:unsubscribe': true,
+  'poll:create': true, 'poll:update': true, 'poll:open': true, 'poll:close': true, 'poll:reveal': true, 'poll:setLive': true,
+  'poll:delete': true, 'poll:answer': true, 'poll:mine': true, 'poll:count': true, 'poll:results': true,
+  'poll:textAnswers': true, 'poll:toIdeas': true,
 };
 const EVENTS = [...Object.keys(KNOWN), 'no:such:event', '__proto__', 'constructor'];
 

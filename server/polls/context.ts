@@ -1,0 +1,17 @@
+import type { Logger } from '../log';
+import type { RoomRegistry } from '../realtime/room-registry';
+import type { BoardLocks } from '../workshop/board-locks';
+import type { PollAnswerBook } from './answer-book';
+import type { PollNotifier } from './notifier';
+import type { PollResultsMirror } from './results-mirror';
+
+/** What every poll capability works with. */
+export interface PollsContext {
+  rooms: RoomRegistry;
+  answers: PollAnswerBook;
+  mirror: PollResultsMirror;
+  notifier: PollNotifier;
+  /** Per poll (`<boardId>/<pollId>`): edits and deletes do not interleave in one process. */
+  locks: BoardLocks;
+  log: Logger;
+}

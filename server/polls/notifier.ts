@@ -1,0 +1,28 @@
+import type { MyPollAnswer, PollCount, PollResultsUpdate } from '../../shared';
+import type { SamskabIo } from '../events/socket-server';
+import { boardRoom, facilitatorsRoom, participantRoom } from '../workshop/notifier';
+
+/**
+ * Server → client notices of polls. The whole board hears how many answered (never what);
+ * only facilitators hear the results as they change (others read them in the `polls` root,
+ * and only while they are public); a person's own answer goes to their own sockets only.
+ */
+export class PollNotifier {
+  private io: SamskabIo | null = null;
+
+  attach(io: SamskabIo): void {
+    this.io = io;
+  }
+
+  count(boardId: string, count: PollCount): void {
+    this.io?.to(boardRoom(boardId)).emit('poll:count', count);
+  }
+
+  results(boardId: string, update: PollResultsUpdate): void {
+    this.io?.to(facilitatorsRoom(boardId)).emit('poll:results', update);
+  }
+
+  mine(boardId: string, participantId: string, mine: MyPollAnswer): void {
+    this.io?.to(participantRoom(boardId, participantId)).emit('poll:mine', mine);
+  }
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import {
+  ErrorCode,
+  callWindow,
+  idSchema,
+  randomId,
+  readBoardSettings,
+  readPolls,
+  surveyAnswerRequestSchema,
+  type PollAnswer,
+  type SurveyAnswerResult,
+  type SurveyView,
+} from '../../shared';
+import { ServiceError } from '../boards/service-error';
+import type { AbuseLimits } from '../moderation/abuse-limits';
+import { SPACE } from '../moderation/records';
+import type { BoardRoom } from '../realtime/board-room';
+import type { BoardStore } from '../store/board-store';
+import { checkAnswer } from './check-answer';
+import type { PollsContext } from './context';
+
+const callPointerSchema = z.object({ boardId: idSchema }).passthrough();
+
+/** Who sent a survey: the address (and the device id the page says it has), as for contributions. */
+export interface SurveySender {
+  ip: string;
+  device: string | null;
+}
+
+/**
+ * The survey of a public call (issue 15, item 4): the polls the facilitator marked `inCall`
+ * and opened, answered through the call's link without a session. Limited per address and
+ * device with the contributions' allowances; anonymous unless the respondent gives a name;
+ * never near the call's e-mail contacts (answers live in the poll answer records only).
+ * Each submission is one respondent: its answers share a fresh id (`call-…`).
+ */
+export class PollSurvey {
+  constructor(
+    private readonly ctx: PollsContext,
+    private readonly deps: { store: BoardStore; limits: AbuseLimits },
+  ) {}
+
+  view(callId: string): Promise<SurveyView> {
+    return this.withCall(callId, (room, state) =>
+      Promise.resolve({
+        callId,
+        state,
+        // Never results here: the public sees the questions, not the counts.
+        polls: state === 'open' ? readPolls(room.doc).filter((p) => p.inCall && p.state === 'open').map((p) => ({ ...p, results: null, revealed: false })) : [],
+      }),
+    );
+  }
+
+  async answer(callId: string, body: unknown, sender: SurveySender): Promise<SurveyAnswerResult> {
+    await this.deps.limits.consume('contributionsPerIp', sender.ip);
+    if (sender.device) await this.deps.limits.consume('contributionsPerDevice', `${sender.ip} ${sender.device}`);
+    const parsed = surveyAnswerRequestSchema.safeParse(body ?? {});
+    if (!parsed.success) throw ServiceError.validation(parsed.error);
+    const request = parsed.data;
+    return this.withCall(callId, async (room, state) => {
+      if (state !== 'open') throw new ServiceError(ErrorCode.CALL_CLOSED, 'The call does not take answers now.', 403);
+      if (request.website) return { pollIds: request.answers.map((a) => a.pollId) }; // honeypot: keep nothing
+      const polls = new Map(readPolls(room.doc).filter((p) => p.inCall).map((p) => [p.id, p]));
+      const checked: Array<{ pollId: string; answer: PollAnswer }> = [];
+      for (const { pollId, answer } of request.answers) {
+        const poll = polls.get(pollId);
+        if (!poll) throw new ServiceError(ErrorCode.POLL_NOT_FOUND, 'The call asks no such question.', 404);
+        if (poll.state !== 'open') throw new ServiceError(ErrorCode.POLL_NOT_OPEN, 'That question takes no answers now.', 409);
+        if (checked.some((c) => c.pollId === pollId)) throw new ServiceError(ErrorCode.POLL_DUPLICATE_ENTRY, 'Two answers to one question.');
+        checked.push({ pollId, answer: checkAnswer(poll, answer) });
+      }
+      const respondent = `call-${randomId(16)}`;
+      const answeredAt = Date.now();
+      const { boardId } = room;
+      await Promise.all(
+        checked.map((c) => this.ctx.answers.put(boardId, c.pollId, respondent, { answer: c.answer, answeredAt, contributorType: request.contributorType, name: request.name || null })),
+      );
+      for (const c of checked) this.ctx.mirror.syncInBackground(boardId, c.pollId);
+      return { pollIds: checked.map((c) => c.pollId) };
+    });
+  }
+
+  private async withCall<T>(callId: string, use: (room: BoardRoom, state: SurveyView['state']) => Promise<T>): Promise<T> {
+    const notFound = () => new ServiceError(ErrorCode.CALL_NOT_FOUND, 'There is no public call at this link.', 404);
+    const raw = /^[A-Za-z0-9_-]{6,64}$/.test(callId) ? await this.deps.store.getRecord(SPACE.calls, callId) : null;
+    const pointer = raw === null ? null : callPointerSchema.safeParse(JSON.parse(raw));
+    if (!pointer?.success) throw notFound();
+    return this.ctx.rooms.withRoom(pointer.data.boardId, async (room) => {
+      const call = readBoardSettings(room.doc)?.call ?? null;
+      if (!call || call.callId !== callId) throw notFound();
+      return use(room, callWindow(call, Date.now()));
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ErrorCode, randomId, type Ack, type Poll, type PollCount, type PollResultsUpdate, type SurveyAnswerResult, type SurveyView } from '../../shared';
+import { openCall } from '../support/moderation';
+import { call, ok, refusal, workshopEnv, type TestSocket, type WorkshopEnv } from '../support/workshop';
+
+const redisUrl = inject('redisUrl');
+
+describe.each(['embedded', 'redis'] as const)('survey questions in a public call on the %s store', (kind) => {
+  let env: WorkshopEnv;
+  beforeAll(async () => {
+    if (kind === 'redis' && !redisUrl) return;
+    env = await workshopEnv(kind, redisUrl);
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+  const test = it.skipIf(kind === 'redis' && !redisUrl);
+
+  const survey = async (callId: string) => {
+    const res = await fetch(`${env.url}/api/calls/${callId}/survey`);
+    return { status: res.status, body: (await res.json()) as Ack<SurveyView> };
+  };
+  const answer = async (callId: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${env.url}/api/calls/${callId}/survey`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as Ack<SurveyAnswerResult> };
+  };
+  const count = async (socket: TestSocket, pollId: string) => (await ok(call<PollCount>(socket, 'poll:count', { pollId }))).answers;
+
+  async function callWithSurvey() {
+    const board = await env.board('kickoff');
+    const lead = await env.socket(await env.session(board, 'facilitator', 'Lead'));
+    const publicCall = await openCall(lead, 'pre');
+    const scale = await ok(call<Poll>(lead, 'poll:create', { poll: { type: 'scale', question: 'Hvor vigtigt er grønne områder?', scaleMax: 5, inCall: true } }));
+    const age = await ok(call<Poll>(lead, 'poll:create', { poll: { type: 'single', question: 'Aldersgruppe', options: [{ label: 'Under 30' }, { label: '30–60' }, { label: 'Over 60' }], inCall: true } }));
+    const roomOnly = await ok(call<Poll>(lead, 'poll:create', { poll: { type: 'scale', question: 'Kun i rummet', scaleMax: 5 } }));
+    for (const poll of [scale, age, roomOnly]) await ok(call(lead, 'poll:open', { pollId: poll.id }));
+    return { lead, callId: publicCall.callId, scale, age, roomOnly };
+  }
+
+  test('the public sees the open survey questions without results and answers them without a session', async () => {
+    const { lead, callId, scale, age, roomOnly } = await callWithSurvey();
+    const view = await survey(callId);
+    expect(view.status).toBe(200);
+    if (!view.body.ok) throw new Error('survey');
+    expect(view.body.data.state).toBe('open');
+    expect(view.body.data.polls.map((p) => p.id)).toEqual([scale.id, age.id]);
+    expect(view.body.data.polls.every((p) => p.results === null)).toBe(true);
+    const ageOption = age.type === 'single' ? age.options[1]!.id : '';
+    const first = await answer(callId, { answers: [{ pollId: scale.id, answer: { type: 'scale', value: 4 } }, { pollId: age.id, answer: { type: 'single', optionId: ageOption } }], name: 'Mette' });
+    expect(first.status).toBe(201);
+    await answer(callId, { answers: [{ pollId: scale.id, answer: { type: 'scale', value: 2 } }] });
+    expect(await count(lead, scale.id)).toBe(2);
+    expect(await count(lead, age.id)).toBe(1);
+    expect((await ok(call<PollResultsUpdate>(lead, 'poll:results', { pollId: scale.id }))).results).toMatchObject({ mean: 3 });
+
+    // A question the call does not ask, a bad answer: named errors, and nothing of the submission stored.
+    const cases: Array<[unknown, string]> = [
+      [{ answers: [{ pollId: roomOnly.id, answer: { type: 'scale', value: 3 } }] }, ErrorCode.POLL_NOT_FOUND],
+      [{ answers: [{ pollId: scale.id, answer: { type: 'scale', value: 3 } }, { pollId: age.id, answer: { type: 'single', optionId: 'zz' } }] }, ErrorCode.POLL_OPTION_INVALID],
+      [{ answers: [{ pollId: scale.id, answer: { type: 'single', optionId: ageOption } }] }, ErrorCode.POLL_WRONG_TYPE],
+      [{ answers: [] }, ErrorCode.VALIDATION_FAILED],
+    ];
+    for (const [body, code] of cases) {
+      const res = await answer(callId, body);
+      expect(!res.body.ok && res.body.error.code, JSON.stringify(body)).toBe(code);
+    }
+    expect(await count(lead, scale.id)).toBe(2);
+    expect(await count(lead, roomOnly.id)).toBe(0);
+
+    // Closed poll, closed call.
+    await ok(call(lead, 'poll:close', { pollId: age.id }));
+    expect((await survey(callId)).body).toMatchObject({ ok: true, data: { polls: [{ id: scale.id }] } });
+    expect(await refusal(Promise.resolve((await answer(callId, { answers: [{ pollId: age.id, answer: { type: 'single', optionId: ageOption } }] })).body))).toBe(ErrorCode.POLL_NOT_OPEN);
+    await ok(call(lead, 'call:configure', { enabled: false, opensAt: null, closesAt: null, moderation: 'pre' }));
+    const closed = await answer(callId, { answers: [{ pollId: scale.id, answer: { type: 'scale', value: 1 } }] });
+    expect(closed.status).toBe(403);
+    expect(!closed.body.ok && closed.body.error.code).toBe(ErrorCode.CALL_CLOSED);
+    expect((await answer('nosuchcall1', { answers: [{ pollId: scale.id, answer: { type: 'scale', value: 1 } }] })).status).toBe(404);
+  });
+
+  test('answers from one device are limited like contributions', async () => {
+    const { lead, callId, scale } = await callWithSurvey();
+    const device = { 'x-samskab-device': `device-${randomId(12)}` };
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) statuses.push((await answer(callId, { answers: [{ pollId: scale.id, answer: { type: 'scale', value: 3 } }] }, device)).status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+    expect(statuses.slice(20)).toEqual([429, 429]);
+    expect(await count(lead, scale.id)).toBe(20);
+  });
+
+  test('at most 10 polls are asked in a call', async () => {
+    const board = await env.board('blank');
+    const lead = await env.socket(await env.session(board, 'facilitator', 'Lead'));
+    for (let i = 0; i < 10; i++) await ok(call(lead, 'poll:create', { poll: { type: 'text', question: `Spørgsmål ${i}`, inCall: true } }));
+    expect(await refusal(call(lead, 'poll:create', { poll: { type: 'text', question: 'Nr. 11', inCall: true } }))).toBe(ErrorCode.VALIDATION_FAILED);
+  });
+});

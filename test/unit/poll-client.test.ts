@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { pollDraftSchema, pollSchema, type Poll } from '../../shared';
+import { answerOf, draftFrom, moved } from '../../client/polls/answer-draft';
+import { draftOf, editorStateOf } from '../../client/polls/editor-draft';
+import { resultRows } from '../../client/polls/results-table';
+
+const base = { id: 'poll-client-1', question: 'Q', questionId: null, beaconId: null, state: 'open', resultMode: 'hidden', revealed: false, live: true, createdAt: 1, updatedAt: 1, results: null };
+const poll = (kind: object): Poll => pollSchema.parse({ ...base, ...kind });
+
+describe('the poll screens\u2019 logic', () => {
+  it('a ranking moves by one place and starts in the poll\u2019s order', () => {
+    const ranking = poll({ type: 'ranking', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }] });
+    const draft = draftFrom(ranking, null);
+    expect(draft.order).toEqual(['a', 'b', 'c']);
+    expect(moved(draft.order, 2, -1)).toEqual(['a', 'c', 'b']);
+    expect(moved(draft.order, 0, -1)).toEqual(['a', 'b', 'c']);
+    expect(answerOf(ranking, { ...draft, order: ['c', 'a', 'b'] })).toEqual({ type: 'ranking', order: ['c', 'a', 'b'] });
+  });
+
+  it('sends nothing until something is chosen, and drops empty words', () => {
+    const cloud = poll({ type: 'wordcloud', maxWords: 3 });
+    expect(answerOf(cloud, draftFrom(cloud, null))).toBeNull();
+    expect(answerOf(cloud, { ...draftFrom(cloud, null), words: [' ', 'havn', ''] })).toEqual({ type: 'wordcloud', words: ['havn'] });
+    const single = poll({ type: 'single', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] });
+    expect(answerOf(single, draftFrom(single, { type: 'single', optionId: 'b' }))).toEqual({ type: 'single', optionId: 'b' });
+  });
+
+  it('the editor round-trips a poll into a draft the server accepts, keeping option ids', () => {
+    const multiple = poll({ type: 'multiple', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], maxChoices: 1, inCall: true });
+    const draft = draftOf(editorStateOf(multiple));
+    expect(pollDraftSchema.parse(draft)).toMatchObject({ type: 'multiple', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], maxChoices: 1, inCall: true });
+    const fresh = draftOf({ ...editorStateOf(null), question: 'Ny', type: 'scale', scaleMax: 10 });
+    expect(pollDraftSchema.parse(fresh)).toMatchObject({ type: 'scale', scaleMax: 10 });
+  });
+
+  it('result rows give counts and whole-number shares of the people who answered', () => {
+    const multiple = poll({ type: 'multiple', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], maxChoices: null });
+    expect(resultRows(multiple, { kind: 'choice', answers: 3, counts: { a: 3, b: 1 } })).toEqual([
+      { key: 'a', label: 'A', count: 3, percent: 100 },
+      { key: 'b', label: 'B', count: 1, percent: 33 },
+    ]);
+  });
+});
