@@ -25,6 +25,9 @@ import { ProblemAlert } from './ProblemAlert';
 import { RoomHeader } from './RoomHeader';
 import { ToolsDrawer } from './ToolsDrawer';
 import { SenseDock } from '../sensemaking/SenseDock';
+import { OpenPolls } from '../polls/OpenPolls';
+import { PollAnswerCard } from '../polls/PollAnswerCard';
+import { PollPanel } from '../polls/PollPanel';
 
 interface Props {
   session: StoredSession;
@@ -113,6 +116,8 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
   const board = (
     <>
       {!isFacilitator && loaded ? <WorkshopStatus /> : null}
+      {/* The room's live poll comes first on a phone while it runs (nothing otherwise). */}
+      {!isFacilitator && loaded ? <PollAnswerCard /> : null}
       <div className="board-top">
         <BoardIntro />
         {loaded ? (
@@ -126,6 +131,7 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
           )
         ) : null}
       </div>
+      {!isFacilitator && loaded ? <OpenPolls /> : null}
       {loaded ? <IdeasSection /> : <p className="loading">{t('status.loading')}</p>}
       {!isFacilitator && loaded ? <InitiativesSection /> : null}
       {loaded ? <VoteBar /> : null}
@@ -160,6 +166,7 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
                 {toolsMounted ? <FacilitatorPanel session={session} /> : null}
               </ToolsDrawer>
               {loaded ? <WorkshopConsole onEditQuestions={editQuestions} /> : null}
+              {loaded ? <PollPanel /> : null}
               {loaded ? <SenseDock session={session} /> : null}
               {loaded ? <ModerationArea session={session} /> : null}
               {loaded ? <InitiativesSection /> : null}

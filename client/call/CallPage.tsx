@@ -18,6 +18,7 @@ import { listReceipts } from './receipts';
 import { RefusalNotice, type Refusal } from './RefusalNotice';
 import { useCallInfo, type CallLoad } from './useCallInfo';
 import { useOutbox } from './useOutbox';
+import { SurveyForm } from '../polls/SurveyForm';
 
 type View =
   | { kind: 'form'; focus: boolean }
@@ -146,6 +147,8 @@ export function CallPage({ callId }: { callId: string }) {
           refusal={refusal?.restored ? `${t('call.form.refused', { reason: refusal.message })} ${t('call.form.refusedRestored')}` : null}
           focusOnMount={view.kind === 'form' && view.focus}
         />
+        {/* The call's survey questions, if it has any open (nothing otherwise). */}
+        <SurveyForm callId={callId} />
       </>
     );
   }

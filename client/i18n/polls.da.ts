@@ -67,7 +67,7 @@ export const pollsDa = {
       maxLabel: 'Tekst ved højeste',
       maxWords: 'Ord pr. person',
       workshopQuestion: 'Hører til spørgsmål',
-      beacon: 'Fyrtårn',
+      beacon: 'Pejlemærke',
       none: 'Intet',
       resultMode: 'Resultater',
       resultHidden: 'Skjult, til jeg viser dem',

@@ -16,6 +16,7 @@ import { TimerAnnouncer } from '../workshop/TimerAnnouncer';
 import { TimerDisplay } from '../workshop/TimerDisplay';
 import { JoinPanel } from './JoinPanel';
 import { ProjectorIdeas } from './ProjectorIdeas';
+import { PollProjector } from '../polls/PollProjector';
 import { usePausable } from './usePausable';
 import { capBlocks, clusterBlocks, type WallBlock } from './wall-blocks';
 import { WallControls, type WallView } from './WallControls';
@@ -154,6 +155,8 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
           hasFocus={focus !== null}
         />
       </div>
+      {/* A live poll fills the screen while it runs (it renders nothing otherwise). */}
+      <PollProjector sync={sync} />
       <LiveRegion />
       <TimerAnnouncer />
     </Layout>
