@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ideasMap, readIdeas, type Cluster, type CreateBoardResponse, type Idea, type Initiative, type SessionResponse } from '../../shared';
+import { ideasMap, readIdeas, type Cluster, type CreateBoardResponse, type Idea, type Initiative, type Poll, type PollDraft, type SessionResponse } from '../../shared';
 import { TestClient, createBoard, eventually, join, openStore, socketClient, startServer, storedDoc } from '../support/harness';
 import { call, type TestSocket } from '../support/workshop';
 import { fetchExport } from './export-helpers';
@@ -21,6 +21,9 @@ function readMatrix(): Map<string, Map<string, boolean>> {
 
 type Caller = 'no session' | 'other board' | 'observer' | 'participant' | 'other participant' | 'facilitator';
 type Outcome = 'allowed' | 'refused';
+
+/** The poll the matrix's poll rows create. */
+const MATRIX_POLL: PollDraft = { type: 'single', question: 'Hvilket pejlemærke?', options: [{ label: 'Sundhed' }, { label: 'Fællesskab' }] };
 
 describe('authorization matrix (docs/AUTHORIZATION.md)', () => {
   let env: Awaited<ReturnType<typeof openStore>>;
@@ -123,6 +126,7 @@ describe('authorization matrix (docs/AUTHORIZATION.md)', () => {
       ideas: readIdeas(doc),
       clusters: doc.getMap('clusters').toJSON(),
       initiatives: doc.getMap('initiatives').toJSON(),
+      polls: doc.getMap('polls').toJSON(),
     };
   }
 
@@ -235,6 +239,30 @@ describe('authorization matrix (docs/AUTHORIZATION.md)', () => {
         ]),
       );
     },
+    'create, open, reveal and delete polls': async (caller, ctx) => {
+      const made = await call<Poll>(ctx.lead, 'poll:create', { poll: MATRIX_POLL });
+      if (!made.ok) throw new Error(made.error.message);
+      return socketCommand(caller, ctx, async (s) => {
+        const answers = [
+          await call(s, 'poll:open', { pollId: made.data.id }),
+          await call(s, 'poll:reveal', { pollId: made.data.id, revealed: true }),
+          await call(s, 'poll:delete', { pollId: made.data.id }),
+        ];
+        // Another board's facilitator may make polls on that board: what counts is ours, unchanged.
+        if (caller !== 'other board') answers.push(await call<Poll>(s, 'poll:create', { poll: MATRIX_POLL }));
+        return every(answers);
+      });
+    },
+    'answer a live poll': async (caller, ctx) => {
+      const made = await call<Poll>(ctx.lead, 'poll:create', { poll: MATRIX_POLL });
+      if (!made.ok) throw new Error(made.error.message);
+      await call(ctx.lead, 'poll:open', { pollId: made.data.id });
+      await call(ctx.lead, 'poll:setLive', { pollId: made.data.id });
+      const optionId = made.data.type === 'single' ? made.data.options[0]!.id : '';
+      return socketCommand(caller, ctx, (s) => call(s, 'poll:answer', { pollId: made.data.id, answer: { type: 'single', optionId } }));
+    },
+    "find what the board holds about the idea's author (`person:find`)": async (caller, ctx) =>
+      socketCommand(caller, ctx, (s) => call(s, 'person:find', { by: 'participant', value: ctx.sessions.participant.identity.participantId })),
   };
 
   it('covers every action in the table', () => {
