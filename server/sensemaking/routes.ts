@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { ErrorCode, ok, type Identity } from '../../shared';
 import type { Logger } from '../log';
 import type { BoardService } from '../boards/board-service';
@@ -6,7 +6,7 @@ import { ServiceError } from '../boards/service-error';
 import { bearer, handle } from '../http/board-routes';
 import type { Sensemaking } from './service';
 
-/** Similar ideas, duplicates and themes over REST (docs/PROTOCOL.md "Sensemaking"). */
+/** Similar ideas, duplicates and themes over REST (docs/PROTOCOL.md §17). */
 export function sensemakingRoutes(deps: {
   log: Logger;
   boards: BoardService;
@@ -16,58 +16,32 @@ export function sensemakingRoutes(deps: {
 }): Router {
   const { log, boards, sensemaking, requireCoordinator } = deps;
   const router = Router();
-  const session = async (token: string | undefined, boardId: string): Promise<Identity> => {
-    const identity = await boards.identify(token);
-    if (!identity || identity.boardId !== boardId) {
-      throw new ServiceError(ErrorCode.UNAUTHENTICATED, 'The session is unknown or belongs to another board.', 401);
-    }
-    return identity;
-  };
 
-  router.post(
-    '/boards/:boardId/similar',
-    handle(log, async (req, res) => {
-      const boardId = String(req.params.boardId);
-      res.setHeader('Cache-Control', 'no-store');
-      res.json(ok(await sensemaking.similar(await session(bearer(req), boardId), boardId, req.body)));
-    }),
-  );
+  /**
+   * One board request: the caller's session on the board in the path, then `answer`; every
+   * answer is about this moment's board, so none may be cached.
+   */
+  const onBoard = (method: 'get' | 'post', path: string, answer: (identity: Identity, boardId: string, req: Request) => Promise<unknown>) =>
+    router[method](
+      path,
+      handle(log, async (req, res) => {
+        const boardId = String(req.params.boardId);
+        const identity = await boards.identify(bearer(req));
+        if (!identity || identity.boardId !== boardId) {
+          throw new ServiceError(ErrorCode.UNAUTHENTICATED, 'The session is unknown or belongs to another board.', 401);
+        }
+        res.setHeader('Cache-Control', 'no-store');
+        res.json(ok(await answer(identity, boardId, req)));
+      }),
+    );
 
-  router.get(
-    '/boards/:boardId/ideas/:ideaId/similar',
-    handle(log, async (req, res) => {
-      const boardId = String(req.params.boardId);
-      const identity = await session(bearer(req), boardId);
-      res.setHeader('Cache-Control', 'no-store');
-      res.json(ok(await sensemaking.similarToIdea(identity, boardId, String(req.params.ideaId), req.query)));
-    }),
+  onBoard('post', '/boards/:boardId/similar', (identity, boardId, req) => sensemaking.similar(identity, boardId, req.body));
+  onBoard('get', '/boards/:boardId/ideas/:ideaId/similar', (identity, boardId, req) =>
+    sensemaking.similarToIdea(identity, boardId, String(req.params.ideaId), req.query),
   );
-
-  router.get(
-    '/boards/:boardId/themes',
-    handle(log, async (req, res) => {
-      const boardId = String(req.params.boardId);
-      res.setHeader('Cache-Control', 'no-store');
-      res.json(ok(await sensemaking.themesFor(await session(bearer(req), boardId), boardId, req.query)));
-    }),
-  );
-
-  router.get(
-    '/boards/:boardId/duplicates',
-    handle(log, async (req, res) => {
-      const boardId = String(req.params.boardId);
-      res.setHeader('Cache-Control', 'no-store');
-      res.json(ok(await sensemaking.duplicates(await session(bearer(req), boardId), boardId, req.query)));
-    }),
-  );
-
-  router.post(
-    '/boards/:boardId/duplicates/dismiss',
-    handle(log, async (req, res) => {
-      const boardId = String(req.params.boardId);
-      res.json(ok(await sensemaking.dismissDuplicate(await session(bearer(req), boardId), boardId, req.body)));
-    }),
-  );
+  onBoard('get', '/boards/:boardId/themes', (identity, boardId, req) => sensemaking.themesFor(identity, boardId, req.query));
+  onBoard('get', '/boards/:boardId/duplicates', (identity, boardId, req) => sensemaking.duplicates(identity, boardId, req.query));
+  onBoard('post', '/boards/:boardId/duplicates/dismiss', (identity, boardId, req) => sensemaking.dismissDuplicate(identity, boardId, req.body));
 
   router.get(
     '/overview/themes',

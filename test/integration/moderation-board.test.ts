@@ -1,9 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join as joinPath } from 'node:path';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { RESP_TYPES, createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AUDIT_ACTIONS,
   ErrorCode,
@@ -16,69 +11,18 @@ import {
   type QueueItem,
   type QueueResult,
 } from '../../shared';
-import { EmbeddedStore } from '../../server/store/embedded-store';
-import { RedisStore } from '../../server/store/redis-store';
 import type { BoardStore } from '../../server/store/board-store';
 import { createBoard, eventually, join, startServer, storedDoc, TestClient } from '../support/harness';
 import { contribute, openCall, receipt } from '../support/moderation';
 import { call, docContains, ok, type TestSocket } from '../support/workshop';
 import { socketClient } from '../support/harness';
+import { embeddedInspectable, redisInspectable, type Inspector } from '../support/store-inspect';
 
-/** Every byte the store holds for anything: files on disk (embedded) or every key's value (Redis). */
-type Inspector = (text: string) => Promise<boolean>;
-
-async function embeddedEnv() {
-  const dir = await mkdtemp(joinPath(tmpdir(), 'samskab-gdpr-'));
-  const store = await EmbeddedStore.open(dir);
-  const inspect: Inspector = async (text) => {
-    const needle = Buffer.from(text, 'utf8');
-    for (const name of await readdir(dir)) {
-      if ((await readFile(joinPath(dir, name))).includes(needle)) return true;
-    }
-    return false;
-  };
-  return { store: store as BoardStore, inspect, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
-
-async function redisEnv() {
-  const url = inject('redisUrl');
-  if (!url) throw new Error('the test setup starts redis-server; none is running');
-  const prefix = `gdpr${randomId(10)}:`;
-  const store = await RedisStore.connect(url, { keyPrefix: prefix });
-  const raw = createClient({ url }).withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
-  await raw.connect();
-  // Values read by type (DUMP would LZF-compress them and hide the text from a byte search).
-  const valuesOf = async (key: string): Promise<unknown> => {
-    switch (String(await raw.type(key))) {
-      case 'string':
-        return raw.get(key);
-      case 'hash':
-        return raw.hGetAll(key);
-      case 'list':
-        return raw.lRange(key, 0, -1);
-      case 'set':
-        return raw.sMembers(key);
-      case 'zset':
-        return raw.zRange(key, 0, -1);
-      case 'stream':
-        return raw.xRange(key, '-', '+');
-      default:
-        return null;
-    }
-  };
-  const inspect: Inspector = async (text) => {
-    const needle = Buffer.from(text, 'utf8');
-    const contains = (value: unknown): boolean =>
-      Buffer.isBuffer(value) ? value.includes(needle) : typeof value === 'string' ? value.includes(text) : value !== null && typeof value === 'object' ? Object.entries(value).some(([k, v]) => k.includes(text) || contains(v)) : false;
-    for (const key of await raw.keys(`${prefix}*`)) if (contains(await valuesOf(String(key)))) return true;
-    return false;
-  };
-  return { store: store as BoardStore, inspect, cleanup: () => raw.quit().then(() => undefined) };
-}
+// What the store holds, searched byte by byte: test/support/store-inspect.ts.
 
 describe.each([
-  ['embedded', embeddedEnv],
-  ['redis', redisEnv],
+  ['embedded', embeddedInspectable],
+  ['redis', redisInspectable],
 ] as const)('moderation on the board (%s store)', (_kind, makeEnv) => {
   let store: BoardStore;
   let inspect: Inspector;
