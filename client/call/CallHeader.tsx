@@ -3,7 +3,7 @@ import type { PublicCallInfo } from '../../shared';
 import { currentLocale } from '../i18n';
 import { formatCallTime, isCallTimeZone, windowSentence } from './time';
 
-/** The board's title and description, whether the call is open and until when, and how ideas are moderated. */
+/** The board's title and description, whether the call is open and until when, and how ideas are moderated (a survey-only call has no ideas to moderate). */
 export function CallHeader({ info }: { info: PublicCallInfo }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -12,17 +12,17 @@ export function CallHeader({ info }: { info: PublicCallInfo }) {
   const open = info.state === 'open';
   return (
     <header className="call-header">
-      <p className="call-header__kicker">{t('call.kicker')}</p>
+      <p className="call-header__kicker">{info.ideas ? t('call.kicker') : t('site.surveyOnly.heading')}</p>
       <h1 className="call-header__title">{info.boardTitle}</h1>
       {info.description ? <p className="call-header__description">{info.description}</p> : null}
       <p className={`call-window call-window--${open ? 'open' : 'shut'}`}>
         <span className="call-window__dot" aria-hidden="true" />
         <span>
-          {t(`call.window.${sentence.key}`, { when })}
+          {info.ideas || !open ? t(`call.window.${sentence.key}`, { when }) : t('site.surveyOnly.open')}
           {'at' in sentence && !isCallTimeZone() ? <span className="call-window__zone"> {t('call.window.danishTime')}</span> : null}
         </span>
       </p>
-      {open ? <p className="call-header__moderation">{t(`call.moderationMode.${info.moderation}`)}</p> : null}
+      {open && info.ideas ? <p className="call-header__moderation">{t(`call.moderationMode.${info.moderation}`)}</p> : null}
     </header>
   );
 }

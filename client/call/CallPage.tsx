@@ -132,6 +132,14 @@ export function CallPage({ callId }: { callId: string }) {
     );
   } else if (info.state !== 'open') {
     content = <CallUnavailable state={info.state} draftText={draft.text} />;
+  } else if (!info.ideas) {
+    // A survey-only call: its questions are the page (the survey says so when there are none).
+    content = (
+      <>
+        <p className="lead">{t('site.surveyOnly.intro')}</p>
+        <SurveyForm callId={callId} emptyText={t('site.surveyOnly.none')} />
+      </>
+    );
   } else {
     content = (
       <>

@@ -8,6 +8,14 @@ export const siteDa = {
     footer: {
       accessibility: 'Tilgængelighedserklæring',
     },
+    surveyOnly: {
+      open: 'Åben for svar',
+      takesIdeas: 'Siden tager imod idéer',
+      takesIdeasHelp: 'Slået fra er det et rent spørgeskema: siden viser kun de afstemninger, der er markeret til indkaldelsen.',
+      heading: 'Spørgeskema',
+      intro: 'Denne indkaldelse stiller kun nogle få spørgsmål. Svar på dem, du vil.',
+      none: 'Der er ingen spørgsmål at svare på lige nu.',
+    },
     embed: {
       heading: 'Indlejr på jeres hjemmeside',
       help: 'Sæt formularen ind på kommunens egen side. Kopiér koden herunder ind i sidens HTML; rammen bliver lige så høj som formularen.',

@@ -8,6 +8,14 @@ export const siteEn = {
     footer: {
       accessibility: 'Accessibility statement',
     },
+    surveyOnly: {
+      open: 'Open for answers',
+      takesIdeas: 'The page takes ideas',
+      takesIdeasHelp: 'Switched off, it is a survey only: the page shows just the polls marked for the call.',
+      heading: 'Survey',
+      intro: 'This call only asks a few questions. Answer the ones you like.',
+      none: 'There are no questions to answer right now.',
+    },
     embed: {
       heading: 'Embed on your website',
       help: 'Put the form on the municipality’s own page. Copy the code below into the page’s HTML; the frame grows as tall as the form.',

@@ -12,7 +12,7 @@ import { fetchSurvey, postSurvey } from './survey-api';
  * facilitator put in the call, answered without signing in. Unanswered questions are left
  * out; a name is optional (anonymous otherwise). Thanks only once the server said so.
  */
-export function SurveyForm({ callId }: { callId: string }) {
+export function SurveyForm({ callId, emptyText }: { callId: string; emptyText?: string }) {
   const { t } = useTranslation();
   const [polls, setPolls] = useState<Poll[] | null>(null);
   const [drafts, setDrafts] = useState<Record<string, AnswerDraft>>({});
@@ -31,7 +31,7 @@ export function SurveyForm({ callId }: { callId: string }) {
     };
   }, [callId]);
 
-  if (!polls || polls.length === 0) return null;
+  if (!polls || polls.length === 0) return emptyText && polls ? <p className="notice">{emptyText}</p> : null;
   if (sent) {
     return (
       <section className="poll-card" aria-labelledby="survey-heading">

@@ -74,6 +74,7 @@ export class PublicCalls {
           opensAt: request.opensAt,
           closesAt: request.closesAt,
           moderation: request.moderation,
+          ideas: request.ideas ?? before?.ideas ?? true,
         };
         // The link's record first: a call in the document always resolves to its board.
         await this.ctx.records.put(SPACE.calls, callId, { boardId });
@@ -104,6 +105,7 @@ export class PublicCalls {
         opensAt: call.opensAt,
         closesAt: call.closesAt,
         moderation: call.moderation,
+        ideas: call.ideas,
       };
     });
   }
@@ -120,6 +122,9 @@ export class PublicCalls {
     }
     return this.withCall(callId, async (call, room) => {
       const window = callWindow(call, Date.now());
+      if (window === 'open' && !call.ideas) {
+        throw new ServiceError(ErrorCode.CALL_CLOSED, 'This call asks its survey questions only; it takes no ideas.', 403);
+      }
       if (window !== 'open') {
         const why = { disabled: 'is switched off', 'not-yet-open': 'has not opened yet', closed: 'has closed' }[window];
         throw new ServiceError(ErrorCode.CALL_CLOSED, `The call ${why}; it does not take contributions now.`, 403);

@@ -30,6 +30,11 @@ export const publicCallSchema = z
     opensAt: z.number().int().nonnegative().nullable(),
     closesAt: z.number().int().nonnegative().nullable(),
     moderation: moderationModeSchema,
+    /**
+     * Whether the call's page takes ideas. false: a survey-only call, whose page asks only its
+     * survey questions (polls marked `inCall`). Calls from before this field take ideas.
+     */
+    ideas: z.boolean().default(true),
   })
   .strict();
 export type PublicCall = z.infer<typeof publicCallSchema>;

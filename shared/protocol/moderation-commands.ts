@@ -31,6 +31,8 @@ export const configureCallSchema = z
     opensAt: z.number().int().nonnegative().nullable(),
     closesAt: z.number().int().nonnegative().nullable(),
     moderation: moderationModeSchema,
+    /** false: a survey-only call (no idea form). Absent: as it was (a new call takes ideas). */
+    ideas: z.boolean().optional(),
     /** true: a new link; the old one stops working. */
     rotate: z.boolean().optional(),
   })
@@ -167,6 +169,8 @@ export interface PublicCallInfo {
   opensAt: number | null;
   closesAt: number | null;
   moderation: 'pre' | 'post';
+  /** false: a survey-only call; its page shows only the survey questions. */
+  ideas: boolean;
 }
 
 /** POST /api/calls/:callId/contributions answer (201 when new, 200 for a resend of the same id). */

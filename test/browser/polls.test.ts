@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { CreateBoardResponse, Poll, PollDraft } from '../../shared';
+import type { CreateBoardResponse, Poll, PollDraft, PublicCall } from '../../shared';
 import { call, ok, socketOf, type TestSocket } from '../support/workshop';
 import { ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, newPhone, startApp } from './support';
 
@@ -105,6 +105,28 @@ describe('live polls in the room', () => {
     } finally {
       await phone.context.close();
       await screen.context.close();
+    }
+  });
+
+  it('shows a survey-only call as its questions alone', { timeout: 60_000 }, async () => {
+    const survey = await createBoard(app.url, { template: 'citizens' });
+    const facilitator = await socketOf(app.url, await createSession(app.url, survey, 'facilitator', 'Mette'));
+    try {
+      const publicCall = await ok(call<PublicCall>(facilitator, 'call:configure', { enabled: true, opensAt: null, closesAt: null, moderation: 'pre', ideas: false }));
+      const made = await ok(call<Poll>(facilitator, 'poll:create', { poll: { ...DRAFTS.scale, inCall: true } as PollDraft }));
+      await ok(call<Poll>(facilitator, 'poll:open', { pollId: made.id }));
+      const phone = await newPhone(browser);
+      try {
+        await phone.page.goto(`${app.url}/c/${publicCall.callId}`);
+        await phone.page.getByRole('heading', { name: 'Et par spørgsmål' }).waitFor({ timeout: 15_000 });
+        expect(await phone.page.getByLabel(/Din idé/).count()).toBe(0);
+        expect(await axeViolations(phone.page)).toEqual([]);
+        await phone.page.screenshot({ path: `${ARTIFACTS}/survey-only-390.png`, fullPage: true });
+      } finally {
+        await phone.context.close();
+      }
+    } finally {
+      facilitator.close();
     }
   });
 });

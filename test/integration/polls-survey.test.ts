@@ -37,6 +37,26 @@ describe.each(['embedded', 'redis'] as const)('survey questions in a public call
     return { lead, callId: publicCall.callId, scale, age, roomOnly };
   }
 
+  test('a survey-only call takes survey answers and refuses ideas, and says so to its page', async () => {
+    const { lead, callId, scale } = await callWithSurvey();
+    const info = async () => (await (await fetch(`${env.url}/api/calls/${callId}`)).json()) as Ack<{ ideas: boolean }>;
+    expect(await info()).toMatchObject({ ok: true, data: { ideas: true } });
+    await ok(call(lead, 'call:configure', { enabled: true, opensAt: null, closesAt: null, moderation: 'pre', ideas: false }));
+    expect(await info()).toMatchObject({ ok: true, data: { ideas: false } });
+    const idea = await fetch(`${env.url}/api/calls/${callId}/contributions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: randomId(16), text: 'En idé til et spørgeskema' }),
+    });
+    expect(idea.status).toBe(403);
+    expect(((await idea.json()) as Ack<unknown>)).toMatchObject({ ok: false, error: { code: ErrorCode.CALL_CLOSED } });
+    expect((await answer(callId, { answers: [{ pollId: scale.id, answer: { type: 'scale', value: 5 } }] })).status).toBe(201);
+    expect(await count(lead, scale.id)).toBe(1);
+    // Configured again without the field, it stays survey-only.
+    await ok(call(lead, 'call:configure', { enabled: true, opensAt: null, closesAt: null, moderation: 'post' }));
+    expect(await info()).toMatchObject({ ok: true, data: { ideas: false } });
+  });
+
   test('the public sees the open survey questions without results and answers them without a session', async () => {
     const { lead, callId, scale, age, roomOnly } = await callWithSurvey();
     const view = await survey(callId);

@@ -8,35 +8,38 @@ const call = (over: Partial<PublicCall> = {}): PublicCall => ({
   opensAt: Date.parse('2025-06-01T07:00:00Z'),
   closesAt: Date.parse('2025-06-30T21:59:00Z'),
   moderation: 'pre',
+  ideas: true,
   ...over,
 });
 
 describe('the public call form', () => {
   it('starts a new call open and pre-moderated, an existing one as it is (Copenhagen time)', () => {
-    expect(draftFromCall(null)).toEqual({ enabled: true, opensAt: '', closesAt: '', moderation: 'pre' });
+    expect(draftFromCall(null)).toEqual({ enabled: true, opensAt: '', closesAt: '', moderation: 'pre', ideas: true });
     expect(draftFromCall(call({ moderation: 'post' }))).toEqual({
       enabled: true,
       opensAt: '2025-06-01T09:00',
       closesAt: '2025-06-30T23:59',
       moderation: 'post',
+      ideas: true,
     });
+    expect(draftFromCall(call({ ideas: false })).ideas).toBe(false);
   });
 
   it('turns the draft into the command, or says what is wrong', () => {
-    expect(payloadFromDraft({ enabled: true, opensAt: '', closesAt: '', moderation: 'pre' })).toEqual({
+    expect(payloadFromDraft({ enabled: true, opensAt: '', closesAt: '', moderation: 'pre', ideas: true })).toEqual({
       ok: true,
-      payload: { enabled: true, opensAt: null, closesAt: null, moderation: 'pre' },
+      payload: { enabled: true, opensAt: null, closesAt: null, moderation: 'pre', ideas: true },
     });
-    expect(payloadFromDraft({ enabled: false, opensAt: '2025-12-01T09:00', closesAt: '2025-12-24T12:00', moderation: 'post' })).toEqual({
+    expect(payloadFromDraft({ enabled: false, opensAt: '2025-12-01T09:00', closesAt: '2025-12-24T12:00', moderation: 'post', ideas: false })).toEqual({
       ok: true,
-      payload: { enabled: false, opensAt: Date.parse('2025-12-01T08:00:00Z'), closesAt: Date.parse('2025-12-24T11:00:00Z'), moderation: 'post' },
+      payload: { enabled: false, opensAt: Date.parse('2025-12-01T08:00:00Z'), closesAt: Date.parse('2025-12-24T11:00:00Z'), moderation: 'post', ideas: false },
     });
-    expect(payloadFromDraft({ enabled: true, opensAt: '2025-06-02T10:00', closesAt: '2025-06-01T10:00', moderation: 'pre' })).toEqual({
+    expect(payloadFromDraft({ enabled: true, opensAt: '2025-06-02T10:00', closesAt: '2025-06-01T10:00', moderation: 'pre', ideas: true })).toEqual({
       ok: false,
       field: 'closesAt',
       problem: 'order',
     });
-    expect(payloadFromDraft({ enabled: true, opensAt: '2025-02-30T10:00', closesAt: '', moderation: 'pre' })).toMatchObject({ ok: false, field: 'opensAt' });
+    expect(payloadFromDraft({ enabled: true, opensAt: '2025-02-30T10:00', closesAt: '', moderation: 'pre', ideas: true })).toMatchObject({ ok: false, field: 'opensAt' });
   });
 
   it('tells the status and when it changes by itself', () => {

@@ -68,6 +68,13 @@ export function CallForm({ call, onSaved, onEdited }: Props) {
       <p id={`${ids}-enabled-help`} className="hint mod-call-form__under-check">
         {t('moderation.call.enabledHelp')}
       </p>
+      <p className="check">
+        <input id={`${ids}-ideas`} type="checkbox" checked={draft.ideas} aria-describedby={`${ids}-ideas-help`} onChange={(e) => change('ideas', e.target.checked)} />
+        <label htmlFor={`${ids}-ideas`}>{t('site.surveyOnly.takesIdeas')}</label>
+      </p>
+      <p id={`${ids}-ideas-help`} className="hint mod-call-form__under-check">
+        {t('site.surveyOnly.takesIdeasHelp')}
+      </p>
       <fieldset className="field mod-call-form__times" aria-describedby={`${ids}-times-help`}>
         <legend>{t('moderation.call.timesLegend')}</legend>
         <p id={`${ids}-times-help`} className="hint">

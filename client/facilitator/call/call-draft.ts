@@ -7,6 +7,8 @@ export interface CallDraft {
   opensAt: string;
   closesAt: string;
   moderation: ModerationMode;
+  /** false: a survey-only call (no idea form). */
+  ideas: boolean;
 }
 
 /** A public call is open to everyone, so a new one starts pre-moderated (as Go Vocal and Decidim do). */
@@ -16,6 +18,7 @@ export function draftFromCall(call: PublicCall | null): CallDraft {
     opensAt: call?.opensAt != null ? toCopenhagenInput(call.opensAt) : '',
     closesAt: call?.closesAt != null ? toCopenhagenInput(call.closesAt) : '',
     moderation: call?.moderation ?? 'pre',
+    ideas: call?.ideas ?? true,
   };
 }
 
@@ -29,7 +32,7 @@ export function payloadFromDraft(draft: CallDraft): DraftResult {
   const closesAt = draft.closesAt.trim() === '' ? null : fromCopenhagenInput(draft.closesAt);
   if (closesAt === null && draft.closesAt.trim() !== '') return { ok: false, field: 'closesAt', problem: 'invalid' };
   if (opensAt !== null && closesAt !== null && opensAt >= closesAt) return { ok: false, field: 'closesAt', problem: 'order' };
-  return { ok: true, payload: { enabled: draft.enabled, opensAt, closesAt, moderation: draft.moderation } };
+  return { ok: true, payload: { enabled: draft.enabled, opensAt, closesAt, moderation: draft.moderation, ideas: draft.ideas } };
 }
 
 /** Where a call stands for people: 'none' before the first link is made. */
