@@ -8,6 +8,10 @@ export const siteDa = {
     footer: {
       accessibility: 'Tilgængelighedserklæring',
     },
+    screen: {
+      heading: 'Projektoren',
+      help: 'Projektoren skifter med det samme. Den kan også skiftes på projektoren selv.',
+    },
     surveyOnly: {
       open: 'Åben for svar',
       takesIdeas: 'Siden tager imod idéer',

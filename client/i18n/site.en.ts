@@ -8,6 +8,10 @@ export const siteEn = {
     footer: {
       accessibility: 'Accessibility statement',
     },
+    screen: {
+      heading: 'The projector',
+      help: 'The projector switches at once. It can also be switched on the projector itself.',
+    },
     surveyOnly: {
       open: 'Open for answers',
       takesIdeas: 'The page takes ideas',

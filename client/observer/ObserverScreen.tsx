@@ -61,7 +61,14 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
     return status === 'offline' || status === 'local';
   });
   const label = useGroupLabel(settings);
-  const [view, setView] = useState<WallView>({ kind: 'ideas' });
+  // What a facilitator chose for the screen (from any device) is shown; the screen's own
+  // controls switch it for the moment, until a facilitator chooses again.
+  const shared = workshop.screen;
+  const sharedKey = JSON.stringify(shared);
+  const sharedView: WallView = shared.kind === 'cluster' ? { kind: 'cluster', id: shared.clusterId } : { kind: shared.kind };
+  const [local, setLocal] = useState<{ view: WallView; over: string } | null>(null);
+  const view = local && local.over === sharedKey ? local.view : sharedView;
+  const setView = (next: WallView) => setLocal({ view: next, over: sharedKey });
   const live = usePausable();
   const { ideas, totals, clusters, revealed } = live.view;
   const participantLink = loadLinks(session.identity.boardId)?.participant ?? null;

@@ -11,6 +11,7 @@ import {
   revealVotesSchema,
   setJoinOpenSchema,
   setLockedSchema,
+  setScreenSchema,
   setSilentSchema,
   setStepSchema,
   submitHiddenSchema,
@@ -36,6 +37,7 @@ export function registerWorkshopCommands(socket: SamskabSocket, workshop: Worksh
 
   on('workshop:setStep', setStepSchema, (p) => facilitation.setStep(identity, p.questionId, p.step));
   on('workshop:setLocked', setLockedSchema, (p) => facilitation.setLocked(identity, p.locked));
+  on('workshop:setScreen', setScreenSchema, (p) => facilitation.setScreen(identity, p.screen));
   on('workshop:setSilent', setSilentSchema, (p) => facilitation.setSilent(identity, p.silent));
   onBare('workshop:reveal', () => hidden.reveal(identity));
   on('workshop:timer', timerCommandSchema, (p) => facilitation.timer(identity, p));

@@ -3,6 +3,7 @@ import {
   ErrorCode,
   readWorkshop,
   type Identity,
+  type ScreenView,
   type Step,
   type TimerCommand,
   type VotingConfig,
@@ -41,6 +42,10 @@ export class Facilitation {
 
   setLocked(identity: Identity, locked: boolean): Promise<WorkshopState> {
     return this.write(identity, 'lock the board', () => ({ locked }));
+  }
+
+  setScreen(identity: Identity, screen: ScreenView): Promise<WorkshopState> {
+    return this.write(identity, 'choose what the projector shows', () => ({ screen }));
   }
 
   setSilent(identity: Identity, silent: boolean): Promise<WorkshopState> {

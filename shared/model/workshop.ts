@@ -96,6 +96,18 @@ export const votingConfigSchema = z
   .strict();
 export type VotingConfig = z.infer<typeof votingConfigSchema>;
 
+/**
+ * What the room's projector shows, chosen by a facilitator from any device: all ideas of the
+ * focus question, the results, or one cluster. The projector's own controls can still
+ * switch it for the moment; a new choice from a facilitator wins again.
+ */
+export const screenViewSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ideas') }).strict(),
+  z.object({ kind: z.literal('results') }).strict(),
+  z.object({ kind: z.literal('cluster'), clusterId: idSchema }).strict(),
+]);
+export type ScreenView = z.infer<typeof screenViewSchema>;
+
 export const workshopFieldSchemas = {
   /** questionId → step; a question without an entry is in `write`. */
   steps: z.record(idSchema, stepSchema),
@@ -111,6 +123,8 @@ export const workshopFieldSchemas = {
   joinOpen: z.boolean(),
   /** The board's join code ('' on an old board until the server assigns one). */
   joinCode: z.string(),
+  /** What the projector shows (boards from before read as all ideas). */
+  screen: screenViewSchema,
 } as const;
 
 export const workshopStateSchema = z.object(workshopFieldSchemas).strict();
@@ -132,6 +146,7 @@ export function defaultWorkshop(joinCode = ''): WorkshopState {
     votesRevealed: false,
     joinOpen: true,
     joinCode,
+    screen: { kind: 'ideas' },
   };
 }
 

@@ -3,7 +3,7 @@ import type { ProtocolError } from './errors';
 import type { Identity } from './rest';
 import type { BoardSettings, BoardSettingsPatch } from '../model/board';
 import type { Idea, IdeaInput } from '../model/idea';
-import type { Cluster, Step, VotingConfig, WorkshopState } from '../model/workshop';
+import type { Cluster, ScreenView, Step, VotingConfig, WorkshopState } from '../model/workshop';
 import type {
   HiddenRemoved,
   MergeResult,
@@ -57,6 +57,8 @@ export interface ClientToServerEvents {
   'workshop:setStep': (payload: { questionId: string; step: Step }, ack: AckCallback<WorkshopState>) => void;
   /** Facilitators: lock or unlock the board against every participant change. */
   'workshop:setLocked': (payload: { locked: boolean }, ack: AckCallback<WorkshopState>) => void;
+  /** Facilitators: what the projector shows (all ideas, the results, one cluster). */
+  'workshop:setScreen': (payload: { screen: ScreenView }, ack: AckCallback<WorkshopState>) => void;
   /** Facilitators: silent writing on or off. */
   'workshop:setSilent': (payload: { silent: boolean }, ack: AckCallback<WorkshopState>) => void;
   /** Facilitators: publish every hidden idea at once (exactly once, however many press it). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '../model/ids';
 import { LIMITS } from '../model/limits';
 import { ideaSchema, type Idea } from '../model/idea';
-import { stepSchema, votingConfigSchema, type IdeaHistory } from '../model/workshop';
+import { screenViewSchema, stepSchema, votingConfigSchema, type IdeaHistory } from '../model/workshop';
 
 /**
  * Payloads of the live-workshop socket.io commands (events.ts names them). The server
@@ -12,6 +12,7 @@ import { stepSchema, votingConfigSchema, type IdeaHistory } from '../model/works
 
 export const setStepSchema = z.object({ questionId: idSchema, step: stepSchema }).strict();
 export const setLockedSchema = z.object({ locked: z.boolean() }).strict();
+export const setScreenSchema = z.object({ screen: screenViewSchema }).strict();
 export const setSilentSchema = z.object({ silent: z.boolean() }).strict();
 export const setJoinOpenSchema = z.object({ open: z.boolean() }).strict();
 

@@ -186,6 +186,8 @@ describe('authorization matrix (docs/AUTHORIZATION.md)', () => {
         return { ok: step.ok || timer.ok };
       }),
     'lock the board': async (caller, ctx) => socketCommand(caller, ctx, (s) => call(s, 'workshop:setLocked', { locked: true })),
+    'choose what the projector shows (`workshop:setScreen`)': async (caller, ctx) =>
+      socketCommand(caller, ctx, (s) => call(s, 'workshop:setScreen', { screen: { kind: 'results' } })),
     "change the board's settings": async (caller, ctx) =>
       socketCommand(caller, ctx, (s) => call(s, 'board:updateSettings', { title: 'Ny titel' })),
     'export the board': exportAs,

@@ -9,7 +9,7 @@ const CASES = 3_000;
 
 /** Every command the server knows (a compile error when one is missing), plus names it does not. */
 const KNOWN: Record<keyof ClientToServerEvents, true> = {
-  'board:updateSettings': true, 'time:sync': true, 'workshop:setStep': true, 'workshop:setLocked': true,
+  'board:updateSettings': true, 'time:sync': true, 'workshop:setStep': true, 'workshop:setLocked': true, 'workshop:setScreen': true,
   'workshop:setSilent': true, 'workshop:reveal': true, 'workshop:timer': true, 'voting:configure': true,
   'voting:reveal': true, 'voting:reset': true, 'join:setOpen': true, 'idea:submitHidden': true, 'idea:deleteHidden': true,
   'ideas:hidden': true, 'vote:cast': true, 'vote:retract': true, 'votes:mine': true, 'cluster:create': true,

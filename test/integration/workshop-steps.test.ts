@@ -56,7 +56,8 @@ describe('workshop steps and lock on the Yjs endpoint', () => {
     const state = readWorkshop(leadDoc.doc);
     expect(state).toMatchObject({ locked: false, silent: false, votesRevealed: false, joinOpen: true, steps: { 'kickoff-q1': 'write', 'kickoff-q2': 'write', 'kickoff-q3': 'write' } });
     expect(state.joinCode).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
-    expect([...leadDoc.doc.getMap(ROOT.workshop).keys()].sort()).toEqual(['joinCode', 'joinOpen', 'locked', 'silent', 'steps', 'timer', 'votesRevealed', 'voting']);
+    expect(state.screen).toEqual({ kind: 'ideas' });
+    expect([...leadDoc.doc.getMap(ROOT.workshop).keys()].sort()).toEqual(['joinCode', 'joinOpen', 'locked', 'screen', 'silent', 'steps', 'timer', 'votesRevealed', 'voting']);
   });
 
   it('refuses every participant write while locked, and allows them again once unlocked', async () => {

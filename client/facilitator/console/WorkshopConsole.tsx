@@ -4,6 +4,7 @@ import { useBoardStore } from '../../state/board-store';
 import { AgendaCard } from './AgendaCard';
 import { ClustersCard } from './ClustersCard';
 import { RoomCard } from './RoomCard';
+import { ScreenCard } from './ScreenCard';
 import { TimerCard } from './TimerCard';
 import { VotingCard } from './VotingCard';
 import { WritingCard } from './WritingCard';
@@ -36,6 +37,7 @@ export function WorkshopConsole({ onEditQuestions }: { onEditQuestions: () => vo
         <ClustersCard />
         {/* A change by another facilitator starts the form afresh from the document. */}
         <VotingCard key={`${voting.votesPerPerson}-${voting.maxPerIdea}`} />
+        <ScreenCard />
         <RoomCard />
       </div>
     </section>
