@@ -7,6 +7,7 @@ export * from './protocol/workshop-commands';
 export * from './protocol/moderation-commands';
 export * from './protocol/overview';
 export * from './protocol/sensemaking';
+export * from './protocol/site';
 export * from './protocol/events';
 export * from './protocol/awareness';
 export * from './protocol/polls';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from '../app/Layout';
 import { sendWithHeaders } from '../rest/http';
-import type { SiteInfo } from '../../server/http/site-routes';
+import type { SiteInfo } from '../../shared';
 import { CHECKED_SCREENS, REVIEWED_AT } from './facts';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SiteInfo } from '../../server/http/site-routes';
+import type { SiteInfo } from '../../shared';
 import { sendWithHeaders } from '../rest/http';
 import { CopyButton } from '../ui/CopyButton';
 import { embedSnippet } from './snippet';

@@ -1,17 +1,9 @@
 import { Router } from 'express';
-import { ok } from '../../shared';
+import { ok, type SiteInfo } from '../../shared';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
 import type { Moderation } from '../moderation';
 import { handle } from './board-routes';
-
-/** What every page of the site may ask without a session (docs/PROTOCOL.md "The site"). */
-export interface SiteInfo {
-  /** Where to report an accessibility problem (ACCESSIBILITY_CONTACT); '' when not set. */
-  accessibilityContact: string;
-  /** Whether a public call may be embedded on another site (EMBED_ORIGINS is set). */
-  embedding: boolean;
-}
 
 /**
  * The site's own small endpoints: its settings for the accessibility statement, and a web
