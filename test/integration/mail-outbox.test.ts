@@ -57,7 +57,9 @@ describe('the mail outbox', () => {
     await eventually(() => smtp.to('jon@example.dk').length >= 1, 30_000, 'a later mail');
     expect(smtp.to('ida@example.dk')).toHaveLength(1);
     expect(smtp.to('ida@example.dk')[0]!.text).toContain('Sendt før nedbruddet');
-  });
+    // Two child processes start (tsx compiles each) and two mails may wait out a retry: the
+    // waits above allow 30 s each, so the test as a whole needs more than the default 30 s.
+  }, 120_000);
 
   it.skipIf(!redisUrl)('two processes on one Redis send each mail once (claimed with a lease)', async () => {
     const smtp = new TestSmtp(await freePort());
