@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { prefixOf, startServer, type ServerHandle } from './lib/handles';
 import { log } from './lib/log';
-import { machineInfo, versions } from './lib/machine';
+import { gitCommit, machineInfo, versions } from './lib/machine';
 import { CORES, installCleanupHandlers, killAll, pinning, sampleCpu, sampleForeignCpu, sleep, spawnNodeScript, stopChild } from './lib/proc';
 import { probeWriteLatency, redisClient, startRedis, usedMemory } from './lib/redis';
 import { RpcClient } from './lib/rpc';
@@ -165,6 +165,7 @@ async function main(): Promise<void> {
     }
     const path = writeSoakReport({
       command,
+      commit: gitCommit(),
       options,
       date: new Date(started).toISOString(),
       durationS: (Date.now() - started) / 1000,

@@ -42,3 +42,12 @@ function safe<T>(fn: () => T, fallback: T): T {
     return fallback;
   }
 }
+
+/** The commit the measured code is at, marked when the working tree differs from it (a figure belongs to its code). */
+export function gitCommit(): string {
+  return safe(() => {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server', 'shared', 'bench'], { encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head}+changes` : head;
+  }, 'unknown');
+}

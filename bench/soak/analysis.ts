@@ -116,7 +116,7 @@ export function p99Check(samples: Sample[]): { median: number; worst: number; fi
   const last = median(p99s.slice(-third));
   const middle = median(p99s);
   const stable = last <= Math.max(first * THRESHOLDS.p99Drift, THRESHOLDS.p99FloorMs);
-  return { median: middle, worst: Math.max(...p99s), first, last, verdict: middle <= THRESHOLDS.p99Ms && stable ? 'pass' : 'fail' };
+  return { median: middle, worst: Math.max(...p99s), first, last, verdict: Math.max(...p99s) <= THRESHOLDS.p99Ms && middle <= THRESHOLDS.p99Ms && stable ? 'pass' : 'fail' };
 }
 
 export function convergenceVerdict(c: Convergence): Verdict {
