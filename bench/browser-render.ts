@@ -5,7 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import type { Ack, CreateBoardResponse } from '../shared';
 import { insertIdea } from '../shared';
 import * as Y from 'yjs';
-import { docNameOf } from '../server/realtime/room-registry';
+import { docNameOf } from '../server/core/rooms';
 import { RedisStore } from '../server/store/redis-store';
 import { startServer, type ServerHandle } from './lib/handles';
 import { log } from './lib/log';

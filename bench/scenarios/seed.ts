@@ -1,5 +1,5 @@
 import { RedisStore } from '../../server/store/redis-store';
-import { docNameOf } from '../../server/realtime/room-registry';
+import { docNameOf } from '../../server/core/rooms';
 import type { ServerHandle } from '../lib/handles';
 import { buildSeedUpdate, fakeAuthor } from '../lib/ideas';
 import { binary, redisClient, type RedisHandle } from '../lib/redis';

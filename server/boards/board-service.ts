@@ -20,7 +20,7 @@ import {
 import type { BoardRecord, BoardStore } from '../store/board-store';
 import { hashToken, newToken, sameHash } from '../auth/tokens';
 import type { RoomRegistry } from '../realtime/room-registry';
-import { ServiceError } from './service-error';
+import { ServiceError } from '../core/errors';
 import { claimNewJoinCode } from '../workshop/join-codes';
 import { writeWorkshop } from '../workshop/context';
 

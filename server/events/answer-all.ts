@@ -1,5 +1,5 @@
 import { ErrorCode, LIMITS, fail, type ProtocolError } from '../../shared';
-import type { SamskabSocket } from './socket-server';
+import type { SamskabSocket } from '../core/socket-types';
 
 /**
  * socket.io's own cap on one frame. Payloads up to LIMITS.eventBytes are allowed; between

@@ -7,9 +7,9 @@ import {
 } from '../../shared';
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import { bare, command } from './command';
-import type { SamskabSocket } from './socket-server';
+import type { SamskabSocket } from '../core/socket-types';
 
 export function registerBoardCommands(socket: SamskabSocket, deps: { log: Logger; rooms: RoomRegistry }): void {
   const { log, rooms } = deps;

@@ -1,6 +1,6 @@
 import { z, type ZodType, type ZodTypeDef } from 'zod';
 import { ErrorCode, fail, type Ack } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { Logger } from '../log';
 
 /**

@@ -1,18 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
-import {
-  ErrorCode,
-  PROTOCOL_VERSION,
-  fail,
-  type ClientToServerEvents,
-  type Identity,
-  type ServerToClientEvents,
-} from '../../shared';
+import { Server } from 'socket.io';
+import { ErrorCode, PROTOCOL_VERSION, fail } from '../../shared';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
 import type { BoardService } from '../boards/board-service';
 import type { RoomRegistry } from '../realtime/room-registry';
-import { isOriginAllowed } from '../http/origin';
+import { isOriginAllowed } from '../core/origin';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { registerBoardCommands } from './board-commands';
 import { FRAME_CAP_BYTES, answerEveryRequest } from './answer-all';
@@ -22,16 +15,8 @@ import { registerModerationCommands } from '../moderation/commands';
 import { registerWorkshopCommands } from '../workshop/commands';
 import type { Polls } from '../polls';
 import { registerPollCommands } from '../polls/commands';
-import { boardRoom, facilitatorsRoom, participantRoom } from '../workshop/notifier';
-
-export interface SocketData {
-  identity: Identity;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type InterServerEvents = {};
-export type SamskabIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type SamskabSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+import { boardRoom, facilitatorsRoom, participantRoom } from '../core/rooms';
+import type { SamskabIo } from '../core/socket-types';
 
 /**
  * socket.io carries the application's commands (with acknowledgements) and notices; Yjs

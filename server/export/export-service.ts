@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ErrorCode, type CreateBoardResponse, type Identity } from '../../shared';
 import type { BoardService } from '../boards/board-service';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { ErrorCode } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { Logger } from '../log';
 import type { chromium as Chromium } from 'playwright-core';
 

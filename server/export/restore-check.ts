@@ -35,7 +35,7 @@ import {
   type WorkshopField,
 } from '../../shared';
 import { checkPollAnswers, checkPollsRoot, type BackedUpPollAnswer } from './poll-backup';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { Ballot } from '../store/board-store';
 import { writeWorkshop } from '../workshop/context';
 import { MAX_RESTORED_VOTES, backupRequestSchema } from './backup-schema';

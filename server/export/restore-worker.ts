@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import { checkBackup, joinCodeUpdate } from './restore-check';
 
 export type RestoreJob =

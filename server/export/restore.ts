@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { randomId, type CreateBoardResponse, type ErrorCode } from '../../shared';
 import { hashToken, newToken } from '../auth/tokens';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { Logger } from '../log';
-import { docNameOf } from '../realtime/room-registry';
+import { docNameOf } from '../core/rooms';
 import type { BoardRecord, BoardStore } from '../store/board-store';
 import { claimNewJoinCode } from '../workshop/join-codes';
 import { moderationRecords } from './moderation-backup';

@@ -2,7 +2,7 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import { mailSubscribeRequestSchema, personDeleteSchema, personQuerySchema } from '../../shared';
 import type { Logger } from '../log';
 import { bare, command } from '../events/command';
-import type { SamskabSocket } from '../events/socket-server';
+import type { SamskabSocket } from '../core/socket-types';
 import type { FollowUp } from '../mail/follow-up';
 import type { Persons } from './persons';
 

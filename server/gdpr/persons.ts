@@ -15,7 +15,7 @@ import {
   type PersonSummary,
 } from '../../shared';
 import { z } from 'zod';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { BoardRoom } from '../realtime/board-room';
 import { actorOf, PUBLIC_ACTOR, type ModerationContext } from '../moderation/context';
 import type { IdeaModeration } from '../moderation/idea-moderation';

@@ -1,8 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import { ErrorCode, ok } from '../../shared';
 import type { Logger } from '../log';
-import { ServiceError } from '../boards/service-error';
-import { handle } from '../http/board-routes';
+import { ServiceError } from '../core/errors';
+import { handle } from '../core/http';
 import type { AbuseLimits } from '../moderation/abuse-limits';
 import { unsubscribePage, type FollowUp } from '../mail/follow-up';
 import type { Persons } from './persons';

@@ -7,7 +7,7 @@ import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
 import { ExportService } from '../export/export-service';
 import type { AbuseLimits } from '../moderation/abuse-limits';
-import { bearer, handle, publicBase } from './board-routes';
+import { bearer, handle, publicBase } from '../core/http';
 import { limitPerAddress } from './limits';
 
 /**

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ErrorCode, fail } from '../../shared';
-import { RateLimitedError } from '../boards/service-error';
+import { RateLimitedError } from '../core/errors';
 import type { Logger } from '../log';
 import type { AbuseKind, AbuseLimits } from '../moderation/abuse-limits';
 

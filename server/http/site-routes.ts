@@ -3,7 +3,7 @@ import { ok, type SiteInfo } from '../../shared';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
 import type { Moderation } from '../moderation';
-import { handle } from './board-routes';
+import { handle } from '../core/http';
 
 /**
  * The site's own small endpoints: its settings for the accessibility statement, and a web

@@ -3,7 +3,7 @@ import { join as joinPath } from 'node:path';
 import { z } from 'zod';
 import { ErrorCode, beaconSchema, type Beacon } from '../../shared';
 import { hashToken, newToken, sameHash } from '../auth/tokens';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { Logger } from '../log';
 import type { Records } from '../moderation/records';
 

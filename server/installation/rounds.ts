@@ -12,7 +12,7 @@ import {
   type IdeaOrigin,
 } from '../../shared';
 import type { BoardService } from '../boards/board-service';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { RoomRegistry } from '../realtime/room-registry';
 
 /**

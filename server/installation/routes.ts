@@ -9,12 +9,12 @@ import {
 import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
 import type { BoardService } from '../boards/board-service';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import { z } from 'zod';
 import { BOM, CSV_SEPARATORS, csvLine } from '../export/csv';
 import { buildOverviewXlsx } from './overview-xlsx';
 import { OVERVIEW_COLUMNS, overviewRow } from './overview-rows';
-import { bearer, handle, publicBase } from '../http/board-routes';
+import { bearer, handle, publicBase } from '../core/http';
 import type { Installation } from './index';
 import type { AbuseLimits } from '../moderation/abuse-limits';
 import { limitPerAddress } from '../http/limits';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ErrorCode, queueItemSchema, type Identity, type mailSubscribeRequestSchema } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { Logger } from '../log';
 import { requireModerator } from '../moderation/context';
 import type { Records } from '../moderation/records';

@@ -1,7 +1,7 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { BoardStore } from '../store/board-store';
 import { RedisStore } from '../store/redis-store';
-import { RateLimitedError } from '../boards/service-error';
+import { RateLimitedError } from '../core/errors';
 
 /** How many of each thing, per how many seconds. */
 export interface Allowance {

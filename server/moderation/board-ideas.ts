@@ -9,7 +9,7 @@ import {
   type Idea,
 } from '../../shared';
 import { positionBetween } from '../../shared/model/position';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 
 /** The idea as it is on the board now, or IDEA_NOT_FOUND. */
 export function ideaOnBoard(doc: Y.Doc, ideaId: string): Idea {

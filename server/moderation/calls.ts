@@ -22,7 +22,7 @@ import {
   type ReceiptView,
 } from '../../shared';
 import { z } from 'zod';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { BoardRoom } from '../realtime/board-room';
 import { actorOf, PUBLIC_ACTOR, requireModerator, type ModerationContext } from './context';
 import { positionAtEnd, publishOnce } from './board-ideas';

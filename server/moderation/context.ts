@@ -9,10 +9,10 @@ import {
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
-import type { SamskabIo } from '../events/socket-server';
-import { ServiceError } from '../boards/service-error';
+import type { SamskabIo } from '../core/socket-types';
+import { ServiceError } from '../core/errors';
 import { BoardLocks } from '../workshop/board-locks';
-import { facilitatorsRoom } from '../workshop/notifier';
+import { facilitatorsRoom } from '../core/rooms';
 import type { AuditLog } from './audit';
 import type { AbuseLimits } from './abuse-limits';
 import { SPACE, type Records } from './records';

@@ -11,7 +11,7 @@ import {
   type Initiative,
   type SaveInitiativeRequest,
 } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import { actorOf, requireModerator, type ModerationContext } from './context';
 
 /**

@@ -17,7 +17,7 @@ import {
   type AuditAction,
   type Decision,
 } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { BoardRoom } from '../realtime/board-room';
 import { actorOf, requireModerator, type ModerationContext } from './context';
 import { publishOnce } from './board-ideas';

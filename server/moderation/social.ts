@@ -19,7 +19,7 @@ import {
   type ReactionResult,
   type ReportTarget,
 } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { BoardRoom } from '../realtime/board-room';
 import { requireUnlocked, requireWriter } from '../workshop/context';
 import { actorOf, type ModerationContext } from './context';

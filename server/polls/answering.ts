@@ -10,7 +10,7 @@ import {
   type PollResultsUpdate,
   type PollTextAnswer,
 } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import { checkAnswer } from './check-answer';
 import type { PollsContext } from './context';
 import { pollOn, requireFacilitator } from './definitions';

@@ -6,7 +6,7 @@ import {
   type Poll,
   type PollAnswer,
 } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 
 function refuse(code: ErrorCode, message: string): never {
   throw new ServiceError(code, message, 400);

@@ -11,7 +11,7 @@ import {
 } from '../../shared';
 import type { Logger } from '../log';
 import { command } from '../events/command';
-import type { SamskabSocket } from '../events/socket-server';
+import type { SamskabSocket } from '../core/socket-types';
 import type { Polls } from './index';
 
 /** The poll commands of one socket, each validated by its shared schema. */

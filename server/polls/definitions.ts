@@ -14,7 +14,7 @@ import {
   type Poll,
   type PollDraftParsed,
 } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { PollsContext } from './context';
 import { tally } from './tally';
 

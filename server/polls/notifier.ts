@@ -1,6 +1,6 @@
 import type { MyPollAnswer, PollCount, PollResultsUpdate } from '../../shared';
-import type { SamskabIo } from '../events/socket-server';
-import { boardRoom, facilitatorsRoom, participantRoom } from '../workshop/notifier';
+import type { SamskabIo } from '../core/socket-types';
+import { boardRoom, facilitatorsRoom, participantRoom } from '../core/rooms';
 
 /**
  * Server → client notices of polls. The whole board hears how many answered (never what);

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ok } from '../../shared';
 import type { Logger } from '../log';
-import { handle } from '../http/board-routes';
+import { handle } from '../core/http';
 import type { Polls } from './index';
 
 /** The public call's survey (no session: the call's link is the invitation). docs/PROTOCOL.md §18. */

@@ -11,7 +11,7 @@ import {
   type SurveyAnswerResult,
   type SurveyView,
 } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { AbuseLimits } from '../moderation/abuse-limits';
 import { SPACE } from '../moderation/records';
 import type { BoardRoom } from '../realtime/board-room';

@@ -7,7 +7,7 @@ import {
   type Idea,
   type PollToIdeasResult,
 } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import { positionAtEnd, publishOnce } from '../moderation/board-ideas';
 import { ideaIdForAnswer } from './answering';
 import type { PollsContext } from './context';

@@ -1,5 +1,5 @@
 import { ErrorCode, type ProtocolError } from '../../shared';
-import { RateLimitedError } from '../boards/service-error';
+import { RateLimitedError } from '../core/errors';
 import type { AbuseLimits } from '../moderation/abuse-limits';
 import type { Change } from './update-inspector';
 import type { Principal } from './update-policy';

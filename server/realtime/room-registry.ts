@@ -3,10 +3,10 @@ import type { BoardStore, StoredDocument } from '../store/board-store';
 import type { Logger } from '../log';
 import { ErrorCode } from '../../shared';
 import { BoardRoom } from './board-room';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import { prepareStoredAnswer, type StoredAnswer } from './stored-answer';
+import { docNameOf } from '../core/rooms';
 
-export const docNameOf = (boardId: string): string => `board:${boardId}`;
 /** An empty room stays loaded this long, so a reload or a flaky phone does not pay a cold load. */
 const UNLOAD_AFTER_MS = 30_000;
 /** How long a load waits for its early answers to be written before it applies the board. */

@@ -10,7 +10,7 @@ import type { RoomRegistry, StoredStateSource } from './room-registry';
 import { YjsConnection, type EarlyStart } from './yjs-connection';
 import type { StoredAnswer } from './stored-answer';
 import { encodeErrorMessage } from './messages';
-import { isOriginAllowed } from '../http/origin';
+import { isOriginAllowed } from '../core/origin';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 

@@ -2,8 +2,8 @@ import { Router, type Request } from 'express';
 import { ErrorCode, ok, type Identity } from '../../shared';
 import type { Logger } from '../log';
 import type { BoardService } from '../boards/board-service';
-import { ServiceError } from '../boards/service-error';
-import { bearer, handle } from '../http/board-routes';
+import { ServiceError } from '../core/errors';
+import { bearer, handle } from '../core/http';
 import type { Sensemaking } from './service';
 
 /** Similar ideas, duplicates and themes over REST (docs/PROTOCOL.md §17). */

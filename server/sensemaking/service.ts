@@ -17,7 +17,7 @@ import {
   type SimilarResponse,
   type ThemesResponse,
 } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { BoardStore } from '../store/board-store';
 import { BoardSense, pairKey } from './board-sense';
 import type { TextEmbedder } from './embedder';

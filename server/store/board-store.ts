@@ -220,9 +220,5 @@ export interface MergeVotesResult {
 
 export type VoteSelection = { all: true } | { scope: string } | { ideaIds: string[] };
 
-export class StoreConflictError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StoreConflictError';
-  }
-}
+/** Defined in the core (HTTP and socket answers map it), re-exported where the stores throw it. */
+export { StoreConflictError } from '../core/errors';

@@ -1,10 +1,7 @@
 import { ClassicLevel } from 'classic-level';
 import type { Idea } from '../../shared';
-import {
-  StoreConflictError,
-  type Ballot, type BoardRecord, type BoardStore, type CastVoteResult, type MergeVotesResult, type RetractVoteResult,
-  type SessionRecord, type StoredDocument, type StoredRecord, type VoteRule, type VoteSelection, type VoteTally,
-} from './board-store';
+import { type Ballot, type BoardRecord, type BoardStore, type CastVoteResult, type MergeVotesResult, type RetractVoteResult, type SessionRecord, type StoredDocument, type StoredRecord, type VoteRule, type VoteSelection, type VoteTally } from './board-store';
+import { StoreConflictError } from '../core/errors';
 import { foldDocumentOffThread } from './compact';
 import * as votes from './vote-book';
 import { EmbeddedVotes } from './embedded-votes';

@@ -1,9 +1,6 @@
 import type { Idea } from '../../shared';
-import {
-  StoreConflictError,
-  type Ballot, type BoardRecord, type BoardStore, type CastVoteResult, type MergeVotesResult, type RetractVoteResult,
-  type SessionRecord, type StoredDocument, type StoredRecord, type VoteRule, type VoteSelection, type VoteTally,
-} from './board-store';
+import { type Ballot, type BoardRecord, type BoardStore, type CastVoteResult, type MergeVotesResult, type RetractVoteResult, type SessionRecord, type StoredDocument, type StoredRecord, type VoteRule, type VoteSelection, type VoteTally } from './board-store';
+import { StoreConflictError } from '../core/errors';
 import { foldDocument } from './compact';
 import * as votes from './vote-book';
 

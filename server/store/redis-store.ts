@@ -1,21 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createClient, RESP_TYPES } from 'redis';
 import type { Idea } from '../../shared';
-import {
-  StoreConflictError,
-  type Ballot,
-  type BoardRecord,
-  type BoardStore,
-  type CastVoteResult,
-  type MergeVotesResult,
-  type RetractVoteResult,
-  type SessionRecord,
-  type StoredDocument,
-  type StoredRecord,
-  type VoteRule,
-  type VoteSelection,
-  type VoteTally,
-} from './board-store';
+import { type Ballot, type BoardRecord, type BoardStore, type CastVoteResult, type MergeVotesResult, type RetractVoteResult, type SessionRecord, type StoredDocument, type StoredRecord, type VoteRule, type VoteSelection, type VoteTally } from './board-store';
+import { StoreConflictError } from '../core/errors';
 import { foldDocumentOffThread, foldOntoKept, KEPT_FOLDS } from './compact';
 import {
   APPEND_UPDATES, appendChunks, CAST_VOTE, CLAIM, CLEAR_VOTES, COMMIT, LOAD, LOAD_AFTER, MERGE_VOTES, PUT_HIDDEN, RETRACT_VOTE, UNLOCK, type Script,

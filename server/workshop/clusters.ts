@@ -16,7 +16,7 @@ import {
   type Identity,
   type MergeResult,
 } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import { requireFacilitator, settingsOf, type WorkshopContext } from './context';
 import { ideaOn, type VoteTotalsMirror } from './voting';
 

@@ -20,7 +20,7 @@ import {
 } from '../../shared';
 import type { Logger } from '../log';
 import { bare, command } from '../events/command';
-import type { SamskabSocket } from '../events/socket-server';
+import type { SamskabSocket } from '../core/socket-types';
 import type { Workshop } from './index';
 
 /** The live-workshop commands of one socket, each validated by its shared schema. */

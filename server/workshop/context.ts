@@ -11,7 +11,7 @@ import {
 import type { Logger } from '../log';
 import type { BoardStore } from '../store/board-store';
 import type { RoomRegistry } from '../realtime/room-registry';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import type { BoardLocks } from './board-locks';
 import type { WorkshopNotifier } from './notifier';
 

@@ -9,7 +9,7 @@ import {
   type VotingConfig,
   type WorkshopState,
 } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import { requireFacilitator, settingsOf, writeWorkshop, type WorkshopContext } from './context';
 import { applyTimerCommand } from './timer';
 import type { VoteTotalsMirror } from './voting';

@@ -11,7 +11,7 @@ import {
   type RevealResult,
   type SubmitHiddenResult,
 } from '../../shared';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import { SPACE } from '../moderation/records';
 import { requireFacilitator, requireUnlocked, requireWriter, settingsOf, type WorkshopContext } from './context';
 

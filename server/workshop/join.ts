@@ -10,8 +10,8 @@ import {
 } from '../../shared';
 import type { Logger } from '../log';
 import type { BoardService } from '../boards/board-service';
-import { ServiceError } from '../boards/service-error';
-import { handle } from '../http/board-routes';
+import { ServiceError } from '../core/errors';
+import { handle } from '../core/http';
 import type { AbuseLimits } from '../moderation/abuse-limits';
 import { settingsOf, type WorkshopContext } from './context';
 

@@ -1,10 +1,7 @@
 import type { HiddenRemoved, Idea, MyVotes } from '../../shared';
-import type { SamskabIo } from '../events/socket-server';
+import type { SamskabIo } from '../core/socket-types';
+import { boardRoom, facilitatorsRoom, participantRoom } from '../core/rooms';
 
-/** socket.io rooms: everyone on a board, its facilitators, and each participant's own sockets. */
-export const boardRoom = (boardId: string): string => `board:${boardId}`;
-export const facilitatorsRoom = (boardId: string): string => `board:${boardId}:facilitators`;
-export const participantRoom = (boardId: string, participantId: string): string => `board:${boardId}:p:${participantId}`;
 
 /**
  * Server → client notices of the workshop. Hidden ideas only ever go to the board's

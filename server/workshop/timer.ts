@@ -8,7 +8,7 @@ import {
 } from '../../shared';
 import type { BoardRoom } from '../realtime/board-room';
 import type { Logger } from '../log';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import { writeWorkshop } from './context';
 
 const MINUTE = 60_000;

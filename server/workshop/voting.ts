@@ -14,7 +14,7 @@ import {
 } from '../../shared';
 import type { BoardRoom } from '../realtime/board-room';
 import type { VoteTally } from '../store/board-store';
-import { ServiceError } from '../boards/service-error';
+import { ServiceError } from '../core/errors';
 import { requireUnlocked, requireWriter, settingsOf, type WorkshopContext } from './context';
 
 /**

@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  StoreConflictError,
-  type BoardRecord,
-  type BoardStore,
-  type SessionRecord,
-  type StoredDocument,
-} from '../../server/store/board-store';
+import { type BoardRecord, type BoardStore, type SessionRecord, type StoredDocument } from '../../server/store/board-store';
+import { StoreConflictError } from '../../server/core/errors';
 import type * as Compact from '../../server/store/compact';
 import type { Idea } from '../../shared';
 

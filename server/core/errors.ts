@@ -26,3 +26,11 @@ export class RateLimitedError extends ServiceError {
     super(ErrorCode.RATE_LIMITED, message, 429);
   }
 }
+
+/** A compare-and-set lost to a concurrent writer too many times; the caller may retry. */
+export class StoreConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreConflictError';
+  }
+}
