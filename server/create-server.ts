@@ -7,7 +7,7 @@ import { RedisStore } from './store/redis-store';
 import { BoardService } from './boards/board-service';
 import { RoomRegistry } from './realtime/room-registry';
 import { attachYjsEndpoint } from './realtime/yjs-endpoint';
-import { createSocketServer } from './events/socket-server';
+import { createIo, serveSocketCommands } from './events/socket-server';
 import { type SamskabIo } from './core/socket-types';
 import { createHttpApp } from './http/app';
 import { createWorkshop } from './workshop';
@@ -91,10 +91,11 @@ export async function createServer(options: {
   httpServer.on('clientError', (_error, socket) => socket.destroy());
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
   const adapterClient = store instanceof RedisStore ? await store.createAdapterClient() : null;
-  const io = createSocketServer({ httpServer, config, log, boards, rooms, workshop, moderation, polls, adapterClient });
+  const io = createIo({ httpServer, config, adapterClient });
+  serveSocketCommands(io, { config, log, boards, rooms, workshop, moderation, polls });
   workshop.notifier.attach(io);
   moderation.notifier.attach(io);
-  // After createSocketServer's own handler, so these commands join the same sockets.
+  // After serveSocketCommands's own handler, so these commands join the same sockets.
   io.on('connection', (socket) => registerPersonalDataCommands(socket, { persons, followUp: mail.followUp, log }));
   mail.start();
   polls.notifier.attach(io);

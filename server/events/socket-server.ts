@@ -19,22 +19,16 @@ import { boardRoom, facilitatorsRoom, participantRoom } from '../core/rooms';
 import type { SamskabIo } from '../core/socket-types';
 
 /**
- * socket.io carries the application's commands (with acknowledgements) and notices; Yjs
- * document traffic has its own plain WebSocket endpoint, which is far cheaper to fan out.
+ * The socket.io server on the HTTP server, with no handlers yet: it exists before the
+ * features, so their notifiers are given it at construction.
  */
-export function createSocketServer(deps: {
+export function createIo(deps: {
   httpServer: HttpServer;
   config: ServerConfig;
-  log: Logger;
-  boards: BoardService;
-  rooms: RoomRegistry;
-  workshop: Workshop;
-  moderation: Moderation;
-  polls: Polls;
   /** socket.io's Redis adapter connection, when several processes share a Redis. */
   adapterClient: Parameters<typeof createAdapter>[0] | null;
 }): SamskabIo {
-  const { httpServer, config, log, boards, adapterClient } = deps;
+  const { httpServer, config, adapterClient } = deps;
   const io: SamskabIo = new Server(httpServer, {
     // Above the documented payload limit, so an oversized payload is still read and answered.
     maxHttpBufferSize: FRAME_CAP_BYTES,
@@ -47,7 +41,26 @@ export function createSocketServer(deps: {
   });
   // With several processes on one Redis, events to a board reach sockets on every process.
   if (adapterClient) io.adapter(createAdapter(adapterClient));
+  return io;
+}
 
+/**
+ * socket.io carries the application's commands (with acknowledgements) and notices; Yjs
+ * document traffic has its own plain WebSocket endpoint, which is far cheaper to fan out.
+ */
+export function serveSocketCommands(
+  io: SamskabIo,
+  deps: {
+    config: ServerConfig;
+    log: Logger;
+    boards: BoardService;
+    rooms: RoomRegistry;
+    workshop: Workshop;
+    moderation: Moderation;
+    polls: Polls;
+  },
+): void {
+  const { log, boards } = deps;
   io.use(async (socket, next) => {
     const auth = socket.handshake.auth as { session?: unknown; protocolVersion?: unknown };
     if (auth.protocolVersion !== undefined && auth.protocolVersion !== PROTOCOL_VERSION) {
@@ -79,6 +92,4 @@ export function createSocketServer(deps: {
     registerModerationCommands(socket, deps.moderation, log);
     registerPollCommands(socket, deps.polls, log);
   });
-
-  return io;
 }
