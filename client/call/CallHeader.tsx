@@ -18,7 +18,7 @@ export function CallHeader({ info }: { info: PublicCallInfo }) {
       <p className={`call-window call-window--${open ? 'open' : 'shut'}`}>
         <span className="call-window__dot" aria-hidden="true" />
         <span>
-          {info.ideas || !open ? t(`call.window.${sentence.key}`, { when }) : t('site.surveyOnly.open')}
+          {t(info.ideas ? `call.window.${sentence.key}` : `site.surveyOnly.window.${sentence.key}`, { when })}
           {'at' in sentence && !isCallTimeZone() ? <span className="call-window__zone"> {t('call.window.danishTime')}</span> : null}
         </span>
       </p>

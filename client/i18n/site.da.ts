@@ -13,7 +13,15 @@ export const siteDa = {
       help: 'Projektoren skifter med det samme. Den kan også skiftes på projektoren selv.',
     },
     surveyOnly: {
-      open: 'Åben for svar',
+      window: {
+        openUntil: 'Åben for svar indtil {{when}}',
+        openNoEnd: 'Åben for svar',
+        opensAt: 'Åbner for svar {{when}}',
+        notYetOpen: 'Ikke åben for svar endnu',
+        closedAt: 'Lukkede for svar {{when}}',
+        closed: 'Lukket for svar',
+        disabled: 'Tager ikke imod svar lige nu',
+      },
       takesIdeas: 'Siden tager imod idéer',
       takesIdeasHelp: 'Slået fra er det et rent spørgeskema: siden viser kun de afstemninger, der er markeret til indkaldelsen.',
       heading: 'Spørgeskema',

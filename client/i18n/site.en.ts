@@ -13,7 +13,15 @@ export const siteEn = {
       help: 'The projector switches at once. It can also be switched on the projector itself.',
     },
     surveyOnly: {
-      open: 'Open for answers',
+      window: {
+        openUntil: 'Open for answers until {{when}}',
+        openNoEnd: 'Open for answers',
+        opensAt: 'Opens for answers {{when}}',
+        notYetOpen: 'Not open for answers yet',
+        closedAt: 'Closed for answers {{when}}',
+        closed: 'Closed for answers',
+        disabled: 'Not taking answers right now',
+      },
       takesIdeas: 'The page takes ideas',
       takesIdeasHelp: 'Switched off, it is a survey only: the page shows just the polls marked for the call.',
       heading: 'Survey',

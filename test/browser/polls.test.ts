@@ -112,7 +112,9 @@ describe('live polls in the room', () => {
     const survey = await createBoard(app.url, { template: 'citizens' });
     const facilitator = await socketOf(app.url, await createSession(app.url, survey, 'facilitator', 'Mette'));
     try {
-      const publicCall = await ok(call<PublicCall>(facilitator, 'call:configure', { enabled: true, opensAt: null, closesAt: null, moderation: 'pre', ideas: false }));
+      // Open for a week: the header says until when, in the survey's own words (not "ideas").
+      const closesAt = Date.now() + 7 * 24 * 3600_000;
+      const publicCall = await ok(call<PublicCall>(facilitator, 'call:configure', { enabled: true, opensAt: null, closesAt, moderation: 'pre', ideas: false }));
       const made = await ok(call<Poll>(facilitator, 'poll:create', { poll: { ...DRAFTS.scale, inCall: true } as PollDraft }));
       await ok(call<Poll>(facilitator, 'poll:open', { pollId: made.id }));
       const phone = await newPhone(browser);
@@ -120,6 +122,7 @@ describe('live polls in the room', () => {
         await phone.page.goto(`${app.url}/c/${publicCall.callId}`);
         await phone.page.getByRole('heading', { name: 'Et par spørgsmål' }).waitFor({ timeout: 15_000 });
         expect(await phone.page.getByLabel(/Din idé/).count()).toBe(0);
+        expect(await phone.page.locator('.call-window').innerText()).toMatch(/^Åben for svar indtil .+/);
         expect(await axeViolations(phone.page)).toEqual([]);
         await phone.page.screenshot({ path: `${ARTIFACTS}/survey-only-390.png`, fullPage: true });
       } finally {

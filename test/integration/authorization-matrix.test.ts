@@ -265,7 +265,49 @@ describe('authorization matrix (docs/AUTHORIZATION.md)', () => {
     },
     "find what the board holds about the idea's author (`person:find`)": async (caller, ctx) =>
       socketCommand(caller, ctx, (s) => call(s, 'person:find', { by: 'participant', value: ctx.sessions.participant.identity.participantId })),
+    "export what the board holds about the idea's author (`person:export`)": async (caller, ctx) =>
+      socketCommand(caller, ctx, (s) => call(s, 'person:export', { by: 'participant', value: ctx.sessions.participant.identity.participantId })),
+    "delete everything the board holds about the idea's author (`person:delete`)": async (caller, ctx) =>
+      socketCommand(caller, ctx, (s) => call(s, 'person:delete', { by: 'participant', value: ctx.sessions.participant.identity.participantId })),
+    'subscribe to the moderation digest by e-mail (`mail:subscribe`, `mail:subscription`, `mail:unsubscribe`)': async (caller, ctx) =>
+      socketCommand(caller, ctx, async (s) =>
+        every([
+          await call(s, 'mail:subscribe', { email: 'moderator@example.org', locale: 'da' }),
+          await call(s, 'mail:subscription', {}),
+          await call(s, 'mail:unsubscribe', {}),
+        ]),
+      ),
+    'ask for ideas similar to a text or an idea (`POST /api/boards/:boardId/similar`, `GET …/ideas/:ideaId/similar`)': async (caller, ctx) =>
+      asOutcome(
+        every([
+          await restAs(caller, ctx, 'POST', '/similar', { text: 'Forfatterens idé om en dublet' }),
+          await restAs(caller, ctx, 'GET', `/ideas/${ctx.idea.id}/similar`),
+        ]),
+      ),
+    'read possible duplicates and theme suggestions (`GET …/duplicates`, `GET …/themes`)': async (caller, ctx) =>
+      asOutcome(every([await restAs(caller, ctx, 'GET', '/duplicates'), await restAs(caller, ctx, 'GET', '/themes')])),
+    'mark two ideas as not duplicates (`POST …/duplicates/dismiss`)': async (caller, ctx) =>
+      asOutcome(await restAs(caller, ctx, 'POST', '/duplicates/dismiss', { ideaIds: [ctx.idea.id, ctx.second.id] })),
   };
+
+  /**
+   * Calls a board's REST route as the caller: allowed on 2xx with `ok: true`, refused on
+   * 401/403 with an error; anything else fails the cell whichever way the table says.
+   */
+  async function restAs(caller: Caller, ctx: Awaited<ReturnType<typeof scene>>, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ ok: boolean }> {
+    const token = caller === 'no session' ? null : ctx.sessions[caller].sessionToken;
+    const res = await fetch(`${running.url}/api/boards/${ctx.board.boardId}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const ack = (await res.json()) as { ok: boolean };
+    if (res.ok && ack.ok) return { ok: true };
+    if ((res.status === 401 || res.status === 403) && !ack.ok) return { ok: false };
+    throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(ack)}`);
+  }
+
+  const asOutcome = (answer: { ok: boolean }): Outcome => (answer.ok ? 'allowed' : 'refused');
 
   it('covers every action in the table', () => {
     expect([...matrix.keys()].sort()).toEqual(Object.keys(actions).sort());
