@@ -60,6 +60,7 @@ describe('docs/PROTOCOL.md and the socket.io command table', () => {
     for (const row of index?.rows ?? []) {
       const name = eventIn(row[0]) as SocketCommandName;
       expect(row[1], name).toBe(AUDIENCES[socketCommands[name].who].doc);
+      expect(row[2]?.includes('Takes no payload.'), `${name}: "Takes no payload." exactly when it takes none`).toBe(socketCommands[name].payload === null);
     }
   });
 
