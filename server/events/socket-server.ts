@@ -68,7 +68,8 @@ export function serveSocketCommands(
   },
 ): void {
   const { log, boards } = deps;
-  // Every row of the command table has exactly one handler, or this does not compile.
+  // Every row of the command table has a handler here, or this does not compile (each
+  // feature names only its own commands).
   const handlers: SocketHandlers = {
     ...boardCommands(deps.rooms),
     ...workshopCommands(deps.workshop),

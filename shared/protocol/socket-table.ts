@@ -42,12 +42,12 @@ export interface CommandSpec<S extends ZodTypeAny | null = ZodTypeAny | null, R 
   doc: string;
 }
 
-export function command<S extends ZodTypeAny, R>(payload: S, _result: Result<R>, who: Audience, doc: string): CommandSpec<S, R> {
-  return { payload, result: _result, who, doc };
+export function command<S extends ZodTypeAny, R>(payload: S, answer: Result<R>, who: Audience, doc: string): CommandSpec<S, R> {
+  return { payload, result: answer, who, doc };
 }
 /** A command without a payload: the acknowledgement comes alone (or after `{}`). */
-export function bareCommand<R>(_result: Result<R>, who: Audience, doc: string): CommandSpec<null, R> {
-  return { payload: null, result: _result, who, doc };
+export function bareCommand<R>(answer: Result<R>, who: Audience, doc: string): CommandSpec<null, R> {
+  return { payload: null, result: answer, who, doc };
 }
 
 export type CommandTable = Record<string, CommandSpec>;
