@@ -19,7 +19,6 @@ import { ideaGate } from './realtime/idea-gate';
 import { createSensemaking } from './sensemaking';
 import { createMail, type Mail, type MailOptions } from './mail';
 import { Persons } from './gdpr/persons';
-import { registerPersonalDataCommands } from './gdpr/commands';
 import { personalDataRoutes } from './gdpr/routes';
 
 export interface SamskabServer {
@@ -92,11 +91,9 @@ export async function createServer(options: {
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
   const adapterClient = store instanceof RedisStore ? await store.createAdapterClient() : null;
   const io = createIo({ httpServer, config, adapterClient });
-  serveSocketCommands(io, { config, log, boards, rooms, workshop, moderation, polls });
+  serveSocketCommands(io, { config, log, boards, rooms, workshop, moderation, polls, persons, followUp: mail.followUp });
   workshop.notifier.attach(io);
   moderation.notifier.attach(io);
-  // After serveSocketCommands's own handler, so these commands join the same sockets.
-  io.on('connection', (socket) => registerPersonalDataCommands(socket, { persons, followUp: mail.followUp, log }));
   mail.start();
   polls.notifier.attach(io);
 

@@ -9,6 +9,8 @@ export * from './protocol/overview';
 export * from './protocol/sensemaking';
 export * from './protocol/site';
 export * from './protocol/events';
+export * from './protocol/socket-table';
+export * from './protocol/socket-commands';
 export * from './protocol/awareness';
 export * from './protocol/polls';
 export * from './model/taxonomy';

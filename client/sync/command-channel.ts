@@ -1,21 +1,27 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
-  type AckCallback,
+  type Ack,
   type ClientToServerEvents,
   type HandshakeAuth,
+  type PayloadInputOf,
+  type ResultOf,
   type ServerToClientEvents,
+  type SocketCommandName,
+  type SocketCommands,
 } from '../../shared';
 import type { ApiResult } from '../rest/http';
 
 const ACK_TIMEOUT_MS = 10_000;
 
-export type CommandName = keyof ClientToServerEvents;
-type Args<E extends CommandName> = Parameters<ClientToServerEvents[E]>;
-/** The payload arguments of a command (none for time:sync, workshop:reveal, ideas:hidden). */
-export type CommandPayload<E extends CommandName> = Args<E> extends [infer P, (ack: never) => void] ? [P] : [];
+// Derived from the command table (shared/protocol/socket-commands.ts): event → payload → result.
+export type CommandName = SocketCommandName;
+/** The payload argument of a command: none (or `{}`) for the bare ones such as time:sync. */
+export type CommandPayload<E extends CommandName> = SocketCommands[E]['payload'] extends null
+  ? [] | [payload: Record<string, never>]
+  : [payload: PayloadInputOf<SocketCommands[E]>];
 /** What a command's acknowledgement carries on success. */
-export type CommandResult<E extends CommandName> = Args<E> extends [...unknown[], AckCallback<infer T>] ? T : never;
+export type CommandResult<E extends CommandName> = ResultOf<SocketCommands[E]>;
 
 export type CommandSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -44,15 +50,21 @@ export class CommandChannel {
   request<E extends CommandName>(event: E, ...payload: CommandPayload<E>): Promise<ApiResult<CommandResult<E>>> {
     if (!this.socket.connected) return Promise.resolve({ ok: false, offline: true });
     return new Promise((resolve) => {
-      // The typed emit cannot see through the generic event name; the types above pin it.
-      const timed = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as { emit: (name: string, ...args: unknown[]) => void };
-      timed.emit(event, ...payload, (err: Error | null, ack: ApiResult<CommandResult<E>>) => {
-        resolve(err ? { ok: false, offline: true } : ack);
-      });
+      // The server answers in the table's Ack shape for this event; a timeout is "offline".
+      const answer = (err: Error | null, ack: Ack<CommandResult<E>>) => resolve(err ? { ok: false, offline: true } : ack);
+      emitAny(this.socket.timeout(ACK_TIMEOUT_MS), event, [...payload, answer]);
     });
   }
 
   close(): void {
     this.socket.close();
   }
+}
+
+/**
+ * socket.io's typed emit cannot see through a generic event name; `request`'s signature, from
+ * the table, pins the pairing of event, payload and answer, so this one call goes untyped.
+ */
+function emitAny(socket: { emit: unknown }, event: string, args: unknown[]): void {
+  (socket.emit as (this: unknown, name: string, ...rest: unknown[]) => void).call(socket, event, ...args);
 }

@@ -1,20 +1,25 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { ErrorCode, PROTOCOL_VERSION, fail } from '../../shared';
+import { ErrorCode, PROTOCOL_VERSION, fail, socketCommands } from '../../shared';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
 import type { BoardService } from '../boards/board-service';
 import type { RoomRegistry } from '../realtime/room-registry';
 import { isOriginAllowed } from '../core/origin';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { registerBoardCommands } from './board-commands';
 import { FRAME_CAP_BYTES, answerEveryRequest } from './answer-all';
 import type { Workshop } from '../workshop';
 import type { Moderation } from '../moderation';
-import { registerModerationCommands } from '../moderation/commands';
-import { registerWorkshopCommands } from '../workshop/commands';
 import type { Polls } from '../polls';
-import { registerPollCommands } from '../polls/commands';
+import type { Persons } from '../gdpr/persons';
+import type { FollowUp } from '../mail/follow-up';
+import { boardCommands } from '../boards/commands';
+import { workshopCommands } from '../workshop/commands';
+import { moderationCommands } from '../moderation/commands';
+import { pollCommands } from '../polls/commands';
+import { personalDataCommands } from '../gdpr/commands';
+import { mailCommands } from '../mail/commands';
+import { serveCommands, type SocketHandlers } from '../core/register';
 import { boardRoom, facilitatorsRoom, participantRoom } from '../core/rooms';
 import type { SamskabIo } from '../core/socket-types';
 
@@ -58,9 +63,21 @@ export function serveSocketCommands(
     workshop: Workshop;
     moderation: Moderation;
     polls: Polls;
+    persons: Persons;
+    followUp: FollowUp;
   },
 ): void {
   const { log, boards } = deps;
+  // Every row of the command table has a handler here, or this does not compile (each
+  // feature names only its own commands).
+  const handlers: SocketHandlers = {
+    ...boardCommands(deps.rooms),
+    ...workshopCommands(deps.workshop),
+    ...moderationCommands(deps.moderation),
+    ...pollCommands(deps.polls),
+    ...personalDataCommands(deps.persons),
+    ...mailCommands(deps.followUp),
+  };
   io.use(async (socket, next) => {
     const auth = socket.handshake.auth as { session?: unknown; protocolVersion?: unknown };
     if (auth.protocolVersion !== undefined && auth.protocolVersion !== PROTOCOL_VERSION) {
@@ -87,9 +104,6 @@ export function serveSocketCommands(
     void socket.join(rooms);
     socket.emit('session:hello', { protocolVersion: PROTOCOL_VERSION, identity, serverTime: Date.now() });
     answerEveryRequest(socket);
-    registerBoardCommands(socket, deps);
-    registerWorkshopCommands(socket, deps.workshop, log);
-    registerModerationCommands(socket, deps.moderation, log);
-    registerPollCommands(socket, deps.polls, log);
+    serveCommands(socket, socketCommands, handlers, log);
   });
 }

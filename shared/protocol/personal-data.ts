@@ -62,3 +62,9 @@ export const mailSubscribeRequestSchema = z
   })
   .strict();
 export type MailSubscribeRequest = z.input<typeof mailSubscribeRequestSchema>;
+
+/** A facilitator's moderation-digest subscription on one board. */
+export interface MailSubscription {
+  email: string;
+  locale: 'da' | 'en';
+}

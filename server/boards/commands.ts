@@ -1,27 +1,13 @@
-import {
-  ErrorCode,
-  boardMap,
-  boardSettingsPatchSchema,
-  readBoardSettings,
-  type BoardSettings,
-} from '../../shared';
-import type { Logger } from '../log';
+import { ErrorCode, boardMap, readBoardSettings } from '../../shared';
 import type { RoomRegistry } from '../realtime/room-registry';
 import { ServiceError } from '../core/errors';
-import { bare, command } from './command';
-import type { SamskabSocket } from '../core/socket-types';
+import type { SocketHandlers } from '../core/register';
 
-export function registerBoardCommands(socket: SamskabSocket, deps: { log: Logger; rooms: RoomRegistry }): void {
-  const { log, rooms } = deps;
-  const { identity } = socket.data;
-
-  socket.on(
-    'board:updateSettings',
-    command(log, boardSettingsPatchSchema, async (patch): Promise<BoardSettings> => {
-      if (identity.role !== 'facilitator') {
-        throw new ServiceError(ErrorCode.FORBIDDEN, 'Only facilitators change board settings.', 403);
-      }
-      return rooms.withRoom(identity.boardId, async (room) => {
+/** Board settings and the server clock (docs/PROTOCOL.md §11), as command handlers. */
+export function boardCommands(rooms: RoomRegistry) {
+  return {
+    'board:updateSettings': (patch, { identity }) =>
+      rooms.withRoom(identity.boardId, async (room) => {
         const current = readBoardSettings(room.doc);
         const questions = patch.questions ?? current?.questions ?? [];
         let focus = patch.focusQuestionId !== undefined ? patch.focusQuestionId : (current?.focusQuestionId ?? null);
@@ -44,10 +30,8 @@ export function registerBoardCommands(socket: SamskabSocket, deps: { log: Logger
         const next = readBoardSettings(room.doc);
         if (!next) throw new Error('board settings unreadable after update');
         return next;
-      });
-    }),
-  );
-
-  // time:sync takes no payload: its only argument is the acknowledgement (`{}` before it is accepted too).
-  socket.on('time:sync', bare(log, async () => ({ serverTime: Date.now() })));
+      }),
+    // Takes no payload: its only argument is the acknowledgement (`{}` before it is accepted too).
+    'time:sync': async () => ({ serverTime: Date.now() }),
+  } satisfies Partial<SocketHandlers>;
 }

@@ -1,0 +1,11 @@
+import type { SocketHandlers } from '../core/register';
+import type { FollowUp } from './follow-up';
+
+/** The moderation-digest commands (docs/PROTOCOL.md §19), as handlers over the follow-up service. */
+export function mailCommands(followUp: FollowUp) {
+  return {
+    'mail:subscribe': (p, { identity }) => followUp.subscribe(identity, p),
+    'mail:subscription': async (_, { identity }) => ({ subscription: await followUp.subscription(identity) }),
+    'mail:unsubscribe': (_, { identity }) => followUp.unsubscribeMe(identity),
+  } satisfies Partial<SocketHandlers>;
+}
