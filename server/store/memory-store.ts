@@ -45,6 +45,8 @@ const clone = <T>(value: T): T => structuredClone(value);
  */
 export class MemoryStore implements BoardStore {
   readonly kind = 'embedded' as const;
+  /** One process: nothing here is seen by another. */
+  readonly cluster = null;
   private closed = false;
 
   constructor(private readonly data = new MemoryData()) {}

@@ -8,7 +8,7 @@ import { expect, inject, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardStore } from '../../server/store/board-store';
 import { RedisStore } from '../../server/store/redis-store';
-import { appendChunks } from '../../server/store/redis-scripts';
+import { appendChunks } from '../../server/store/redis/document-scripts';
 import { LIMITS } from '../../shared';
 import { describeRedis, redisUrlOrSkip } from '../support/redis';
 import { startRedis, type RedisProcess } from '../support/redis-process';
