@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreConflictError, type BoardAccess, type BoardStore } from '../../../server/store/board-store';
-import { board, foldProbe, session, type StoreHarness } from './harness';
+import { board, openEach, session, type StoreHarness } from './harness';
 
 /** Boards, sessions and join codes: first wins where it must, across a reopen. */
 export function boardAccessContract(name: string, open: () => Promise<StoreHarness>): void {
@@ -8,13 +8,9 @@ export function boardAccessContract(name: string, open: () => Promise<StoreHarne
     let h: StoreHarness;
     let store: BoardAccess & Pick<BoardStore, 'close'>;
 
-    beforeEach(async () => {
-      h = await open();
-      store = h.store;
-    });
-    afterEach(async () => {
-      foldProbe.hook = null;
-      await h.cleanup();
+    openEach(open, (opened) => {
+      h = opened;
+      store = opened.store;
     });
 
     it('creates and reads boards, refusing an existing id', async () => {

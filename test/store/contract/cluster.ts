@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BoardStore, Cluster } from '../../../server/store/board-store';
-import { foldProbe, type StoreHarness } from './harness';
+import { openEach, type StoreHarness } from './harness';
 
 const hex = (u: Uint8Array) => Buffer.from(u).toString('hex');
 const tagged = (tag: number, n: number) => Array.from({ length: n }, (_, i) => Uint8Array.from([tag, i >> 8, i & 255]));
@@ -18,13 +18,9 @@ export function clusterContract(name: string, shared: boolean, open: () => Promi
     let h: StoreHarness;
     let store: BoardStore;
 
-    beforeEach(async () => {
-      h = await open();
-      store = h.store;
-    });
-    afterEach(async () => {
-      foldProbe.hook = null;
-      await h.cleanup();
+    openEach(open, (opened) => {
+      h = opened;
+      store = opened.store;
     });
 
     // Registered by trait rather than skipped: a one-process store has nothing else to test here.

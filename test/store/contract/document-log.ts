@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardStore, DocumentLog } from '../../../server/store/board-store';
 import {
-  chainedUpdates, content, duringNextFold, foldProbe, independentUpdates, keysOf, rebuild, recordingDoc, storedBytes, type StoreHarness,
+  chainedUpdates, content, duringNextFold, independentUpdates, keysOf, openEach, rebuild, recordingDoc, storedBytes, type StoreHarness,
 } from './harness';
 
 /**
@@ -14,13 +14,9 @@ export function documentLogContract(name: string, open: () => Promise<StoreHarne
     let h: StoreHarness;
     let store: DocumentLog & Pick<BoardStore, 'close'>;
 
-    beforeEach(async () => {
-      h = await open();
-      store = h.store;
-    });
-    afterEach(async () => {
-      foldProbe.hook = null;
-      await h.cleanup();
+    openEach(open, (opened) => {
+      h = opened;
+      store = opened.store;
     });
 
     it('loads an unknown document as empty', async () => {

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BoardStore, DotVotes } from '../../../server/store/board-store';
-import { foldProbe, type StoreHarness } from './harness';
+import { openEach, type StoreHarness } from './harness';
 
 const rule = (budget: number, maxPerIdea: number, scope = 'q1') => ({ scope, budget, maxPerIdea });
 
@@ -10,13 +10,9 @@ export function dotVotesContract(name: string, open: () => Promise<StoreHarness>
     let h: StoreHarness;
     let store: DotVotes & Pick<BoardStore, 'close'>;
 
-    beforeEach(async () => {
-      h = await open();
-      store = h.store;
-    });
-    afterEach(async () => {
-      foldProbe.hook = null;
-      await h.cleanup();
+    openEach(open, (opened) => {
+      h = opened;
+      store = opened.store;
     });
 
     it('counts votes within the budget per scope and the maximum per idea', async () => {

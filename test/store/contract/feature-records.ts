@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BoardStore, FeatureRecords } from '../../../server/store/board-store';
 import type { Idea } from '../../../shared';
-import { foldProbe, type StoreHarness } from './harness';
+import { openEach, type StoreHarness } from './harness';
 
 const idea = (id: string, authorId: string, text = `Idé ${id} æøå`): Idea => ({
   id,
@@ -28,13 +28,9 @@ export function featureRecordsContract(name: string, open: () => Promise<StoreHa
     let h: StoreHarness;
     let store: FeatureRecords & Pick<BoardStore, 'close'>;
 
-    beforeEach(async () => {
-      h = await open();
-      store = h.store;
-    });
-    afterEach(async () => {
-      foldProbe.hook = null;
-      await h.cleanup();
+    openEach(open, (opened) => {
+      h = opened;
+      store = opened.store;
     });
 
     it('keeps hidden ideas per board, upserts by id, refuses another author’s id', async () => {

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardRecord, BoardStore, SessionRecord, StoredDocument } from '../../../server/store/board-store';
 import type * as Compact from '../../../server/store/compact';
@@ -61,6 +62,22 @@ export interface StoreHarness {
   reopen: () => Promise<BoardStore>;
   /** Closes every store the harness opened and removes the data. */
   cleanup: () => Promise<void>;
+}
+
+/**
+ * Opens a fresh store before each test of the calling describe (handing it to `use`), and
+ * after each closes every store the test opened and removes its data.
+ */
+export function openEach(open: () => Promise<StoreHarness>, use: (h: StoreHarness) => void): void {
+  let h: StoreHarness | undefined;
+  beforeEach(async () => {
+    h = await open();
+    use(h);
+  });
+  afterEach(async () => {
+    foldProbe.hook = null;
+    await h?.cleanup();
+  });
 }
 
 export function board(id: string): BoardRecord {

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreConflictError, type BoardStore } from '../../../server/store/board-store';
-import { board, content, foldProbe, rebuild, recordingDoc, session, type StoreHarness } from './harness';
+import { board, content, openEach, rebuild, recordingDoc, session, type StoreHarness } from './harness';
 
 const json = (text: string) => JSON.stringify({ text });
 
@@ -13,13 +13,9 @@ export function wholeStoreContract(name: string, open: () => Promise<StoreHarnes
     let h: StoreHarness;
     let store: BoardStore;
 
-    beforeEach(async () => {
-      h = await open();
-      store = h.store;
-    });
-    afterEach(async () => {
-      foldProbe.hook = null;
-      await h.cleanup();
+    openEach(open, (opened) => {
+      h = opened;
+      store = opened.store;
     });
 
     it('persists everything across a reopen', async () => {
