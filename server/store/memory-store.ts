@@ -51,6 +51,7 @@ export class MemoryStore implements BoardStore {
 
   constructor(private readonly data = new MemoryData()) {}
 
+  // BoardAccess
   async createBoard(board: BoardRecord): Promise<void> {
     this.open();
     if (this.data.boards.has(board.id)) throw new StoreConflictError(`board ${board.id} already exists`);
@@ -86,6 +87,19 @@ export class MemoryStore implements BoardStore {
     return existed;
   }
 
+  async claimJoinCode(code: string, boardId: string): Promise<boolean> {
+    this.open();
+    if (this.data.joinCodes.has(code)) return false;
+    this.data.joinCodes.set(code, boardId);
+    return true;
+  }
+
+  async findJoinCode(code: string): Promise<string | null> {
+    this.open();
+    return this.data.joinCodes.get(code) ?? null;
+  }
+
+  // DocumentLog
   appendUpdate(docName: string, update: Uint8Array): Promise<{ logLength: number }> {
     return this.appendUpdates(docName, [update]);
   }
@@ -140,6 +154,7 @@ export class MemoryStore implements BoardStore {
     return clients.get(clientId) as string;
   }
 
+  // FeatureRecords: hidden ideas
   async putHiddenIdea(boardId: string, idea: Idea): Promise<'stored' | 'conflict'> {
     this.open();
     const ideas = getOrCreate(this.data.hidden, boardId, () => new Map<string, Idea>());
@@ -162,18 +177,7 @@ export class MemoryStore implements BoardStore {
     return count;
   }
 
-  async claimJoinCode(code: string, boardId: string): Promise<boolean> {
-    this.open();
-    if (this.data.joinCodes.has(code)) return false;
-    this.data.joinCodes.set(code, boardId);
-    return true;
-  }
-
-  async findJoinCode(code: string): Promise<string | null> {
-    this.open();
-    return this.data.joinCodes.get(code) ?? null;
-  }
-
+  // DotVotes
   async castVote(boardId: string, participantId: string, ideaId: string, rule: VoteRule): Promise<CastVoteResult> {
     return votes.castVote(this.book(boardId), participantId, ideaId, rule);
   }
@@ -202,6 +206,7 @@ export class MemoryStore implements BoardStore {
     votes.clearVotes(this.book(boardId), which);
   }
 
+  // FeatureRecords: record spaces
   async insertRecord(space: string, key: string, value: string): Promise<{ created: boolean; value: string }> {
     const records = this.space(space);
     const existing = records.get(key);
@@ -237,6 +242,7 @@ export class MemoryStore implements BoardStore {
     return count;
   }
 
+  // The whole store
   /** Nothing is kept anywhere but in these maps: what is deleted is gone. */
   async purgeDeleted(): Promise<void> {
     this.open();
