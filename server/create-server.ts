@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config';
 import { createLogger, type Logger } from './log';
 import type { BoardStore } from './store/board-store';
-import { RedisStore } from './store/redis-store';
 import { BoardService } from './boards/board-service';
 import { RoomRegistry } from './realtime/room-registry';
 import { attachYjsEndpoint } from './realtime/yjs-endpoint';
@@ -89,7 +88,8 @@ export async function createServer(options: {
   const httpServer = createHttpServer(app);
   httpServer.on('clientError', (_error, socket) => socket.destroy());
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
-  const adapterClient = store instanceof RedisStore ? await store.createAdapterClient() : null;
+  // Shared by several processes: socket.io events go through Redis; one process: in memory.
+  const adapterClient = store.cluster ? await store.cluster.adapterConnection() : null;
   const io = createIo({ httpServer, config, adapterClient });
   serveSocketCommands(io, { config, log, boards, rooms, workshop, moderation, polls, persons, followUp: mail.followUp });
   workshop.notifier.attach(io);

@@ -1,6 +1,5 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { BoardStore } from '../store/board-store';
-import { RedisStore } from '../store/redis-store';
 import { RateLimitedError } from '../core/errors';
 
 /** How many of each thing, per how many seconds. */
@@ -103,8 +102,10 @@ export class AbuseLimits {
    */
   static async create(store: BoardStore, overrides: Partial<AbuseLimitConfig> = {}): Promise<AbuseLimits> {
     const config: AbuseLimitConfig = { ...DEFAULT_ABUSE_LIMITS, ...overrides };
-    const client = store instanceof RedisStore ? await store.createAdapterClient() : null;
-    const prefix = store instanceof RedisStore ? store.keyPrefix : 'samskab:';
+    // Shared by several processes: counted in Redis, so the limits hold across them.
+    const shared = store.cluster ? await store.cluster.sharedCounters() : null;
+    const client = shared?.client ?? null;
+    const prefix = shared?.keyPrefix ?? 'samskab:';
     const limiters = {} as Record<AbuseKind, RateLimiterAbstract>;
     for (const kind of Object.keys(config) as AbuseKind[]) {
       const { points, seconds } = config[kind];

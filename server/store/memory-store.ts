@@ -42,10 +42,13 @@ const clone = <T>(value: T): T => structuredClone(value);
  */
 export class MemoryStore implements BoardStore {
   readonly kind = 'embedded' as const;
+  /** One process: nothing here is seen by another. */
+  readonly cluster = null;
   private closed = false;
 
   constructor(private readonly data = new MemoryData()) {}
 
+  // BoardAccess
   async createBoard(board: BoardRecord): Promise<void> {
     this.open();
     if (this.data.boards.has(board.id)) throw new StoreConflictError(`board ${board.id} already exists`);
@@ -81,6 +84,19 @@ export class MemoryStore implements BoardStore {
     return existed;
   }
 
+  async claimJoinCode(code: string, boardId: string): Promise<boolean> {
+    this.open();
+    if (this.data.joinCodes.has(code)) return false;
+    this.data.joinCodes.set(code, boardId);
+    return true;
+  }
+
+  async findJoinCode(code: string): Promise<string | null> {
+    this.open();
+    return this.data.joinCodes.get(code) ?? null;
+  }
+
+  // DocumentLog
   appendUpdate(docName: string, update: Uint8Array): Promise<{ logLength: number }> {
     return this.appendUpdates(docName, [update]);
   }
@@ -135,6 +151,7 @@ export class MemoryStore implements BoardStore {
     return clients.get(clientId) as string;
   }
 
+  // FeatureRecords: hidden ideas
   async putHiddenIdea(boardId: string, idea: Idea): Promise<'stored' | 'conflict'> {
     this.open();
     const ideas = getOrCreate(this.data.hidden, boardId, () => new Map<string, Idea>());
@@ -157,18 +174,7 @@ export class MemoryStore implements BoardStore {
     return count;
   }
 
-  async claimJoinCode(code: string, boardId: string): Promise<boolean> {
-    this.open();
-    if (this.data.joinCodes.has(code)) return false;
-    this.data.joinCodes.set(code, boardId);
-    return true;
-  }
-
-  async findJoinCode(code: string): Promise<string | null> {
-    this.open();
-    return this.data.joinCodes.get(code) ?? null;
-  }
-
+  // DotVotes
   async castVote(boardId: string, participantId: string, ideaId: string, rule: VoteRule): Promise<CastVoteResult> {
     return votes.castVote(this.book(boardId), participantId, ideaId, rule);
   }
@@ -197,6 +203,7 @@ export class MemoryStore implements BoardStore {
     votes.clearVotes(this.book(boardId), which);
   }
 
+  // FeatureRecords: record spaces
   async insertRecord(space: string, key: string, value: string): Promise<{ created: boolean; value: string }> {
     const records = this.space(space);
     const existing = records.get(key);
@@ -232,6 +239,7 @@ export class MemoryStore implements BoardStore {
     return count;
   }
 
+  // The whole store
   /** Nothing is kept anywhere but in these maps: what is deleted is gone. */
   async purgeDeleted(): Promise<void> {
     this.open();

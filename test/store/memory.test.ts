@@ -3,9 +3,9 @@ import { MemoryData, MemoryStore } from '../../server/store/memory-store';
 import type { BoardStore } from '../../server/store/board-store';
 import { storeContract } from './contract';
 
-vi.mock('../../server/store/compact', (orig) => import('./contract').then((c) => c.probedCompact(orig)));
+vi.mock('../../server/store/compact', (orig) => import('./contract/harness').then((c) => c.probedCompact(orig)));
 
-storeContract('memory', async () => {
+storeContract('memory', { shared: false }, async () => {
   const data = new MemoryData();
   const opened: BoardStore[] = [new MemoryStore(data)];
   return {

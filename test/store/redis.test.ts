@@ -8,13 +8,13 @@ import { expect, inject, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardStore } from '../../server/store/board-store';
 import { RedisStore } from '../../server/store/redis-store';
-import { appendChunks } from '../../server/store/redis-scripts';
+import { appendChunks } from '../../server/store/redis/document-scripts';
 import { LIMITS } from '../../shared';
 import { describeRedis, redisUrlOrSkip } from '../support/redis';
 import { startRedis, type RedisProcess } from '../support/redis-process';
 import { foldProbe, storeContract } from './contract';
 
-vi.mock('../../server/store/compact', (orig) => import('./contract').then((c) => c.probedCompact(orig)));
+vi.mock('../../server/store/compact', (orig) => import('./contract/harness').then((c) => c.probedCompact(orig)));
 
 const ALL_BYTES = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
 
@@ -57,7 +57,7 @@ async function deleteByPrefix(url: string, prefix: string): Promise<void> {
 describeRedis('redis store', () => {
   const url = redisUrlOrSkip() ?? '';
 
-  storeContract('redis', async () => {
+  storeContract('redis', { shared: true }, async () => {
     const keyPrefix = `test:${randomBytes(6).toString('hex')}:`;
     const opened: BoardStore[] = [await RedisStore.connect(url, { keyPrefix })];
     return {
@@ -118,42 +118,7 @@ describeRedis('redis store', () => {
     }
   });
 
-  it("delivers every update of every batch to another process's feed exactly once, in log order", async () => {
-    const keyPrefix = `test:${randomBytes(6).toString('hex')}:`;
-    const writer = await RedisStore.connect(url, { keyPrefix });
-    const follower = await RedisStore.connect(url, { keyPrefix });
-    const hex = (u: Uint8Array) => Buffer.from(u).toString('hex');
-    const tagged = (tag: number, n: number) => Array.from({ length: n }, (_, i) => Uint8Array.from([tag, i >> 8, i & 255]));
-    const seen: string[] = [];
-    let snapshots = 0;
-    try {
-      await writer.appendUpdates('board:feed', tagged(0, 3));
-      const loaded = await follower.cluster.follow('board:feed', (change) => {
-        if (change.snapshot) snapshots += 1;
-        seen.push(...change.updates.map(hex));
-      });
-      expect(loaded.updates.map(hex)).toEqual(tagged(0, 3).map(hex));
-      // Batches from both processes at once, one of them more than a single script call.
-      await Promise.all([
-        ...[1, 2, 3, 4].map((tag) => writer.appendUpdates('board:feed', tagged(tag, 20))),
-        writer.appendUpdates('board:feed', tagged(5, 2_100)),
-        follower.appendUpdates('board:feed', tagged(6, 20)),
-        writer.appendUpdates('board:feed', []),
-      ]);
-      // A last one seen means everything before it was delivered: a duplicate would show now.
-      await writer.appendUpdates('board:feed', tagged(7, 1));
-      const last = hex(tagged(7, 1)[0]!);
-      await expect.poll(() => seen.includes(last), { timeout: 10_000 }).toBe(true);
-      const log = (await writer.loadDocument('board:feed')).updates.map(hex);
-      expect(log).toHaveLength(3 + 4 * 20 + 2_100 + 20 + 1);
-      expect([...loaded.updates.map(hex), ...seen]).toEqual(log);
-      expect(snapshots).toBe(0);
-    } finally {
-      await follower.close();
-      await writer.close();
-      await deleteByPrefix(url, keyPrefix);
-    }
-  });
+  // The feed between processes is the cluster contract's (contract/cluster.ts).
 
   // Pins down which node-redis APIs are binary safe, so an upgrade that changes it is noticed:
   // RedisStore relies on withTypeMapping for single commands and scripts, and avoids MULTI.

@@ -1,110 +1,11 @@
-import { createHash } from 'node:crypto';
-import { LIMITS } from '../../shared';
+import { script } from './connection';
 
 /**
- * Lua scripts of the Redis store. Each runs atomically in Redis, which is what makes the
- * check-then-write operations (client-id claims, hidden ideas, dot votes) safe across
- * processes. The vote scripts implement exactly the rules of vote-book.ts (the embedded
- * store's), and test/store/contract.ts holds both to the same behaviour.
+ * Lua scripts of the Redis dot votes. Each runs atomically in Redis, so no two casts can
+ * both pass a budget check, across processes. They implement exactly the rules of
+ * vote-book.ts (the embedded and memory stores'), and test/store/contract/dot-votes.ts
+ * holds all three to the same behaviour.
  */
-
-export interface Script {
-  source: string;
-  sha: string;
-}
-
-export function script(source: string): Script {
-  return { source, sha: createHash('sha1').update(source).digest('hex') };
-}
-
-// Documents: load, compaction commit and lock, client-id claims (used by redis-store.ts).
-
-/** Reply: { snapshot | nil, last stream id | nil, update1, update2, ... }. */
-export const LOAD = script(`
-local out = { redis.call('GET', KEYS[1]), false }
-local entries = redis.call('XRANGE', KEYS[2], '-', '+')
-for i, entry in ipairs(entries) do
-  out[i + 2] = entry[2][2]
-  out[2] = entry[1]
-end
-return out`);
-
-/**
- * Writes the snapshot and trims the folded entries only if our lock is still held. Records
- * the last folded id, so a follower whose cursor is older knows it missed trimmed entries.
- */
-export const COMMIT = script(`
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
-redis.call('SET', KEYS[2], ARGV[2])
-redis.call('SET', KEYS[4], ARGV[4])
-redis.call('XTRIM', KEYS[3], 'MINID', ARGV[3])
-return redis.call('XLEN', KEYS[3])`);
-
-export const UNLOCK = script(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0`);
-
-export const CLAIM = script(`
-redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
-return redis.call('HGET', KEYS[1], ARGV[1])`);
-
-/**
- * The log after `ARGV[1]`, only while that is still the folded id (the snapshot is the one
- * the caller's last compaction wrote): { last stream id | nil, update1, ... }; nil otherwise.
- * KEYS: folded, log. Entries up to the folded id were trimmed by that compaction.
- */
-export const LOAD_AFTER = script(`
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return false end
-local out = { false }
-local entries = redis.call('XRANGE', KEYS[2], '-', '+')
-for i, entry in ipairs(entries) do
-  out[i + 1] = entry[2][2]
-  out[1] = entry[1]
-end
-return out`);
-
-/**
- * KEYS[1] a document's log stream; ARGV the updates, appended in order → the log's length.
- * Other processes follow the stream itself (redis-feed.ts), so this is all they need.
- */
-export const APPEND_UPDATES = script(`
-for i = 1, #ARGV do redis.call('XADD', KEYS[1], '*', 'u', ARGV[i]) end
-return redis.call('XLEN', KEYS[1])`);
-
-/*
- * A script blocks Redis while it runs and its call is held whole in the query buffer
- * (client-query-buffer-limit, 1 GiB by default), so a backlog, say after an outage, goes
- * in calls of bounded size; one update (up to LIMITS.messageBytes) always fits.
- */
-const APPEND_MAX_UPDATES = 1_000;
-const APPEND_MAX_BYTES = 4 * LIMITS.messageBytes;
-
-/** Splits a batch into APPEND_UPDATES calls, in order; an empty batch is one empty call. */
-export function appendChunks<T extends { byteLength: number }>(updates: T[]): T[][] {
-  const chunks: T[][] = [[]];
-  let bytes = 0;
-  for (const update of updates) {
-    let chunk = chunks[chunks.length - 1]!;
-    if (chunk.length > 0 && (chunk.length >= APPEND_MAX_UPDATES || bytes + update.byteLength > APPEND_MAX_BYTES)) {
-      chunk = [];
-      chunks.push(chunk);
-      bytes = 0;
-    }
-    chunk.push(update);
-    bytes += update.byteLength;
-  }
-  return chunks;
-}
-
-/** KEYS[1] hidden hash; ARGV idea id, idea JSON, author id. 0: the id belongs to another author. */
-export const PUT_HIDDEN = script(`
-local existing = redis.call('HGET', KEYS[1], ARGV[1])
-if existing then
-  local ok, decoded = pcall(cjson.decode, existing)
-  if ok and type(decoded) == 'table' and decoded.authorId ~= ARGV[3] then return 0 end
-end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-return 1`);
 
 /**
  * Shared by the vote scripts. KEYS[1]: HASH participant id → JSON { "<scope>/<ideaId>": count };

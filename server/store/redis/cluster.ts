@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { ClusterFeed, FeedChange, StoredDocument } from './board-store';
-import { script, type Script } from './redis-scripts';
-import { asBuffer, view } from './redis-bytes';
-import type { Client } from './redis-store';
+import type { Cluster, FeedChange } from '../cluster';
+import type { StoredDocument } from '../document-log';
+import { asBuffer, script, view, type Client, type RedisContext } from './connection';
 
 /**
  * Every update after `cursor` in a document's log, read atomically with the compaction
@@ -43,34 +42,32 @@ interface Follow {
   onChange: (change: FeedChange) => void;
 }
 
-interface Deps {
-  client: Client;
-  prefix: string;
-  docKeys(docName: string): { log: string; snap: string; folded: string };
-  run(s: Script, keys: string[], args: string[]): Promise<unknown>;
-  onError(err: Error): void;
-}
 
 /**
- * The Redis store's ClusterFeed. One blocking XREAD per process watches every followed log
+ * The Redis store's Cluster. One blocking XREAD per process watches every followed log
  * (a dedicated connection, since a blocked connection serves nobody else); when it reports
  * entries, FEED_READ fetches them from the follower's cursor. Presence uses pub/sub on
  * another dedicated connection, each message tagged with this process's id to skip echoes.
+ * socket.io's adapter and the rate limiters get connections of their own, closed here too.
  */
-export class RedisFeed implements ClusterFeed {
+export class RedisCluster implements Cluster {
   private readonly follows = new Map<string, Follow>();
   private readonly instance = randomBytes(8);
   private reader: Client | null = null;
   private readerId: number | null = null;
   private subscriber: Client | null = null;
+  private readonly extraClients: Client[] = [];
   private looping = false;
   private closed = false;
 
-  constructor(private readonly deps: Deps) {}
+  constructor(
+    private readonly redis: RedisContext,
+    private readonly onError: (err: Error) => void,
+  ) {}
 
   async follow(docName: string, onChange: (change: FeedChange) => void): Promise<StoredDocument> {
     const first = await this.read(docName, '0-0');
-    this.follows.set(docName, { cursor: first.cursor, logKey: this.deps.docKeys(docName).log, onChange });
+    this.follows.set(docName, { cursor: first.cursor, logKey: this.redis.docKeys(docName).log, onChange });
     await this.ensureReader();
     this.wake();
     return { snapshot: first.snapshot, updates: first.updates };
@@ -82,7 +79,7 @@ export class RedisFeed implements ClusterFeed {
 
   publishPresence(boardId: string, awarenessUpdate: Uint8Array): void {
     const message = Buffer.concat([this.instance, awarenessUpdate]);
-    this.deps.client.publish(this.channel(boardId), message).catch((err: Error) => this.deps.onError(err));
+    this.redis.client.publish(this.channel(boardId), message).catch((err: Error) => this.onError(err));
   }
 
   subscribePresence(boardId: string, onUpdate: (awarenessUpdate: Uint8Array) => void): () => void {
@@ -93,10 +90,18 @@ export class RedisFeed implements ClusterFeed {
     };
     void this.ensureSubscriber()
       .then((sub) => sub.subscribe(channel, listener, true))
-      .catch((err: Error) => this.deps.onError(err));
+      .catch((err: Error) => this.onError(err));
     return () => {
       void this.subscriber?.unsubscribe(channel, listener, true).catch(() => undefined);
     };
+  }
+
+  adapterConnection(): Promise<Client> {
+    return this.extraConnection('samskab-socketio');
+  }
+
+  async sharedCounters(): Promise<{ client: Client; keyPrefix: string }> {
+    return { client: await this.extraConnection('samskab-limits'), keyPrefix: this.redis.prefix };
   }
 
   async close(): Promise<void> {
@@ -105,15 +110,34 @@ export class RedisFeed implements ClusterFeed {
     for (const connection of [this.reader, this.subscriber]) {
       if (connection?.isOpen) connection.destroy();
     }
+    // Let socket.io's fire-and-forget publishes finish: destroying would reject them, and
+    // nobody is there to catch it. While Redis is away there is nothing to wait for.
+    for (const client of this.extraClients.splice(0)) {
+      if (client.isReady) await client.close().catch(() => undefined);
+      else if (client.isOpen) client.destroy();
+    }
+  }
+
+  /**
+   * A connection that queues commands while Redis is away (socket.io's adapter retries a
+   * failed read at once, so with the store's fail-fast connection it would spin and starve
+   * the event loop during an outage).
+   */
+  private async extraConnection(name: string): Promise<Client> {
+    const client = this.redis.client.duplicate({ name, disableOfflineQueue: false });
+    client.on('error', () => undefined); // reconnects by itself; outages are reported by the main connection
+    await client.connect();
+    this.extraClients.push(client);
+    return client;
   }
 
   private channel(boardId: string): string {
-    return `${this.deps.prefix}presence:${boardId}`;
+    return `${this.redis.prefix}presence:${boardId}`;
   }
 
   private async read(docName: string, cursor: string): Promise<FeedChange & { cursor: string }> {
-    const keys = this.deps.docKeys(docName);
-    const reply = await this.deps.run(FEED_READ, [keys.log, keys.snap, keys.folded], [cursor]);
+    const keys = this.redis.docKeys(docName);
+    const reply = await this.redis.run(FEED_READ, [keys.log, keys.snap, keys.folded], [cursor]);
     if (!Array.isArray(reply) || reply.length < 3) throw new Error('redis feed: bad FEED_READ reply');
     const [, next, snapshot, ...updates] = reply as unknown[];
     return {
@@ -125,8 +149,8 @@ export class RedisFeed implements ClusterFeed {
 
   private async ensureReader(): Promise<void> {
     if (this.reader || this.closed) return;
-    const reader = this.deps.client.duplicate({ name: 'samskab-feed', disableOfflineQueue: false });
-    reader.on('error', (err: Error) => this.deps.onError(err));
+    const reader = this.redis.client.duplicate({ name: 'samskab-feed', disableOfflineQueue: false });
+    reader.on('error', (err: Error) => this.onError(err));
     this.reader = reader;
     await reader.connect();
     this.readerId = await reader.clientId();
@@ -139,8 +163,8 @@ export class RedisFeed implements ClusterFeed {
 
   private async ensureSubscriber(): Promise<Client> {
     if (!this.subscriber) {
-      const subscriber = this.deps.client.duplicate({ name: 'samskab-presence', disableOfflineQueue: false });
-      subscriber.on('error', (err: Error) => this.deps.onError(err));
+      const subscriber = this.redis.client.duplicate({ name: 'samskab-presence', disableOfflineQueue: false });
+      subscriber.on('error', (err: Error) => this.onError(err));
       this.subscriber = subscriber;
       await subscriber.connect();
     }
@@ -150,7 +174,7 @@ export class RedisFeed implements ClusterFeed {
   /** Interrupts the blocking read so it starts again with the current set of logs. */
   private wake(): void {
     if (this.readerId === null) return;
-    this.deps.client.sendCommand(['CLIENT', 'UNBLOCK', String(this.readerId)]).catch(() => undefined);
+    this.redis.client.sendCommand(['CLIENT', 'UNBLOCK', String(this.readerId)]).catch(() => undefined);
   }
 
   private async loop(): Promise<void> {
@@ -177,7 +201,7 @@ export class RedisFeed implements ClusterFeed {
         }
       } catch (err) {
         if (this.closed) break;
-        this.deps.onError(err as Error);
+        this.onError(err as Error);
         caughtUp = false;
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
       }
