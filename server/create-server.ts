@@ -4,7 +4,7 @@ import type { ServerConfig } from './config';
 import { createLogger, type Logger } from './log';
 import type { BoardStore } from './store/board-store';
 import { RedisStore } from './store/redis-store';
-import { BoardService } from './boards/board-service';
+import { BoardService } from './boards';
 import { RoomRegistry } from './realtime/room-registry';
 import { attachYjsEndpoint } from './realtime/yjs-endpoint';
 import { createIo, serveSocketCommands } from './events/socket-server';

@@ -18,11 +18,11 @@ import {
   type SessionResponse,
 } from '../../shared';
 import type { BoardRecord, BoardStore } from '../store/board-store';
-import { hashToken, newToken, sameHash } from '../auth/tokens';
+import { hashToken, newToken, sameHash } from '../core/tokens';
 import type { RoomRegistry } from '../realtime/room-registry';
 import { ServiceError } from '../core/errors';
-import { claimNewJoinCode } from '../workshop/join-codes';
-import { writeWorkshop } from '../workshop/context';
+import { claimNewJoinCode } from './join-codes';
+import { writeWorkshop } from './workshop-state';
 
 /** What a person may say about themselves when they join; the role comes from elsewhere. */
 export interface Profile {

@@ -1,5 +1,4 @@
 import {
-  ErrorCode,
   hiddenIdeaSchema,
   queueItemSchema,
   type Actor,
@@ -10,20 +9,21 @@ import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
 import type { SamskabIo } from '../core/socket-types';
-import { ServiceError } from '../core/errors';
-import { BoardLocks } from '../workshop/board-locks';
+import { BoardLocks } from '../core/board-locks';
+export { requireFacilitator as requireModerator } from '../core/roles';
 import { facilitatorsRoom } from '../core/rooms';
 import type { AuditLog } from './audit';
-import type { AbuseLimits } from './abuse-limits';
-import { SPACE, type Records } from './records';
-import type { MailEvent } from '../mail/outbox';
+import type { AbuseLimits } from '../core/limits';
+import type { Records } from '../core/records';
+import { SPACE } from '../core/record-spaces';
+import type { FollowUpEvent } from './follow-up-events';
 
 /**
  * E-mail follow-up (server/mail/): `prepare` queues the mail of an event in the outbox
  * before the event is committed (the sender checks it was), `committed` sends it now.
  */
 export interface FollowUpHooks {
-  prepare(event: Exclude<MailEvent, { kind: 'digest' }>): Promise<void>;
+  prepare(event: FollowUpEvent): Promise<void>;
   committed(): void;
 }
 
@@ -47,10 +47,6 @@ export const PUBLIC_ACTOR: Actor = { participantId: 'public-call', name: null, r
 
 export function actorOf(identity: Identity): Actor {
   return { participantId: identity.participantId, name: identity.displayName, role: identity.role };
-}
-
-export function requireModerator(identity: Identity, what: string): void {
-  if (identity.role !== 'facilitator') throw new ServiceError(ErrorCode.FORBIDDEN, `Only facilitators ${what}.`, 403);
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
-import type { AbuseLimits } from './abuse-limits';
+import type { AbuseLimits } from '../core/limits';
 import { AuditLog } from './audit';
 import { PublicCalls } from './calls';
 import { ModerationNotifier, NO_FOLLOW_UP, newModerationLocks, type FollowUpHooks, type ModerationContext } from './context';
 import { IdeaModeration } from './idea-moderation';
 import { ModerationQueue } from './queue';
-import { Records } from './records';
+import { Records } from '../core/records';
 import { convertLegacyReactions } from './reactions-layout';
 import { reservedIdeaAuthors } from './reserved-ids';
 import { Social } from './social';
@@ -73,3 +73,10 @@ export async function createModeration(deps: {
     ctx,
   };
 }
+
+// The public face: what other features (mail, polls, export, gdpr) may use of moderation.
+export { actorOf, PUBLIC_ACTOR, type FollowUpHooks, type ModerationContext } from './context';
+export { contactSchema, followUpEventSchemas, type Contact, type FollowUpEvent } from './follow-up-events';
+export { auditKey } from './audit';
+export { positionAtEnd, publishOnce } from './board-ideas';
+export type { IdeaModeration } from './idea-moderation';

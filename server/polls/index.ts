@@ -1,7 +1,7 @@
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
-import { BoardLocks } from '../workshop/board-locks';
+import { BoardLocks } from '../core/board-locks';
 import { PollAnswerBook } from './answer-book';
 import { PollAnswering } from './answering';
 import type { PollsContext } from './context';
@@ -10,7 +10,7 @@ import { PollNotifier } from './notifier';
 import { PollResultsMirror } from './results-mirror';
 import { PollToIdeas } from './to-ideas';
 import { PollSurvey } from './survey';
-import type { AbuseLimits } from '../moderation/abuse-limits';
+import type { AbuseLimits } from '../core/limits';
 
 export interface Polls {
   definitions: PollDefinitions;
@@ -40,3 +40,7 @@ export function createPolls(deps: { store: BoardStore; rooms: RoomRegistry; log:
     notifier,
   };
 }
+
+// The public face: what export (poll results and backups) may use of polls.
+export { PollAnswerBook, pollAnswerSpace, type StoredPollAnswer } from './answer-book';
+export { tally } from './tally';
