@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config';
 import { createLogger, type Logger } from './log';
@@ -8,7 +8,8 @@ import { BoardService } from './boards';
 import { RoomRegistry } from './realtime/room-registry';
 import { attachYjsEndpoint } from './realtime/yjs-endpoint';
 import { createIo, serveSocketCommands } from './events/socket-server';
-import { type SamskabIo } from './core/socket-types';
+import type { SamskabIo } from './core/socket-types';
+import type { Broadcast } from './core/broadcast';
 import { createHttpApp } from './http/app';
 import { createWorkshop } from './workshop';
 import { createModeration } from './moderation';
@@ -58,11 +59,21 @@ export async function createServer(options: {
   rooms.onLoad((room) => {
     room.ideaGate = ideaGate(limits, room.boardId);
   });
-  const workshop = createWorkshop({ store, rooms, boards, log, limits });
+  // Built in the order each part needs the one before: socket.io needs the HTTP server, the
+  // features' notifiers need socket.io, the app and the socket commands need the features.
+  // So the HTTP server comes first and gets its request handler once the app exists.
+  const requests = lateRequestHandler();
+  const httpServer = createHttpServer(requests.listener);
+  httpServer.on('clientError', (_error, socket) => socket.destroy());
+  const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
+  const adapterClient = store instanceof RedisStore ? await store.createAdapterClient() : null;
+  const io = createIo({ httpServer, config, adapterClient });
+  const broadcast: Broadcast = io;
+  const workshop = createWorkshop({ store, rooms, boards, log, limits, broadcast });
   const mail = createMail({ store, rooms, config, log, options: options.mail });
-  const moderation = await createModeration({ store, rooms, log, limits, followUp: mail.followUp });
+  const moderation = await createModeration({ store, rooms, log, limits, followUp: mail.followUp, broadcast });
   const persons = new Persons(moderation.ctx, moderation.ideas, mail.outbox);
-  const polls = createPolls({ store, rooms, log, limits });
+  const polls = createPolls({ store, rooms, log, limits, broadcast });
   const installation = await createInstallation({
     store,
     rooms,
@@ -87,18 +98,11 @@ export async function createServer(options: {
     polls,
     apiRouters: [personalDataRoutes({ log, persons, followUp: mail.followUp, limits })],
   });
-  const httpServer = createHttpServer(app);
-  httpServer.on('clientError', (_error, socket) => socket.destroy());
-  const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
-  const adapterClient = store instanceof RedisStore ? await store.createAdapterClient() : null;
-  const io = createIo({ httpServer, config, adapterClient });
+  requests.use(app);
   serveSocketCommands(io, { config, log, boards, rooms, workshop, moderation, polls });
-  workshop.notifier.attach(io);
-  moderation.notifier.attach(io);
   // After serveSocketCommands's own handler, so these commands join the same sockets.
   io.on('connection', (socket) => registerPersonalDataCommands(socket, { persons, followUp: mail.followUp, log }));
   mail.start();
-  polls.notifier.attach(io);
 
   return {
     httpServer,
@@ -128,6 +132,26 @@ export async function createServer(options: {
       await sensemaking.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolvePromise) => httpServer.close(() => resolvePromise()));
+    },
+  };
+}
+
+/**
+ * The HTTP server's request listener, given its handler once the app is built. It must be
+ * the listener the server is created with: socket.io, attaching afterwards, takes the
+ * listeners present and calls them for everything but /socket.io/ (a listener added after
+ * it would also see socket.io's own requests). Nothing listens before the app is set
+ * (listen() comes after createServer returns); were a request to arrive, it gets a 503.
+ */
+function lateRequestHandler(): { listener: RequestListener; use(handler: RequestListener): void } {
+  let handler: RequestListener = (_req, res) => {
+    res.statusCode = 503;
+    res.end();
+  };
+  return {
+    listener: (req, res) => handler(req, res),
+    use(next) {
+      handler = next;
     },
   };
 }

@@ -8,7 +8,7 @@ import {
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
-import type { SamskabIo } from '../core/socket-types';
+import type { Broadcast } from '../core/broadcast';
 import { BoardLocks } from '../core/board-locks';
 export { requireFacilitator as requireModerator } from '../core/roles';
 import { facilitatorsRoom } from '../core/rooms';
@@ -54,13 +54,10 @@ export function actorOf(identity: Identity): Actor {
  * counts (the badge); they ask again for what they show. Never sent to anyone else.
  */
 export class ModerationNotifier {
-  private io: SamskabIo | null = null;
-
-  constructor(private readonly records: Records) {}
-
-  attach(io: SamskabIo): void {
-    this.io = io;
-  }
+  constructor(
+    private readonly records: Records,
+    private readonly io: Broadcast,
+  ) {}
 
   async counts(boardId: string): Promise<ModerationCounts> {
     const [queue, hidden] = await Promise.all([
@@ -72,10 +69,8 @@ export class ModerationNotifier {
 
   /** Fire and forget: a lost notice costs a stale badge until the next one, never data. */
   changed(boardId: string, log: Logger): void {
-    if (!this.io) return;
-    const io = this.io;
     this.counts(boardId).then(
-      (counts) => io.to(facilitatorsRoom(boardId)).emit('moderation:changed', counts),
+      (counts) => this.io.to(facilitatorsRoom(boardId)).emit('moderation:changed', counts),
       (error: unknown) => log.warn({ err: error, boardId }, 'could not count the moderation queue'),
     );
   }

@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import type { Broadcast } from '../core/broadcast';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
 import type { AbuseLimits } from '../core/limits';
@@ -38,10 +39,12 @@ export async function createModeration(deps: {
   log: Logger;
   limits: AbuseLimits;
   followUp?: FollowUpHooks;
+  /** socket.io's rooms: the facilitators' badge notices. */
+  broadcast: Broadcast;
 }): Promise<Moderation> {
   const records = new Records(deps.store);
   const audit = new AuditLog(records);
-  const notifier = new ModerationNotifier(records);
+  const notifier = new ModerationNotifier(records, deps.broadcast);
   const ctx: ModerationContext = {
     store: deps.store,
     records,

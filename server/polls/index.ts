@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import type { Broadcast } from '../core/broadcast';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
 import { BoardLocks } from '../core/board-locks';
@@ -26,9 +27,16 @@ export interface Polls {
  * (server-only), individual answers in the store's records (never sent to another client),
  * live counts as socket.io events. docs/PROTOCOL.md "Polls and surveys".
  */
-export function createPolls(deps: { store: BoardStore; rooms: RoomRegistry; log: Logger; limits: AbuseLimits }): Polls {
+export function createPolls(deps: {
+  store: BoardStore;
+  rooms: RoomRegistry;
+  log: Logger;
+  limits: AbuseLimits;
+  /** socket.io's rooms: answer counts, live results, a person's own answer. */
+  broadcast: Broadcast;
+}): Polls {
   const answers = new PollAnswerBook(deps.store);
-  const notifier = new PollNotifier();
+  const notifier = new PollNotifier(deps.broadcast);
   const mirror = new PollResultsMirror({ rooms: deps.rooms, answers, notifier, log: deps.log });
   const ctx: PollsContext = { rooms: deps.rooms, answers, mirror, notifier, locks: new BoardLocks(), log: deps.log };
   return {

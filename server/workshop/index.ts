@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import type { Broadcast } from '../core/broadcast';
 import type { BoardStore } from '../store/board-store';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardService } from '../boards';
@@ -35,8 +36,10 @@ export function createWorkshop(deps: {
   boards: BoardService;
   log: Logger;
   limits: AbuseLimits;
+  /** socket.io's rooms: hidden ideas, own votes and refresh notices. */
+  broadcast: Broadcast;
 }): Workshop {
-  const notifier = new WorkshopNotifier();
+  const notifier = new WorkshopNotifier(deps.broadcast);
   const ctx: WorkshopContext = { store: deps.store, rooms: deps.rooms, log: deps.log, notifier, locks: new BoardLocks() };
   const totals = new VoteTotalsMirror(ctx);
   const workshop: Workshop = {
