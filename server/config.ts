@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AbuseLimitConfig } from './moderation/abuse-limits';
+import type { AbuseLimitConfig } from './core/limits';
 
 /**
  * Every setting, read once from the environment. .env.example and the README's
@@ -89,7 +89,7 @@ export interface ServerConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   compactAfterUpdates: number;
   /**
-   * Allowances that differ from DEFAULT_ABUSE_LIMITS (server/moderation/abuse-limits.ts):
+   * Allowances that differ from DEFAULT_ABUSE_LIMITS (server/moderation/abuse-limits.ts; the allowances are named in server/core/limits.ts):
    * join by code's (JOIN_FAILURES_PER_MINUTE, JOIN_REQUESTS_PER_MINUTE) and new ideas'
    * (NEW_IDEAS_PER_10_MINUTES).
    */

@@ -1,23 +1,24 @@
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config';
 import { createLogger, type Logger } from './log';
 import type { BoardStore } from './store/board-store';
-import { BoardService } from './boards/board-service';
+import { BoardService } from './boards';
 import { RoomRegistry } from './realtime/room-registry';
 import { attachYjsEndpoint } from './realtime/yjs-endpoint';
 import { createIo, serveSocketCommands } from './events/socket-server';
-import { type SamskabIo } from './core/socket-types';
+import type { SamskabIo } from './core/socket-types';
+import type { Broadcast } from './core/broadcast';
 import { createHttpApp } from './http/app';
 import { createWorkshop } from './workshop';
-import { createModeration } from './moderation';
-import { createPolls } from './polls';
+import { createModeration } from './moderation/create-moderation';
+import { createPolls } from './polls/create-polls';
 import { createInstallation } from './installation';
 import { AbuseLimits, type AbuseLimitConfig } from './moderation/abuse-limits';
 import { ideaGate } from './realtime/idea-gate';
 import { createSensemaking } from './sensemaking';
 import { createMail, type Mail, type MailOptions } from './mail';
-import { Persons } from './gdpr/persons';
+import { Persons } from './gdpr';
 import { personalDataRoutes } from './gdpr/routes';
 
 export interface SamskabServer {
@@ -56,11 +57,22 @@ export async function createServer(options: {
   rooms.onLoad((room) => {
     room.ideaGate = ideaGate(limits, room.boardId);
   });
-  const workshop = createWorkshop({ store, rooms, boards, log, limits });
+  // Built in the order each part needs the one before: socket.io needs the HTTP server, the
+  // features' notifiers need socket.io, the app and the socket commands need the features.
+  // So the HTTP server comes first and gets its request handler once the app exists.
+  const requests = lateRequestHandler();
+  const httpServer = createHttpServer(requests.listener);
+  httpServer.on('clientError', (_error, socket) => socket.destroy());
+  const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
+  // Shared by several processes: socket.io events go through Redis; one process: in memory.
+  const adapterClient = store.cluster ? await store.cluster.adapterConnection() : null;
+  const io = createIo({ httpServer, config, adapterClient });
+  const broadcast: Broadcast = io;
+  const workshop = createWorkshop({ store, rooms, boards, log, limits, broadcast });
   const mail = createMail({ store, rooms, config, log, options: options.mail });
-  const moderation = await createModeration({ store, rooms, log, limits, followUp: mail.followUp });
+  const moderation = await createModeration({ store, rooms, log, limits, followUp: mail.followUp, broadcast });
   const persons = new Persons(moderation.ctx, moderation.ideas, mail.outbox);
-  const polls = createPolls({ store, rooms, log, limits });
+  const polls = createPolls({ store, rooms, log, limits, broadcast });
   const installation = await createInstallation({
     store,
     rooms,
@@ -85,17 +97,9 @@ export async function createServer(options: {
     polls,
     apiRouters: [personalDataRoutes({ log, persons, followUp: mail.followUp, limits })],
   });
-  const httpServer = createHttpServer(app);
-  httpServer.on('clientError', (_error, socket) => socket.destroy());
-  const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
-  // Shared by several processes: socket.io events go through Redis; one process: in memory.
-  const adapterClient = store.cluster ? await store.cluster.adapterConnection() : null;
-  const io = createIo({ httpServer, config, adapterClient });
+  requests.use(app);
   serveSocketCommands(io, { config, log, boards, rooms, workshop, moderation, polls, persons, followUp: mail.followUp });
-  workshop.notifier.attach(io);
-  moderation.notifier.attach(io);
   mail.start();
-  polls.notifier.attach(io);
 
   return {
     httpServer,
@@ -125,6 +129,26 @@ export async function createServer(options: {
       await sensemaking.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolvePromise) => httpServer.close(() => resolvePromise()));
+    },
+  };
+}
+
+/**
+ * The HTTP server's request listener, given its handler once the app is built. It must be
+ * the listener the server is created with: socket.io, attaching afterwards, takes the
+ * listeners present and calls them for everything but /socket.io/ (a listener added after
+ * it would also see socket.io's own requests). Nothing listens before the app is set
+ * (listen() comes after createServer returns); were a request to arrive, it gets a 503.
+ */
+function lateRequestHandler(): { listener: RequestListener; use(handler: RequestListener): void } {
+  let handler: RequestListener = (_req, res) => {
+    res.statusCode = 503;
+    res.end();
+  };
+  return {
+    listener: (req, res) => handler(req, res),
+    use(next) {
+      handler = next;
     },
   };
 }

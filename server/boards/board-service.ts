@@ -18,11 +18,12 @@ import {
   type SessionResponse,
 } from '../../shared';
 import type { BoardRecord, BoardStore } from '../store/board-store';
-import { hashToken, newToken, sameHash } from '../auth/tokens';
+import { hashToken, newToken, sameHash } from '../core/tokens';
 import type { RoomRegistry } from '../realtime/room-registry';
 import { ServiceError } from '../core/errors';
-import { claimNewJoinCode } from '../workshop/join-codes';
-import { writeWorkshop } from '../workshop/context';
+import type { SessionLookup } from '../core/sessions';
+import { claimNewJoinCode } from './join-codes';
+import { writeWorkshop } from './workshop-state';
 
 /** What a person may say about themselves when they join; the role comes from elsewhere. */
 export interface Profile {
@@ -36,7 +37,7 @@ export interface Profile {
  * (facilitator, participant, observer); presenting one buys a personal session whose
  * identity the server binds to every connection that uses it.
  */
-export class BoardService {
+export class BoardService implements SessionLookup {
   constructor(
     private readonly store: BoardStore,
     private readonly rooms: RoomRegistry,

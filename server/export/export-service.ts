@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorCode, type CreateBoardResponse, type Identity } from '../../shared';
-import type { BoardService } from '../boards/board-service';
+import type { BoardService } from '../boards';
 import { ServiceError } from '../core/errors';
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
@@ -18,7 +18,7 @@ import { buildReportModel } from './report';
 import { restoreBoard } from './restore';
 import { RowBuilder } from './rows';
 import { takeSnapshot } from './snapshot';
-import { copenhagenDate, slugify } from './time';
+import { copenhagenDate, slugify } from '../core/time';
 import { buildXlsx } from './xlsx';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'md', 'html', 'pdf', 'json'] as const;

@@ -2,7 +2,8 @@ import type { Idea, IdeaStatus, Initiative } from '../../shared';
 import type { ExportLabels } from './labels';
 import type { RowBuilder } from './rows';
 import type { BoardSnapshot } from './snapshot';
-import { copenhagenIso } from './time';
+import type { InitiativeRow } from './columns';
+import { copenhagenIso } from '../core/time';
 
 /** An initiative with its codes turned into words and its ideas looked up. */
 export interface InitiativeView {
@@ -43,44 +44,7 @@ export function initiativeViews(snapshot: BoardSnapshot, rows: RowBuilder): Init
   });
 }
 
-/** One initiative on the XLSX initiative sheet: every field, as text. */
-export interface InitiativeRow {
-  id: string;
-  title: string;
-  description: string;
-  scale: string;
-  kind: string;
-  responsibleUnit: string;
-  beacons: string;
-  targetPhase: string;
-  decisionLink: string;
-  /** The published ideas' texts, one per line. */
-  ideas: string;
-  /** Every linked idea's id, one per line (published or not), to look up on the idea sheet. */
-  ideaIds: string;
-  createdAt: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export type InitiativeColumn = keyof InitiativeRow;
-
-export const INITIATIVE_COLUMNS: readonly InitiativeColumn[] = [
-  'id',
-  'title',
-  'description',
-  'scale',
-  'kind',
-  'responsibleUnit',
-  'beacons',
-  'targetPhase',
-  'decisionLink',
-  'ideas',
-  'ideaIds',
-  'createdAt',
-  'updatedAt',
-  'updatedBy',
-];
+export { INITIATIVE_COLUMNS, type InitiativeColumn, type InitiativeRow } from './columns';
 
 export function initiativeRow(view: InitiativeView, labels: ExportLabels): InitiativeRow {
   const i = view.initiative;

@@ -1,4 +1,4 @@
-import type { ExportLabels } from './labels';
+import type { ExportLabels } from './labels-shape';
 
 /** Danish, the default: the memo's own words for the taxonomy, the board's for the rest. */
 export const DA: ExportLabels = {

@@ -1,4 +1,4 @@
-import type { ExportLabels } from './labels';
+import type { ExportLabels } from './labels-shape';
 
 export const EN: ExportLabels = {
   languageTag: 'en-GB',

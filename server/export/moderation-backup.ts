@@ -1,4 +1,4 @@
-import { auditKey } from '../moderation/audit';
+import { auditKey } from '../moderation';
 import { z } from 'zod';
 import {
   LIMITS,
@@ -12,7 +12,8 @@ import {
   type QueueItem,
   type Revision,
 } from '../../shared';
-import { Records, SPACE } from '../moderation/records';
+import { Records } from '../core/records';
+import { SPACE } from '../core/record-spaces';
 import type { BoardStore } from '../store/board-store';
 
 /**

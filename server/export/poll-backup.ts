@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { POLL_LIMITS, contributorTypeSchema, idSchema, pollAnswerSchema, pollSchema, pollsMap, readPolls } from '../../shared';
-import { PollAnswerBook, pollAnswerSpace, type StoredPollAnswer } from '../polls/answer-book';
+import { PollAnswerBook, pollAnswerSpace, type StoredPollAnswer } from '../polls';
 import type { BoardStore } from '../store/board-store';
 
 /**

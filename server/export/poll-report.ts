@@ -1,6 +1,6 @@
 import type { ExportLabels } from './labels';
 import { escapeHtml } from './html-text';
-import { mdText } from './markdown';
+import { mdText } from './markdown-text';
 import { pollSummaryRows, pollWords, type PollExport } from './poll-export';
 
 const SECTION = { da: { heading: 'Afstemninger', answers: (n: number) => (n === 1 ? '1 svar' : `${n} svar`) }, en: { heading: 'Polls', answers: (n: number) => (n === 1 ? '1 answer' : `${n} answers`) } };

@@ -37,7 +37,7 @@ import {
 import { checkPollAnswers, checkPollsRoot, type BackedUpPollAnswer } from './poll-backup';
 import { ServiceError } from '../core/errors';
 import type { Ballot } from '../store/board-store';
-import { writeWorkshop } from '../workshop/context';
+import { writeWorkshop } from '../boards';
 import { MAX_RESTORED_VOTES, backupRequestSchema } from './backup-schema';
 import { EMPTY_MODERATION, type ModerationBackup } from './moderation-backup';
 import { Pacer } from './pacing';

@@ -1,11 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import { randomId, type CreateBoardResponse, type ErrorCode } from '../../shared';
-import { hashToken, newToken } from '../auth/tokens';
+import { hashToken, newToken } from '../core/tokens';
 import { ServiceError } from '../core/errors';
 import type { Logger } from '../log';
 import { docNameOf } from '../core/rooms';
 import type { BoardRecord, BoardStore } from '../store/board-store';
-import { claimNewJoinCode } from '../workshop/join-codes';
+import { claimNewJoinCode } from '../boards';
 import { moderationRecords } from './moderation-backup';
 import { pollAnswerRecords } from './poll-backup';
 import { checkBackup, joinCodeUpdate, type CheckedBackup } from './restore-check';

@@ -1,70 +1,10 @@
 import type { Idea, IdeaStatus, IdeaStatusRecord, Reaction } from '../../shared';
 import type { ExportLabels } from './labels';
 import type { BoardSnapshot } from './snapshot';
-import { copenhagenIso } from './time';
+import { ROW_COLUMNS, type IdeaRow } from './columns';
+import { copenhagenIso } from '../core/time';
 
-/** One idea as people read it: every field a label or text, nothing an internal code. */
-export interface IdeaRow {
-  id: string;
-  text: string;
-  author: string;
-  contributorType: string;
-  organisation: string;
-  phase: string;
-  principle: string;
-  track: string;
-  beacons: string;
-  question: string;
-  cluster: string;
-  /** The total while the board shows vote totals; null (an empty cell) while they are hidden. */
-  votes: number | null;
-  /** What became of the idea ('Ny' / 'New' when nobody set a status). */
-  status: string;
-  /** The current status's public rationale. */
-  statusRationale: string;
-  /** When the current status was set; empty for an idea still 'new' by default. */
-  statusChangedAt: string;
-  /** Published comments. */
-  comments: number;
-  /** People who gave each reaction. */
-  reactionsSupport: number;
-  reactionsLove: number;
-  reactionsInsight: number;
-  reactionsQuestion: number;
-  /** Titles of the initiatives the idea feeds, `; ` between them. */
-  initiatives: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type RowColumn = keyof IdeaRow;
-
-/** Column order of the CSV and the XLSX idea sheet. */
-export const ROW_COLUMNS: readonly RowColumn[] = [
-  'id',
-  'text',
-  'author',
-  'contributorType',
-  'organisation',
-  'phase',
-  'principle',
-  'track',
-  'beacons',
-  'question',
-  'cluster',
-  'votes',
-  'status',
-  'statusRationale',
-  'statusChangedAt',
-  'comments',
-  'reactionsSupport',
-  'reactionsLove',
-  'reactionsInsight',
-  'reactionsQuestion',
-  'initiatives',
-  'createdAt',
-  'updatedAt',
-];
+export { ROW_COLUMNS, type IdeaRow, type RowColumn } from './columns';
 
 /**
  * Turns ideas into rows. Names are looked up once per board; a beacon, question or cluster

@@ -9,9 +9,9 @@ import {
   type PersonExport,
 } from '../../shared';
 import type { BoardRoom } from '../realtime/board-room';
-import type { ModerationContext } from '../moderation/context';
-import { SPACE } from '../moderation/records';
-import { contactSchema, SUBSCRIPTIONS_SPACE, subscriptionKey, subscriptionSchema } from '../mail/contacts';
+import type { ModerationContext } from '../moderation';
+import { SPACE } from '../core/record-spaces';
+import { contactSchema, SUBSCRIPTIONS_SPACE, subscriptionKey, subscriptionSchema } from '../mail';
 
 /** Who a person is on one board: their participant ids and the contributions that carry their address or receipt. */
 export interface Person {

@@ -17,11 +17,9 @@ import {
 import { z } from 'zod';
 import { ServiceError } from '../core/errors';
 import type { BoardRoom } from '../realtime/board-room';
-import { actorOf, PUBLIC_ACTOR, type ModerationContext } from '../moderation/context';
-import type { IdeaModeration } from '../moderation/idea-moderation';
-import { SPACE } from '../moderation/records';
-import { contactSchema, SUBSCRIPTIONS_SPACE, subscriptionKey } from '../mail/contacts';
-import type { Outbox } from '../mail/outbox';
+import { actorOf, PUBLIC_ACTOR, type IdeaModeration, type ModerationContext } from '../moderation';
+import { SPACE } from '../core/record-spaces';
+import { contactSchema, SUBSCRIPTIONS_SPACE, subscriptionKey, type Outbox } from '../mail';
 import { collect, type Holdings, type Person } from './collect';
 
 const receiptPointerSchema = z.object({ boardId: z.string(), itemId: z.string() }).strict();

@@ -2,10 +2,10 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join as joinPath } from 'node:path';
 import { z } from 'zod';
 import { ErrorCode, beaconSchema, type Beacon } from '../../shared';
-import { hashToken, newToken, sameHash } from '../auth/tokens';
+import { hashToken, newToken, sameHash } from '../core/tokens';
 import { ServiceError } from '../core/errors';
 import type { Logger } from '../log';
-import type { Records } from '../moderation/records';
+import type { Records } from '../core/records';
 
 const SPACE = { installation: 'installation', sessions: 'coordinator-sessions' } as const;
 

@@ -1,6 +1,6 @@
-import type { BoardService } from '../boards/board-service';
+import type { BoardService } from '../boards';
 import type { Logger } from '../log';
-import { Records } from '../moderation/records';
+import { Records } from '../core/records';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
 import { Coordinator } from './coordinator';

@@ -1,5 +1,5 @@
 import type { OverviewIdea } from '../../shared';
-import { copenhagenIso } from '../export/time';
+import { copenhagenIso } from '../core/time';
 
 /** Columns of the overview's CSV and workbook: wire names, one idea per row. */
 export const OVERVIEW_COLUMNS = [

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Overview, OverviewCounts } from '../../shared';
-import { HEADER_FILL, cellValue } from '../export/xlsx-sheets';
-import { copenhagenIso } from '../export/time';
+import { HEADER_FILL, cellValue } from '../export';
+import { copenhagenIso } from '../core/time';
 import { OVERVIEW_COLUMNS, overviewRow } from './overview-rows';
 
 /**

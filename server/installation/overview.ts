@@ -13,7 +13,7 @@ import {
 } from '../../shared';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
-import type { Records } from '../moderation/records';
+import type { Records } from '../core/records';
 
 /** Records space indexing every board of the installation (boards are indexed when they load). */
 export const BOARDS_SPACE = 'boards';

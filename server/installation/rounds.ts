@@ -11,7 +11,7 @@ import {
   type Identity,
   type IdeaOrigin,
 } from '../../shared';
-import type { BoardService } from '../boards/board-service';
+import type { BoardService } from '../boards';
 import { ServiceError } from '../core/errors';
 import type { RoomRegistry } from '../realtime/room-registry';
 

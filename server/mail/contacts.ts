@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import type { Records } from '../moderation/records';
-import { SPACE } from '../moderation/records';
+import { contactSchema, type Contact } from '../moderation';
+import type { Records } from '../core/records';
+import { SPACE } from '../core/record-spaces';
 
-/** A contributor's e-mail (SPACE.contacts(boardId), keyed by contribution id), kept apart from everything shown. */
-export const contactSchema = z
-  .object({
-    email: z.string(),
-    locale: z.string(),
-    consentAt: z.number(),
-    /** When the last mail went to it: the retention (CONTACT_RETENTION_DAYS) counts from here. */
-    lastMailAt: z.number().optional(),
-  })
-  .strict();
-export type Contact = z.infer<typeof contactSchema>;
+export { contactSchema, type Contact };
 
 /** Facilitators who asked for the moderation digest: `<boardId>/<participantId>` → subscription. */
 export const SUBSCRIPTIONS_SPACE = 'mailsubs';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Logger } from '../log';
 import type { BoardStore } from '../store/board-store';
-import type { Records } from '../moderation/records';
-import { SPACE } from '../moderation/records';
+import type { Records } from '../core/records';
+import { SPACE } from '../core/record-spaces';
 import { contactSchema } from './contacts';
 import type { Outbox } from './outbox';
 import type { Clock } from './sender';

@@ -3,7 +3,7 @@ import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
-import { Records } from '../moderation/records';
+import { Records } from '../core/records';
 import { FollowUp } from './follow-up';
 import { Housekeeping } from './housekeeping';
 import { Outbox } from './outbox';
@@ -112,3 +112,9 @@ export function createMail(deps: { store: BoardStore; rooms: RoomRegistry; confi
     },
   };
 }
+
+// The public face: what other features (gdpr) may use of mail.
+export type { FollowUp } from './follow-up';
+export { unsubscribePage } from './follow-up';
+export type { Outbox } from './outbox';
+export { contactSchema, SUBSCRIPTIONS_SPACE, subscriptionKey, subscriptionSchema } from './contacts';

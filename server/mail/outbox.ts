@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { randomId } from '../../shared';
-import type { Records, Stored } from '../moderation/records';
+import { followUpEventSchemas } from '../moderation';
+import type { Records, Stored } from '../core/records';
 
 /**
  * The durable outbox. A mail is an outbox record written before the event that causes it
@@ -13,17 +14,8 @@ export const OUTBOX_SPACE = 'outbox';
 /** Sent and dropped entries, moved out of the outbox so the senders' polls read only what is waiting. */
 export const OUTBOX_DONE_SPACE = 'outbox-done';
 
-const followUpFields = {
-  boardId: z.string(),
-  /** The contribution (= idea id): its contact record holds the address. */
-  itemId: z.string(),
-};
-
 export const mailEventSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('receipt'), ...followUpFields }).strict(),
-  z.object({ kind: z.literal('decision'), ...followUpFields, at: z.number(), published: z.boolean(), reason: z.string().nullable() }).strict(),
-  z.object({ kind: z.literal('status'), ...followUpFields, at: z.number(), status: z.string(), rationale: z.string().nullable() }).strict(),
-  z.object({ kind: z.literal('initiative'), ...followUpFields, initiativeId: z.string(), title: z.string() }).strict(),
+  ...followUpEventSchemas,
   z.object({ kind: z.literal('digest'), boardId: z.string(), participantId: z.string(), pending: z.number().int() }).strict(),
 ]);
 export type MailEvent = z.infer<typeof mailEventSchema>;

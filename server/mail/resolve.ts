@@ -1,7 +1,7 @@
 import { ideaStatusRecordSchema, initiativeSchema, initiativesMap, queueItemSchema, readBoardSettings, statusesMap } from '../../shared';
 import type { RoomRegistry } from '../realtime/room-registry';
-import type { Records } from '../moderation/records';
-import { SPACE } from '../moderation/records';
+import type { Records } from '../core/records';
+import { SPACE } from '../core/record-spaces';
 import { getContact, localeOf, SUBSCRIPTIONS_SPACE, subscriptionKey, subscriptionSchema } from './contacts';
 import type { MailEvent } from './outbox';
 import type { UnsubscribePayload } from './tokens';

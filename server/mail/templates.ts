@@ -1,5 +1,5 @@
-import { labelsFor } from '../export/labels';
-import { escapeHtml } from '../export/html-text';
+import { labelsFor } from '../export';
+import { escapeHtml } from '../export';
 import type { MailEvent } from './outbox';
 
 /** What a mail says, once the sender has read what it needs (board title, receipt, text). */

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { Records } from '../moderation/records';
+import type { Records } from '../core/records';
 
 /**
  * Unsubscribe links: a payload naming the address (contribution or digest subscription)

@@ -1,46 +1,9 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { BoardStore } from '../store/board-store';
 import { RateLimitedError } from '../core/errors';
+import type { AbuseKind, AbuseLimitConfig, AbuseLimits as Limits } from '../core/limits';
 
-/** How many of each thing, per how many seconds. */
-export interface Allowance {
-  points: number;
-  seconds: number;
-}
-
-export interface AbuseLimitConfig {
-  /**
-   * Per IP address: generous, because a whole workshop (dozens of phones) or a town hall
-   * can sit behind one municipal NAT address. It stops floods, not people.
-   */
-  contributionsPerIp: Allowance;
-  /**
-   * Per device (a random id the contribution page keeps) on one address: the limit one
-   * person meets. Keyed on address and device together, so a script that makes up a new
-   * device id per request only meets the per-address limit sooner.
-   */
-  contributionsPerDevice: Allowance;
-  /** Per participant session on a board. */
-  commentsPerParticipant: Allowance;
-  reactionsPerParticipant: Allowance;
-  reportsPerParticipant: Allowance;
-  /** Receipt codes are 60 bits; this only keeps scanners slow. */
-  receiptLookupsPerIp: Allowance;
-  /** `POST /api/boards` (and new rounds) per address: a course of 30 makes 30 at once. */
-  boardsPerIp: Allowance;
-  /** `POST /api/boards/restore` per address: backups of up to 32 MiB each. */
-  restoresPerIp: Allowance;
-  /** `POST /api/boards/:id/sessions` per address: a town-hall meeting on one guest Wi-Fi. */
-  sessionsPerIp: Allowance;
-  /** Join by code: unknown or malformed codes per address (guessing), JOIN_FAILURES_PER_MINUTE. */
-  joinFailuresPerIp: Allowance;
-  /** Join by code: every attempt per address, JOIN_REQUESTS_PER_MINUTE. */
-  joinRequestsPerIp: Allowance;
-  /** New ideas over Yjs per participant session on a board (facilitators are not limited). */
-  ideasPerSession: Allowance;
-  /** The public call form's "similar ideas" while a citizen writes (debounced by the form). */
-  callSimilarPerIp: Allowance;
-}
+export type { AbuseKind, AbuseLimitConfig, Allowance } from '../core/limits';
 
 const TEN_MINUTES = 600;
 
@@ -59,8 +22,6 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimitConfig = {
   ideasPerSession: { points: 300, seconds: TEN_MINUTES },
   callSimilarPerIp: { points: 600, seconds: 60 },
 };
-
-export type AbuseKind = keyof AbuseLimitConfig;
 
 const MESSAGES: Record<AbuseKind, string> = {
   contributionsPerIp: 'Too many contributions from this network just now.',
@@ -90,7 +51,7 @@ const PROCESS_LOCAL: ReadonlySet<AbuseKind> = new Set(['ideasPerSession']);
  * limits hold across processes), in memory otherwise. If Redis stops answering, an
  * in-memory limiter stands in (insurance) rather than letting everything through.
  */
-export class AbuseLimits {
+export class AbuseLimits implements Limits {
   private constructor(
     private readonly limiters: Record<AbuseKind, RateLimiterAbstract>,
     private readonly config: AbuseLimitConfig,

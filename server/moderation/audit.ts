@@ -1,6 +1,6 @@
 import { randomId, auditEntrySchema, type AuditEntry, type AuditQuery, type AuditResult, DELETED_TEXT, LIMITS } from '../../shared';
-import type { Records } from './records';
-import { SPACE } from './records';
+import type { Records } from '../core/records';
+import { SPACE } from '../core/record-spaces';
 
 /** Record key of an entry: key order is time order (then id). */
 export function auditKey(entry: Pick<AuditEntry, 'at' | 'id'>): string {

@@ -26,8 +26,8 @@ import { ServiceError } from '../core/errors';
 import type { BoardRoom } from '../realtime/board-room';
 import { actorOf, PUBLIC_ACTOR, requireModerator, type ModerationContext } from './context';
 import { positionAtEnd, publishOnce } from './board-ideas';
-import { SPACE } from './records';
-import { contactSchema } from '../mail/contacts';
+import { SPACE } from '../core/record-spaces';
+import { contactSchema } from './follow-up-events';
 
 const callRecordSchema = z.object({ boardId: z.string() }).strict();
 const receiptRecordSchema = z.object({ boardId: z.string(), itemId: z.string() }).strict();

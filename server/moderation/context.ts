@@ -1,5 +1,4 @@
 import {
-  ErrorCode,
   hiddenIdeaSchema,
   queueItemSchema,
   type Actor,
@@ -9,21 +8,22 @@ import {
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
-import type { SamskabIo } from '../core/socket-types';
-import { ServiceError } from '../core/errors';
-import { BoardLocks } from '../workshop/board-locks';
+import type { Broadcast } from '../core/broadcast';
+import { BoardLocks } from '../core/board-locks';
+export { requireFacilitator as requireModerator } from '../core/roles';
 import { facilitatorsRoom } from '../core/rooms';
 import type { AuditLog } from './audit';
-import type { AbuseLimits } from './abuse-limits';
-import { SPACE, type Records } from './records';
-import type { MailEvent } from '../mail/outbox';
+import type { AbuseLimits } from '../core/limits';
+import type { Records } from '../core/records';
+import { SPACE } from '../core/record-spaces';
+import type { FollowUpEvent } from './follow-up-events';
 
 /**
  * E-mail follow-up (server/mail/): `prepare` queues the mail of an event in the outbox
  * before the event is committed (the sender checks it was), `committed` sends it now.
  */
 export interface FollowUpHooks {
-  prepare(event: Exclude<MailEvent, { kind: 'digest' }>): Promise<void>;
+  prepare(event: FollowUpEvent): Promise<void>;
   committed(): void;
 }
 
@@ -49,22 +49,15 @@ export function actorOf(identity: Identity): Actor {
   return { participantId: identity.participantId, name: identity.displayName, role: identity.role };
 }
 
-export function requireModerator(identity: Identity, what: string): void {
-  if (identity.role !== 'facilitator') throw new ServiceError(ErrorCode.FORBIDDEN, `Only facilitators ${what}.`, 403);
-}
-
 /**
  * Tells a board's facilitators that the queue or the hidden ideas changed, with the new
  * counts (the badge); they ask again for what they show. Never sent to anyone else.
  */
 export class ModerationNotifier {
-  private io: SamskabIo | null = null;
-
-  constructor(private readonly records: Records) {}
-
-  attach(io: SamskabIo): void {
-    this.io = io;
-  }
+  constructor(
+    private readonly records: Records,
+    private readonly io: Broadcast,
+  ) {}
 
   async counts(boardId: string): Promise<ModerationCounts> {
     const [queue, hidden] = await Promise.all([
@@ -76,10 +69,8 @@ export class ModerationNotifier {
 
   /** Fire and forget: a lost notice costs a stale badge until the next one, never data. */
   changed(boardId: string, log: Logger): void {
-    if (!this.io) return;
-    const io = this.io;
     this.counts(boardId).then(
-      (counts) => io.to(facilitatorsRoom(boardId)).emit('moderation:changed', counts),
+      (counts) => this.io.to(facilitatorsRoom(boardId)).emit('moderation:changed', counts),
       (error: unknown) => log.warn({ err: error, boardId }, 'could not count the moderation queue'),
     );
   }

@@ -34,7 +34,7 @@ import { ServiceError } from '../core/errors';
 import type { BoardRoom } from '../realtime/board-room';
 import { actorOf, requireModerator, type ModerationContext } from './context';
 import { ideaOnBoard } from './board-ideas';
-import { SPACE } from './records';
+import { SPACE } from '../core/record-spaces';
 import { hiddenWithTraces, putTracesBack, readTraces, takeTraces } from './idea-traces';
 
 const revisionsSchema = z.array(revisionSchema);

@@ -1,75 +1,11 @@
-import type { Logger } from '../log';
-import type { RoomRegistry } from '../realtime/room-registry';
-import type { BoardStore } from '../store/board-store';
-import type { AbuseLimits } from './abuse-limits';
-import { AuditLog } from './audit';
-import { PublicCalls } from './calls';
-import { ModerationNotifier, NO_FOLLOW_UP, newModerationLocks, type FollowUpHooks, type ModerationContext } from './context';
-import { IdeaModeration } from './idea-moderation';
-import { ModerationQueue } from './queue';
-import { Records } from './records';
-import { convertLegacyReactions } from './reactions-layout';
-import { reservedIdeaAuthors } from './reserved-ids';
-import { Social } from './social';
-import { IdeaStatuses } from './status';
-import { Initiatives } from './initiatives';
-
-export interface Moderation {
-  calls: PublicCalls;
-  queue: ModerationQueue;
-  ideas: IdeaModeration;
-  social: Social;
-  statuses: IdeaStatuses;
-  initiatives: Initiatives;
-  audit: AuditLog;
-  notifier: ModerationNotifier;
-  ctx: ModerationContext;
-}
-
 /**
- * Asynchronous contribution and moderation (issue 4): the public call and its receipts, the
- * moderation queue, hiding, restoring, editing and deleting ideas, comments, reactions,
- * reports, idea statuses and the audit log. What is public is written into the board's
- * document by the server; what is pending, hidden or private stays in the store.
+ * The public face of moderation: what other features may import. Kept light on purpose (the
+ * restore worker loads it): the factory lives in create-moderation.ts, which only
+ * create-server.ts imports.
  */
-export async function createModeration(deps: {
-  store: BoardStore;
-  rooms: RoomRegistry;
-  log: Logger;
-  limits: AbuseLimits;
-  followUp?: FollowUpHooks;
-}): Promise<Moderation> {
-  const records = new Records(deps.store);
-  const audit = new AuditLog(records);
-  const notifier = new ModerationNotifier(records);
-  const ctx: ModerationContext = {
-    store: deps.store,
-    records,
-    rooms: deps.rooms,
-    log: deps.log,
-    locks: newModerationLocks(),
-    audit,
-    notifier,
-    limits: deps.limits,
-    followUp: deps.followUp ?? NO_FOLLOW_UP,
-  };
-  const ideas = new IdeaModeration(ctx);
-  const queue = new ModerationQueue(ctx, ideas);
-  deps.rooms.onLoad((room) => queue.reconcile(room));
-  deps.rooms.onLoad((room) => convertLegacyReactions(room));
-  deps.rooms.onLoad((room) => ideas.takeLegacyTraces(room));
-  deps.rooms.onLoad((room) => {
-    room.reservedIdeaAuthors = (ideaIds) => reservedIdeaAuthors(deps.store, room.boardId, ideaIds);
-  });
-  return {
-    calls: new PublicCalls(ctx),
-    queue,
-    ideas,
-    social: new Social(ctx),
-    statuses: new IdeaStatuses(ctx),
-    initiatives: new Initiatives(ctx),
-    audit,
-    notifier,
-    ctx,
-  };
-}
+export type { Moderation } from './create-moderation';
+export { actorOf, PUBLIC_ACTOR, type FollowUpHooks, type ModerationContext } from './context';
+export { contactSchema, followUpEventSchemas, type Contact, type FollowUpEvent } from './follow-up-events';
+export { auditKey } from './audit';
+export { positionAtEnd, publishOnce } from './board-ideas';
+export type { IdeaModeration } from './idea-moderation';

@@ -22,8 +22,8 @@ import type { BoardRoom } from '../realtime/board-room';
 import { actorOf, requireModerator, type ModerationContext } from './context';
 import { publishOnce } from './board-ideas';
 import type { IdeaModeration } from './idea-moderation';
-import type { Stored } from './records';
-import { SPACE } from './records';
+import type { Stored } from '../core/records';
+import { SPACE } from '../core/record-spaces';
 
 type Verdict = DecideRequest['decision'];
 

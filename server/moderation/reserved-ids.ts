@@ -1,6 +1,6 @@
 import { queueItemSchema } from '../../shared';
 import type { BoardStore } from '../store/board-store';
-import { SPACE } from './records';
+import { SPACE } from '../core/record-spaces';
 
 /**
  * Idea ids kept out of the document, and whose they are: ideas waiting in silent writing

@@ -21,11 +21,11 @@ import {
 } from '../../shared';
 import { ServiceError } from '../core/errors';
 import type { BoardRoom } from '../realtime/board-room';
-import { requireUnlocked, requireWriter } from '../workshop/context';
+import { requireUnlocked, requireWriter } from '../core/roles';
 import { actorOf, type ModerationContext } from './context';
 import { ideaOnBoard } from './board-ideas';
 import { publishCommentOnce } from './queue';
-import { SPACE } from './records';
+import { SPACE } from '../core/record-spaces';
 
 /**
  * Comments, reactions and reports: what participants add around ideas. All are written by

@@ -1,6 +1,6 @@
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
-import type { BoardLocks } from '../workshop/board-locks';
+import type { BoardLocks } from '../core/board-locks';
 import type { PollAnswerBook } from './answer-book';
 import type { PollNotifier } from './notifier';
 import type { PollResultsMirror } from './results-mirror';

@@ -18,9 +18,9 @@ import { ServiceError } from '../core/errors';
 import type { PollsContext } from './context';
 import { tally } from './tally';
 
-export function requireFacilitator(identity: Identity, what: string): void {
-  if (identity.role !== 'facilitator') throw new ServiceError(ErrorCode.FORBIDDEN, `Only facilitators ${what}.`, 403);
-}
+import { requireFacilitator } from '../core/roles';
+
+export { requireFacilitator };
 
 export function pollOn(doc: Y.Doc, pollId: string): Poll {
   const poll = readPoll(doc, pollId);

@@ -1,42 +1,8 @@
-import type { Logger } from '../log';
-import type { RoomRegistry } from '../realtime/room-registry';
-import type { BoardStore } from '../store/board-store';
-import { BoardLocks } from '../workshop/board-locks';
-import { PollAnswerBook } from './answer-book';
-import { PollAnswering } from './answering';
-import type { PollsContext } from './context';
-import { PollDefinitions } from './definitions';
-import { PollNotifier } from './notifier';
-import { PollResultsMirror } from './results-mirror';
-import { PollToIdeas } from './to-ideas';
-import { PollSurvey } from './survey';
-import type { AbuseLimits } from '../moderation/abuse-limits';
-
-export interface Polls {
-  definitions: PollDefinitions;
-  answering: PollAnswering;
-  toIdeas: PollToIdeas;
-  survey: PollSurvey;
-  answers: PollAnswerBook;
-  notifier: PollNotifier;
-}
-
 /**
- * Polls and surveys (issue 15): definitions and public results in the board's `polls` root
- * (server-only), individual answers in the store's records (never sent to another client),
- * live counts as socket.io events. docs/PROTOCOL.md "Polls and surveys".
+ * The public face of polls: what other features may import. Kept light on purpose (the
+ * restore worker loads it): the factory lives in create-polls.ts, which only
+ * create-server.ts imports.
  */
-export function createPolls(deps: { store: BoardStore; rooms: RoomRegistry; log: Logger; limits: AbuseLimits }): Polls {
-  const answers = new PollAnswerBook(deps.store);
-  const notifier = new PollNotifier();
-  const mirror = new PollResultsMirror({ rooms: deps.rooms, answers, notifier, log: deps.log });
-  const ctx: PollsContext = { rooms: deps.rooms, answers, mirror, notifier, locks: new BoardLocks(), log: deps.log };
-  return {
-    definitions: new PollDefinitions(ctx),
-    answering: new PollAnswering(ctx),
-    toIdeas: new PollToIdeas(ctx),
-    survey: new PollSurvey(ctx, { store: deps.store, limits: deps.limits }),
-    answers,
-    notifier,
-  };
-}
+export type { Polls } from './create-polls';
+export { PollAnswerBook, pollAnswerSpace, type StoredPollAnswer } from './answer-book';
+export { tally } from './tally';

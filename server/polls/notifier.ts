@@ -1,5 +1,5 @@
 import type { MyPollAnswer, PollCount, PollResultsUpdate } from '../../shared';
-import type { SamskabIo } from '../core/socket-types';
+import type { Broadcast } from '../core/broadcast';
 import { boardRoom, facilitatorsRoom, participantRoom } from '../core/rooms';
 
 /**
@@ -8,21 +8,17 @@ import { boardRoom, facilitatorsRoom, participantRoom } from '../core/rooms';
  * and only while they are public); a person's own answer goes to their own sockets only.
  */
 export class PollNotifier {
-  private io: SamskabIo | null = null;
-
-  attach(io: SamskabIo): void {
-    this.io = io;
-  }
+  constructor(private readonly io: Broadcast) {}
 
   count(boardId: string, count: PollCount): void {
-    this.io?.to(boardRoom(boardId)).emit('poll:count', count);
+    this.io.to(boardRoom(boardId)).emit('poll:count', count);
   }
 
   results(boardId: string, update: PollResultsUpdate): void {
-    this.io?.to(facilitatorsRoom(boardId)).emit('poll:results', update);
+    this.io.to(facilitatorsRoom(boardId)).emit('poll:results', update);
   }
 
   mine(boardId: string, participantId: string, mine: MyPollAnswer): void {
-    this.io?.to(participantRoom(boardId, participantId)).emit('poll:mine', mine);
+    this.io.to(participantRoom(boardId, participantId)).emit('poll:mine', mine);
   }
 }

@@ -12,8 +12,8 @@ import {
   type SurveyView,
 } from '../../shared';
 import { ServiceError } from '../core/errors';
-import type { AbuseLimits } from '../moderation/abuse-limits';
-import { SPACE } from '../moderation/records';
+import type { AbuseLimits } from '../core/limits';
+import { SPACE } from '../core/record-spaces';
 import type { BoardRoom } from '../realtime/board-room';
 import type { BoardStore } from '../store/board-store';
 import { checkAnswer } from './check-answer';

@@ -8,7 +8,7 @@ import {
   type PollToIdeasResult,
 } from '../../shared';
 import { ServiceError } from '../core/errors';
-import { positionAtEnd, publishOnce } from '../moderation/board-ideas';
+import { positionAtEnd, publishOnce } from '../moderation';
 import { ideaIdForAnswer } from './answering';
 import type { PollsContext } from './context';
 import { pollOn, requireFacilitator } from './definitions';

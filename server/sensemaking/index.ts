@@ -1,7 +1,7 @@
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
 import type { Moderation } from '../moderation';
-import type { AbuseLimits } from '../moderation/abuse-limits';
+import type { AbuseLimits } from '../core/limits';
 import type { TextEmbedder } from './embedder';
 import { Sensemaking } from './service';
 

@@ -12,7 +12,7 @@ import {
   type SubmitHiddenResult,
 } from '../../shared';
 import { ServiceError } from '../core/errors';
-import { SPACE } from '../moderation/records';
+import { SPACE } from '../core/record-spaces';
 import { requireFacilitator, requireUnlocked, requireWriter, settingsOf, type WorkshopContext } from './context';
 
 /**

@@ -1,15 +1,16 @@
 import type { Logger } from '../log';
+import type { Broadcast } from '../core/broadcast';
 import type { BoardStore } from '../store/board-store';
 import type { RoomRegistry } from '../realtime/room-registry';
-import type { BoardService } from '../boards/board-service';
-import { BoardLocks } from './board-locks';
+import type { BoardService } from '../boards';
+import { BoardLocks } from '../core/board-locks';
 import { Clusters } from './clusters';
 import type { WorkshopContext } from './context';
 import { Facilitation } from './facilitation';
 import { HiddenIdeas } from './hidden-ideas';
-import type { AbuseLimits } from '../moderation/abuse-limits';
+import type { AbuseLimits } from '../core/limits';
 import { JoinByCode } from './join';
-import { assignMissingJoinCode } from './join-codes';
+import { assignMissingJoinCode } from '../boards';
 import { WorkshopNotifier } from './notifier';
 import { keepTimer } from './timer';
 import { VoteTotalsMirror, Voting } from './voting';
@@ -35,8 +36,10 @@ export function createWorkshop(deps: {
   boards: BoardService;
   log: Logger;
   limits: AbuseLimits;
+  /** socket.io's rooms: hidden ideas, own votes and refresh notices. */
+  broadcast: Broadcast;
 }): Workshop {
-  const notifier = new WorkshopNotifier();
+  const notifier = new WorkshopNotifier(deps.broadcast);
   const ctx: WorkshopContext = { store: deps.store, rooms: deps.rooms, log: deps.log, notifier, locks: new BoardLocks() };
   const totals = new VoteTotalsMirror(ctx);
   const workshop: Workshop = {

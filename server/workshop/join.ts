@@ -12,7 +12,7 @@ import type { Logger } from '../log';
 import type { BoardService } from '../boards/board-service';
 import { ServiceError } from '../core/errors';
 import { handle } from '../core/http';
-import type { AbuseLimits } from '../moderation/abuse-limits';
+import type { AbuseLimits } from '../core/limits';
 import { settingsOf, type WorkshopContext } from './context';
 
 /**

@@ -1,35 +1,31 @@
 import type { HiddenRemoved, Idea, MyVotes } from '../../shared';
-import type { SamskabIo } from '../core/socket-types';
+import type { Broadcast } from '../core/broadcast';
 import { boardRoom, facilitatorsRoom, participantRoom } from '../core/rooms';
 
 
 /**
  * Server → client notices of the workshop. Hidden ideas only ever go to the board's
  * facilitators and to their own author: never to other participants or the projector.
- * Attached to socket.io once it exists (it is created after the workshop).
+ * Built over socket.io's rooms (the io exists before the workshop).
  */
 export class WorkshopNotifier {
-  private io: SamskabIo | null = null;
-
-  attach(io: SamskabIo): void {
-    this.io = io;
-  }
+  constructor(private readonly io: Broadcast) {}
 
   hiddenAdded(boardId: string, idea: Idea): void {
-    this.io?.to([facilitatorsRoom(boardId), participantRoom(boardId, idea.authorId)]).emit('ideas:hiddenAdded', { idea });
+    this.io.to([facilitatorsRoom(boardId), participantRoom(boardId, idea.authorId)]).emit('ideas:hiddenAdded', { idea });
   }
 
   hiddenRemoved(boardId: string, removed: HiddenRemoved, authorIds: Iterable<string>): void {
     if (removed.ideaIds.length === 0) return;
     const rooms = [facilitatorsRoom(boardId), ...[...new Set(authorIds)].map((id) => participantRoom(boardId, id))];
-    this.io?.to(rooms).emit('ideas:hiddenRemoved', removed);
+    this.io.to(rooms).emit('ideas:hiddenRemoved', removed);
   }
 
   myVotes(boardId: string, participantId: string, mine: MyVotes): void {
-    this.io?.to(participantRoom(boardId, participantId)).emit('votes:mine', mine);
+    this.io.to(participantRoom(boardId, participantId)).emit('votes:mine', mine);
   }
 
   votesRefresh(boardId: string): void {
-    this.io?.to(boardRoom(boardId)).emit('votes:refresh');
+    this.io.to(boardRoom(boardId)).emit('votes:refresh');
   }
 }

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { ErrorCode, JOIN_CODE_PATTERN, ROOT, YMessage, YSyncStep, boardMap, ideasMap, insertIdea, randomId, readIdeas, readWorkshop, type CreateBoardResponse } from '../../shared';
-import { hashToken, newToken } from '../../server/auth/tokens';
+import { hashToken, newToken } from '../../server/core/tokens';
 import type { SamskabServer } from '../../server/create-server';
 import { TestClient, createBoard, eventually, join, openStore, startServer, type StoreKind } from '../support/harness';
 import { call, ok, workshopEnv, type WorkshopEnv } from '../support/workshop';

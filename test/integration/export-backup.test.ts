@@ -17,7 +17,7 @@ import {
   type QueueResult,
   type Revision,
 } from '../../shared';
-import { SPACE } from '../../server/moderation/records';
+import { SPACE } from '../../server/core/record-spaces';
 import { compareIdeas } from '../../server/export/snapshot';
 import { eventually } from '../support/harness';
 import { call, ok, workshopEnv, type WorkshopEnv } from '../support/workshop';

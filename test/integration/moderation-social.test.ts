@@ -12,7 +12,7 @@ import {
 } from '../../shared';
 import { createServer } from '../../server/create-server';
 import { testConfig } from '../../server/config';
-import { SPACE } from '../../server/moderation/records';
+import { SPACE } from '../../server/core/record-spaces';
 import { createBoard, eventually, join, openStore, storedDoc } from '../support/harness';
 import { contribute, openCall, receipt } from '../support/moderation';
 import { call, ok, socketOf, workshopEnv, type WorkshopEnv } from '../support/workshop';

@@ -16,7 +16,8 @@ import {
 } from '../../shared';
 import { createServer, type SamskabServer } from '../../server/create-server';
 import { testConfig } from '../../server/config';
-import { Records, SPACE } from '../../server/moderation/records';
+import { Records } from '../../server/core/records';
+import { SPACE } from '../../server/core/record-spaces';
 import { contactSchema } from '../../server/mail/contacts';
 import { TestClient, createBoard, eventually, join, socketClient, storedDoc } from '../support/harness';
 import { contribute, openCall, receipt } from '../support/moderation';

@@ -10,7 +10,7 @@ import {
   type SessionResponse,
   type WorkshopState,
 } from '../../shared';
-import { hashToken, newToken } from '../../server/auth/tokens';
+import { hashToken, newToken } from '../../server/core/tokens';
 import { api, eventually } from '../support/harness';
 import { call, ok, workshopEnv, type WorkshopEnv } from '../support/workshop';
 

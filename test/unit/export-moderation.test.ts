@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, AuditEntry, HiddenIdea, Idea, QueueItem } from '../../shared';
 import { AuditLog } from '../../server/moderation/audit';
-import { Records, SPACE } from '../../server/moderation/records';
+import { Records } from '../../server/core/records';
+import { SPACE } from '../../server/core/record-spaces';
 import type { BoardStore } from '../../server/store/board-store';
 import { moderationBackupSchema, moderationRecords, type ModerationBackup } from '../../server/export/moderation-backup';
 

@@ -5,7 +5,7 @@ import { BOM, csvField, csvLine, neutraliseFormula } from '../../server/export/c
 import { escapeHtml } from '../../server/export/html';
 import { httpLink } from '../../server/export/initiative-rows';
 import { mdText } from '../../server/export/markdown';
-import { copenhagenDate, copenhagenIso, slugify } from '../../server/export/time';
+import { copenhagenDate, copenhagenIso, slugify } from '../../server/core/time';
 
 describe('CSV fields', () => {
   it('neutralises every formula start with a leading quote, and nothing else', () => {

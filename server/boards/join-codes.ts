@@ -1,7 +1,7 @@
 import { boardMap, randomJoinCode, readWorkshop, workshopMap } from '../../shared';
 import type { BoardRoom } from '../realtime/board-room';
 import type { BoardStore } from '../store/board-store';
-import { writeWorkshop } from './context';
+import { writeWorkshop } from './workshop-state';
 
 const ATTEMPTS = 20;
 

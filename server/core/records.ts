@@ -1,26 +1,18 @@
 import type { ZodType, ZodTypeDef } from 'zod';
-import type { BoardStore } from '../store/board-store';
 
 /**
- * Where moderation keeps its records in the store. Everything per board lives in spaces
- * named after the board, so a board's moderation state can be listed (and backed up) alone.
+ * The part of the store that keeps JSON records in named spaces. Declared here, in the
+ * leaf, so features can keep records without importing the store's whole interface; every
+ * store implements it (server/store/board-store.ts).
  */
-export const SPACE = {
-  /** callId → { boardId }: which board a public link belongs to. */
-  calls: 'calls',
-  /** receipt code → { boardId, itemId }. */
-  receipts: 'receipts',
-  /** item id → QueueItem (contributions, pending comments, reports), decided ones kept. */
-  queue: (boardId: string) => `queue:${boardId}`,
-  /** idea id → HiddenIdea: ideas a facilitator took off the board. */
-  hidden: (boardId: string) => `modhidden:${boardId}`,
-  /** idea id → Revision[]: moderator edits, originals kept for facilitators. */
-  revisions: (boardId: string) => `revisions:${boardId}`,
-  /** `<at, zero-padded>-<id>` → AuditEntry: key order is time order. */
-  audit: (boardId: string) => `audit:${boardId}`,
-  /** item id → ContactRecord: contributors' e-mail, apart from everything shown. */
-  contacts: (boardId: string) => `contacts:${boardId}`,
-} as const;
+export interface RecordStore {
+  insertRecord(space: string, key: string, value: string): Promise<{ created: boolean; value: string }>;
+  getRecord(space: string, key: string): Promise<string | null>;
+  listRecords(space: string): Promise<Array<{ key: string; value: string }>>;
+  putRecord(space: string, key: string, value: string): Promise<void>;
+  replaceRecord(space: string, key: string, expected: string, next: string): Promise<boolean>;
+  deleteRecords(space: string, keys: string[]): Promise<number>;
+}
 
 export interface Stored<T> {
   value: T;
@@ -30,7 +22,7 @@ export interface Stored<T> {
 
 /** JSON records checked against their schema on the way out: a corrupt record reads as missing. */
 export class Records {
-  constructor(readonly store: BoardStore) {}
+  constructor(readonly store: RecordStore) {}
 
   async get<T>(space: string, key: string, schema: ZodType<T, ZodTypeDef, unknown>): Promise<Stored<T> | null> {
     const raw = await this.store.getRecord(space, key);

@@ -1,0 +1,50 @@
+import type { Logger } from '../log';
+import type { Broadcast } from '../core/broadcast';
+import type { RoomRegistry } from '../realtime/room-registry';
+import type { BoardStore } from '../store/board-store';
+import { BoardLocks } from '../core/board-locks';
+import { PollAnswerBook } from './answer-book';
+import { PollAnswering } from './answering';
+import type { PollsContext } from './context';
+import { PollDefinitions } from './definitions';
+import { PollNotifier } from './notifier';
+import { PollResultsMirror } from './results-mirror';
+import { PollToIdeas } from './to-ideas';
+import { PollSurvey } from './survey';
+import type { AbuseLimits } from '../core/limits';
+
+export interface Polls {
+  definitions: PollDefinitions;
+  answering: PollAnswering;
+  toIdeas: PollToIdeas;
+  survey: PollSurvey;
+  answers: PollAnswerBook;
+  notifier: PollNotifier;
+}
+
+/**
+ * Polls and surveys (issue 15): definitions and public results in the board's `polls` root
+ * (server-only), individual answers in the store's records (never sent to another client),
+ * live counts as socket.io events. docs/PROTOCOL.md "Polls and surveys".
+ */
+export function createPolls(deps: {
+  store: BoardStore;
+  rooms: RoomRegistry;
+  log: Logger;
+  limits: AbuseLimits;
+  /** socket.io's rooms: answer counts, live results, a person's own answer. */
+  broadcast: Broadcast;
+}): Polls {
+  const answers = new PollAnswerBook(deps.store);
+  const notifier = new PollNotifier(deps.broadcast);
+  const mirror = new PollResultsMirror({ rooms: deps.rooms, answers, notifier, log: deps.log });
+  const ctx: PollsContext = { rooms: deps.rooms, answers, mirror, notifier, locks: new BoardLocks(), log: deps.log };
+  return {
+    definitions: new PollDefinitions(ctx),
+    answering: new PollAnswering(ctx),
+    toIdeas: new PollToIdeas(ctx),
+    survey: new PollSurvey(ctx, { store: deps.store, limits: deps.limits }),
+    answers,
+    notifier,
+  };
+}
