@@ -42,8 +42,14 @@ export class EmbeddedStore extends ComposedStore {
     this.purge = new EmbeddedPurge(db);
   }
 
-  static async open(dir: string): Promise<EmbeddedStore> {
-    const db: Db = new ClassicLevel<string, Uint8Array>(dir, { valueEncoding: 'view' });
+  /**
+   * `compression: false` is for tests that search the files byte for byte (is a deleted
+   * text really gone from disk?): LevelDB's Snappy blocks store repeated bytes as references,
+   * so a text can be on disk without its bytes being contiguous. Deletion and compaction work
+   * the same either way; production keeps LevelDB's default (Snappy on).
+   */
+  static async open(dir: string, options: { compression?: boolean } = {}): Promise<EmbeddedStore> {
+    const db: Db = new ClassicLevel<string, Uint8Array>(dir, { valueEncoding: 'view', compression: options.compression ?? true });
     await db.open();
     return new EmbeddedStore(db, new KeyLocks());
   }

@@ -19,7 +19,8 @@ export interface InspectableStore {
 
 export async function embeddedInspectable(): Promise<InspectableStore> {
   const dir = await mkdtemp(joinPath(tmpdir(), 'samskab-person-'));
-  const store = await EmbeddedStore.open(dir);
+  // Uncompressed, so a byte search sees every stored text (Snappy could split one into back-references).
+  const store = await EmbeddedStore.open(dir, { compression: false });
   const inspect: Inspector = async (text) => {
     const needle = Buffer.from(text, 'utf8');
     for (const name of await readdir(dir)) {
