@@ -85,7 +85,7 @@ export async function createServer(options: {
     limits,
     sensemaking,
     polls,
-    apiRouters: [personalDataRoutes({ log, persons, followUp: mail.followUp, limits })],
+    apiRoutes: personalDataRoutes({ log, persons, followUp: mail.followUp }),
   });
   const httpServer = createHttpServer(app);
   httpServer.on('clientError', (_error, socket) => socket.destroy());

@@ -1,17 +1,14 @@
-import { Router, type Request } from 'express';
 import {
   ErrorCode,
   JOIN_CODE_PATTERN,
   joinByCodeRequestSchema,
   normalizeJoinCode,
-  ok,
   type JoinCodeInfo,
   type SessionResponse,
 } from '../../shared';
-import type { Logger } from '../log';
 import type { BoardService } from '../boards/board-service';
 import { ServiceError } from '../core/errors';
-import { handle } from '../core/http';
+import { route, uncheckedRoute, type MountedRoute } from '../core/http';
 import type { AbuseLimits } from '../moderation/abuse-limits';
 import { settingsOf, type WorkshopContext } from './context';
 
@@ -76,21 +73,13 @@ export class JoinByCode {
   }
 }
 
-/** `GET /api/join/:code` and `POST /api/join`. */
-export function joinRoutes(join: JoinByCode, log: Logger): Router {
-  const router = Router();
-  const ipOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
-  router.get(
-    '/join/:code',
-    handle(log, async (req, res) => {
-      res.json(ok(await join.describe(ipOf(req), String(req.params.code))));
-    }),
-  );
-  router.post(
-    '/join',
-    handle(log, async (req, res) => {
-      res.status(201).json(ok(await join.join(ipOf(req), req.body)));
-    }),
-  );
-  return router;
+/**
+ * `GET /api/join/:code` and `POST /api/join`. The body is checked by JoinByCode after the
+ * address's allowance is spent, so a guesser with malformed bodies is counted too.
+ */
+export function joinRoutes(join: JoinByCode): MountedRoute[] {
+  return [
+    route('joinCodeInfo', { handle: ({ ip, params }) => join.describe(ip, params.code) }),
+    uncheckedRoute('joinByCode', { handle: ({ ip, body }) => join.join(ip, body) }),
+  ];
 }
