@@ -21,6 +21,7 @@ import { createMail, type Mail, type MailOptions } from './mail';
 import { Persons } from './gdpr/persons';
 import { registerPersonalDataCommands } from './gdpr/commands';
 import { personalDataRoutes } from './gdpr/routes';
+import { mailRoutes } from './mail/routes';
 
 export interface SamskabServer {
   httpServer: HttpServer;
@@ -85,7 +86,7 @@ export async function createServer(options: {
     limits,
     sensemaking,
     polls,
-    apiRoutes: personalDataRoutes({ log, persons, followUp: mail.followUp }),
+    apiRoutes: [...personalDataRoutes({ persons }), ...mailRoutes({ log, followUp: mail.followUp })],
   });
   const httpServer = createHttpServer(app);
   httpServer.on('clientError', (_error, socket) => socket.destroy());
