@@ -45,9 +45,16 @@ export type RequestOptions<N extends RouteName> = ParamsOption<Route<N>> &
 export type DataOf<N extends RouteName> = AnswerData<Route<N>['answer']>;
 
 /** The URL of a route: its path with the parameters filled in, and its query. */
-export function urlOf<N extends RouteName>(name: N, options: { params?: object; query?: object | URLSearchParams }): string {
-  const path = fillPath(REST_ROUTES[name].path, options.params as Record<string, string> | undefined);
-  const query = options.query instanceof URLSearchParams ? options.query : toSearch(options.query);
+export function urlOf<N extends RouteName>(name: N, options: Pick<RequestOptions<N>, 'params' | 'query'>): string {
+  return buildUrl(name, options);
+}
+
+/** urlOf for the generic callers below, whose options TypeScript cannot narrow to one route. */
+function buildUrl(name: RouteName, options: object): string {
+  // RequestOptions<N> gives every route's params as strings and its query as an object.
+  const given = options as { params?: Record<string, string>; query?: object };
+  const path = fillPath(REST_ROUTES[name].path, given.params);
+  const query = given.query instanceof URLSearchParams ? given.query : toSearch(given.query);
   const search = query?.toString() ?? '';
   return search ? `${path}?${search}` : path;
 }
@@ -67,7 +74,7 @@ export async function send<N extends RouteName>(name: N, options: RequestOptions
   if (options.session) headers.Authorization = `Bearer ${options.session}`;
   let response: Response;
   try {
-    response = await fetch(urlOf(name, options), {
+    response = await fetch(buildUrl(name, options), {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -97,7 +104,7 @@ export async function download<N extends RouteName>(name: N, options: RequestOpt
   const headers: Record<string, string> = { ...options.headers };
   if (options.session) headers.Authorization = `Bearer ${options.session}`;
   try {
-    return await fetch(urlOf(name, options), { headers, cache: 'no-store', ...(options.signal ? { signal: options.signal } : {}) });
+    return await fetch(buildUrl(name, options), { headers, cache: 'no-store', ...(options.signal ? { signal: options.signal } : {}) });
   } catch {
     return null;
   }
