@@ -8,6 +8,6 @@ export function boardRoutes(deps: { config: ServerConfig; boards: Pick<BoardServ
   return [
     route('createBoard', { handle: ({ body }) => boards.createBoard(body, publicBase(config)) }),
     route('createSession', { handle: ({ params, body }) => boards.createSession(params.boardId, body) }),
-    route('checkSession', { handle: ({ params, token }) => boards.describeSession(params.boardId, token) }),
+    route('checkSession', { sessionCheckedBy: 'BoardService.describeSession', handle: ({ params, token }) => boards.describeSession(params.boardId, token) }),
   ];
 }

@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import type { ZodTypeAny, z } from 'zod';
 import { ErrorCode, fail, ok, type Identity } from '../../shared';
 import { REST_ROUTES, type RestRoutes, type RouteName } from '../../shared/protocol/rest-routes';
-import type { AnswerData, PathParams, RouteLimit, RouteSpec } from '../../shared/protocol/rest-table';
+import type { AnswerData, BearerAuth, PathParams, RouteLimit, RouteSpec } from '../../shared/protocol/rest-table';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
 import { RateLimitedError, ServiceError, StoreConflictError } from './errors';
@@ -118,6 +118,11 @@ export interface RouteHandler<N extends RouteName, A = undefined> {
   admit?: (caller: Caller & { params: PathParams<RouteOf<N>['path']> }) => Promise<A>;
   /** The service checks the body and query itself (after its own limits): see UncheckedInput. */
   checkedByService?: boolean;
+  /**
+   * A route for a session whose service checks the session itself (and says so in the
+   * handler): without `admit` or this, mounting a session route fails at start.
+   */
+  sessionCheckedBy?: string;
   /** For a `raw` body: the most bytes read. */
   rawBodyLimit?: string;
   handle: (input: RouteInput<N, A>, res: Response) => Result<N>;
@@ -142,6 +147,9 @@ export function uncheckedRoute<N extends RouteName, A = undefined>(
   return { name, handler: { ...handler, checkedByService: true } as unknown as RouteHandler<RouteName, unknown> };
 }
 
+/** The table's auth kinds that need a session: their handlers must check it (see RouteHandler). */
+const SESSION_AUTH: ReadonlySet<string> = new Set<BearerAuth>(['board session', 'facilitator', 'coordinator']);
+
 export interface MountDeps {
   log: Logger;
   /** Counts one request of `kind` from `address`; rejects with RateLimitedError when over. */
@@ -152,6 +160,9 @@ export interface MountDeps {
 export function mountRoutes(router: Router, routes: readonly MountedRoute[], deps: MountDeps): void {
   for (const { name, handler } of routes) {
     const spec: RouteSpec = REST_ROUTES[name];
+    if (SESSION_AUTH.has(spec.auth) && !handler.admit && !handler.sessionCheckedBy) {
+      throw new Error(`REST route ${name} is for "${spec.auth}" but its handler checks no session`);
+    }
     const chain: RequestHandler[] = [];
     if (spec.limit) chain.push(limitPerAddress(spec.limit, deps));
     // Raw bytes: the route's worker parses them, so a large backup never stalls the server.

@@ -15,6 +15,7 @@ export function installationRoutes(deps: { config: ServerConfig; identify: Ident
     route('rotateCoordinatorLink', { admit: asCoordinator, handle: () => coordinator.rotate() }),
     route('endCoordinatorSession', {
       // Signing out is idempotent: an unknown or expired session is already signed out.
+      sessionCheckedBy: 'nobody: signing out answers the same for an unknown session',
       handle: async ({ token }) => {
         await coordinator.endSession(token);
         return { signedOut: true as const };
