@@ -20,6 +20,7 @@ import { createSensemaking } from './sensemaking';
 import { createMail, type Mail, type MailOptions } from './mail';
 import { Persons } from './gdpr';
 import { personalDataRoutes } from './gdpr/routes';
+import { mailRoutes } from './mail/routes';
 
 export interface SamskabServer {
   httpServer: HttpServer;
@@ -95,7 +96,7 @@ export async function createServer(options: {
     limits,
     sensemaking,
     polls,
-    apiRouters: [personalDataRoutes({ log, persons, followUp: mail.followUp, limits })],
+    apiRoutes: [...personalDataRoutes({ persons }), ...mailRoutes({ log, followUp: mail.followUp })],
   });
   requests.use(app);
   serveSocketCommands(io, { config, log, boards, rooms, workshop, moderation, polls, persons, followUp: mail.followUp });

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from '../app/Layout';
-import { sendWithHeaders } from '../rest/http';
-import type { SiteInfo } from '../../shared';
+import { send } from '../rest/api';
 import { CHECKED_SCREENS, REVIEWED_AT } from './facts';
 
 /**
@@ -19,7 +18,7 @@ export function AccessibilityStatement({ locale }: { locale: 'da' | 'en' }) {
 
   useEffect(() => {
     document.title = t('site.statement.pageTitle');
-    void sendWithHeaders<SiteInfo>('GET', '/api/site', undefined, {}).then(({ result }) => {
+    void send('site', {}).then(({ result }) => {
       setContact(result.ok ? result.data.accessibilityContact : '');
     });
   }, [t]);

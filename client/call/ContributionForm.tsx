@@ -7,7 +7,7 @@ import { FIELD_ORDER, validateDraft, type Draft, type DraftErrors } from './draf
 import { IdeaTextField } from './IdeaTextField';
 import { PlacementFields } from './PlacementFields';
 import { QuestionChoice } from './QuestionChoice';
-import { fetchCallSimilar } from '../sensemaking/sense-api';
+import { send } from '../rest/api';
 import { SimilarIdeas, type SimilarItem } from '../sensemaking/SimilarIdeas';
 import { useSimilar } from '../sensemaking/useSimilar';
 
@@ -35,7 +35,7 @@ export function ContributionForm({ info, draft, onChange, onSubmit, refusal, foc
   // Published ideas like the one being written: the writer may still send theirs.
   const askSimilar = useCallback(
     async (text: string): Promise<SimilarItem[] | null> => {
-      const { result } = await fetchCallSimilar(info.callId, text);
+      const { result } = await send('callSimilar', { params: { callId: info.callId }, body: { text } });
       return result.ok ? result.data.suggestions : null;
     },
     [info.callId],

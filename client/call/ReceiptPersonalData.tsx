@@ -1,7 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resultErrorText } from '../i18n/errors';
-import { deleteMyData, downloadJson, fetchMyData } from './personal-data-api';
+import { request } from '../rest/api';
+import { downloadJson } from '../rest/save-file';
+import { deviceId } from './device';
 
 type Step = { kind: 'idle' } | { kind: 'busy'; what: 'download' | 'delete' } | { kind: 'confirm' } | { kind: 'deleted' } | { kind: 'failed'; message: string };
 
@@ -19,7 +21,7 @@ export function ReceiptPersonalData({ code, onDeleted }: { code: string; onDelet
 
   const download = async () => {
     setStep({ kind: 'busy', what: 'download' });
-    const result = await fetchMyData(code);
+    const result = await request('myData', { params: { code }, headers: { 'X-Samskab-Device': deviceId() } });
     if (result.ok) {
       downloadJson(result.data, `samskab-${code}.json`);
       setStep({ kind: 'idle' });
@@ -28,7 +30,7 @@ export function ReceiptPersonalData({ code, onDeleted }: { code: string; onDelet
 
   const remove = async () => {
     setStep({ kind: 'busy', what: 'delete' });
-    const result = await deleteMyData(code);
+    const result = await request('deleteMyData', { params: { code }, headers: { 'X-Samskab-Device': deviceId() } });
     if (result.ok) {
       setStep({ kind: 'deleted' });
       onDeleted();

@@ -1,22 +1,15 @@
-import type { ContributionReceipt, ContributionRequest, PublicCallInfo, ReceiptView } from '../../shared';
-import { sendWithHeaders, type Sent } from '../rest/http';
+import type { ContributionRequest } from '../../shared';
+import { send } from '../rest/api';
 import { deviceId } from './device';
 
-// The public call's REST endpoints (no session): GET the call, POST a contribution, GET a receipt.
+// The public call's REST endpoints (no session): GET the call, POST a contribution, GET a
+// receipt, each with this device's id (the per-device allowance counts it).
 
-function headers(): Record<string, string> {
-  return { 'X-Samskab-Device': deviceId() };
-}
+const headers = (): Record<string, string> => ({ 'X-Samskab-Device': deviceId() });
 
-export function fetchCall(callId: string): Promise<Sent<PublicCallInfo>> {
-  return sendWithHeaders('GET', `/api/calls/${encodeURIComponent(callId)}`, undefined, headers());
-}
+export const fetchCall = (callId: string) => send('callInfo', { params: { callId }, headers: headers() });
 
 /** 201 for a new contribution, 200 when this id was received before (a resend after a lost answer). */
-export function postContribution(callId: string, body: ContributionRequest): Promise<Sent<ContributionReceipt>> {
-  return sendWithHeaders('POST', `/api/calls/${encodeURIComponent(callId)}/contributions`, body, headers());
-}
+export const postContribution = (callId: string, body: ContributionRequest) => send('contribute', { params: { callId }, body, headers: headers() });
 
-export function fetchReceipt(code: string): Promise<Sent<ReceiptView>> {
-  return sendWithHeaders('GET', `/api/receipts/${encodeURIComponent(code)}`, undefined, headers());
-}
+export const fetchReceipt = (code: string) => send('receipt', { params: { code }, headers: headers() });

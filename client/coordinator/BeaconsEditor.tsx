@@ -5,7 +5,7 @@ import { ListEditor } from '../facilitator/ListEditor';
 import { resultErrorText } from '../i18n/errors';
 import { errorOf } from '../rest/http';
 import { checkBeacons, isDirty, toItems, type BeaconItem } from './beacon-draft';
-import { saveInstallationBeacons } from './coordinator-api';
+import { request } from '../rest/api';
 
 interface Props {
   saved: Beacon[];
@@ -39,7 +39,7 @@ export function BeaconsEditor({ saved, onSaved, sessionToken, onExpired }: Props
     }
     setBusy(true);
     setError(null);
-    const result = await saveInstallationBeacons(sessionToken, check.beacons);
+    const result = await request('setInstallationBeacons', { session: sessionToken, body: { beacons: check.beacons }, cache: 'no-store' });
     setBusy(false);
     if (result.ok) {
       onSaved(result.data.beacons);

@@ -4,7 +4,8 @@ import { ErrorCode } from '../../shared';
 import { resultErrorText } from '../i18n/errors';
 import { errorOf } from '../rest/http';
 import { copyText } from './clipboard';
-import { fetchOverviewFile, saveBlob } from './coordinator-api';
+import { fetchFile } from '../rest/api';
+import { saveBlob } from '../rest/save-file';
 import { overviewQuery, type OverviewFilters } from './overview-filters';
 
 interface Props {
@@ -44,7 +45,10 @@ export function ReportExport({ text, filters, sessionToken, onExpired }: Props) 
   const download = async (format: 'csv' | 'xlsx') => {
     setBusy(true);
     setCsvError(null);
-    const result = await fetchOverviewFile(sessionToken, format, overviewQuery(filters, format === 'csv' ? { sep } : {}));
+    const result = await fetchFile(format === 'csv' ? 'overviewCsv' : 'overviewXlsx', {
+      session: sessionToken,
+      query: new URLSearchParams(overviewQuery(filters, format === 'csv' ? { sep } : {})),
+    });
     setBusy(false);
     if (result.ok) {
       saveBlob(result.data, `samskab-overblik.${format}`);

@@ -5,7 +5,7 @@ import { ModalDialog } from '../comments/ModalDialog';
 import { resultErrorText } from '../i18n/errors';
 import { errorOf } from '../rest/http';
 import { CopyButton } from '../ui/CopyButton';
-import { rotateCoordinatorLink } from './coordinator-api';
+import { request } from '../rest/api';
 
 type Outcome = { kind: 'none' } | { kind: 'rotated'; link: string } | { kind: 'from-environment' } | { kind: 'failed'; message: string };
 
@@ -18,7 +18,7 @@ export function RotateLink({ sessionToken, onExpired }: { sessionToken: string; 
 
   const rotate = async () => {
     setBusy(true);
-    const result = await rotateCoordinatorLink(sessionToken);
+    const result = await request('rotateCoordinatorLink', { session: sessionToken, cache: 'no-store' });
     setBusy(false);
     setConfirming(false);
     if (result.ok) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverviewThemesResponse } from '../../shared';
 import { resultErrorText } from '../i18n/errors';
-import { fetchOverviewThemes } from './coordinator-api';
+import { request } from '../rest/api';
 
 interface Props {
   sessionToken: string;
@@ -27,7 +27,7 @@ export function ThemesSection({ sessionToken, boardId, onExpired, onThemes }: Pr
   const find = async () => {
     setBusy(true);
     setError(null);
-    const result = await fetchOverviewThemes(sessionToken, boardId);
+    const result = await request('overviewThemes', { session: sessionToken, query: { boardId: boardId ?? undefined }, cache: 'no-store' });
     setBusy(false);
     if (!result.ok && 'error' in result && result.error.code === 'UNAUTHENTICATED') {
       onExpired();

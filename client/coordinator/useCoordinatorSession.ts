@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorCode } from '../../shared';
 import { errorOf, isOffline, type ApiResult } from '../rest/http';
-import { startCoordinatorSession } from './coordinator-api';
+import { request } from '../rest/api';
 import { forgetCoordinatorSession, loadCoordinatorSession, saveCoordinatorSession } from './session';
 
 export type CoordinatorGate =
@@ -25,7 +25,7 @@ const trades = new Map<string, Promise<ApiResult<{ sessionToken: string }>>>();
 function trade(token: string): Promise<ApiResult<{ sessionToken: string }>> {
   let pending = trades.get(token);
   if (!pending) {
-    pending = startCoordinatorSession(token);
+    pending = request('coordinatorSession', { body: { token }, cache: 'no-store' });
     trades.set(token, pending);
     // A failed trade may be tried again (offline); a successful one is never needed twice.
     void pending.then((result) => {

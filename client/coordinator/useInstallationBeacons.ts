@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Beacon } from '../../shared';
 import { errorOf, isOffline } from '../rest/http';
-import { fetchInstallationBeacons } from './coordinator-api';
+import { request } from '../rest/api';
 
 export type BeaconsLoad =
   | { kind: 'loading' }
@@ -15,7 +15,7 @@ export function useInstallationBeacons() {
 
   useEffect(() => {
     let live = true;
-    void fetchInstallationBeacons().then((result) => {
+    void request('installationBeacons', { cache: 'no-store' }).then((result) => {
       if (!live) return;
       if (result.ok) setLoad({ kind: 'ready', beacons: result.data.beacons });
       else setLoad({ kind: 'failed', offline: isOffline(result), code: errorOf(result)?.code ?? null });

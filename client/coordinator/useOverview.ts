@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ErrorCode, type Overview, type OverviewBoard } from '../../shared';
 import { errorOf, isOffline } from '../rest/http';
-import { fetchOverview } from './coordinator-api';
+import { request } from '../rest/api';
 
 export interface OverviewLoad {
   /** The latest answer; kept while a new one is on its way or when the server does not answer. */
@@ -47,7 +47,7 @@ export function useOverview(sessionToken: string, query: string, onExpired: () =
     let live = true;
     const run = async () => {
       setLoading(true);
-      const result = await fetchOverview(sessionToken, query);
+      const result = await request('overview', { session: sessionToken, query: new URLSearchParams(query), cache: 'no-store' });
       // A newer query (a filter changed meanwhile) wins over a slower older answer.
       if (!live) return;
       setLoading(false);

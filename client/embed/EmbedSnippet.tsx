@@ -1,7 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SiteInfo } from '../../shared';
-import { sendWithHeaders } from '../rest/http';
+import { send } from '../rest/api';
 import { CopyButton } from '../ui/CopyButton';
 import { embedSnippet } from './snippet';
 
@@ -15,7 +14,7 @@ export function EmbedSnippet({ callId, title, url }: { callId: string; title: st
   const ids = useId();
   const [embedding, setEmbedding] = useState<boolean | null>(null);
   useEffect(() => {
-    void sendWithHeaders<SiteInfo>('GET', '/api/site', undefined, {}).then(({ result }) => setEmbedding(result.ok ? result.data.embedding : null));
+    void send('site', {}).then(({ result }) => setEmbedding(result.ok ? result.data.embedding : null));
   }, []);
   const snippet = embedSnippet(location.origin, callId, title);
   return (

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonQuery, PersonSummary } from '../../shared';
 import { useBoardSync } from '../board/BoardSyncContext';
-import { downloadJson } from '../call/personal-data-api';
+import { downloadJson } from '../rest/save-file';
 import { resultErrorText } from '../i18n/errors';
 
 const BY: ReadonlyArray<PersonQuery['by']> = ['participant', 'receipt', 'email'];

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorCode, normalizeJoinCode, type CreateSessionRequest, type JoinCodeInfo } from '../../shared';
 import { Layout } from '../app/Layout';
 import { errorText } from '../i18n/errors';
-import { errorOf, isOffline, joinByCode, lookupJoinCode, type ApiResult } from '../rest/http';
+import { send } from '../rest/api';
+import { errorOf, isOffline, type ApiResult } from '../rest/http';
 import { JoinForm } from '../session/JoinForm';
 import { loadSession, saveSession } from '../session/storage';
 import { CodeForm } from './CodeForm';
@@ -43,7 +44,7 @@ export function JoinCodePage({ initialCode }: { initialCode: string }) {
   const lookup = async (code: string) => {
     setBusy(true);
     setError(null);
-    const { result, retryAfter } = await lookupJoinCode(code);
+    const { result, retryAfter } = await send('joinCodeInfo', { params: { code } });
     setBusy(false);
     if (!result.ok) {
       setError(failureText(result, retryAfter));
@@ -69,7 +70,7 @@ export function JoinCodePage({ initialCode }: { initialCode: string }) {
   }, [t]);
 
   const join = async (info: JoinCodeInfo, profile: Omit<CreateSessionRequest, 'token'>): Promise<ApiResult<unknown>> => {
-    const { result, retryAfter } = await joinByCode({ code: info.code, ...profile });
+    const { result, retryAfter } = await send('joinByCode', { body: { code: info.code, ...profile } });
     lastRetryAfter.current = retryAfter;
     if (!result.ok) return result;
     const { sessionToken, identity, board } = result.data;

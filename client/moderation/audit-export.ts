@@ -1,4 +1,4 @@
-import type { Ack } from '../../shared';
+import { decode, download } from '../rest/api';
 import { toCopenhagenDate } from './copenhagen-time';
 
 export type ExportResult = { ok: true; fileName: string } | { ok: false; offline: true } | { ok: false; code: string };
@@ -23,21 +23,11 @@ export function csvFileName(disposition: string | null, boardId: string, now: nu
  * file is fetched and handed to the browser as an object URL.
  */
 export async function downloadAuditCsv(boardId: string, sessionToken: string): Promise<ExportResult> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/audit.csv`, {
-      headers: { Authorization: `Bearer ${sessionToken}`, Accept: 'text/csv' },
-    });
-  } catch {
-    return { ok: false, offline: true };
-  }
+  const response = await download('auditCsv', { params: { boardId }, session: sessionToken, headers: { Accept: 'text/csv' } });
+  if (!response) return { ok: false, offline: true };
   if (!response.ok) {
-    try {
-      const ack = (await response.json()) as Ack<unknown>;
-      return { ok: false, code: ack.ok ? 'INTERNAL' : ack.error.code };
-    } catch {
-      return { ok: false, code: 'INTERNAL' };
-    }
+    const answer = await decode<unknown>(response);
+    return { ok: false, code: !answer.ok && 'error' in answer ? answer.error.code : 'INTERNAL' };
   }
   const blob = await response.blob();
   const fileName = csvFileName(response.headers.get('Content-Disposition'), boardId, Date.now());

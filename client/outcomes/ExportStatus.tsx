@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../i18n';
 import { errorText } from '../i18n/errors';
 import { formatBytes } from './export-file';
-import type { ExportFailure } from './outcomes-api';
+import type { ExportFailure } from './export-download';
 import type { ExportState } from './useExport';
 
 function useFailureText() {

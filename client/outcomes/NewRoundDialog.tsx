@@ -7,9 +7,11 @@ import { resultErrorText } from '../i18n/errors';
 import { saveBoardMeta, saveLinks, type StoredSession } from '../session/storage';
 import { useBoardStore } from '../state/board-store';
 import { ErrorText } from '../ui/ErrorText';
-import { startRound, type RoundCreated } from './outcomes-api';
+import { request, type DataOf } from '../rest/api';
 import { carriedCount, roundTitle, statusCounts } from './round';
 import { DialogActions } from '../ui/DialogActions';
+
+type RoundCreated = DataOf<'startRound'>;
 
 interface Props {
   session: StoredSession;
@@ -60,9 +62,10 @@ function RoundForm({ session, onCreated, onClose }: { session: StoredSession; on
     }
     setBusy(true);
     setFailure(null);
-    const result = await startRound(session.identity.boardId, session.sessionToken, {
-      title: title.trim(),
-      statuses: IDEA_STATUSES.filter((s) => chosen.has(s)),
+    const result = await request('startRound', {
+      params: { boardId: session.identity.boardId },
+      session: session.sessionToken,
+      body: { title: title.trim(), statuses: IDEA_STATUSES.filter((s) => chosen.has(s)) },
     });
     setBusy(false);
     if (!result.ok) {

@@ -1,3 +1,5 @@
+import { urlOf } from '../rest/api';
+
 /** What a board export is asked for and how its answer is named (docs/PROTOCOL.md "Exports"). */
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'html', 'pdf', 'md', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -10,11 +12,16 @@ export interface ExportChoice {
   sep: CsvSeparator;
 }
 
-/** The request path; the separator goes along only for CSV, the one format that reads it. */
-export function exportPath(boardId: string, choice: ExportChoice): string {
+/** The request's query; the separator goes along only for CSV, the one format that reads it. */
+export function exportQuery(choice: ExportChoice): URLSearchParams {
   const query = new URLSearchParams({ lang: choice.lang });
   if (choice.format === 'csv') query.set('sep', choice.sep);
-  return `/api/boards/${encodeURIComponent(boardId)}/export/${choice.format}?${query.toString()}`;
+  return query;
+}
+
+/** The request path (GET /api/boards/:boardId/export/:format). */
+export function exportPath(boardId: string, choice: ExportChoice): string {
+  return urlOf('exportBoard', { params: { boardId, format: choice.format }, query: exportQuery(choice) });
 }
 
 /** A name that is safe to save: no folders, no control characters. */

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { create } from 'zustand';
-import { exportPath, type ExportChoice, type ExportFormat } from './export-file';
-import { fetchExport, type ExportFailure, type ExportProgress } from './outcomes-api';
+import { exportQuery, type ExportChoice, type ExportFormat } from './export-file';
+import { fetchExport, type ExportFailure, type ExportProgress } from './export-download';
 
 export type ExportState =
   | { phase: 'idle' }
@@ -56,7 +56,9 @@ async function startExport(boardId: string, sessionToken: string, choice: Export
   set(boardId, { phase: 'preparing', format });
   let latest: ExportProgress | null = null;
   const outcome = await fetchExport({
-    path: exportPath(boardId, choice),
+    boardId,
+    format,
+    query: exportQuery(choice),
     sessionToken,
     signal: controller.signal,
     fallbackName: `samskab-${boardId}.${format}`,

@@ -1,17 +1,12 @@
-import type { SurveyAnswerRequest, SurveyAnswerResult, SurveyView } from '../../shared';
+import type { SurveyAnswerRequest } from '../../shared';
 import { deviceId } from '../call/device';
-import { sendWithHeaders, type Sent } from '../rest/http';
+import { send } from '../rest/api';
 
-// The public call's survey (no session): GET the open questions, POST one respondent's answers.
+// The public call's survey (no session): GET the open questions, POST one respondent's
+// answers, with this device's id as for contributions.
 
-function headers(): Record<string, string> {
-  return { 'X-Samskab-Device': deviceId() };
-}
+const headers = (): Record<string, string> => ({ 'X-Samskab-Device': deviceId() });
 
-export function fetchSurvey(callId: string): Promise<Sent<SurveyView>> {
-  return sendWithHeaders('GET', `/api/calls/${encodeURIComponent(callId)}/survey`, undefined, headers());
-}
+export const fetchSurvey = (callId: string) => send('survey', { params: { callId }, headers: headers() });
 
-export function postSurvey(callId: string, body: SurveyAnswerRequest): Promise<Sent<SurveyAnswerResult>> {
-  return sendWithHeaders('POST', `/api/calls/${encodeURIComponent(callId)}/survey`, body, headers());
-}
+export const postSurvey = (callId: string, body: SurveyAnswerRequest) => send('answerSurvey', { params: { callId }, body, headers: headers() });

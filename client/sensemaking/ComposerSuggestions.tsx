@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useBoardSync } from '../board/BoardSyncContext';
 import { useSocialCommands } from '../comments/useSocialCommands';
 import { useBoardStore } from '../state/board-store';
-import { fetchSimilar } from './sense-api';
+import { send } from '../rest/api';
 import { SimilarIdeas, type SimilarItem } from './SimilarIdeas';
 import { useSimilar } from './useSimilar';
 
@@ -28,7 +28,7 @@ export function ComposerSuggestions({ text, questionId, off }: Props) {
   const reactions = useBoardStore((s) => s.reactions);
   const ask = useCallback(
     async (query: string): Promise<SimilarItem[] | null> => {
-      const { result } = await fetchSimilar(sync.identity.boardId, sync.sessionToken, { text: query, questionId, limit: 3 });
+      const { result } = await send('similar', { params: { boardId: sync.identity.boardId }, session: sync.sessionToken, body: { text: query, questionId, limit: 3 } });
       if (!result.ok) return null;
       // Only ideas this device shows (the server's answer never holds others, but a note may lag).
       const ideas = useBoardStore.getState().ideas;

@@ -5,7 +5,7 @@ import { useBoardSync } from '../board/BoardSyncContext';
 import { resultErrorText } from '../i18n/errors';
 import { useBoardStore } from '../state/board-store';
 import { ErrorText } from '../ui/ErrorText';
-import { dismissDuplicate, fetchDuplicates } from './sense-api';
+import { send } from '../rest/api';
 import { useSenseSession, type SenseSession } from './useSenseSession';
 
 interface Props {
@@ -32,7 +32,7 @@ export function DuplicatesPanel({ session, questionId }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const sent = await fetchDuplicates(boardId, token, questionId);
+    const sent = await send('duplicates', { params: { boardId }, session: token, query: { questionId } });
     setError(sent.result.ok ? null : failure(sent));
     if (sent.result.ok) setPairs(sent.result.data.pairs);
   }, [boardId, token, questionId, failure]);
@@ -40,7 +40,7 @@ export function DuplicatesPanel({ session, questionId }: Props) {
   useEffect(() => {
     // The first look happens when the panel opens; "Søg igen" looks again.
     let current = true;
-    void fetchDuplicates(boardId, token, questionId).then((sent) => {
+    void send('duplicates', { params: { boardId }, session: token, query: { questionId } }).then((sent) => {
       if (!current) return;
       setError(sent.result.ok ? null : failure(sent));
       if (sent.result.ok) setPairs(sent.result.data.pairs);
@@ -70,7 +70,7 @@ export function DuplicatesPanel({ session, questionId }: Props) {
 
   const dismiss = async (pair: DuplicatePair) => {
     setBusy(pair.ideaIds.join());
-    const sent = await dismissDuplicate(boardId, token, pair.ideaIds);
+    const sent = await send('dismissDuplicate', { params: { boardId }, session: token, body: { ideaIds: pair.ideaIds } });
     setBusy(null);
     if (!sent.result.ok) {
       setError(t('sense.duplicates.failed', { reason: failure(sent) }));

@@ -6,7 +6,7 @@ import { clusterFits } from '../clusters/clusters';
 import { resultErrorText } from '../i18n/errors';
 import { useBoardStore } from '../state/board-store';
 import { ErrorText } from '../ui/ErrorText';
-import { fetchThemes } from './sense-api';
+import { send } from '../rest/api';
 import { useSenseSession, type SenseSession } from './useSenseSession';
 
 interface Props {
@@ -43,7 +43,7 @@ export function ThemesPanel({ session }: Props) {
     setBusy(true);
     setError(null);
     setStatus(t('sense.themes.loading'));
-    const sent = await fetchThemes(boardId, token, scope === 'question' && focusId ? focusId : undefined);
+    const sent = await send('themes', { params: { boardId }, session: token, query: { questionId: scope === 'question' && focusId ? focusId : undefined } });
     setBusy(false);
     if (!sent.result.ok) {
       setStatus('');

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorCode, type CreateSessionRequest } from '../../shared';
-import { checkSession, createSession, errorOf, isOffline, type ApiResult } from '../rest/http';
+import { request } from '../rest/api';
+import { errorOf, isOffline, type ApiResult } from '../rest/http';
 import {
   forgetSession,
   loadSession,
@@ -38,7 +39,7 @@ async function exchangeToken(
   token: string,
   profile: Omit<CreateSessionRequest, 'token'>,
 ): Promise<ApiResult<StoredSession>> {
-  const result = await createSession(boardId, { token, ...profile });
+  const result = await request('createSession', { params: { boardId }, body: { token, ...profile } });
   if (!result.ok) return result;
   const session: StoredSession = {
     sessionToken: result.data.sessionToken,
@@ -98,7 +99,7 @@ export function useBoardSession(boardId: string, kind: SessionKind, linkToken: s
     if (state.phase !== 'ready' || !sessionToken) return;
     const session = state.session;
     let cancelled = false;
-    void checkSession(boardId, sessionToken).then((result) => {
+    void request('checkSession', { params: { boardId }, session: sessionToken }).then((result) => {
       if (cancelled || isOffline(result)) return;
       if (result.ok) {
         updateStoredIdentity(kind, boardId, result.data.identity, result.data.board.title);

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, LOCALES, TEMPLATE_IDS, TEMPLATES, type CreateBoardResponse, type Locale, type TemplateId } from '../../shared';
-import { createBoard } from '../rest/http';
+import { request } from '../rest/api';
 import { resultErrorText } from '../i18n/errors';
 import { currentLocale } from '../i18n';
 import { saveBoardMeta, saveLinks } from '../session/storage';
@@ -21,11 +21,8 @@ export function CreateBoardForm({ onCreated }: { onCreated: (created: CreateBoar
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await createBoard({
-      template,
-      locale,
-      title: title.trim() || undefined,
-      description: description.trim() || undefined,
+    const result = await request('createBoard', {
+      body: { template, locale, title: title.trim() || undefined, description: description.trim() || undefined },
     });
     setBusy(false);
     if (result.ok) {

@@ -2,8 +2,10 @@
  * CSV text, RFC 4180 with the spreadsheet precautions every download needs (exports,
  * moderation and installation lists). In the leaf: it knows nothing of boards.
  */
-export const CSV_SEPARATORS = [';', ','] as const;
-export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+import type { CsvSeparator } from '../../shared/protocol/rest-queries';
+
+// The separators are part of the wire (the CSV routes' `sep`), so they are declared in shared/.
+export { CSV_SEPARATORS, type CsvSeparator } from '../../shared/protocol/rest-queries';
 
 /** Excel reads UTF-8 only when the file starts with a byte order mark (else æøå break). */
 export const BOM = '\uFEFF';

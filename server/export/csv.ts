@@ -3,8 +3,6 @@ import { ROW_COLUMNS, type RowBuilder } from './rows';
 import type { BoardSnapshot } from './snapshot';
 import { BOM, csvLine, type CsvSeparator } from '../core/csv-text';
 
-export { BOM, CSV_SEPARATORS, csvField, csvLine, neutraliseFormula, type CsvSeparator } from '../core/csv-text';
-
 /**
  * The idea list as CSV: BOM, a heading row in the chosen language, one row per idea, CRLF
  * line ends. Built in paced slices (see Pacer).

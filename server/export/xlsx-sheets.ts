@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { IDEA_STATUSES } from '../../shared';
-import { neutraliseFormula } from './csv';
+import { neutraliseFormula } from '../core/csv-text';
 import { INITIATIVE_COLUMNS, initiativeRow, type InitiativeColumn, type InitiativeView } from './initiative-rows';
 import type { ExportLabels } from './labels';
 import type { Pacer } from './pacing';

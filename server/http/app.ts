@@ -5,24 +5,26 @@ import { resolve } from 'node:path';
 import { ErrorCode, fail, ok } from '../../shared';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
-import type { BoardService } from '../boards/board-service';
+import type { BoardService } from '../boards';
 import type { BoardStore } from '../store/board-store';
-import { boardRoutes } from './board-routes';
-import { exportRoutes } from './export-routes';
 import type { RoomRegistry } from '../realtime/room-registry';
-import { healthRoutes } from './health-routes';
-import { siteRoutes } from './site-routes';
 import type { Workshop } from '../workshop';
-import { joinRoutes } from '../workshop/join';
 import type { Moderation } from '../moderation';
-import { moderationRoutes } from '../moderation/routes';
-import { pollRoutes } from '../polls/routes';
 import type { Polls } from '../polls';
 import type { Installation } from '../installation';
+import type { AbuseLimits } from '../core/limits';
+import type { Sensemaking } from '../sensemaking';
+import { mountRoutes, type IdentifySession, type MountedRoute, type MountDeps } from '../core/http';
+import { boardRoutes } from '../boards/routes';
+import { ExportService } from '../export';
+import { exportRoutes } from '../export/routes';
 import { installationRoutes } from '../installation/routes';
-import type { AbuseLimits } from '../moderation/abuse-limits';
-import type { Sensemaking } from '../sensemaking/service';
+import { moderationRoutes } from '../moderation/routes';
+import { pollRoutes } from '../polls/routes';
 import { sensemakingRoutes } from '../sensemaking/routes';
+import { joinRoutes } from '../workshop/join-routes';
+import { healthRoutes } from './health-routes';
+import { siteRoutes } from './site-routes';
 
 /** A public call's page (/c/:callId), the one page that may be embedded elsewhere. */
 const CALL_PAGE = /^\/c\/[A-Za-z0-9_-]{6,64}\/?$/;
@@ -39,8 +41,8 @@ export function createHttpApp(deps: {
   installation: Installation;
   limits: AbuseLimits;
   sensemaking: Sensemaking;
-  /** More /api routers (personal data, unsubscribe), mounted before the 404. */
-  apiRouters?: express.Router[];
+  /** More /api routes (personal data, unsubscribe), mounted before the 404. */
+  apiRoutes?: MountedRoute[];
   polls: Polls;
 }): express.Express {
   const { config, log } = deps;
@@ -77,20 +79,27 @@ export function createHttpApp(deps: {
     if (!embeddable(req)) res.setHeader('X-Frame-Options', 'SAMEORIGIN');
     next();
   });
-  app.use(siteRoutes(deps));
-  app.use('/api', exportRoutes(deps)); // before the 64 KiB parser: restore reads larger bodies
+  // Every route of shared/protocol/rest-routes.ts, with its feature's handler.
+  const mount: MountDeps = { log, limit: (kind, address) => deps.limits.consume(kind, address) };
+  const identify: IdentifySession = (token) => deps.boards.identify(token);
+  mountRoutes(app, siteRoutes(deps), mount);
+  // Before the 64 KiB parser: restore reads larger bodies.
+  mountRoutes(app, exportRoutes({ config, exports: new ExportService(deps) }), mount);
   app.use('/api', express.json({ limit: '64kb' }));
-  app.use('/api', boardRoutes(deps));
-  app.use('/api', joinRoutes(deps.workshop.join, log));
-  app.use('/api', moderationRoutes(deps));
-  app.use('/api', pollRoutes(deps));
-  app.use('/api', installationRoutes(deps));
-  app.use(
-    '/api',
-    sensemakingRoutes({ ...deps, requireCoordinator: (token) => deps.installation.coordinator.requireSession(token) }),
+  mountRoutes(
+    app,
+    [
+      ...boardRoutes(deps),
+      ...joinRoutes(deps.workshop.join),
+      ...moderationRoutes({ config, identify, moderation: deps.moderation }),
+      ...pollRoutes(deps),
+      ...installationRoutes({ config, identify, installation: deps.installation }),
+      ...sensemakingRoutes({ identify, sensemaking: deps.sensemaking, requireCoordinator: (token) => deps.installation.coordinator.requireSession(token) }),
+      ...(deps.apiRoutes ?? []),
+      ...healthRoutes(deps),
+    ],
+    mount,
   );
-  for (const router of deps.apiRouters ?? []) app.use('/api', router);
-  app.use(healthRoutes(deps));
   app.use('/api', (_req: Request, res: Response) => {
     res.status(404).json(fail(ErrorCode.NOT_FOUND, 'No such endpoint.'));
   });

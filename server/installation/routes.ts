@@ -1,135 +1,53 @@
-import { Router } from 'express';
-import {
-  ErrorCode,
-  coordinatorSessionRequestSchema,
-  installationBeaconsSchema,
-  ok,
-  overviewQuerySchema,
-} from '../../shared';
 import type { ServerConfig } from '../config';
-import type { Logger } from '../log';
-import type { BoardService } from '../boards/board-service';
-import { ServiceError } from '../core/errors';
-import { z } from 'zod';
-import { BOM, CSV_SEPARATORS, csvLine } from '../export/csv';
+import { boardSession, publicBase, route, type IdentifySession, type MountedRoute } from '../core/http';
+import { BOM, csvLine } from '../core/csv-text';
 import { buildOverviewXlsx } from './overview-xlsx';
 import { OVERVIEW_COLUMNS, overviewRow } from './overview-rows';
-import { bearer, handle, publicBase } from '../core/http';
 import type { Installation } from './index';
-import type { AbuseLimits } from '../moderation/abuse-limits';
-import { limitPerAddress } from '../http/limits';
 
 /** Coordinator sessions, the overview and its export, the installation's beacons, new rounds. */
-export function installationRoutes(deps: {
-  config: ServerConfig;
-  log: Logger;
-  boards: BoardService;
-  installation: Installation;
-  limits: AbuseLimits;
-}): Router {
-  const { config, log, boards, installation, limits } = deps;
+export function installationRoutes(deps: { config: ServerConfig; identify: IdentifySession; installation: Installation }): MountedRoute[] {
+  const { config, identify, installation } = deps;
   const { coordinator, overview, rounds } = installation;
-  const router = Router();
-
-  router.post(
-    '/coordinator/sessions',
-    limitPerAddress(limits, 'sessionsPerIp', log),
-    handle(log, async (req, res) => {
-      const parsed = coordinatorSessionRequestSchema.safeParse(req.body ?? {});
-      if (!parsed.success) throw ServiceError.validation(parsed.error);
-      res.status(201).json(ok(await coordinator.createSession(parsed.data.token)));
+  const asCoordinator = ({ token }: { token: string | undefined }) => coordinator.requireSession(token);
+  return [
+    route('coordinatorSession', { handle: ({ body }) => coordinator.createSession(body.token) }),
+    route('rotateCoordinatorLink', { admit: asCoordinator, handle: () => coordinator.rotate() }),
+    route('endCoordinatorSession', {
+      // Signing out is idempotent: an unknown or expired session is already signed out.
+      sessionCheckedBy: 'nobody: signing out answers the same for an unknown session',
+      handle: async ({ token }) => {
+        await coordinator.endSession(token);
+        return { signedOut: true as const };
+      },
     }),
-  );
-
-  router.post(
-    '/coordinator/rotate',
-    handle(log, async (req, res) => {
-      await coordinator.requireSession(bearer(req));
-      res.json(ok(await coordinator.rotate()));
+    route('overview', { admit: asCoordinator, handle: ({ query }) => overview.overview(query) }),
+    route('overviewCsv', {
+      admit: asCoordinator,
+      handle: async ({ query }, res) => {
+        const { sep, ...filters } = query;
+        const { ideas } = await overview.overview(filters);
+        const lines = [BOM, csvLine(OVERVIEW_COLUMNS, sep), ...ideas.map((idea) => csvLine(overviewRow(idea), sep))];
+        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        res.setHeader('Content-Disposition', 'attachment; filename="samskab-overview.csv"');
+        res.end(lines.join(''));
+      },
     }),
-  );
-
-  router.delete(
-    '/coordinator/sessions',
-    handle(log, async (req, res) => {
-      await coordinator.endSession(bearer(req));
-      res.json(ok({ signedOut: true }));
+    route('overviewXlsx', {
+      admit: asCoordinator,
+      handle: async ({ query }, res) => {
+        const body = await buildOverviewXlsx(await overview.overview(query));
+        res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        res.setHeader('Content-Disposition', 'attachment; filename="samskab-overview.xlsx"');
+        res.setHeader('Content-Length', String(body.length));
+        res.end(body);
+      },
     }),
-  );
-
-  router.get(
-    '/overview',
-    handle(log, async (req, res) => {
-      await coordinator.requireSession(bearer(req));
-      const query = overviewQuerySchema.safeParse(req.query);
-      if (!query.success) throw ServiceError.validation(query.error);
-      res.setHeader('Cache-Control', 'no-store');
-      res.json(ok(await overview.overview(query.data)));
+    route('installationBeacons', { handle: async () => ({ beacons: await coordinator.beacons() }) }),
+    route('setInstallationBeacons', { admit: asCoordinator, handle: async ({ body }) => ({ beacons: await coordinator.setBeacons(body.beacons) }) }),
+    route('startRound', {
+      admit: ({ params, token }) => boardSession(identify, token, params.boardId, 'Only facilitators start a new round.'),
+      handle: ({ admitted, body }) => rounds.start(admitted, body, publicBase(config)),
     }),
-  );
-
-  router.get(
-    '/overview/export.csv',
-    handle(log, async (req, res) => {
-      await coordinator.requireSession(bearer(req));
-      const { sep: rawSep, ...rest } = req.query;
-      const query = overviewQuerySchema.safeParse(rest);
-      if (!query.success) throw ServiceError.validation(query.error);
-      const sepParsed = z.enum(CSV_SEPARATORS).default(';').safeParse(rawSep);
-      if (!sepParsed.success) throw ServiceError.validation(sepParsed.error);
-      const sep = sepParsed.data;
-      const { ideas } = await overview.overview(query.data);
-      const lines = [BOM, csvLine(OVERVIEW_COLUMNS, sep), ...ideas.map((idea) => csvLine(overviewRow(idea), sep))];
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', 'attachment; filename="samskab-overview.csv"');
-      res.setHeader('Cache-Control', 'no-store');
-      res.end(lines.join(''));
-    }),
-  );
-
-  router.get(
-    '/overview/export.xlsx',
-    handle(log, async (req, res) => {
-      await coordinator.requireSession(bearer(req));
-      const query = overviewQuerySchema.safeParse(req.query);
-      if (!query.success) throw ServiceError.validation(query.error);
-      const body = await buildOverviewXlsx(await overview.overview(query.data));
-      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      res.setHeader('Content-Disposition', 'attachment; filename="samskab-overview.xlsx"');
-      res.setHeader('Content-Length', String(body.length));
-      res.setHeader('Cache-Control', 'no-store');
-      res.end(body);
-    }),
-  );
-
-  router.get(
-    '/installation/beacons',
-    handle(log, async (_req, res) => {
-      res.json(ok({ beacons: await coordinator.beacons() }));
-    }),
-  );
-
-  router.put(
-    '/installation/beacons',
-    handle(log, async (req, res) => {
-      await coordinator.requireSession(bearer(req));
-      const parsed = installationBeaconsSchema.safeParse(req.body ?? {});
-      if (!parsed.success) throw ServiceError.validation(parsed.error);
-      res.json(ok({ beacons: await coordinator.setBeacons(parsed.data.beacons) }));
-    }),
-  );
-
-  router.post(
-    '/boards/:boardId/rounds',
-    handle(log, async (req, res) => {
-      const boardId = String(req.params.boardId);
-      const identity = await boards.identify(bearer(req));
-      if (!identity || identity.boardId !== boardId) {
-        throw new ServiceError(ErrorCode.UNAUTHENTICATED, 'The session is unknown or belongs to another board.', 401);
-      }
-      res.status(201).json(ok(await rounds.start(identity, req.body, publicBase(config))));
-    }),
-  );
-
-  return router;
+  ];
 }

@@ -1,88 +1,41 @@
-import { Router, type Request } from 'express';
-import { ErrorCode, ok, type AuditEntry, type Identity } from '../../shared';
-import type { Logger } from '../log';
-import type { BoardService } from '../boards/board-service';
-import { ServiceError } from '../core/errors';
-import { BOM, csvLine } from '../export/csv';
-import { bearer, handle, publicBase } from '../core/http';
+import type { AuditEntry } from '../../shared';
 import type { ServerConfig } from '../config';
-import { copenhagenIso } from '../export/time';
-import { CSV_SEPARATORS } from '../export/csv';
-import { z } from 'zod';
+import { Answered, boardSession, publicBase, route, uncheckedRoute, type IdentifySession, type MountedRoute } from '../core/http';
+import { BOM, csvLine } from '../core/csv-text';
+import { copenhagenIso } from '../core/time';
 import type { Moderation } from './index';
 
 /**
  * The public call's REST side (no session: the link is the invitation) and the audit log
  * download. See docs/PROTOCOL.md "Public calls and moderation".
  */
-export function moderationRoutes(deps: { config: ServerConfig; log: Logger; boards: BoardService; moderation: Moderation }): Router {
-  const { config, log, boards, moderation } = deps;
-  const router = Router();
-
-  router.get(
-    '/calls/:callId',
-    handle(log, async (req, res) => {
-      res.setHeader('Cache-Control', 'no-store');
-      res.json(ok(await moderation.calls.info(String(req.params.callId))));
+export function moderationRoutes(deps: { config: ServerConfig; identify: IdentifySession; moderation: Moderation }): MountedRoute[] {
+  const { config, identify, moderation } = deps;
+  return [
+    route('callInfo', { handle: ({ params }) => moderation.calls.info(params.callId) }),
+    // The body is checked by the service after the address's and device's allowances are spent.
+    uncheckedRoute('contribute', {
+      handle: async ({ params, body, ip, header }) => {
+        const device = header('x-samskab-device');
+        const sender = { ip, device: device && /^[A-Za-z0-9_-]{6,64}$/.test(device) ? device : null, publicBase: publicBase(config) };
+        const { receipt, created } = await moderation.calls.contribute(params.callId, body, sender);
+        return new Answered(receipt, created ? 201 : 200);
+      },
     }),
-  );
-
-  router.post(
-    '/calls/:callId/contributions',
-    handle(log, async (req, res) => {
-      const { receipt, created } = await moderation.calls.contribute(String(req.params.callId), req.body, senderOf(req, config));
-      res.status(created ? 201 : 200).json(ok(receipt));
+    route('receipt', { handle: ({ params, ip }) => moderation.calls.receipt(params.code, ip) }),
+    route('auditCsv', {
+      admit: ({ params, token }) => boardSession(identify, token, params.boardId, 'Only facilitators read the audit log.'),
+      handle: async ({ params, query }, res) => {
+        const entries = await moderation.audit.all(params.boardId);
+        const separator = query.sep;
+        const lines = [BOM, csvLine(['at', 'actor', 'role', 'action', 'target', 'targetId', 'reason', 'before', 'after'], separator)];
+        for (const entry of entries) lines.push(csvLine(auditRow(entry), separator));
+        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        res.setHeader('Content-Disposition', `attachment; filename="audit-${params.boardId}.csv"`);
+        res.end(lines.join(''));
+      },
     }),
-  );
-
-  router.get(
-    '/receipts/:code',
-    handle(log, async (req, res) => {
-      res.setHeader('Cache-Control', 'no-store');
-      res.json(ok(await moderation.calls.receipt(String(req.params.code), req.ip ?? 'unknown')));
-    }),
-  );
-
-  router.get(
-    '/boards/:boardId/audit.csv',
-    handle(log, async (req, res) => {
-      const boardId = String(req.params.boardId);
-      await requireFacilitator(boards, boardId, bearer(req));
-      const entries = await moderation.audit.all(boardId);
-      const query = auditCsvQuerySchema.safeParse(req.query);
-      if (!query.success) throw ServiceError.validation(query.error);
-      const separator = query.data.sep;
-      const lines = [BOM, csvLine(['at', 'actor', 'role', 'action', 'target', 'targetId', 'reason', 'before', 'after'], separator)];
-      for (const entry of entries) lines.push(csvLine(auditRow(entry), separator));
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="audit-${boardId}.csv"`);
-      res.setHeader('Cache-Control', 'no-store');
-      res.end(lines.join(''));
-    }),
-  );
-
-  return router;
-}
-
-/** The audit CSV takes the same separator choice as the exports (`;` for Danish Excel). */
-const auditCsvQuerySchema = z.object({ sep: z.enum(CSV_SEPARATORS).default(';') }).strict();
-
-function senderOf(req: Request, config: ServerConfig): { ip: string; device: string | null; publicBase: string } {
-  const device = req.get('x-samskab-device');
-  return {
-    ip: req.ip ?? 'unknown',
-    device: device && /^[A-Za-z0-9_-]{6,64}$/.test(device) ? device : null,
-    publicBase: publicBase(config),
-  };
-}
-
-async function requireFacilitator(boards: BoardService, boardId: string, token: string | undefined): Promise<Identity> {
-  const identity = await boards.identify(token);
-  if (!identity || identity.boardId !== boardId) {
-    throw new ServiceError(ErrorCode.UNAUTHENTICATED, 'The session is unknown or belongs to another board.', 401);
-  }
-  if (identity.role !== 'facilitator') throw new ServiceError(ErrorCode.FORBIDDEN, 'Only facilitators read the audit log.', 403);
-  return identity;
+  ];
 }
 
 function auditRow(entry: AuditEntry): Array<string | number | null> {

@@ -1,17 +1,13 @@
-import { Router, type Request } from 'express';
 import {
   ErrorCode,
   JOIN_CODE_PATTERN,
   joinByCodeRequestSchema,
   normalizeJoinCode,
-  ok,
   type JoinCodeInfo,
   type SessionResponse,
 } from '../../shared';
-import type { Logger } from '../log';
-import type { BoardService } from '../boards/board-service';
+import type { BoardService } from '../boards';
 import { ServiceError } from '../core/errors';
-import { handle } from '../core/http';
 import type { AbuseLimits } from '../core/limits';
 import { settingsOf, type WorkshopContext } from './context';
 
@@ -74,23 +70,4 @@ export class JoinByCode {
     }
     return found;
   }
-}
-
-/** `GET /api/join/:code` and `POST /api/join`. */
-export function joinRoutes(join: JoinByCode, log: Logger): Router {
-  const router = Router();
-  const ipOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
-  router.get(
-    '/join/:code',
-    handle(log, async (req, res) => {
-      res.json(ok(await join.describe(ipOf(req), String(req.params.code))));
-    }),
-  );
-  router.post(
-    '/join',
-    handle(log, async (req, res) => {
-      res.status(201).json(ok(await join.join(ipOf(req), req.body)));
-    }),
-  );
-  return router;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RESTORE_BODY_LIMIT } from '../../server/http/export-routes';
+import { RESTORE_BODY_LIMIT } from '../../server/export/routes';
 
 /**
  * Docker cannot run where the tests run, so the deployment files are checked as text for

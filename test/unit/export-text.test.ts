@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, csvLine, neutraliseFormula } from '../../server/export/csv';
+import { BOM, csvField, csvLine, neutraliseFormula } from '../../server/core/csv-text';
 import { escapeHtml } from '../../server/export/html';
 import { httpLink } from '../../server/export/initiative-rows';
 import { mdText } from '../../server/export/markdown';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchExport, startRound, type ExportProgress } from '../../client/outcomes/outcomes-api';
+import { fetchExport, type ExportProgress } from '../../client/outcomes/export-download';
+import { request } from '../../client/rest/api';
 
 /** A response whose body arrives in the given pieces. */
 function streamed(pieces: string[], headers: Record<string, string>, status = 200): Response {
@@ -19,7 +20,9 @@ const ack = (status: number, code: string) =>
 const run = (signal = new AbortController().signal) => {
   const progress: ExportProgress[] = [];
   const outcome = fetchExport({
-    path: '/api/boards/b/export/csv?lang=da&sep=%3B',
+    boardId: 'b',
+    format: 'csv',
+    query: new URLSearchParams({ lang: 'da', sep: ';' }),
     sessionToken: 'secret',
     signal,
     fallbackName: 'samskab-b.csv',
@@ -85,17 +88,17 @@ describe('fetchExport', () => {
   });
 });
 
-describe('startRound', () => {
+describe('request (the typed REST fetch)', () => {
   it('posts the request with the session and returns the Ack', async () => {
     const fetchMock = vi.fn(async () => new Response(JSON.stringify({ ok: true, data: { boardId: 'n', carried: 2 } }), { status: 201 }));
     vi.stubGlobal('fetch', fetchMock);
-    const result = await startRound('b', 'secret', { title: 'Runde 2', statuses: ['selected'] });
+    const result = await request('startRound', { params: { boardId: 'b' }, session: 'secret', body: { title: 'Runde 2', statuses: ['selected'] } });
     expect(result).toEqual({ ok: true, data: { boardId: 'n', carried: 2 } });
     expect(fetchMock).toHaveBeenCalledWith(
       '/api/boards/b/rounds',
       expect.objectContaining({ method: 'POST', body: JSON.stringify({ title: 'Runde 2', statuses: ['selected'] }) }),
     );
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('offline'))));
-    expect(await startRound('b', 'secret', {})).toEqual({ ok: false, offline: true });
+    expect(await request('startRound', { params: { boardId: 'b' }, session: 'secret', body: {} })).toEqual({ ok: false, offline: true });
   });
 });

@@ -1,27 +1,7 @@
-import type { Ack, CreateBoardResponse, NewRoundRequest } from '../../shared';
-import type { ApiResult } from '../rest/http';
+import { decode, download } from '../rest/api';
 import { contentLength, fileNameFrom } from './export-file';
 
-export type RoundCreated = CreateBoardResponse & { carried: number };
-
-/** POST /api/boards/:boardId/rounds with the facilitator's session. */
-export async function startRound(boardId: string, sessionToken: string, body: NewRoundRequest): Promise<ApiResult<RoundCreated>> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/rounds`, {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: `Bearer ${sessionToken}` },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    return { ok: false, offline: true };
-  }
-  try {
-    return (await response.json()) as Ack<RoundCreated>;
-  } catch {
-    return { ok: false, offline: true };
-  }
-}
+// A board's export (GET /api/boards/:boardId/export/:format), read with progress.
 
 export interface ExportProgress {
   received: number;
@@ -40,7 +20,10 @@ export type ExportFailure =
 export type ExportOutcome = { ok: true; blob: Blob; fileName: string } | { ok: false; failure: ExportFailure };
 
 interface FetchExportOptions {
-  path: string;
+  boardId: string;
+  format: string;
+  /** lang, and sep for CSV (client/outcomes/export-file.ts exportQuery). */
+  query: URLSearchParams;
   sessionToken: string;
   signal: AbortSignal;
   fallbackName: string;
@@ -49,13 +32,9 @@ interface FetchExportOptions {
 }
 
 async function refusal(response: Response): Promise<ExportFailure> {
-  let code: string | null = null;
-  try {
-    const ack = (await response.json()) as Ack<unknown>;
-    if (!ack.ok) code = ack.error.code;
-  } catch {
-    // A proxy's error page: no code to tell.
-  }
+  // A proxy's error page has no code to tell.
+  const answer = await decode<unknown>(response);
+  const code = !answer.ok && 'error' in answer ? answer.error.code : null;
   if (code === 'EXPORT_UNAVAILABLE') return { kind: 'unavailable' };
   if (response.status === 401 || code === 'UNAUTHENTICATED') return { kind: 'unauthenticated' };
   if (code === null && response.status >= 500) return { kind: 'offline' };
@@ -67,14 +46,10 @@ async function refusal(response: Response): Promise<ExportFailure> {
  * Content-Length, so a large board's file shows how far it has come. The page stays
  * usable throughout: nothing here blocks, and `signal` cancels at any point.
  */
-export async function fetchExport({ path, sessionToken, signal, fallbackName, onProgress }: FetchExportOptions): Promise<ExportOutcome> {
+export async function fetchExport({ boardId, format, query, sessionToken, signal, fallbackName, onProgress }: FetchExportOptions): Promise<ExportOutcome> {
   const failed = (): ExportOutcome => ({ ok: false, failure: signal.aborted ? { kind: 'aborted' } : { kind: 'offline' } });
-  let response: Response;
-  try {
-    response = await fetch(path, { headers: { Authorization: `Bearer ${sessionToken}` }, signal, cache: 'no-store' });
-  } catch {
-    return failed();
-  }
+  const response = await download('exportBoard', { params: { boardId, format }, query, session: sessionToken, signal });
+  if (!response) return failed();
   if (!response.ok) return { ok: false, failure: await refusal(response) };
 
   const total = contentLength(response.headers.get('Content-Length'));
