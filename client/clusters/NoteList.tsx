@@ -11,10 +11,10 @@ import { useBoardStore } from '../state/board-store';
  */
 export const NOTE_PAGE = 40;
 
-interface Props {
-  ideas: readonly Idea[];
+interface Props<T extends Pick<Idea, 'id'>> {
+  ideas: readonly T[];
   /** One note, wrapped in its <li>. */
-  renderIdea: (idea: Idea) => ReactNode;
+  renderIdea: (idea: T) => ReactNode;
 }
 
 /**
@@ -22,7 +22,7 @@ interface Props {
  * Ideas this device pinned (its own new ideas, ones it moved or jumped to) show even when
  * they sit in the unrendered tail, after the button, so nobody loses sight of their idea.
  */
-export function NoteList({ ideas, renderIdea }: Props) {
+export function NoteList<T extends Pick<Idea, 'id'>>({ ideas, renderIdea }: Props<T>) {
   const t = useT();
   const [limit, setLimit] = useState(NOTE_PAGE);
   const pinned = useBoardStore((s) => s.pinnedIdeas);

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AwarenessUser, BoardSettings, Idea } from '../../../shared';
 import type { BoardState } from '../board-store';
+import { applyToIndex, emptyIndex, replaceIndex, type IdeaIndex } from '../idea-index';
 
 /** Another connection's presence, as the server vouched for it. */
 export interface PresentUser extends AwarenessUser {
@@ -11,6 +12,8 @@ export interface PresentUser extends AwarenessUser {
 /** A mirror of the Yjs document (the source of truth) plus presence from awareness. */
 export interface ContentSlice {
   ideas: ReadonlyMap<string, Idea>;
+  /** The board's groups, kept in step with `ideas` (idea-index.ts); read one group at a time. */
+  index: IdeaIndex;
   settings: BoardSettings | null;
   /** Other people here now, one entry per participant (several tabs count once). */
   present: PresentUser[];
@@ -23,6 +26,7 @@ export interface ContentSlice {
 
 export const createContentSlice: StateCreator<BoardState, [], [], ContentSlice> = (set) => ({
   ideas: new Map(),
+  index: emptyIndex,
   settings: null,
   present: [],
   applyIdeas: (changes) =>
@@ -32,9 +36,9 @@ export const createContentSlice: StateCreator<BoardState, [], [], ContentSlice> 
         if (idea) ideas.set(id, idea);
         else ideas.delete(id);
       }
-      return { ideas };
+      return { ideas, index: applyToIndex(s.index, changes) };
     }),
-  replaceIdeas: (ideas) => set({ ideas }),
+  replaceIdeas: (ideas) => set((s) => ({ ideas, index: replaceIndex(s.index, ideas.values()) })),
   setSettings: (settings) => set({ settings }),
   setPresent: (present) => set({ present }),
 });
