@@ -77,6 +77,8 @@ describe('a remote edit on a large board, in the browser', () => {
     try {
       await joinBoard(page, board.links.participant, 'Ida');
       await page.locator('section[data-group="unclassified"] .group__count', { hasText: `${COUNT - IN_CELLS} idéer` }).waitFor();
+      // Long lists mount their first page in a deferred render (client/clusters/NoteList.tsx): let it finish.
+      await expect.poll(() => page.locator('section[data-group="unclassified"] .note').count()).toBe(40);
       const target = ideas[0]!; // cell-1-1
       const note = page.locator(`[data-idea="${target.id}"]`);
       await note.waitFor();
