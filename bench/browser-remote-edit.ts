@@ -5,7 +5,7 @@ import { chromium, type Page } from 'playwright-core';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { ideasMap, readIdeas } from '../shared';
+import { YMessage, ideasMap, readIdeas } from '../shared';
 import { positionBetween } from '../shared/model/position';
 import { ARGS, CHROMIUM, buildClient, pinnedChromium, seed, serverIn } from './browser-render';
 import { log } from './lib/log';
@@ -19,7 +19,8 @@ import { summarize, type Summary } from './lib/stats';
  * arrival at the page to the next paint that shows it; target < 16 ms (one frame at 60 Hz).
  *
  * `npm run bench:remote-edit` (or `npx tsx bench/browser-remote-edit.ts`), options:
- * --ideas=10000 --edits=50 --write-results (put the Markdown section into bench/RESULTS.md).
+ * --ideas=10000 --edits=50 --write-results (put the Markdown section into bench/RESULTS.md)
+ * --profile=<file> (a CPU profile of the page during the edits, from an unminified build: its times are not comparable).
  *
  * Setup as bench/browser-render.ts: the client built from the current tree, a blank board
  * seeded in Redis (ideas spread over the nine phase × principle cells), Chromium pinned to
@@ -63,6 +64,8 @@ interface Results {
   versions: Record<string, string>;
   pinning: string;
   longestTaskMs: number;
+  /** Main-thread time per edit, ms, over the whole run (the bench's own DOM queries between edits included). */
+  costs: { task: number; script: number; style: number; layout: number };
   samples: Sample[];
 }
 
@@ -123,7 +126,7 @@ async function waitForResult(page: Page): Promise<{ arrival: number; dom: number
 export async function runRemoteEdit(ideas: number, edits: number): Promise<Results> {
   installCleanupHandlers();
   log('remote edit: building the client');
-  const root = buildClient(false);
+  const root = buildClient(option('profile') !== null);
   const redis = await startRedis('always');
   const server = await serverIn(root, redis);
   const browser = await chromium.launch({ executablePath: pinnedChromium(), args: ARGS });
@@ -149,9 +152,19 @@ export async function runRemoteEdit(ideas: number, edits: number): Promise<Resul
       params: { session: seeded.authorSession },
       disableBc: true,
     });
+    // Samskab's own message types (Saved, Error): nothing to do with them here but not to warn.
+    for (const type of [YMessage.Saved, YMessage.Error]) provider.messageHandlers[type] = () => undefined;
     await new Promise<void>((resolve) => (provider?.synced ? resolve() : provider?.once('sync', () => resolve())));
     await sleep(1_000);
 
+    // --profile=<file>: a CPU profile of the page over the edits.
+    const profileTo = option('profile');
+    const cdp = await context.newCDPSession(page);
+    if (profileTo) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+    // Where the page's time went over all the edits (Chromium's own cumulative counters, seconds).
+    await cdp.send('Performance.enable');
+    const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const before = await metrics();
     const samples: Sample[] = [];
     const cells = ['cell-1-1', 'cell-2-2', 'cell-3-3', 'cell-1-3'];
     for (let i = 0; i < edits * 2; i++) {
@@ -162,7 +175,8 @@ export async function runRemoteEdit(ideas: number, edits: number): Promise<Resul
       const map = id ? ideasMap(doc).get(id) : undefined;
       if (!id || !map) throw new Error(`no rendered idea in ${from}`);
       if (kind === 'text') {
-        const text = `Rettet ${i}: ${String(map.get('text')).slice(0, 40)}`;
+        // No trailing space: the page shows a note's text trimmed.
+        const text = `Rettet ${i}: ${String(map.get('text')).slice(0, 40).trim()}`;
         await page.evaluate((check) => (window as unknown as Probe).__arm(check), { selector: `[data-idea="${id}"] .note__text`, text });
         map.set('text', text);
       } else {
@@ -182,6 +196,10 @@ export async function runRemoteEdit(ideas: number, edits: number): Promise<Resul
       samples.push({ kind, domMs: r.dom - r.arrival, paintMs: r.paint - r.arrival });
       await sleep(100);
     }
+    const after = await metrics();
+    const perEdit = (name: string) => (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / samples.length;
+    const costs = { task: perEdit('TaskDuration'), script: perEdit('ScriptDuration'), style: perEdit('RecalcStyleDuration'), layout: perEdit('LayoutDuration') };
+    if (profileTo) writeFileSync(profileTo, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const longestTaskMs = await page.evaluate(() => (window as unknown as Probe).__probe.longest);
     await context.close();
     const commit = safe(() => execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim());
@@ -194,6 +212,7 @@ export async function runRemoteEdit(ideas: number, edits: number): Promise<Resul
       versions: { ...versions(), chromium: chromiumVersion },
       pinning: pinning(),
       longestTaskMs,
+      costs,
       samples,
     };
   } finally {
@@ -222,7 +241,7 @@ export function section(r: Results): string {
   return `${SECTION_START}
 ## Browser: one remote edit on a ${r.ideas.toLocaleString('en')}-idea board
 
-Measured by \`bench/browser-remote-edit.ts\` (\`npm run bench:remote-edit\`) on ${r.date}, commit ${r.commit}; machine: ${machine}; ${r.versions.chromium}; ${r.pinning}. A participant's board view (1280 × 900) in Chromium; a second real client (y-websocket's provider) edits one rendered idea at a time: its text, or moves it to the top of another phase × principle cell. From the Yjs update's arrival on the page's WebSocket to the DOM showing it (React committed), and to the paint of the first frame showing it (rAF, then a task after that frame). Target: arrival → paint < 16 ms. Longest main-thread task during the edits (after the board was shown): ${ms(r.longestTaskMs)} ms (includes the first render).
+Measured by \`bench/browser-remote-edit.ts\` (\`npm run bench:remote-edit\`) on ${r.date}, commit ${r.commit}; machine: ${machine}; ${r.versions.chromium}; ${r.pinning}. A participant's board view (1280 × 900) in Chromium; a second real client (y-websocket's provider) edits one rendered idea at a time: its text, or moves it to the top of another phase × principle cell. From the Yjs update's arrival on the page's WebSocket to the DOM showing it (React committed), and to the paint of the first frame showing it (rAF, then a task after that frame). Target: arrival → paint < 16 ms. Longest main-thread task during the edits (after the board was shown): ${ms(r.longestTaskMs)} ms (includes the first render). Main-thread time per edit (Chromium's Performance metrics over the run, the bench's own queries between edits included): all tasks ${ms(r.costs.task)} ms, script ${ms(r.costs.script)}, style ${ms(r.costs.style)}, layout ${ms(r.costs.layout)}.
 
 | edit, ms | samples | p50 | p95 | max |
 | --- | --- | --- | --- | --- |

@@ -36,6 +36,7 @@ export function resetBoardContent(): void {
     index: emptyIndex,
     settings: null,
     present: [],
+    editing: new Map(),
     connection: initialConnection,
     problem: null,
     announcement: null,

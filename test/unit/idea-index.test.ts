@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { BoardSettings, Idea } from '../../shared';
 import { groupIdeas, indexedGroups } from '../../client/board/grouping';
 import { applyToIndex, buildIndex, EMPTY, emptyIndex, replaceIndex, type IdeaIndex } from '../../client/state/idea-index';
+import { resetBoardContent, useBoardStore } from '../../client/state/board-store';
+import { editingByIdea, type PresentUser } from '../../client/state/slices/content';
 import { noFilters } from '../../client/state/slices/ui';
 
 let n = 0;
@@ -142,5 +144,44 @@ describe('the incremental idea index', () => {
     // And the replaced index goes on incrementally.
     const gone = applyToIndex(replaced, changes([list[0]!.id, null]));
     expect(ids(gone, 'track-none')).toEqual([]);
+  });
+});
+
+const store = () => useBoardStore.getState();
+
+/** The store mirrors the document: ideas by id and the index the board groups by, in step. */
+describe('the board store\u2019s ideas and their index', () => {
+  beforeEach(() => resetBoardContent());
+
+  it('keeps the index in step with applied and replaced ideas', () => {
+    store().replaceIdeas(new Map([['1', idea({ id: '1', position: 'a1' })], ['2', idea({ id: '2', position: 'a2', track: 'inward' })]]));
+    expect(store().index.groups.get('unclassified')?.map((m) => m.id)).toEqual(['1', '2']);
+    const trackNone = store().index.groups.get('track-none');
+
+    const index = store().index;
+    store().applyIdeas(new Map([['2', idea({ id: '2', position: 'a2', track: 'inward', text: 'Ny tekst' })]]));
+    expect(store().ideas.get('2')?.text).toBe('Ny tekst');
+    // A text edit changes no group: a selector of any group returns the same array.
+    expect(store().index).toBe(index);
+
+    store().applyIdeas(new Map<string, Idea | null>([['1', null], ['3', idea({ id: '3', position: 'a3', phase: 1, principle: 1 })]]));
+    expect(store().index.groups.get('unclassified')?.map((m) => m.id)).toEqual(['2']);
+    expect(store().index.groups.get('cell-1-1')?.map((m) => m.id)).toEqual(['3']);
+    expect(store().index.groups.get('track-inward')).toBe(index.groups.get('track-inward'));
+    expect(store().index.groups.get('track-none')).not.toBe(trackNone);
+
+    resetBoardContent();
+    expect(store().index.groups.size).toBe(0);
+  });
+
+  it('says who edits which idea, from presence', () => {
+    const person = (name: string | null, editing: string | null) => ({ name, editing }) as unknown as PresentUser;
+    const editing = editingByIdea([person('Ida', 'a'), person(null, 'a'), person('Omar', null), person('Bo', 'b')]);
+    expect([...editing]).toEqual([
+      ['a', ['Ida', null]],
+      ['b', ['Bo']],
+    ]);
+    store().setPresent([person('Ida', 'a')]);
+    expect(store().editing.get('a')).toEqual(['Ida']);
   });
 });

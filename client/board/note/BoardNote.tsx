@@ -3,10 +3,11 @@ import { useShallow } from 'zustand/react/shallow';
 import { clusterFits } from '../../clusters/clusters';
 import { useBoardStore } from '../../state/board-store';
 import { ideaPermissions } from '../../workshop/permissions';
-import { useWorkshopContext } from '../../workshop/useWorkshopContext';
 import { countRender } from '../render-probe';
 import { IdeaNote } from './IdeaNote';
 import { useNoteHandlers } from './NoteHandlers';
+
+const NOBODY: readonly (string | null)[] = Object.freeze([]);
 
 interface Props {
   ideaId: string;
@@ -21,22 +22,31 @@ interface Props {
  */
 export const BoardNote = memo(function BoardNote({ ideaId, groupKey }: Props) {
   if (import.meta.env.VITE_RENDER_PROBE === '1') countRender('note', ideaId);
-  const idea = useBoardStore((s) => s.ideas.get(ideaId));
-  const grouping = useBoardStore((s) => s.grouping);
-  const ctx = useWorkshopContext();
-  const editors = useBoardStore(useShallow((s) => s.present.filter((p) => p.editing === ideaId).map((p) => p.name)));
-  const total = useBoardStore((s) => (s.workshop.votesRevealed ? (s.voteTotals[ideaId] ?? 0) : null));
-  const history = useBoardStore((s) => s.histories.get(ideaId) ?? null);
-  const selected = useBoardStore((s) => (s.mergeSelection ? s.mergeSelection.includes(ideaId) : null));
-  const clusters = useBoardStore((s) => s.clusters);
+  // One subscription for all of it: every store change runs each subscriber's selector, and a
+  // board renders hundreds of notes.
+  const { idea, grouping, identity, workshop, settings, editors, total, history, selected, clusters } = useBoardStore(
+    useShallow((s) => ({
+      idea: s.ideas.get(ideaId),
+      grouping: s.grouping,
+      identity: s.identity,
+      workshop: s.workshop,
+      settings: s.settings,
+      editors: s.editing.get(ideaId) ?? NOBODY,
+      total: s.workshop.votesRevealed ? (s.voteTotals[ideaId] ?? 0) : null,
+      history: s.histories.get(ideaId) ?? null,
+      selected: s.mergeSelection ? s.mergeSelection.includes(ideaId) : null,
+      clusters: s.clusters,
+    })),
+  );
   const handlers = useNoteHandlers();
   if (!idea) return null;
-  const focusId = ctx.settings?.focusQuestionId ?? null;
+  const ctx = { identity, workshop, settings };
+  const focusId = settings?.focusQuestionId ?? null;
   return (
     <IdeaNote
       idea={idea}
       grouping={grouping}
-      settings={ctx.settings}
+      settings={settings}
       permissions={ideaPermissions(ctx, idea)}
       moveOptions={() => handlers.moveOptions(idea, groupKey)}
       clusterOptions={() => handlers.clusterOptions(idea)}

@@ -17,6 +17,8 @@ export interface ContentSlice {
   settings: BoardSettings | null;
   /** Other people here now, one entry per participant (several tabs count once). */
   present: PresentUser[];
+  /** Idea id → names of the people editing it now (from `present`), so a note reads only its own. */
+  editing: ReadonlyMap<string, readonly (string | null)[]>;
   /** Applies changed ideas; null removes. */
   applyIdeas: (changes: ReadonlyMap<string, Idea | null>) => void;
   replaceIdeas: (ideas: ReadonlyMap<string, Idea>) => void;
@@ -29,6 +31,7 @@ export const createContentSlice: StateCreator<BoardState, [], [], ContentSlice> 
   index: emptyIndex,
   settings: null,
   present: [],
+  editing: new Map(),
   applyIdeas: (changes) =>
     set((s) => {
       const ideas = new Map(s.ideas);
@@ -40,5 +43,11 @@ export const createContentSlice: StateCreator<BoardState, [], [], ContentSlice> 
     }),
   replaceIdeas: (ideas) => set((s) => ({ ideas, index: replaceIndex(s.index, ideas.values()) })),
   setSettings: (settings) => set({ settings }),
-  setPresent: (present) => set({ present }),
+  setPresent: (present) => set({ present, editing: editingByIdea(present) }),
 });
+
+export function editingByIdea(present: readonly PresentUser[]): Map<string, (string | null)[]> {
+  const editing = new Map<string, (string | null)[]>();
+  for (const p of present) if (p.editing !== null) editing.set(p.editing, [...(editing.get(p.editing) ?? []), p.name]);
+  return editing;
+}
