@@ -39,6 +39,9 @@ import { summarize, type Summary } from './lib/stats';
  *   rAF callback runs just before the frame is rendered, and a task queued there runs after
  *   that frame's paint, so the stamp is when the first frame showing the edit was painted
  *   (within the task queue's resolution). "arrival → paint" is the figure against the target.
+ *   It includes the wait for the next frame (0–16.7 ms at 60 Hz, half a frame on average):
+ *   that wait is part of what a person sees, so a p50 under 16 ms needs the work itself
+ *   (arrival → DOM) well under a frame.
  * Each edit waits for the previous one's paint and 100 ms of quiet, so samples do not overlap.
  */
 

@@ -126,6 +126,7 @@ export function indexedGroups(index: IdeaIndex, grouping: Grouping, settings: Bo
   const known = new Set(groups.map((g) => g.key));
   const orphans = [...index.groups].filter(([key]) => key.startsWith('question-') && !known.has(key));
   if (orphans.length === 0) return groups;
+  // Rare (a question removed while ideas answer it): this merged group is new on each call.
   const none = groups[groups.length - 1] as IdeaGroup<Member>;
   none.ideas = [...none.ideas, ...orphans.flatMap(([, members]) => members)].sort(comparePositions);
   return groups;

@@ -46,6 +46,7 @@ export const createContentSlice: StateCreator<BoardState, [], [], ContentSlice> 
   setPresent: (present) => set({ present, editing: editingByIdea(present) }),
 });
 
+/** Who edits which idea, built once per presence change instead of filtered by every note. */
 export function editingByIdea(present: readonly PresentUser[]): Map<string, (string | null)[]> {
   const editing = new Map<string, (string | null)[]>();
   for (const p of present) if (p.editing !== null) editing.set(p.editing, [...(editing.get(p.editing) ?? []), p.name]);
