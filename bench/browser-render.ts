@@ -60,8 +60,8 @@ export interface RenderResults {
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const OUT = here('./out/');
 export const RENDER_JSON = `${OUT}browser-render.json`;
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 const VIEWPORT: Record<View, { width: number; height: number }> = { board: { width: 1280, height: 900 }, projector: { width: 1920, height: 1080 } };
 
 /**
@@ -69,7 +69,7 @@ const VIEWPORT: Record<View, { width: number; height: number }> = { board: { wid
  * (another engineer's tree moves on) or in use by their browser tests, so it is neither
  * trusted nor rebuilt; the server finds the build relative to its working directory.
  */
-function buildClient(profile: boolean): string {
+export function buildClient(profile: boolean): string {
   const root = `${OUT}render-root/`;
   mkdirSync(root, { recursive: true });
   if (!existsSync(`${root}node_modules`)) symlinkSync(here('../node_modules'), `${root}node_modules`);
@@ -80,7 +80,7 @@ function buildClient(profile: boolean): string {
 }
 
 /** A server started with `cwd` as its working directory (children inherit it at spawn). */
-async function serverIn(cwd: string, redis: RedisHandle): Promise<ServerHandle> {
+export async function serverIn(cwd: string, redis: RedisHandle): Promise<ServerHandle> {
   const previous = process.cwd();
   process.chdir(cwd);
   try {
@@ -91,20 +91,22 @@ async function serverIn(cwd: string, redis: RedisHandle): Promise<ServerHandle> 
 }
 
 /** Chromium on the load core, like every other client of the bench; the server and Redis keep core 0. */
-function pinnedChromium(): string {
+export function pinnedChromium(): string {
   const path = `${OUT}chromium-pinned.sh`;
   writeFileSync(path, `#!/bin/sh\nexec taskset -c ${CORES.load} ${CHROMIUM} "$@"\n`);
   chmodSync(path, 0o755);
   return pinning().includes('taskset') ? path : CHROMIUM;
 }
 
-interface Seeded {
+export interface Seeded {
   board: BoardRef;
   observer: string;
+  /** The seeded ideas' author's session (it may edit their text). */
+  authorSession: string;
 }
 
 /** A blank board (no questions: nothing filtered) holding `count` ideas, as one compacted snapshot. */
-async function seed(server: ServerHandle, redis: RedisHandle, count: number): Promise<Seeded> {
+export async function seed(server: ServerHandle, redis: RedisHandle, count: number): Promise<Seeded> {
   const res = await fetch(`http://127.0.0.1:${server.target.port}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -130,7 +132,7 @@ async function seed(server: ServerHandle, redis: RedisHandle, count: number): Pr
     await store.close();
     doc.destroy();
   }
-  return { board, observer: tokens.observer };
+  return { board, observer: tokens.observer, authorSession: seat.session ?? '' };
 }
 
 /** Every pid descending from this process: the server, Redis and Chromium are ours, the rest is "other". */

@@ -18,7 +18,7 @@ export function statusOf(ideaId: string, statuses: FilterContext['statuses']): I
 }
 
 /** The question an idea is shown under: its own, or none when that question was removed. */
-export function shownQuestion(idea: Idea, settings: BoardSettings | null): string | null {
+export function shownQuestion(idea: Pick<Idea, 'questionId'>, settings: BoardSettings | null): string | null {
   return settings?.questions.some((q) => q.id === idea.questionId) ? idea.questionId : null;
 }
 
@@ -137,6 +137,39 @@ export function ideaFilter(
     // Last: the only test that reads the text.
     return matcher === null || matcher(searchableTexts(idea, comments?.get(idea.id)));
   };
+}
+
+/**
+ * The filters over the index's members (id, position, cluster, question): null when nothing
+ * is filtered, a predicate on the question alone when only the question filter is on (the
+ * common case, a workshop's focus question: no idea needs reading), else a predicate that
+ * reads each idea from `ideas`. Same semantics as ideaFilter.
+ */
+export function memberFilter(
+  filters: Filters,
+  settings: BoardSettings | null,
+  context: FilterContext & { ideas: ReadonlyMap<string, Idea> | null },
+): ((member: { id: string; questionId: string | null }) => boolean) | null {
+  const question = filteredQuestion(filters.question, settings);
+  if (needsIdeaFields(filters)) {
+    const { ideas } = context;
+    const shown = ideaFilter(filters, settings, context);
+    return (member) => {
+      const idea = ideas?.get(member.id);
+      return idea !== undefined && shown(idea);
+    };
+  }
+  if (question === undefined) return null;
+  const followsFocus = filters.question === 'focus';
+  return (member) => {
+    const ideaQuestion = shownQuestion(member, settings);
+    return ideaQuestion === question || (followsFocus && ideaQuestion === null);
+  };
+}
+
+/** Whether the filters read more of an idea than its question (a search, any chosen filter). */
+export function needsIdeaFields(filters: Filters): boolean {
+  return chosenFilterCount(filters) > 0 || queryWords(filters.query).length > 0;
 }
 
 export function matchesFilters(

@@ -10,6 +10,7 @@ import {
   type Track,
 } from '../../shared';
 import { comparePositions } from '../../shared/model/position';
+import { EMPTY, type IdeaIndex, type Member } from '../state/idea-index';
 import type { Filters } from '../state/slices/ui';
 import { ideaFilter, shownQuestion, type FilterContext } from './filters';
 
@@ -23,10 +24,13 @@ export type GroupId =
   | { kind: 'track'; track: Track | null }
   | { kind: 'question'; questionId: string | null };
 
-export interface IdeaGroup {
+/** What a group's order and moves need of an idea (an Idea, or the index's Member). */
+export type Placed = Pick<Idea, 'id' | 'position' | 'clusterId'>;
+
+export interface IdeaGroup<T extends Placed = Idea> {
   key: string;
   id: GroupId;
-  ideas: Idea[];
+  ideas: readonly T[];
 }
 
 export function groupKey(id: GroupId): string {
@@ -96,8 +100,8 @@ export function groupIdeas(
   settings: BoardSettings | null,
   filters: Filters,
   context: FilterContext = {},
-): IdeaGroup[] {
-  const groups = new Map<string, IdeaGroup>();
+): Array<IdeaGroup & { ideas: Idea[] }> {
+  const groups = new Map<string, { key: string; id: GroupId; ideas: Idea[] }>();
   for (const id of groupIds(grouping, settings)) groups.set(groupKey(id), { key: groupKey(id), id, ideas: [] });
   const shown = ideaFilter(filters, settings, context);
   for (const idea of ideas) {
@@ -106,4 +110,24 @@ export function groupIdeas(
   }
   for (const group of groups.values()) group.ideas.sort(comparePositions);
   return [...groups.values()];
+}
+
+/**
+ * The board's groups for a grouping, read from the incremental index (no filter applied):
+ * each group's members array is the index's own, so an untouched group keeps its identity.
+ * Ideas whose question was removed from the board show under "no question", as groupOf says.
+ */
+export function indexedGroups(index: IdeaIndex, grouping: Grouping, settings: BoardSettings | null): IdeaGroup<Member>[] {
+  const groups = groupIds(grouping, settings).map((id) => {
+    const key = groupKey(id);
+    return { key, id, ideas: index.groups.get(key) ?? EMPTY };
+  });
+  if (grouping !== 'question') return groups;
+  const known = new Set(groups.map((g) => g.key));
+  const orphans = [...index.groups].filter(([key]) => key.startsWith('question-') && !known.has(key));
+  if (orphans.length === 0) return groups;
+  // Rare (a question removed while ideas answer it): this merged group is new on each call.
+  const none = groups[groups.length - 1] as IdeaGroup<Member>;
+  none.ideas = [...none.ideas, ...orphans.flatMap(([, members]) => members)].sort(comparePositions);
+  return groups;
 }

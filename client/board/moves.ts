@@ -1,13 +1,13 @@
 import type { Idea } from '../../shared';
 import { positionBetween } from '../../shared/model/position';
 import type { IdeaPatch } from '../sync/idea-writes';
-import { placementFor, type IdeaGroup } from './grouping';
+import { placementFor, type IdeaGroup, type Placed } from './grouping';
 
 /**
  * The patch that moves `idea` into `group`, just before the idea `beforeId` (null: at the
  * end). Only placement fields change, so anyone who may write may do it.
  */
-export function moveIntoGroup(idea: Idea, group: IdeaGroup, beforeId: string | null): IdeaPatch {
+export function moveIntoGroup(idea: Idea, group: IdeaGroup<Placed>, beforeId: string | null): IdeaPatch {
   const others = group.ideas.filter((i) => i.id !== idea.id);
   const found = beforeId === null ? -1 : others.findIndex((i) => i.id === beforeId);
   const at = found < 0 ? others.length : found;
@@ -17,7 +17,7 @@ export function moveIntoGroup(idea: Idea, group: IdeaGroup, beforeId: string | n
 }
 
 /** Moves an idea one place up or down within its group; null at either end. */
-export function moveWithinGroup(idea: Idea, group: IdeaGroup, delta: -1 | 1): IdeaPatch | null {
+export function moveWithinGroup(idea: Idea, group: IdeaGroup<Placed>, delta: -1 | 1): IdeaPatch | null {
   const index = group.ideas.findIndex((i) => i.id === idea.id);
   if (index < 0) return null;
   const target = index + delta;

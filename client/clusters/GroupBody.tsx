@@ -4,10 +4,10 @@ import type { Idea } from '../../shared';
 import type { ClusterBlock, GroupLayout } from './clusters';
 import { NoteList } from './NoteList';
 
-interface Props {
-  layout: GroupLayout;
+interface Props<T extends Pick<Idea, 'id' | 'clusterId'>> {
+  layout: GroupLayout<T>;
   /** One note, wrapped in its <li>. */
-  renderIdea: (idea: Idea) => ReactNode;
+  renderIdea: (idea: T) => ReactNode;
   results: boolean;
   /** The cluster a dragged note is over, highlighted as the drop target. */
   dropCluster?: string | null;
@@ -17,16 +17,16 @@ interface Props {
   revealed: boolean;
 }
 
-interface SectionProps {
-  block: ClusterBlock;
-  renderIdea: Props['renderIdea'];
+interface SectionProps<T extends Pick<Idea, 'id' | 'clusterId'>> {
+  block: ClusterBlock<T>;
+  renderIdea: (idea: T) => ReactNode;
   results: boolean;
   revealed: boolean;
   active: boolean;
   emptyText: string | undefined;
 }
 
-function ClusterSection({ block, renderIdea, results, revealed, active, emptyText }: SectionProps) {
+function ClusterSection<T extends Pick<Idea, 'id' | 'clusterId'>>({ block, renderIdea, results, revealed, active, emptyText }: SectionProps<T>) {
   const t = useT();
   const ids = useId();
   const count = block.ideas.length;
@@ -54,7 +54,7 @@ function ClusterSection({ block, renderIdea, results, revealed, active, emptyTex
  * A group's ideas: first its named clusters as labelled sub-groups (each a drop target),
  * then the ideas in no cluster. Null when there is nothing at all, so the group says so.
  */
-export function GroupBody({ layout, renderIdea, results, revealed, dropCluster = null, emptyText }: Props) {
+export function GroupBody<T extends Pick<Idea, 'id' | 'clusterId'>>({ layout, renderIdea, results, revealed, dropCluster = null, emptyText }: Props<T>) {
   if (layout.blocks.length === 0 && layout.loose.length === 0) return null;
   return (
     <>

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useDeferredValue, useState, type ReactNode } from 'react';
 import type { Idea } from '../../shared';
 import { useT } from '../i18n/useT';
 import { useBoardStore } from '../state/board-store';
@@ -11,10 +11,17 @@ import { useBoardStore } from '../state/board-store';
  */
 export const NOTE_PAGE = 40;
 
-interface Props {
-  ideas: readonly Idea[];
+/**
+ * Notes a list mounts in its first render; the rest of its page follows in a deferred,
+ * interruptible render (useDeferredValue), so opening a board of thousands of ideas (a few
+ * hundred notes in all) does not block the page in one long task (issue 17, item 5).
+ */
+const FIRST_MOUNT = 6;
+
+interface Props<T extends Pick<Idea, 'id'>> {
+  ideas: readonly T[];
   /** One note, wrapped in its <li>. */
-  renderIdea: (idea: Idea) => ReactNode;
+  renderIdea: (idea: T) => ReactNode;
 }
 
 /**
@@ -22,19 +29,21 @@ interface Props {
  * Ideas this device pinned (its own new ideas, ones it moved or jumped to) show even when
  * they sit in the unrendered tail, after the button, so nobody loses sight of their idea.
  */
-export function NoteList({ ideas, renderIdea }: Props) {
+export function NoteList<T extends Pick<Idea, 'id'>>({ ideas, renderIdea }: Props<T>) {
   const t = useT();
   const [limit, setLimit] = useState(NOTE_PAGE);
+  const mounted = useDeferredValue(limit, Math.min(limit, FIRST_MOUNT));
   const pinned = useBoardStore((s) => s.pinnedIdeas);
   const announce = useBoardStore((s) => s.announce);
-  if (ideas.length <= limit) return <ul className="group__list">{ideas.map(renderIdea)}</ul>;
+  if (ideas.length <= mounted) return <ul className="group__list">{ideas.map(renderIdea)}</ul>;
 
+  // Counted behind "show more" only past the page; a page still mounting shows none of its rest yet.
   const tail = ideas.slice(limit);
   const later = pinned.size > 0 ? tail.filter((idea) => pinned.has(idea.id)) : [];
   const notShown = tail.length - later.length;
   return (
     <>
-      <ul className="group__list">{ideas.slice(0, limit).map(renderIdea)}</ul>
+      <ul className="group__list">{ideas.slice(0, mounted).map(renderIdea)}</ul>
       {notShown > 0 ? (
         <div className="group__more" data-not-shown={notShown}>
           <span className="group__more-count">{t('groups.notShown', { count: notShown })}</span>

@@ -11,7 +11,7 @@ export function clusterFits(cluster: Cluster, idea: Idea, focusQuestionId: strin
 }
 
 /** The idea's cluster, if it still exists (a deleted cluster's id reads as none). */
-export function clusterOf(idea: Idea, clusters: readonly Cluster[]): Cluster | null {
+export function clusterOf(idea: Pick<Idea, 'clusterId'>, clusters: readonly Cluster[]): Cluster | null {
   return idea.clusterId === null ? null : (clusters.find((c) => c.id === idea.clusterId) ?? null);
 }
 
@@ -26,15 +26,18 @@ export function homeGroupKey(grouping: Grouping, questionId: string | null): str
   return groupKey(id);
 }
 
-export interface ClusterBlock {
+/** Ideas, or the board index's members: what a layout reads of each is its id and cluster. */
+type Laid = Pick<Idea, 'id' | 'clusterId'>;
+
+export interface ClusterBlock<T extends Laid = Idea> {
   cluster: Cluster;
-  ideas: Idea[];
+  ideas: T[];
   votes: number;
 }
 
-export interface GroupLayout {
-  blocks: ClusterBlock[];
-  loose: Idea[];
+export interface GroupLayout<T extends Laid = Idea> {
+  blocks: ClusterBlock<T>[];
+  loose: T[];
 }
 
 interface LayoutOptions {
@@ -49,9 +52,9 @@ interface LayoutOptions {
  * One group's ideas as labelled clusters, then the ideas in none. In the results view the
  * ideas of each are sorted by votes and the clusters by their total.
  */
-export function layoutGroup(ideas: readonly Idea[], { clusters, emptyHere, results, totals }: LayoutOptions): GroupLayout {
-  const byCluster = new Map<string, Idea[]>();
-  const loose: Idea[] = [];
+export function layoutGroup<T extends Laid>(ideas: readonly T[], { clusters, emptyHere, results, totals }: LayoutOptions): GroupLayout<T> {
+  const byCluster = new Map<string, T[]>();
+  const loose: T[] = [];
   for (const idea of ideas) {
     const cluster = clusterOf(idea, clusters);
     if (!cluster) loose.push(idea);
@@ -61,8 +64,8 @@ export function layoutGroup(ideas: readonly Idea[], { clusters, emptyHere, resul
       else byCluster.set(cluster.id, [idea]);
     }
   }
-  const order = (list: Idea[]) => (results ? sortByVotes(list, totals) : list);
-  const blocks: ClusterBlock[] = clusters
+  const order = (list: T[]) => (results ? sortByVotes(list, totals) : list);
+  const blocks: ClusterBlock<T>[] = clusters
     .filter((c) => byCluster.has(c.id) || emptyHere.includes(c))
     .map((cluster) => {
       const members = order(byCluster.get(cluster.id) ?? []);

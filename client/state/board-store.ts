@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createConnectionSlice, initialConnection, type ConnectionSlice } from './slices/connection';
+import { emptyIndex } from './idea-index';
 import { createContentSlice, type ContentSlice } from './slices/content';
 import { createLiveSlice, type LiveSlice } from './slices/live';
 import { createSessionSlice, type SessionSlice } from './slices/session';
@@ -32,8 +33,10 @@ export const useBoardStore = create<BoardState>()((...a) => ({
 export function resetBoardContent(): void {
   useBoardStore.setState({
     ideas: new Map(),
+    index: emptyIndex,
     settings: null,
     present: [],
+    editing: new Map(),
     connection: initialConnection,
     problem: null,
     announcement: null,

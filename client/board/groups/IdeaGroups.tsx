@@ -1,19 +1,24 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PHASES, PRINCIPLES, type BoardSettings, type Grouping } from '../../../shared';
+import { PHASES, PRINCIPLES, type BoardSettings, type Cluster, type Grouping } from '../../../shared';
+import type { Member } from '../../state/idea-index';
 import { useBoardStore } from '../../state/board-store';
 import type { IdeaGroup } from '../grouping';
 import { useGroupLabel } from '../labels';
-import { GroupSection, type DropHandlers } from './GroupSection';
+import type { DragOver, DropTarget } from '../useNoteMoves';
+import { GroupSection } from './GroupSection';
 import { ModeratorHiddenGroup } from './ModeratorHiddenGroup';
 
+const NO_CLUSTERS: readonly Cluster[] = Object.freeze([]);
+
 interface Props {
-  groups: IdeaGroup[];
+  /** The groups with the ideas shown in each (filters applied). */
+  groups: readonly IdeaGroup<Member>[];
   grouping: Grouping;
   settings: BoardSettings | null;
-  /** A group's body; null shows the group's "no ideas yet". */
-  renderGroupBody: (group: IdeaGroup) => ReactNode | null;
-  dropHandlers?: (group: IdeaGroup) => DropHandlers;
+  /** Empty clusters to show, by the key of the group they show in. */
+  emptyClusters: ReadonlyMap<string, readonly Cluster[]>;
+  drop?: DropTarget;
+  dragOver: DragOver | null;
 }
 
 /**
@@ -22,22 +27,24 @@ interface Props {
  * CSS turns both into one list with a heading per group; the DOM order is the same.
  * Facilitators get the ideas a moderator hid as a last group.
  */
-export function IdeaGroups({ groups, grouping, settings, renderGroupBody, dropHandlers }: Props) {
+export function IdeaGroups({ groups, grouping, settings, emptyClusters, drop, dragOver }: Props) {
   const { t } = useTranslation();
   const label = useGroupLabel(settings);
   const facilitator = useBoardStore((s) => s.identity?.role === 'facilitator');
   const moderated = facilitator ? <ModeratorHiddenGroup /> : null;
-  const section = (group: IdeaGroup, variant: 'cell' | 'column' | 'wide') => (
+  const section = (group: IdeaGroup<Member>, variant: 'cell' | 'column' | 'wide') => (
     <GroupSection
       key={group.key}
-      group={group}
+      groupKey={group.key}
+      members={group.ideas}
       label={label(group.id)}
       help={group.id.kind === 'unclassified' ? t('groups.unclassifiedHelp') : undefined}
       variant={variant}
-      drop={dropHandlers?.(group)}
-    >
-      {renderGroupBody(group)}
-    </GroupSection>
+      emptyHere={emptyClusters.get(group.key) ?? NO_CLUSTERS}
+      drop={drop}
+      dropActive={dragOver?.group === group.key}
+      dropCluster={dragOver?.group === group.key ? dragOver.cluster : null}
+    />
   );
 
   if (grouping !== 'phase-principle') {

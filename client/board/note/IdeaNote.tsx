@@ -5,7 +5,6 @@ import { MergeHistory } from '../../clusters/MergeHistory';
 import { IdeaStatusBadge, IdeaStatusDetails } from '../../comments/IdeaStatusView';
 import { Revisions } from '../../comments/Revisions';
 import { useBoardStore } from '../../state/board-store';
-import type { PresentUser } from '../../state/slices/content';
 import { noteElementId } from '../../outcomes/jump';
 import { VoteControls } from '../../voting/VoteControls';
 import type { IdeaPermissions } from '../../workshop/permissions';
@@ -28,7 +27,8 @@ interface Props {
   /** "Add to cluster…" choices, built when the menu opens; offered only when `hasClusterOptions`. */
   clusterOptions: () => MoveOption[];
   hasClusterOptions: boolean;
-  editors: PresentUser[];
+  /** Names of the others editing the idea now (null: anonymous). */
+  editors: readonly (string | null)[];
   /** Revealed vote total, or null while totals are secret. */
   total: number | null;
   history: IdeaHistory | null;
@@ -107,7 +107,7 @@ export function IdeaNote(props: Props) {
       {history ? <MergeHistory history={history} /> : null}
       <NoteTags idea={idea} grouping={grouping} settings={settings} />
       {editors.length > 0 ? (
-        <p className="note__editing">{t('idea.editing', { name: editors.map((e) => e.name ?? t('board.anonymous')).join(', ') })}</p>
+        <p className="note__editing">{t('idea.editing', { name: editors.map((name) => name ?? t('board.anonymous')).join(', ') })}</p>
       ) : null}
       {permissions.vote ? <VoteControls idea={idea} describedBy={textId} /> : null}
       {/* One row under the text: reactions, comments, and "⋯" with everything else. */}

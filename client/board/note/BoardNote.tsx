@@ -1,0 +1,63 @@
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { clusterFits } from '../../clusters/clusters';
+import { useBoardStore } from '../../state/board-store';
+import { ideaPermissions } from '../../workshop/permissions';
+import { countRender } from '../render-probe';
+import { IdeaNote } from './IdeaNote';
+import { useNoteHandlers } from './NoteHandlers';
+
+const NOBODY: readonly (string | null)[] = Object.freeze([]);
+
+interface Props {
+  ideaId: string;
+  /** The group the note is shown in (its moves and the focus after a delete depend on it). */
+  groupKey: string;
+}
+
+/**
+ * One note on the board, memoised: it selects its own idea and what belongs to it (votes,
+ * editors, merge history, selection) from the store, so a remote edit of another idea, or
+ * the board regrouping around it, does not re-render it (issue 17, item 5).
+ */
+export const BoardNote = memo(function BoardNote({ ideaId, groupKey }: Props) {
+  if (import.meta.env.VITE_RENDER_PROBE === '1') countRender('note', ideaId);
+  // One subscription for all of it: every store change runs each subscriber's selector, and a
+  // board renders hundreds of notes.
+  const { idea, grouping, identity, workshop, settings, editors, total, history, selected, clusters } = useBoardStore(
+    useShallow((s) => ({
+      idea: s.ideas.get(ideaId),
+      grouping: s.grouping,
+      identity: s.identity,
+      workshop: s.workshop,
+      settings: s.settings,
+      editors: s.editing.get(ideaId) ?? NOBODY,
+      total: s.workshop.votesRevealed ? (s.voteTotals[ideaId] ?? 0) : null,
+      history: s.histories.get(ideaId) ?? null,
+      selected: s.mergeSelection ? s.mergeSelection.includes(ideaId) : null,
+      clusters: s.clusters,
+    })),
+  );
+  const handlers = useNoteHandlers();
+  if (!idea) return null;
+  const ctx = { identity, workshop, settings };
+  const focusId = settings?.focusQuestionId ?? null;
+  return (
+    <IdeaNote
+      idea={idea}
+      grouping={grouping}
+      settings={settings}
+      permissions={ideaPermissions(ctx, idea)}
+      moveOptions={() => handlers.moveOptions(idea, groupKey)}
+      clusterOptions={() => handlers.clusterOptions(idea)}
+      hasClusterOptions={clusters.some((c) => clusterFits(c, idea, focusId))}
+      editors={editors}
+      total={total}
+      history={history}
+      merge={selected === null ? null : { selected, onToggle: (on) => handlers.toggleMerge(ideaId, on) }}
+      onDelete={(i) => handlers.onDelete(i, groupKey)}
+      onDragStart={handlers.onDragStart}
+      onDragEnd={handlers.onDragEnd}
+    />
+  );
+});

@@ -1,0 +1,187 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BoardSettings, Idea } from '../../shared';
+import { groupIdeas, indexedGroups } from '../../client/board/grouping';
+import { applyToIndex, buildIndex, EMPTY, emptyIndex, replaceIndex, type IdeaIndex } from '../../client/state/idea-index';
+import { resetBoardContent, useBoardStore } from '../../client/state/board-store';
+import { editingByIdea, type PresentUser } from '../../client/state/slices/content';
+import { noFilters } from '../../client/state/slices/ui';
+
+let n = 0;
+function idea(extra: Partial<Idea> = {}): Idea {
+  n += 1;
+  return {
+    id: `idea-${String(n).padStart(4, '0')}`,
+    text: `Idé ${n}`,
+    authorId: 'author-1',
+    authorName: null,
+    contributorType: null,
+    organisation: null,
+    createdAt: 0,
+    updatedAt: 0,
+    phase: null,
+    principle: null,
+    track: null,
+    beacons: [],
+    questionId: null,
+    position: `a${n}`,
+    clusterId: null,
+    ...extra,
+  };
+}
+
+const ids = (index: IdeaIndex, key: string) => (index.groups.get(key) ?? EMPTY).map((m) => m.id);
+const changes = (...entries: Array<[string, Idea | null]>) => new Map(entries);
+
+const settings: BoardSettings = {
+  title: 'Tavle',
+  template: 'blank',
+  locale: 'da',
+  questions: [
+    { id: 'q1', text: 'Første' },
+    { id: 'q2', text: 'Anden' },
+  ],
+  focusQuestionId: 'q1',
+} as unknown as BoardSettings;
+
+/** The index must always group exactly as grouping.ts's full regrouping does. */
+function expectSameAsRegrouping(index: IdeaIndex, ideas: Iterable<Idea>): void {
+  const all = [...ideas];
+  for (const grouping of ['phase-principle', 'track', 'question'] as const) {
+    const full = groupIdeas(all, grouping, settings, noFilters).map((g) => [g.key, g.ideas.map((i) => i.id)]);
+    const incremental = indexedGroups(index, grouping, settings).map((g) => [g.key, g.ideas.map((m) => m.id)]);
+    expect(incremental).toEqual(full);
+  }
+}
+
+describe('the incremental idea index', () => {
+  it('adds ideas into every grouping, in position order', () => {
+    const a = idea({ position: 'a2' });
+    const b = idea({ position: 'a1', phase: 1, principle: 2 });
+    const c = idea({ position: 'a0', track: 'inward', questionId: 'q2' });
+    const index = applyToIndex(applyToIndex(emptyIndex, changes([a.id, a], [b.id, b])), changes([c.id, c]));
+    expect(ids(index, 'unclassified')).toEqual([c.id, a.id]);
+    expect(ids(index, 'track-none')).toEqual([b.id, a.id]);
+    expect(ids(index, 'track-inward')).toEqual([c.id]);
+    expect(ids(index, 'question-q2')).toEqual([c.id]);
+    expectSameAsRegrouping(index, [a, b, c]);
+  });
+
+  it('moves an idea between groups, touching only the groups it leaves and enters', () => {
+    const list = [idea(), idea({ track: 'inward' }), idea({ track: 'outward' }), idea({ questionId: 'q1' })];
+    const index = buildIndex(list);
+    const moved = { ...list[0]!, track: 'inward' as const };
+    const next = applyToIndex(index, changes([moved.id, moved]));
+    expect(ids(next, 'track-inward')).toEqual([moved.id, list[1]!.id]);
+    expect(ids(next, 'track-none')).toEqual([list[3]!.id]);
+    // Untouched: the other track, the idea's unchanged cell and question groups.
+    for (const key of ['track-outward', 'unclassified', 'question-none', 'question-q1']) {
+      expect(next.groups.get(key)).toBe(index.groups.get(key));
+    }
+    expectSameAsRegrouping(next, [moved, ...list.slice(1)]);
+  });
+
+  it('keeps the whole index when an edit changes no placement (a text edit)', () => {
+    const list = [idea(), idea()];
+    const index = buildIndex(list);
+    const edited = { ...list[1]!, text: 'Nye ord', authorName: 'Ida' };
+    expect(applyToIndex(index, changes([edited.id, edited]))).toBe(index);
+  });
+
+  it('deletes ideas, and a group emptied reads as EMPTY', () => {
+    const list = [idea({ track: 'political' }), idea()];
+    const index = applyToIndex(buildIndex(list), changes([list[0]!.id, null]));
+    expect(index.groups.get('track-political')).toBeUndefined();
+    expect(indexedGroups(index, 'track', settings).find((g) => g.key === 'track-political')?.ideas).toBe(EMPTY);
+    expect(ids(index, 'unclassified')).toEqual([list[1]!.id]);
+    expect(applyToIndex(index, changes(['missing', null]))).toBe(index);
+  });
+
+  it('reorders within a group and moves between clusters, keeping other groups', () => {
+    const list = [idea({ position: 'a1' }), idea({ position: 'a2' }), idea({ position: 'a3', track: 'inward' })];
+    const index = buildIndex(list);
+    const last = { ...list[0]!, position: 'a5' };
+    const next = applyToIndex(index, changes([last.id, last]));
+    expect(ids(next, 'unclassified')).toEqual([list[1]!.id, list[2]!.id, last.id]);
+    expect(next.groups.get('track-inward')).toBe(index.groups.get('track-inward'));
+    const clustered = { ...list[1]!, clusterId: 'c1' };
+    const after = applyToIndex(next, changes([clustered.id, clustered]));
+    expect(after.groups.get('unclassified')?.find((m) => m.id === clustered.id)?.clusterId).toBe('c1');
+    expect(after.groups.get('track-inward')).toBe(index.groups.get('track-inward'));
+  });
+
+  it('orders equal positions by id, as the board does', () => {
+    const b = idea({ id: 'b', position: 'a1' });
+    const a = idea({ id: 'a', position: 'a1' });
+    expect(ids(applyToIndex(emptyIndex, changes([b.id, b], [a.id, a])), 'unclassified')).toEqual(['a', 'b']);
+  });
+
+  it('applies a large batch (more than it splices) the same as regrouping', () => {
+    const list = Array.from({ length: 300 }, (_, i) => idea({ position: `a${(i * 7919) % 1000}`, track: i % 3 === 0 ? 'inward' : null }));
+    let index = buildIndex(list.slice(0, 100));
+    index = applyToIndex(index, new Map(list.slice(100).map((i) => [i.id, i] as const)));
+    const moved = list.slice(0, 50).map((i) => ({ ...i, phase: 1 as const, principle: 3 as const }));
+    const batch = new Map<string, Idea | null>(moved.map((i) => [i.id, i]));
+    for (const gone of list.slice(250)) batch.set(gone.id, null);
+    index = applyToIndex(index, batch);
+    expectSameAsRegrouping(index, [...moved, ...list.slice(50, 250)]);
+  });
+
+  it('shows ideas of a removed question under "no question"', () => {
+    const list = [idea({ questionId: 'gone', position: 'a2' }), idea({ position: 'a1' }), idea({ questionId: 'q1' })];
+    expectSameAsRegrouping(buildIndex(list), list);
+  });
+
+  it('a bulk replace keeps the identity of the groups that did not change', () => {
+    const list = [idea(), idea({ track: 'inward' }), idea({ track: 'outward' })];
+    const index = buildIndex(list);
+    const changed = { ...list[2]!, track: 'inward' as const };
+    const replaced = replaceIndex(index, [list[0]!, list[1]!, { ...changed, text: 'ny' }]);
+    expect(replaced.groups.get('unclassified')).toBe(index.groups.get('unclassified'));
+    expect(replaced.groups.get('track-none')).toBe(index.groups.get('track-none'));
+    expect(replaced.groups.get('track-inward')).not.toBe(index.groups.get('track-inward'));
+    expect(ids(replaced, 'track-inward')).toEqual([list[1]!.id, changed.id]);
+    expect(replaced.groups.has('track-outward')).toBe(false);
+    // And the replaced index goes on incrementally.
+    const gone = applyToIndex(replaced, changes([list[0]!.id, null]));
+    expect(ids(gone, 'track-none')).toEqual([]);
+  });
+});
+
+const store = () => useBoardStore.getState();
+
+/** The store mirrors the document: ideas by id and the index the board groups by, in step. */
+describe('the board store\u2019s ideas and their index', () => {
+  beforeEach(() => resetBoardContent());
+
+  it('keeps the index in step with applied and replaced ideas', () => {
+    store().replaceIdeas(new Map([['1', idea({ id: '1', position: 'a1' })], ['2', idea({ id: '2', position: 'a2', track: 'inward' })]]));
+    expect(store().index.groups.get('unclassified')?.map((m) => m.id)).toEqual(['1', '2']);
+    const trackNone = store().index.groups.get('track-none');
+
+    const index = store().index;
+    store().applyIdeas(new Map([['2', idea({ id: '2', position: 'a2', track: 'inward', text: 'Ny tekst' })]]));
+    expect(store().ideas.get('2')?.text).toBe('Ny tekst');
+    // A text edit changes no group: a selector of any group returns the same array.
+    expect(store().index).toBe(index);
+
+    store().applyIdeas(new Map<string, Idea | null>([['1', null], ['3', idea({ id: '3', position: 'a3', phase: 1, principle: 1 })]]));
+    expect(store().index.groups.get('unclassified')?.map((m) => m.id)).toEqual(['2']);
+    expect(store().index.groups.get('cell-1-1')?.map((m) => m.id)).toEqual(['3']);
+    expect(store().index.groups.get('track-inward')).toBe(index.groups.get('track-inward'));
+    expect(store().index.groups.get('track-none')).not.toBe(trackNone);
+
+    resetBoardContent();
+    expect(store().index.groups.size).toBe(0);
+  });
+
+  it('says who edits which idea, from presence', () => {
+    const person = (name: string | null, editing: string | null) => ({ name, editing }) as unknown as PresentUser;
+    const editing = editingByIdea([person('Ida', 'a'), person(null, 'a'), person('Omar', null), person('Bo', 'b')]);
+    expect([...editing]).toEqual([
+      ['a', ['Ida', null]],
+      ['b', ['Bo']],
+    ]);
+    store().setPresent([person('Ida', 'a')]);
+    expect(store().editing.get('a')).toEqual(['Ida']);
+  });
+});
