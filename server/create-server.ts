@@ -15,7 +15,8 @@ import { createModeration } from './moderation';
 import { createPolls } from './polls';
 import { createInstallation } from './installation';
 import { AbuseLimits, type AbuseLimitConfig } from './moderation/abuse-limits';
-import { ideaGate } from './realtime/idea-gate';
+import { ideaGate } from './moderation/idea-gate';
+import { reservedIdeas } from './moderation/reserved-ids';
 import { createSensemaking } from './sensemaking';
 import { createMail, type Mail, type MailOptions } from './mail';
 import { Persons } from './gdpr/persons';
@@ -52,12 +53,9 @@ export async function createServer(options: {
 }): Promise<SamskabServer> {
   const { store, config } = options;
   const log = options.log ?? createLogger(config.logLevel);
-  const rooms = new RoomRegistry(store, log, config.compactAfterUpdates);
-  const boards = new BoardService(store, rooms, config.sessionTtlMs);
   const limits = await AbuseLimits.create(store, { ...config.limits, ...options.abuseLimits });
-  rooms.onLoad((room) => {
-    room.ideaGate = ideaGate(limits, room.boardId);
-  });
+  const rooms = new RoomRegistry(store, log, config.compactAfterUpdates, { reservedIdeas: reservedIdeas(store), beforeApply: ideaGate(limits) });
+  const boards = new BoardService(store, rooms, config.sessionTtlMs);
   const workshop = createWorkshop({ store, rooms, boards, log, limits });
   const mail = createMail({ store, rooms, config, log, options: options.mail });
   const moderation = await createModeration({ store, rooms, log, limits, followUp: mail.followUp });

@@ -56,13 +56,40 @@ interface Location {
 }
 
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
-  let decoded: { structs: Struct[]; ds: DeleteSet };
+  return inspectDecoded(doc, decodeForInspection(update));
+}
+
+/** An update decoded for inspection (the decoding does not depend on the document). */
+export type DecodedForInspection = ReturnType<typeof decodeUpdateStrict>;
+
+/** Decodes an update for inspectDecoded; throws InspectionError (INVALID_UPDATE). */
+export function decodeForInspection(update: Uint8Array): DecodedForInspection {
   try {
-    decoded = decodeUpdateStrict(update) as { structs: Struct[]; ds: DeleteSet };
+    return decodeUpdateStrict(update);
   } catch (error) {
     throw new InspectionError(ErrorCode.INVALID_UPDATE, error instanceof UpdateEncodingError ? error.message : 'The update could not be decoded.');
   }
-  return new Inspector(doc, decoded.structs, decoded.ds).run();
+}
+
+/** inspectUpdate of an update decoded already (decodeForInspection), against the document as it is now. */
+export function inspectDecoded(doc: Y.Doc, decoded: DecodedForInspection): Inspection {
+  const { structs, ds } = decoded as unknown as { structs: Struct[]; ds: DeleteSet };
+  return new Inspector(doc, structs, ds).run();
+}
+
+/**
+ * The ids under which an update places a map directly in `ideas`: every idea it may create
+ * (a superset of its `idea.put` changes), read without the document, so that what the store
+ * knows about them can be asked for while earlier updates are still being judged.
+ */
+export function ideaPutCandidates(decoded: DecodedForInspection): string[] {
+  const ids: string[] = [];
+  for (const struct of decoded.structs as Struct[]) {
+    if (struct instanceof Y.Item && (struct.parent as unknown) === ROOT.ideas && typeof struct.parentSub === 'string' && struct.content instanceof Y.ContentType) {
+      ids.push(struct.parentSub);
+    }
+  }
+  return ids;
 }
 
 class Inspector {
