@@ -42,6 +42,11 @@ export interface ClientInterval {
   docBytes: number[];
   ideas: number[];
   loadLag: Lag;
+  /**
+   * The load process's longest GC pause, and the deliveries not timed because one of at
+   * least LOAD_PAUSE_MS (tracker.ts) overlapped them. Absent in runs before it was measured.
+   */
+  loadGc?: { maxMs: number; pausedDeliveries: number };
 }
 
 export interface ServerSample {
