@@ -1,9 +1,8 @@
-import type * as Y from 'yjs';
-import { ErrorCode, ideasMap, removedMap, type ProtocolError } from '../../shared';
+import * as Y from 'yjs';
+import { ErrorCode, ROOT, ideasMap, removedMap, type ProtocolError } from '../../shared';
 import type { Logger } from '../log';
 import {
   decodeForInspection,
-  ideaPutCandidates,
   inspectDecoded,
   InspectionError,
   type DecodedForInspection,
@@ -117,4 +116,20 @@ async function reservedFor(room: JudgeRoom, inspection: Inspection, arrived: Arr
   const late = await askReserved(room, missing);
   if (!early || early.size === 0) return late;
   return new Map([...early, ...late]);
+}
+
+/**
+ * The ids under which an update places a map directly in `ideas`, read without the document,
+ * so that what the store knows about them can be asked for while earlier updates are still
+ * being judged. A put over an existing entry names that entry instead of its parent and is
+ * not found here: judging asks about it then (reservedFor).
+ */
+function ideaPutCandidates(decoded: DecodedForInspection): string[] {
+  const ids: string[] = [];
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Item && (struct.parent as unknown) === ROOT.ideas && typeof struct.parentSub === 'string' && struct.content instanceof Y.ContentType) {
+      ids.push(struct.parentSub);
+    }
+  }
+  return ids;
 }

@@ -77,21 +77,6 @@ export function inspectDecoded(doc: Y.Doc, decoded: DecodedForInspection): Inspe
   return new Inspector(doc, structs, ds).run();
 }
 
-/**
- * The ids under which an update places a map directly in `ideas`: every idea it may create
- * (a superset of its `idea.put` changes), read without the document, so that what the store
- * knows about them can be asked for while earlier updates are still being judged.
- */
-export function ideaPutCandidates(decoded: DecodedForInspection): string[] {
-  const ids: string[] = [];
-  for (const struct of decoded.structs as Struct[]) {
-    if (struct instanceof Y.Item && (struct.parent as unknown) === ROOT.ideas && typeof struct.parentSub === 'string' && struct.content instanceof Y.ContentType) {
-      ids.push(struct.parentSub);
-    }
-  }
-  return ids;
-}
-
 class Inspector {
   private readonly store: Y.Doc['store'];
   /** New items per client, in clock order (as encoded). */
