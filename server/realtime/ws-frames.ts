@@ -14,9 +14,23 @@ import { WebSocket } from 'ws';
  */
 export function frameOf(message: Uint8Array): Buffer {
   if (message === lastMessage && lastFrame) return lastFrame;
-  const length = message.length;
+  const frame = header(message.length, message.length);
+  frame.set(message, frame.length - message.length);
+  lastMessage = message;
+  lastFrame = frame;
+  return frame;
+}
+
+/**
+ * Above this a message is written as its header and itself, uncopied (as ws does): a board's
+ * full state (megabytes) sent to each of a storm of joiners must not be copied once each.
+ */
+const COPY_AT_MOST = 64 * 1024;
+
+/** A buffer of `extra` bytes after the header of a binary frame of `length` bytes. */
+function header(length: number, extra: number): Buffer {
   const headerLength = length < 126 ? 2 : length < 65_536 ? 4 : 10;
-  const frame = Buffer.allocUnsafe(headerLength + length);
+  const frame = Buffer.allocUnsafe(headerLength + extra);
   frame[0] = 0x82; // FIN, binary
   if (length < 126) {
     frame[1] = length;
@@ -28,9 +42,6 @@ export function frameOf(message: Uint8Array): Buffer {
     frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
     frame.writeUInt32BE(length >>> 0, 6);
   }
-  frame.set(message, headerLength);
-  lastMessage = message;
-  lastFrame = frame;
   return frame;
 }
 
@@ -52,6 +63,13 @@ export function writeFrame(ws: WebSocket, message: Uint8Array): boolean {
   }
   const socket = (ws as unknown as { _socket?: Socket })._socket;
   if (ws.readyState !== WebSocket.OPEN || !socket || socket.destroyed) return false;
-  socket.write(frameOf(message));
+  if (message.length <= COPY_AT_MOST) {
+    socket.write(frameOf(message));
+    return true;
+  }
+  socket.cork();
+  socket.write(header(message.length, 0));
+  socket.write(message);
+  socket.uncork();
   return true;
 }
