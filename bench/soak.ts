@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       log(
         `t=${sample.t.toFixed(0)}s heap+ext ${((sample.server.heapUsed + sample.server.external) / 2 ** 20).toFixed(1)} MB, rss ${(sample.server.rss / 2 ** 20).toFixed(1)} MB, documents ${(sample.documentsHeap / 2 ** 20).toFixed(1)} MB, ` +
           `p99 ${clients.fanout.p99.toFixed(1)} ms (${clients.fanout.count} deliveries), errors ${errors}${errors ? ` ${JSON.stringify(clients.errors)}` : ''}, ` +
-          `online ${clients.connected}/${setup.clients}, load CPU ${(sample.loadCpu * 100).toFixed(0)}% lag p99 ${clients.loadLag.p99Ms.toFixed(0)} ms, load GC max ${(clients.loadGc?.maxMs ?? NaN).toFixed(0)} ms (${clients.loadGc?.pausedDeliveries ?? 0} deliveries not timed), server lag max ${serverLag.maxMs.toFixed(0)} ms, redis stall ${sample.redisStall.ms} ms, others ${sample.foreignCpu.toFixed(2)} cores`,
+          `online ${clients.connected}/${setup.clients}, load CPU ${(sample.loadCpu * 100).toFixed(0)}% lag p99 ${clients.loadLag.p99Ms.toFixed(0)} max ${clients.loadLag.maxMs.toFixed(0)} ms, load GC max ${(clients.loadGc?.maxMs ?? NaN).toFixed(0)} ms (${clients.loadGc?.pausedDeliveries ?? 0} deliveries not timed), server lag max ${serverLag.maxMs.toFixed(0)} ms, redis stall ${sample.redisStall.ms} ms, others ${sample.foreignCpu.toFixed(2)} cores`,
       );
     }
     log('load stopped: bringing everyone back and waiting until everything is saved');
