@@ -36,8 +36,8 @@ const JUDGE_AFTER_MS = 1_000;
  * ~400 MB of small objects), and V8's mark-compact of such a heap stops it for 0.3–0.9 s
  * (measured: bench/soak/gc-probe.ts). A broadcast that reached the socket during that
  * pause is read after it, so it would be timed with the measuring process's own pause, a
- * spike the server had no part in (the soak's intervals at 105, 135 and 226 s in the
- * run of 2026-11-27). Like the forced GC of the server (hold), such deliveries are left out,
+ * spike the server had no part in (bench/ANALYSIS.md: not the only cause of the soak's
+ * spikes). Like the forced GC of the server (hold), such deliveries are left out,
  * counted, and the longest pause is reported per interval. Entries arrive asynchronously
  * after the pause, so deliveries are judged a second after they arrive.
  */
