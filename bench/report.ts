@@ -8,6 +8,8 @@ import type { FanoutCell, Plan, RunInfo, ServerResults } from './results';
 
 const REFS: ServerKind[] = ['ywebsocket', 'hocuspocus'];
 const TARGET = { p99Clients: [200, 500], coldFullMs: 1_000, idleBytes: 20 * 1024 } as const;
+/** Issue 17's targets (bench/ANALYSIS.md explains any missed one). */
+const TARGET17 = { clients: [50, 200, 500], rates: [10, 50], p999OverP99: 3, saturationClients: 300, coldIdeas: 10_000, coldFullMs: 500 } as const;
 
 function table(headers: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -70,6 +72,48 @@ function targets(results: ServerResults[]): { text: string; missed: string[] } {
   return { text: `## Targets (issue 6)\n\n${table(['target', 'Samskab', '@y/websocket-server', ''], rows)}\n`, missed };
 }
 
+/**
+ * Issue 17: p99 fan-out at most the reference's at 50/200/500 clients × 10/50 ops/s (Redis
+ * fsync always, inspection and authorisation on), p99.9 at most 3 × p99 (no periodic stalls),
+ * saturation at 300 clients at least Hocuspocus's, a cold 10,000-idea board fully at a new
+ * client in under 0.5 s.
+ */
+function targets17(results: ServerResults[], plan: Plan): { text: string; missed: string[] } {
+  const ours = byKind(results, 'samskab');
+  const ref = byKind(results, 'ywebsocket');
+  const hp = byKind(results, 'hocuspocus');
+  const rows: string[][] = [];
+  const missed: string[] = [];
+  const verdict = (ok: boolean | null, name: string) => {
+    if (ok === false) missed.push(name);
+    return ok === null ? 'not measured' : ok ? 'met' : '**missed**';
+  };
+  for (const clients of TARGET17.clients) {
+    for (const rate of TARGET17.rates) {
+      const c = cell(ours, clients, rate);
+      const theirs = cell(ref, clients, rate);
+      if (!c && !plan.fanout.clients.includes(clients)) continue;
+      const p99 = c?.step.probe.p99;
+      const p999 = c?.step.probe.p999;
+      const refOk = c && theirs ? c.step.probe.p99 <= theirs.step.probe.p99 : null;
+      rows.push([`p99 fan-out, ${clients} × ${rate} ≤ 1.0× reference`, `${ms(p99)} ms`, `${ms(theirs?.step.probe.p99)} ms (${ratio(p99, theirs?.step.probe.p99)})`, verdict(refOk, 'p99 vs reference')]);
+      const tailOk = c && p999 !== undefined && Number.isFinite(p999) ? p999 <= TARGET17.p999OverP99 * c.step.probe.p99 : null;
+      rows.push([`p99.9 fan-out, ${clients} × ${rate} ≤ 3 × p99`, `${ms(p999)} ms (${ratio(p999, p99)} p99)`, `${ms(theirs?.step.probe.p999)} ms`, verdict(tailOk, 'p99.9 ≤ 3 × p99')]);
+    }
+  }
+  const sat = ours?.saturation;
+  const hpSat = hp?.saturation;
+  const satOk = sat && hpSat && sat.clients === TARGET17.saturationClients ? (sat.lastPass ?? 0) >= (hpSat.lastPass ?? 0) : null;
+  rows.push([`saturation at ${TARGET17.saturationClients} clients ≥ Hocuspocus's (ops/s)`, `${sat?.lastPass ?? 'n/a'}`, `Hocuspocus ${hpSat?.lastPass ?? 'n/a'}; reference ${ref?.saturation?.lastPass ?? 'n/a'}`, verdict(satOk, 'saturation')]);
+  const board = ours?.boards.find((b) => b.ideas === TARGET17.coldIdeas);
+  const coldOk = board ? board.coldFullMs < TARGET17.coldFullMs : null;
+  rows.push(['cold 10,000-idea board fully at a new client < 0.5 s', `${fmt(board?.coldFullMs, 0)} ms`, `${fmt(ref?.boards.find((b) => b.ideas === TARGET17.coldIdeas)?.coldFullMs, 0)} ms`, verdict(coldOk, 'cold 10,000-idea board')]);
+  return {
+    text: `## Targets (issue 17)\n\nSamskab durable (Redis \`appendfsync always\`, every update inspected and authorised before it is applied and broadcast only once stored); the reference keeps everything in memory. "not measured": the run skipped that scenario or size (the short mode has no 500 clients).\n\n${table(['target', 'Samskab', 'reference (ratio)', ''], rows)}\n`,
+    missed,
+  };
+}
+
 function fanout(results: ServerResults[]): string {
   const rows: string[][] = [];
   const cells = [...new Set((byKind(results, 'samskab') ?? results[0])?.fanout.map((c) => `${c.clients}:${c.rate}`))];
@@ -79,7 +123,7 @@ function fanout(results: ServerResults[]): string {
       const c = cell(r, clients, rate);
       if (!c) continue;
       const p: Summary = c.step.probe;
-      rows.push([`${clients} × ${rate}`, SERVER_LABEL[r.kind], ms(p.p50), ms(p.p95), ms(p.p99), ms(p.max), pct(c.step.share), `${fmt(c.step.achievedRate, 0)}`, `${fmt(c.step.serverCpu * 100, 0)}% (${fmt(c.step.serverCore * 100, 0)}%)`, `${fmt(c.step.loadCore * 100, 0)}% / ${ms(c.step.loadLag.p99Ms)}`, fmt(c.step.foreignCpu, 2)]);
+      rows.push([`${clients} × ${rate}`, SERVER_LABEL[r.kind], ms(p.p50), ms(p.p95), ms(p.p99), ms(p.p999), ms(p.max), pct(c.step.share), `${fmt(c.step.achievedRate, 0)}`, `${fmt(c.step.serverCpu * 100, 0)}% (${fmt(c.step.serverCore * 100, 0)}%)`, `${fmt(c.step.loadCore * 100, 0)}% / ${ms(c.step.loadLag.p99Ms)}`, fmt(c.step.foreignCpu, 2)]);
     }
   }
   const ratios: string[][] = [];
@@ -94,7 +138,7 @@ function fanout(results: ServerResults[]): string {
   }
   return `## 1. Fan-out latency (ms, probe to probe)
 
-${table(['clients × ops/s', 'server', 'p50', 'p95', 'p99', 'max', 'delivered', 'ops/s sent', 'server process CPU (core)', 'load core / lag p99 ms', 'other processes (cores)'], rows)}
+${table(['clients × ops/s', 'server', 'p50', 'p95', 'p99', 'p99.9', 'max', 'delivered', 'ops/s sent', 'server process CPU (core)', 'load core / lag p99 ms', 'other processes (cores)'], rows)}
 
 Samskab ÷ reference (below 1.00× Samskab is faster or cheaper):
 
@@ -241,8 +285,9 @@ function notes(results: ServerResults[], missed: string[]): string {
 export function writeReport(info: RunInfo, plan: Plan, results: ServerResults[]): string {
   const path = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
   const t = targets(results);
+  const t17 = targets17(results, plan);
   const foreign = results.map((r) => `${SERVER_LABEL[r.kind]} ${fmt(r.foreignCpuAtStart, 2)}`).join(', ');
-  const body = [header(info, plan, foreign), t.text, fanout(results), saturation(results, plan), storm(results, plan), boards(results), memory(results), persistence(results, plan), durability(results), notes(results, t.missed)];
+  const body = [header(info, plan, foreign), t17.text, t.text, fanout(results), saturation(results, plan), storm(results, plan), boards(results), memory(results), persistence(results, plan), durability(results), notes(results, [...t17.missed, ...t.missed])];
   writeFileSync(path, body.join('\n'));
   return path;
 }

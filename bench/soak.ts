@@ -125,9 +125,12 @@ async function main(): Promise<void> {
       const foreign = sampleForeignCpu();
       const next = Math.min(endAt, loadStarted + (samples.length + 1) * options.sampleSeconds * 1000);
       await sleep(Math.max(0, next - performance.now()));
+      const serverLag = await server.rpc.call('lag', {});
       // Ops around the forced GC are not timed: that pause is ours, not the server's.
       await worker.rpc.call('hold', {});
       const memory = await serverSample(server, cpu.stop().mean);
+      // The forced collections just stopped the server: that delay is ours, not the next interval's.
+      await server.rpc.call('lag', {});
       await worker.rpc.call('release', {});
       const clients = await worker.rpc.call('sample', {});
       const compactions = server.rpc.take<PersistEvent>('persist').filter((e) => e.kind === 'compaction');
@@ -141,6 +144,7 @@ async function main(): Promise<void> {
         compactions: compactions.length,
         compactionMaxMs: Math.max(0, ...compactions.map((e) => e.ms)),
         redisStall: await redisStall(redisStats),
+        serverLag,
         clients,
       };
       samples.push(sample);
@@ -148,7 +152,7 @@ async function main(): Promise<void> {
       log(
         `t=${sample.t.toFixed(0)}s heap+ext ${((sample.server.heapUsed + sample.server.external) / 2 ** 20).toFixed(1)} MB, rss ${(sample.server.rss / 2 ** 20).toFixed(1)} MB, documents ${(sample.documentsHeap / 2 ** 20).toFixed(1)} MB, ` +
           `p99 ${clients.fanout.p99.toFixed(1)} ms (${clients.fanout.count} deliveries), errors ${errors}${errors ? ` ${JSON.stringify(clients.errors)}` : ''}, ` +
-          `online ${clients.connected}/${setup.clients}, load CPU ${(sample.loadCpu * 100).toFixed(0)}% lag p99 ${clients.loadLag.p99Ms.toFixed(0)} ms, redis stall ${sample.redisStall.ms} ms, others ${sample.foreignCpu.toFixed(2)} cores`,
+          `online ${clients.connected}/${setup.clients}, load CPU ${(sample.loadCpu * 100).toFixed(0)}% lag p99 ${clients.loadLag.p99Ms.toFixed(0)} max ${clients.loadLag.maxMs.toFixed(0)} ms, load GC max ${(clients.loadGc?.maxMs ?? NaN).toFixed(0)} ms (${clients.loadGc?.pausedDeliveries ?? 0} deliveries not timed), server lag max ${serverLag.maxMs.toFixed(0)} ms, redis stall ${sample.redisStall.ms} ms, others ${sample.foreignCpu.toFixed(2)} cores`,
       );
     }
     log('load stopped: bringing everyone back and waiting until everything is saved');

@@ -15,7 +15,8 @@ import { createModeration } from './moderation/create-moderation';
 import { createPolls } from './polls/create-polls';
 import { createInstallation } from './installation';
 import { AbuseLimits, type AbuseLimitConfig } from './moderation/abuse-limits';
-import { ideaGate } from './realtime/idea-gate';
+import { ideaGate } from './moderation/idea-gate';
+import { reservedIdeas } from './moderation/reserved-ids';
 import { createSensemaking } from './sensemaking';
 import { createMail, type Mail, type MailOptions } from './mail';
 import { Persons } from './gdpr';
@@ -52,12 +53,11 @@ export async function createServer(options: {
 }): Promise<SamskabServer> {
   const { store, config } = options;
   const log = options.log ?? createLogger(config.logLevel);
-  const rooms = new RoomRegistry(store, log, config.compactAfterUpdates);
-  const boards = new BoardService(store, rooms, config.sessionTtlMs);
   const limits = await AbuseLimits.create(store, { ...config.limits, ...options.abuseLimits });
-  rooms.onLoad((room) => {
-    room.ideaGate = ideaGate(limits, room.boardId);
-  });
+  // The room's hook table: ids kept out of the document (silent writing, the moderation
+  // queue) and the idea gate (new ideas per session) are judged with every update.
+  const rooms = new RoomRegistry(store, log, config.compactAfterUpdates, { reservedIdeas: reservedIdeas(store), beforeApply: ideaGate(limits) });
+  const boards = new BoardService(store, rooms, config.sessionTtlMs);
   // Built in the order each part needs the one before: socket.io needs the HTTP server, the
   // features' notifiers need socket.io, the app and the socket commands need the features.
   // So the HTTP server comes first and gets its request handler once the app exists.

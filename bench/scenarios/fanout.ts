@@ -67,7 +67,7 @@ export async function runFanout(server: ServerHandle, load: LoadHandle, plan: Pl
     const result = await step(server, load, rate, plan.fanout.stepMs, plan.fanout.drainMs);
     out.fanout.push({ clients, probes: probes.probes, rate, voteMode: probes.voteMode, voteNote: probes.voteNote, step: result });
     log(
-      `${SERVER_LABEL[server.target.kind]}, ${clients} clients × ${rate} ops/s: p50 ${result.probe.p50.toFixed(1)} p99 ${result.probe.p99.toFixed(1)} max ${result.probe.max.toFixed(1)} ms, delivered ${(result.share * 100).toFixed(2)}%, server CPU ${(result.serverCpu * 100).toFixed(0)}%, load core ${(result.loadCore * 100).toFixed(0)}%, others ${result.foreignCpu.toFixed(2)} cores`,
+      `${SERVER_LABEL[server.target.kind]}, ${clients} clients × ${rate} ops/s: p50 ${result.probe.p50.toFixed(1)} p99 ${result.probe.p99.toFixed(1)} p99.9 ${(result.probe.p999 ?? NaN).toFixed(1)} max ${result.probe.max.toFixed(1)} ms, delivered ${(result.share * 100).toFixed(2)}%, server CPU ${(result.serverCpu * 100).toFixed(0)}%, load core ${(result.loadCore * 100).toFixed(0)}%, others ${result.foreignCpu.toFixed(2)} cores`,
     );
   }
   await load.rpc.call('fanout.close', {});

@@ -1,4 +1,5 @@
 import { emitEvent, serveRpc, type Api } from '../lib/rpc';
+import { lagMonitor } from '../lib/lag';
 
 /**
  * What every server entry runs beside its server: memory and event-loop figures on request,
@@ -31,8 +32,21 @@ function stats(): ServerStats {
   return { rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
 }
 
+/** Started by the first `lag` call (the soak), so the bench's servers run without its timer. */
+let lag: ReturnType<typeof lagMonitor> | null = null;
+
 const serverApi = {
   stats: async (_args: Record<string, never>) => stats(),
+  /**
+   * The server's event-loop delay since the last call (p99 and longest): a stall here delays
+   * every broadcast of the process, which tells it apart from a pause of the load process.
+   */
+  lag: async (_args: Record<string, never>) => {
+    if (!lag) lag = lagMonitor();
+    const read = lag.read();
+    lag.reset();
+    return read;
+  },
   /** Two full collections (the second finalises what the first freed), then the figures. */
   gc: async (_args: Record<string, never>) => {
     globalThis.gc?.();

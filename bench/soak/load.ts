@@ -181,6 +181,7 @@ export class SoakLoad {
     return {
       ops: taken.counts,
       fanout: taken.fanout.summary(),
+      loadGc: { maxMs: taken.loadGcMaxMs, pausedDeliveries: taken.pausedDeliveries },
       voteAck: taken.voteAck.summary(),
       budgetRefusals: taken.budgetRefusals,
       errors: taken.errors,

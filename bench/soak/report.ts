@@ -74,8 +74,10 @@ function rows(samples: Sample[]): string[][] {
       String(sum(last.clients.ideas)),
       String(sum(group.map((s) => s.compactions))),
       stall(group),
+      fmt(worst((s) => s.serverLag?.maxMs ?? NaN), 0),
       fmt((sum(group.map((s) => s.loadCpu)) / group.length) * 100, 0),
-      fmt(worst((s) => s.clients.loadLag.p99Ms), 0),
+      `${fmt(worst((s) => s.clients.loadLag.p99Ms), 0)} / ${fmt(worst((s) => s.clients.loadLag.maxMs), 0)}`,
+      `${fmt(worst((s) => s.clients.loadGc?.maxMs ?? NaN), 0)} / ${c.some((x) => x.loadGc) ? sum(c.map((x) => x.loadGc?.pausedDeliveries ?? 0)) : 'n/a'}`,
       fmt(worst((s) => s.foreignCpu), 2),
     ]);
   }
@@ -145,9 +147,9 @@ ${table(['package', 'version'], Object.entries(run.versions))}
 
 ## Over time
 
-Memory is sampled after two forced full collections; "documents" is the heap the boards' documents take (see above). "ops" counts client operations in the interval (offline writes included); fan-out is from a client's transaction to another connected client applying the broadcast (one process clock; catch-up after a reconnect is not counted, nor ops sent in the 300 ms before and during the forced collection of each memory sample, a pause the soak itself causes); disconnects are closed / lost, reconnects are done / attempts the server refused first. Document KB and ideas are summed over the boards, from one connected client's copy each. "Redis stall" is the longest event of Redis's latency monitor (threshold 50 ms) in the interval, usually \`aof-fsync-always\`: a disk that makes Redis wait makes every Saved and every broadcast wait, since Samskab broadcasts only what is durable.${samples.length > 40 ? ' Each row merges consecutive samples: counts add up, latencies are the worst interval of the row.' : ''}
+Memory is sampled after two forced full collections; "documents" is the heap the boards' documents take (see above). "ops" counts client operations in the interval (offline writes included); fan-out is from a client's transaction to another connected client applying the broadcast (one process clock; catch-up after a reconnect is not counted, nor ops sent in the 300 ms before and during the forced collection of each memory sample, a pause the soak itself causes, nor deliveries on their way while the load process itself was stopped by its own GC for 50 ms or more: it holds a full document per client, and a mark-compact of that heap stops it for up to a second, which would be timed as the server's. "load GC" gives its longest GC pause and how many deliveries were left out for such pauses); disconnects are closed / lost, reconnects are done / attempts the server refused first. Document KB and ideas are summed over the boards, from one connected client's copy each. "Redis stall" is the longest event of Redis's latency monitor (threshold 50 ms) in the interval, usually \`aof-fsync-always\`: a disk that makes Redis wait makes every Saved and every broadcast wait, since Samskab broadcasts only what is durable. "server lag max" is the server's longest event-loop delay in the interval (read before the forced collection): a stall there delays every broadcast of the process.${samples.length > 40 ? ' Each row merges consecutive samples: counts add up, latencies are the worst interval of the row.' : ''}
 
-${table(['t (s)', 'heap+ext MB', 'documents MB', 'RSS MB', 'Redis MB', 'server CPU %', 'ops', 'fan-out p50 / p99 / max ms', 'deliveries', 'errors', 'disconnects', 'reconnects', 'online', 'docs KB', 'ideas', 'compactions', 'Redis stall ms', 'load CPU %', 'load lag p99 ms', 'others (cores)'], rows(samples))}
+${table(['t (s)', 'heap+ext MB', 'documents MB', 'RSS MB', 'Redis MB', 'server CPU %', 'ops', 'fan-out p50 / p99 / max ms', 'deliveries', 'errors', 'disconnects', 'reconnects', 'online', 'docs KB', 'ideas', 'compactions', 'Redis stall ms', 'server lag max ms', 'load CPU %', 'load lag p99 / max ms', 'load GC max ms / deliveries not timed', 'others (cores)'], rows(samples))}
 
 ## Totals
 

@@ -42,6 +42,11 @@ export interface ClientInterval {
   docBytes: number[];
   ideas: number[];
   loadLag: Lag;
+  /**
+   * The load process's longest GC pause, and the deliveries not timed because one of at
+   * least LOAD_PAUSE_MS (tracker.ts) overlapped them. Absent in runs before it was measured.
+   */
+  loadGc?: { maxMs: number; pausedDeliveries: number };
 }
 
 export interface ServerSample {
@@ -71,6 +76,8 @@ export interface Sample {
   compactionMaxMs: number;
   /** Redis's own latency monitor: the longest event over 50 ms in the interval (an fsync of the AOF, usually), or 0. */
   redisStall: { ms: number; event: string };
+  /** The server's own event-loop delay in the interval, read before the forced GC (absent in older runs). */
+  serverLag?: { p99Ms: number; maxMs: number };
   clients: ClientInterval;
 }
 

@@ -10,7 +10,6 @@ import { IdeaModeration } from './idea-moderation';
 import { ModerationQueue } from './queue';
 import { Records } from '../core/records';
 import { convertLegacyReactions } from './reactions-layout';
-import { reservedIdeaAuthors } from './reserved-ids';
 import { Social } from './social';
 import { IdeaStatuses } from './status';
 import { Initiatives } from './initiatives';
@@ -61,9 +60,6 @@ export async function createModeration(deps: {
   deps.rooms.onLoad((room) => queue.reconcile(room));
   deps.rooms.onLoad((room) => convertLegacyReactions(room));
   deps.rooms.onLoad((room) => ideas.takeLegacyTraces(room));
-  deps.rooms.onLoad((room) => {
-    room.reservedIdeaAuthors = (ideaIds) => reservedIdeaAuthors(deps.store, room.boardId, ideaIds);
-  });
   return {
     calls: new PublicCalls(ctx),
     queue,

@@ -1,5 +1,6 @@
 import { queueItemSchema } from '../../shared';
 import type { BoardStore } from '../store/board-store';
+import type { ReservedIdeas } from '../realtime/room-hooks';
 import { SPACE } from '../core/record-spaces';
 
 /**
@@ -13,15 +14,27 @@ import { SPACE } from '../core/record-spaces';
 export async function reservedIdeaAuthors(store: BoardStore, boardId: string, ideaIds: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (ideaIds.length === 0) return out;
-  const wanted = new Set(ideaIds);
-  for (const idea of await store.listHiddenIdeas(boardId)) if (wanted.has(idea.id)) out.set(idea.id, idea.authorId);
-  for (const id of wanted) {
-    if (out.has(id)) continue;
-    const raw = await store.getRecord(SPACE.queue(boardId), id);
+  const wanted = [...new Set(ideaIds)];
+  // Asked all at once: the store pipelines them into one round trip, and judging an update
+  // (which holds every later update of the board) waits for one round trip, not 1 + one per idea.
+  const [hidden, queued] = await Promise.all([
+    store.listHiddenIdeas(boardId),
+    Promise.all(wanted.map((id) => store.getRecord(SPACE.queue(boardId), id))),
+  ]);
+  const asked = new Set(wanted);
+  for (const idea of hidden) if (asked.has(idea.id)) out.set(idea.id, idea.authorId);
+  wanted.forEach((id, i) => {
+    if (out.has(id)) return;
+    const raw = queued[i] ?? null;
     const item = raw === null ? null : queueItemSchema.safeParse(safeJson(raw));
     if (item?.success && item.data.kind === 'contribution') out.set(id, item.data.idea.authorId);
-  }
+  });
   return out;
+}
+
+/** The room's `reservedIdeas` hook (server/realtime/room-hooks.ts) over this store. */
+export function reservedIdeas(store: BoardStore): ReservedIdeas {
+  return (boardId, ideaIds) => reservedIdeaAuthors(store, boardId, ideaIds);
 }
 
 function safeJson(raw: string): unknown {

@@ -1,50 +1,20 @@
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import {
-  YMessage,
-  ErrorCode,
-  boardMap,
-  ideasMap,
-  removedMap,
-  readBoardSettings,
-  readWorkshop,
-  workshopMap,
-  type ProtocolError,
-  type WorkshopState,
-} from '../../shared';
+import { YMessage, type ProtocolError, type WorkshopState } from '../../shared';
 import type { BoardStore, FeedChange, StoredDocument } from '../store/board-store';
 import type { Logger } from '../log';
-import { inspectUpdate, InspectionError } from './update-inspector';
-import type { IdeaGate } from './idea-gate';
-import { authorizeChanges, type Principal } from './update-policy';
+import type { Principal } from './update-policy';
 import { PersistQueue, type PersistEntry } from './persist-queue';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './messages';
 import { FullSyncCache } from './full-sync-cache';
 import { untilStoreAnswers } from './store-retry';
+import { REMOTE_ORIGIN, SERVER_ORIGIN, type RoomHooks, type RoomOrigin, type RoomPeer } from './room-hooks';
+import { DocViews } from './room-views';
+import { arrive, judge, type JudgeRoom } from './room-judge';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 
-/** What the room needs from a connection: somewhere to send bytes, and who it is. */
-export interface RoomPeer {
-  readonly principal: Principal;
-  send(message: Uint8Array): void;
-  /**
-   * Called exactly once per accepted update message, once everything it brought is durable.
-   * `clocks` are the Yjs client ids it carried; `durableClock` reads what is saved per id.
-   */
-  acknowledge(clocks: ReadonlyMap<number, number>, durableClock: (client: number) => number): void;
-}
-
-const SERVER_PRINCIPAL = 'server';
-const NONE_RESERVED: ReadonlyMap<string, string> = new Map();
-/** Origin of what another server process wrote (it is stored already): broadcast, never persisted. */
-const REMOTE = Symbol('remote');
-
-interface SettingsView {
-  beaconIds: ReadonlySet<string>;
-  questionIds: ReadonlySet<string>;
-  focusQuestionId: string | null;
-}
+export type { RoomPeer } from './room-hooks';
 
 interface AwarenessChange {
   added: number[];
@@ -58,35 +28,33 @@ interface AwarenessChange {
  * applied in arrival order, written to the store, and only then sent to the other
  * connections — so nobody ever sees a change the store could still lose.
  */
-export class BoardRoom {
+export class BoardRoom implements JudgeRoom {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   readonly peers = new Set<RoomPeer>();
   /** Yjs client id → principal key, cached from the store's atomic claims. */
   private readonly claims = new Map<number, string>();
   private inbox: Promise<unknown> = Promise.resolve();
-  /**
-   * Idea ids the document lacks but someone owns (silent writing, the moderation queue): id
-   * → author, asked for the new ideas of each update. Set by moderation when the room loads.
-   */
-  reservedIdeaAuthors: (ideaIds: string[]) => Promise<ReadonlyMap<string, string>> = () => Promise.resolve(NONE_RESERVED);
-  /** Set when the room loads (idea-gate.ts): may refuse an update whose new ideas come too fast. */
-  ideaGate: IdeaGate | null = null;
   private readonly persist: PersistQueue<RoomPeer>;
+  /** The settings and workshop state as the write rules read them. */
+  readonly views = new DocViews(this.doc);
+  readonly isClosing = (): boolean => this.closing;
 
   private constructor(
     readonly boardId: string,
     readonly docName: string,
     private readonly store: BoardStore,
-    private readonly log: Logger,
+    readonly log: Logger,
     compactAfterUpdates: number,
+    /** What the room asks the features while it judges an update (room-hooks.ts). */
+    readonly hooks: RoomHooks,
   ) {
     this.awareness.setLocalState(null); // the server itself is not present
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: RoomPeer | typeof REMOTE_ORIGIN | string | null) => {
       const update = encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
       const message = encodeAwarenessMessage(update);
       for (const peer of this.peers) peer.send(message);
-      if (origin !== REMOTE) store.cluster?.publishPresence(boardId, update);
+      if (origin !== REMOTE_ORIGIN) store.cluster?.publishPresence(boardId, update);
     });
     this.persist = new PersistQueue<RoomPeer>({
       append: (updates) => store.appendUpdates(docName, updates),
@@ -99,21 +67,16 @@ export class BoardRoom {
 
   /** From here on every change to the document is persisted, then broadcast. */
   private persistChanges(): void {
-    boardMap(this.doc).observe(() => {
-      this.settingsCache = undefined;
-    });
-    workshopMap(this.doc).observe(() => {
-      this.workshopCache = undefined;
-    });
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === REMOTE) {
+    this.views.observe();
+    this.doc.on('update', (update: Uint8Array, origin: RoomOrigin) => {
+      if (origin === REMOTE_ORIGIN) {
         // Another process stored it: it is durable, and only our own connections lack it.
         this.persist.markDurable(clocksOf(update));
         const message = encodeUpdateMessage(update);
         for (const peer of this.peers) peer.send(message);
         return;
       }
-      const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null;
+      const peer = origin !== null && origin !== SERVER_ORIGIN && this.peers.has(origin) ? origin : null;
       const clocks = peer
         ? this.pendingClocks
         : new Map([[this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID)]]);
@@ -137,8 +100,9 @@ export class BoardRoom {
     log: Logger,
     compactAfterUpdates: number,
     onStored?: (stored: StoredDocument) => Promise<void> | void,
+    hooks: RoomHooks = {},
   ): Promise<BoardRoom> {
-    const room = new BoardRoom(boardId, docName, store, log, compactAfterUpdates);
+    const room = new BoardRoom(boardId, docName, store, log, compactAfterUpdates, hooks);
     // What other processes store meanwhile is applied after the stored state, not before it.
     let applied!: () => void;
     room.inbox = new Promise<void>((resolve) => (applied = resolve));
@@ -148,7 +112,7 @@ export class BoardRoom {
       ? await store.cluster.follow(docName, (change) => room.applyRemote(change))
       : await store.loadDocument(docName);
     if (store.cluster) {
-      const unsubscribe = store.cluster.subscribePresence(boardId, (update) => applyAwarenessUpdate(room.awareness, update, REMOTE));
+      const unsubscribe = store.cluster.subscribePresence(boardId, (update) => applyAwarenessUpdate(room.awareness, update, REMOTE_ORIGIN));
       room.onClose(() => {
         unsubscribe();
         store.cluster?.unfollow(docName);
@@ -183,10 +147,10 @@ export class BoardRoom {
         Y.transact(
           this.doc,
           () => {
-            if (change.snapshot) Y.applyUpdate(this.doc, change.snapshot, REMOTE);
-            for (const update of change.updates) Y.applyUpdate(this.doc, update, REMOTE);
+            if (change.snapshot) Y.applyUpdate(this.doc, change.snapshot, REMOTE_ORIGIN);
+            for (const update of change.updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
           },
-          REMOTE,
+          REMOTE_ORIGIN,
         );
       })
       .catch((error: unknown) => this.log.error({ err: error, boardId: this.boardId }, 'could not apply a stored update'));
@@ -195,11 +159,11 @@ export class BoardRoom {
   /** Yjs client ids are claimed per document; the server's own must never be someone else's. */
   private async claimServerClientId(): Promise<void> {
     for (;;) {
-      const owner = await this.store.claimClientId(this.docName, this.doc.clientID, SERVER_PRINCIPAL);
-      if (owner === SERVER_PRINCIPAL) break;
+      const owner = await this.store.claimClientId(this.docName, this.doc.clientID, SERVER_ORIGIN);
+      if (owner === SERVER_ORIGIN) break;
       this.doc.clientID = Math.floor(Math.random() * 2 ** 31);
     }
-    this.claims.set(this.doc.clientID, SERVER_PRINCIPAL);
+    this.claims.set(this.doc.clientID, SERVER_ORIGIN);
   }
 
   /**
@@ -208,62 +172,29 @@ export class BoardRoom {
    * each update is judged against the document it will be applied to.
    */
   receiveUpdate(peer: RoomPeer, update: Uint8Array): Promise<ProtocolError | null> {
-    const result = this.inbox.then(() => this.judgeAndApply(peer, update));
+    const arrived = arrive(this, update);
+    const result = this.inbox.then(() => this.judgeAndApply(peer, arrived));
     this.inbox = result.catch(() => undefined);
     return result;
   }
 
-  private async judgeAndApply(peer: RoomPeer, update: Uint8Array): Promise<ProtocolError | null> {
-    let inspection;
-    try {
-      inspection = inspectUpdate(this.doc, update);
-    } catch (error) {
-      if (error instanceof InspectionError) return { code: error.code, message: error.message };
-      this.log.warn({ err: error, boardId: this.boardId }, 'update inspection failed');
-      return { code: ErrorCode.INVALID_UPDATE, message: 'The update could not be read.' };
-    }
-    if (inspection.noop) {
+  private async judgeAndApply(peer: RoomPeer, arrived: ReturnType<typeof arrive>): Promise<ProtocolError | null> {
+    const verdict = await judge(this, peer.principal, arrived);
+    if (!('clocks' in verdict)) return verdict;
+    if (verdict.noop) {
       // Already known (a resend after reconnect): acknowledge once what is known is durable.
-      this.acknowledgeWhenFlushed(peer, inspection.clocks);
+      this.acknowledgeWhenFlushed(peer, verdict.clocks);
       return null;
     }
-    if (peer.principal.role === 'observer') {
-      return { code: ErrorCode.READ_ONLY, message: 'Observers cannot change the board.' };
-    }
-    for (const client of inspection.clocks.keys()) {
-      if (!(await this.claimClientId(client, peer.principal))) {
-        return { code: ErrorCode.CLIENT_ID_TAKEN, message: `Yjs client id ${client} belongs to someone else.` };
-      }
-    }
-    const { beaconIds, questionIds, focusQuestionId } = this.settings();
-    const ideas = ideasMap(this.doc);
-    const newIds = inspection.changes.flatMap((change) => (change.kind === 'idea.put' ? [change.ideaId] : []));
-    const reserved =
-      newIds.length > 0
-        ? await untilStoreAnswers(this.log, 'reserved idea ids', () => this.reservedIdeaAuthors(newIds), () => this.closing)
-        : NONE_RESERVED;
-    const refusal = authorizeChanges(inspection.changes, peer.principal, {
-      ideaCount: ideas.size,
-      beaconIds,
-      questionIds,
-      workshop: this.workshop(),
-      focusQuestionId,
-      questionOf: (ideaId) => ideas.get(ideaId)?.get('questionId'),
-      isRemoved: (ideaId) => removedMap(this.doc).has(ideaId),
-      reservedAuthor: (ideaId) => reserved.get(ideaId),
-    });
-    if (refusal) return refusal;
-    const limited = this.ideaGate ? await this.ideaGate(peer.principal, inspection.changes) : null;
-    if (limited) return limited;
-    this.pendingClocks = inspection.clocks;
+    this.pendingClocks = verdict.clocks;
     this.pushedForPeer = false;
     try {
-      Y.applyUpdate(this.doc, update, peer);
+      Y.applyUpdate(this.doc, arrived.update, peer);
     } finally {
       this.pendingClocks = new Map();
     }
     // Deleting what is already deleted changes nothing and emits no update: still answer it.
-    if (!this.pushedForPeer) this.acknowledgeWhenFlushed(peer, inspection.clocks);
+    if (!this.pushedForPeer) this.acknowledgeWhenFlushed(peer, verdict.clocks);
     if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
       // The inspector refuses missing dependencies, so this would be a bug worth hearing about.
       this.log.error({ boardId: this.boardId }, 'update left pending structs after inspection');
@@ -295,7 +226,7 @@ export class BoardRoom {
     let result!: T;
     this.doc.transact(() => {
       result = change(this.doc);
-    }, SERVER_PRINCIPAL);
+    }, SERVER_ORIGIN);
     await this.persist.flushed();
     return result;
   }
@@ -308,26 +239,10 @@ export class BoardRoom {
   /** Set by close(): store reads that wait for the store give up. */
   private closing = false;
 
-  /** What the policy needs from the board settings, derived once per change rather than once per update. */
-  private settings(): SettingsView {
-    if (this.settingsCache === undefined) {
-      const settings = readBoardSettings(this.doc);
-      this.settingsCache = {
-        beaconIds: new Set(settings?.beacons.map((b) => b.id)),
-        questionIds: new Set(settings?.questions.map((q) => q.id)),
-        focusQuestionId: settings?.focusQuestionId ?? null,
-      };
-    }
-    return this.settingsCache;
-  }
-  private settingsCache: SettingsView | undefined;
-
   /** The workshop state, parsed once per change: the policy reads it for every update. */
   workshop(): WorkshopState {
-    this.workshopCache ??= readWorkshop(this.doc);
-    return this.workshopCache;
+    return this.views.workshop();
   }
-  private workshopCache: WorkshopState | undefined;
 
   /**
    * Answers a sync step 1: what the document has beyond `stateVector` (v1; an empty one

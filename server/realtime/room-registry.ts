@@ -6,6 +6,7 @@ import { BoardRoom } from './board-room';
 import { ServiceError } from '../core/errors';
 import { prepareStoredAnswer, type StoredAnswer } from './stored-answer';
 import { docNameOf } from '../core/rooms';
+import type { RoomHooks } from './room-hooks';
 
 /** An empty room stays loaded this long, so a reload or a flaky phone does not pay a cold load. */
 const UNLOAD_AFTER_MS = 30_000;
@@ -40,11 +41,15 @@ export class RoomRegistry {
     private readonly store: BoardStore,
     private readonly log: Logger,
     private readonly compactAfterUpdates: number,
+    /** What every room asks the features while it judges an update (room-hooks.ts). */
+    private readonly hooks: RoomHooks = {},
   ) {}
 
   /**
    * Runs `hook` on every room as it loads, before anyone is answered from it (workshop
    * timers are restored there, old boards get their defaults). A failing hook fails the load.
+   * The features add these as they are built (after the registry); what judging asks is in
+   * the hook table given at construction.
    */
   onLoad(hook: (room: BoardRoom) => Promise<void> | void): void {
     this.loadHooks.push(hook);
@@ -135,7 +140,7 @@ export class RoomRegistry {
       // reach the sockets first, but never hold the load long for a slow one.
       const written = loading.read(stored);
       if (written) await Promise.race([written, delay(ANSWER_WRITE_WAIT_MS)]);
-    });
+    }, this.hooks);
     try {
       for (const hook of this.loadHooks) await hook(room);
     } catch (error) {

@@ -56,13 +56,25 @@ interface Location {
 }
 
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
-  let decoded: { structs: Struct[]; ds: DeleteSet };
+  return inspectDecoded(doc, decodeForInspection(update));
+}
+
+/** An update decoded for inspection (the decoding does not depend on the document). */
+export type DecodedForInspection = ReturnType<typeof decodeUpdateStrict>;
+
+/** Decodes an update for inspectDecoded; throws InspectionError (INVALID_UPDATE). */
+export function decodeForInspection(update: Uint8Array): DecodedForInspection {
   try {
-    decoded = decodeUpdateStrict(update) as { structs: Struct[]; ds: DeleteSet };
+    return decodeUpdateStrict(update);
   } catch (error) {
     throw new InspectionError(ErrorCode.INVALID_UPDATE, error instanceof UpdateEncodingError ? error.message : 'The update could not be decoded.');
   }
-  return new Inspector(doc, decoded.structs, decoded.ds).run();
+}
+
+/** inspectUpdate of an update decoded already (decodeForInspection), against the document as it is now. */
+export function inspectDecoded(doc: Y.Doc, decoded: DecodedForInspection): Inspection {
+  const { structs, ds } = decoded as unknown as { structs: Struct[]; ds: DeleteSet };
+  return new Inspector(doc, structs, ds).run();
 }
 
 class Inspector {

@@ -9,6 +9,7 @@ import type { BoardRoom, RoomPeer } from './board-room';
 import type { Principal } from './update-policy';
 import { encodeAwarenessMessage, encodeErrorMessage, encodeSavedMessage, KEEPALIVE_MESSAGE } from './messages';
 import { guardAwareness } from './awareness-guard';
+import { writeFrame } from './ws-frames';
 
 const KEEPALIVE_MS = 15_000;
 /** Updates that may wait for their dependencies on one connection (see park()). */
@@ -104,13 +105,8 @@ export class YjsConnection implements RoomPeer {
       this.ws.terminate();
       return;
     }
-    this.ws.send(message, this.onSent);
+    writeFrame(this.ws, message);
   }
-
-  /** One handler for every send: broadcasting would otherwise allocate a closure per peer per update. */
-  private readonly onSent = (error?: Error): void => {
-    if (error) this.ws.terminate();
-  };
 
   /** One Saved message per accepted update message, naming this client's Yjs id. */
   acknowledge(clocks: ReadonlyMap<number, number>, durableClock: (client: number) => number): void {

@@ -5,7 +5,7 @@ import * as decoding from 'lib0/decoding';
 import { CloseCode, ErrorCode, LIMITS, ID_PATTERN, YMessage, YSyncStep } from '../../shared';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
-import type { BoardService } from '../boards/board-service';
+import type { SessionLookup } from '../core/sessions';
 import type { RoomRegistry, StoredStateSource } from './room-registry';
 import { YjsConnection, type EarlyStart } from './yjs-connection';
 import type { StoredAnswer } from './stored-answer';
@@ -23,7 +23,7 @@ export function attachYjsEndpoint(deps: {
   httpServer: HttpServer;
   config: ServerConfig;
   log: Logger;
-  boards: BoardService;
+  boards: SessionLookup;
   rooms: RoomRegistry;
 }): { close(): void } {
   const { httpServer, config, log, boards, rooms } = deps;

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { boardMap, insertIdea, YMessage, YSyncStep, type IdeaInput, type ProtocolError } from '../../shared';
 import { BoardRoom, type RoomPeer } from '../../server/realtime/board-room';
+import type { RoomHooks } from '../../server/realtime/room-hooks';
 import type { Principal } from '../../server/realtime/update-policy';
 import { MemoryStore } from '../../server/store/memory-store';
 import { createLogger } from '../../server/log';
@@ -77,10 +78,10 @@ export class GatedStore extends MemoryStore {
   }
 }
 
-export async function openRoom(options: { store?: MemoryStore; compactAfterUpdates?: number } = {}) {
+export async function openRoom(options: { store?: MemoryStore; compactAfterUpdates?: number; hooks?: RoomHooks } = {}) {
   const store = options.store ?? new MemoryStore();
   if ((await store.loadDocument(DOC_NAME)).updates.length === 0) await store.appendUpdate(DOC_NAME, seedUpdate());
-  const room = await BoardRoom.load('room0001', DOC_NAME, store, createLogger('silent'), options.compactAfterUpdates ?? 10_000);
+  const room = await BoardRoom.load('room0001', DOC_NAME, store, createLogger('silent'), options.compactAfterUpdates ?? 10_000, undefined, options.hooks);
   return { room, store };
 }
 

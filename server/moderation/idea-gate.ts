@@ -1,21 +1,18 @@
-import { ErrorCode, type ProtocolError } from '../../shared';
+import { ErrorCode } from '../../shared';
 import { RateLimitedError } from '../core/errors';
-import type { AbuseLimits } from '../moderation/abuse-limits';
-import type { Change } from './update-inspector';
-import type { Principal } from './update-policy';
-
-/** Judges the new ideas of an update a peer sends, after the update policy accepted it. */
-export type IdeaGate = (principal: Principal, changes: readonly Change[]) => Promise<ProtocolError | null>;
+import type { IdeaGate } from '../realtime/room-hooks';
+import type { AbuseLimits } from './abuse-limits';
 
 /**
  * New ideas over Yjs, counted per participant session on one board (`ideasPerSession`).
  * The allowance is far above what a person types in a workshop; it stops a script filling
  * a board. Facilitators are not counted: they own the board. A refused update is answered
  * with RATE_LIMITED and close 4429; the client keeps the idea and sends it again with its
- * next sync, which the server takes once the window has passed.
+ * next sync, which the server takes once the window has passed. The room's `beforeApply`
+ * hook (server/realtime/room-hooks.ts).
  */
-export function ideaGate(limits: AbuseLimits, boardId: string): IdeaGate {
-  return async (principal, changes) => {
+export function ideaGate(limits: AbuseLimits): IdeaGate {
+  return async (boardId, principal, changes) => {
     if (principal.role !== 'participant') return null;
     const created = changes.reduce((n, change) => (change.kind === 'idea.put' ? n + 1 : n), 0);
     if (created === 0) return null;
