@@ -57,6 +57,7 @@ export function createMail(deps: { store: BoardStore; rooms: RoomRegistry; confi
       log,
       clock,
       options: { ...DEFAULT_SENDER_OPTIONS, ...deps.options?.sender },
+      soleSender: store.cluster === null,
     });
   }
   const followUp = new FollowUp({ records, outbox, tokens, sender, clock, log });

@@ -70,9 +70,15 @@ export class Outbox {
   }
 
   /** Entries due now that nobody holds, oldest first. */
-  async due(now: number): Promise<Array<Stored<OutboxEntry> & { key: string }>> {
+  /**
+   * What is due now. `soleOwner`: the one sender that can be alive (a store only one process
+   * opens); a lease of any other owner is then a process that died mid-send, and waiting out
+   * its lease would only delay the mail.
+   */
+  async due(now: number, soleOwner: string | null = null): Promise<Array<Stored<OutboxEntry> & { key: string }>> {
+    const free = (lease: OutboxEntry['lease']) => lease === null || lease.until <= now || (soleOwner !== null && lease.owner !== soleOwner);
     return (await this.all())
-      .filter((r) => r.value.state === 'queued' && r.value.nextAttemptAt <= now && (r.value.lease === null || r.value.lease.until <= now))
+      .filter((r) => r.value.state === 'queued' && r.value.nextAttemptAt <= now && free(r.value.lease))
       .sort((a, b) => a.value.createdAt - b.value.createdAt);
   }
 

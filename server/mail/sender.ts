@@ -53,6 +53,11 @@ export class MailSender {
       log: Logger;
       clock: Clock;
       options: SenderOptions;
+      /**
+       * True when no other process shares the store (embedded, in memory): a lease this
+       * sender did not take was left by a process that was killed, and is not waited out.
+       */
+      soleSender: boolean;
     },
   ) {}
 
@@ -91,7 +96,7 @@ export class MailSender {
   /** One pass over what is due; returns how many mails it sent. */
   async tick(): Promise<number> {
     let sent = 0;
-    for (const record of await this.deps.outbox.due(this.deps.clock.now())) {
+    for (const record of await this.deps.outbox.due(this.deps.clock.now(), this.deps.soleSender ? this.owner : null)) {
       if (this.stopped) break;
       const now = this.deps.clock.now();
       const claimed = await this.deps.outbox.claim(record, this.owner, now + this.deps.options.leaseMs);

@@ -6,6 +6,9 @@ import { randomId } from '../../shared';
 import { createServer, type SamskabServer } from '../../server/create-server';
 import { testConfig } from '../../server/config';
 import { RedisStore } from '../../server/store/redis-store';
+import { EmbeddedStore } from '../../server/store/embedded-store';
+import { Records } from '../../server/core/records';
+import { Outbox } from '../../server/mail/outbox';
 import { createBoard, eventually, join } from '../support/harness';
 import { freePort, killHard, startChildServer } from '../support/child-server';
 import { contribute, openCall } from '../support/moderation';
@@ -60,6 +63,47 @@ describe('the mail outbox', () => {
     // Two child processes start (tsx compiles each) and two mails may wait out a retry: the
     // waits above allow 30 s each, so the test as a whole needs more than the default 30 s.
   }, 120_000);
+
+  it('does not wait out the lease of a process that died mid-send when no other process can share the store', async () => {
+    // A kill can land between claiming a mail (a two-minute lease) and sending it. On a store
+    // only one process opens (embedded), that lease's owner is certainly gone: the restarted
+    // server sends at once instead of two minutes later.
+    const dataDir = await mkdtemp(joinPath(tmpdir(), 'samskab-mail-lease-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const smtp = new TestSmtp(await freePort());
+    cleanups.push(() => smtp.stop());
+    const mailConfig = (url: string) => testConfig({ publicUrl: 'http://samskab.test', mail: { smtpUrl: url, from: 'samskab@kommune.test' } });
+    // First life: SMTP is down and retries are far apart, so the mail stays queued.
+    let store = await EmbeddedStore.open(dataDir);
+    let server = await createServer({ store, config: mailConfig(smtp.url), mail: { sender: { pollMs: 60_000, retryBaseMs: 600_000 }, jobIntervalMs: 0 } });
+    const url = (await server.listen(0, '127.0.0.1')).url;
+    const board = await createBoard(url, 'kickoff');
+    const facilitator = await socketOf(url, await join(url, board.boardId, board.tokens.facilitator, 'Fie'));
+    const { callId } = await openCall(facilitator, 'post');
+    facilitator.close();
+    expect((await contribute(url, callId, { text: 'Midt i afsendelsen', email: 'ida@example.dk', consent: true })).status).toBe(201);
+    await server.close();
+    // As a process killed mid-send leaves it: claimed (a claim takes only a due entry) by an
+    // owner that no longer exists, for two minutes.
+    const outbox = new Outbox(new Records(store));
+    const [entry] = await outbox.all();
+    expect(entry).toBeDefined();
+    const held = await outbox.claim({ ...entry!, value: { ...entry!.value, nextAttemptAt: Date.now() } }, 'a-process-that-was-killed', Date.now() + 120_000);
+    expect(held?.value.lease?.owner).toBe('a-process-that-was-killed');
+    await store.close();
+
+    // Second life: SMTP is up; the mail goes out long before the lease would have expired.
+    await smtp.start();
+    store = await EmbeddedStore.open(dataDir);
+    server = await createServer({ store, config: mailConfig(smtp.url), mail: { sender: { pollMs: 50, retryBaseMs: 50 }, jobIntervalMs: 0 } });
+    cleanups.push(async () => {
+      await server.close();
+      await store.close();
+    });
+    await server.listen(0, '127.0.0.1');
+    await eventually(() => smtp.to('ida@example.dk').length >= 1, 30_000, 'the mail a killed process had claimed');
+    expect(smtp.to('ida@example.dk')).toHaveLength(1);
+  }, 60_000);
 
   it.skipIf(!redisUrl)('two processes on one Redis send each mail once (claimed with a lease)', async () => {
     const smtp = new TestSmtp(await freePort());
