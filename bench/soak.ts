@@ -101,6 +101,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const args = process.argv.slice(2);
   const command = `npm run soak${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`;
+  // Taken now: the code measured is the code at the start, whatever is committed meanwhile.
+  const commit = gitCommit();
   log(`Samskab soak: ${options.clients} clients on ${options.boards} boards, ${options.rate} ops/s, ${options.churnPerMinute} disconnects/min, ${options.minutes} min; ${pinning()}`);
   const redis = await startRedis(options.redisFsync);
   const write = await probeWriteLatency(redis.url);
@@ -169,7 +171,7 @@ async function main(): Promise<void> {
     }
     const path = writeSoakReport({
       command,
-      commit: gitCommit(),
+      commit,
       options,
       date: new Date(started).toISOString(),
       durationS: (Date.now() - started) / 1000,
