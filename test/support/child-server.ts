@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get } from 'node:http';
 import { freePort } from './redis-process';
 
 export { freePort };
@@ -15,14 +16,11 @@ export async function startChildServer(env: Record<string, string>): Promise<{ c
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  // tsx compiles the server in each child: two starting while a full suite runs take a while.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { child, url };
-    } catch {
-      // not listening yet
-    }
+    if (await answers(`${url}/healthz`)) return { child, url };
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error('server did not start');
@@ -36,5 +34,20 @@ export function killHard(child: ChildProcess): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
+  });
+}
+
+/**
+ * One probe on its own connection, closed after the answer. A pooled keep-alive connection
+ * (fetch's) would sit idle while the test waits, and the test's next request could be sent
+ * on it just as the server's keep-alive timeout closes it ("other side closed").
+ */
+function answers(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = get(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false)); // not listening yet
   });
 }
