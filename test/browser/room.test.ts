@@ -7,6 +7,12 @@ import { call, ok, setStep, socketOf, type TestSocket } from '../support/worksho
 import { ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, newPhone, startApp } from './support';
 
 /**
+ * The README's pictures: written into docs/ only when asked (`UPDATE_DOCS_SCREENSHOTS=1`), so
+ * a test run does not leave tracked files changed; otherwise beside the other artifacts.
+ */
+const docsScreenshot = (name: string): string => (process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? `docs/${name}` : `${ARTIFACTS}/${name}`);
+
+/**
  * The three screens of a live room (issue 12), on boards seeded over the protocol: the
  * phone with thirty others present, the facilitator's laptop, the projector with a large
  * board; and what the wall must never show (a past round's timer and votes, hidden totals).
@@ -144,7 +150,7 @@ describe('the workshop room', () => {
         expect(await fullyInView(page, sent)).toBe(true);
         // Screen readers hear it too.
         await page.locator('[aria-live="polite"]', { hasText: 'Din idé er tilføjet.' }).waitFor({ state: 'attached' });
-        await page.screenshot({ path: 'docs/screenshot-phone.png' });
+        await page.screenshot({ path: docsScreenshot('screenshot-phone.png') });
 
         await page.locator('.note').first().scrollIntoViewIfNeeded();
         await page.screenshot({ path: `${ARTIFACTS}/room-phone-notes.png` });
@@ -177,7 +183,7 @@ describe('the workshop room', () => {
         expect(unplaced!.y).toBeLessThan(matrix!.y);
         await console.getByRole('heading', { name: 'Timer' }).waitFor();
         await page.locator('.note').first().waitFor();
-        await page.screenshot({ path: 'docs/screenshot-facilitator.png' });
+        await page.screenshot({ path: docsScreenshot('screenshot-facilitator.png') });
         expect(await countFullyInView(page, '.note')).toBeGreaterThanOrEqual(1);
         expect(await fullyInView(page, console.getByRole('button', { name: 'Skjul styring' }))).toBe(true);
         expect(await axeViolations(page)).toEqual([]);
@@ -233,7 +239,7 @@ describe('the workshop room', () => {
       expect(await anyOnScreen(page, '[data-status]')).toBe(false);
       expect(await anyOnScreen(page, '.wall__controls')).toBe(false);
       await page.locator('.join-panel__code').waitFor();
-      await page.screenshot({ path: 'docs/screenshot-projector.png' });
+      await page.screenshot({ path: docsScreenshot('screenshot-projector.png') });
       expect(await axeViolations(page)).toEqual([]);
       // The pause control is there for whoever reaches it with the keyboard.
       await page.keyboard.press('Tab');
