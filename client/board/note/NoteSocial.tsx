@@ -38,7 +38,10 @@ export function NoteSocial({ idea, textId, threadOpen, onToggleThread }: Props) 
             data-comments={count}
             onClick={() => onToggleThread(!threadOpen)}
           >
-            <span aria-hidden="true">💬</span>
+            {/* A drawn bubble, not the 💬 emoji: a device without an emoji font showed an empty box. */}
+            <svg className="comment-toggle__icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
+              <path d="M3 3.5h14a1.5 1.5 0 0 1 1.5 1.5v8a1.5 1.5 0 0 1-1.5 1.5H9l-4 3.5v-3.5H3A1.5 1.5 0 0 1 1.5 13V5A1.5 1.5 0 0 1 3 3.5z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+            </svg>
             {count > 0 ? t('comments.thread.toggle', { count }) : t('comments.thread.toggleNone')}
           </button>
         ) : null}
