@@ -1,15 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { prefixOf, startServer, type ServerHandle } from './lib/handles';
 import { log } from './lib/log';
 import { gitCommit, machineInfo, versions } from './lib/machine';
-import { CORES, installCleanupHandlers, killAll, pinning, sampleCpu, sampleForeignCpu, sleep, spawnNodeScript, stopChild } from './lib/proc';
+import { installCleanupHandlers, killAll, pinning, sampleCpu, sampleForeignCpu, sleep } from './lib/proc';
 import { probeWriteLatency, redisClient, startRedis, usedMemory } from './lib/redis';
-import { RpcClient } from './lib/rpc';
 import type { PersistEvent } from './servers/probe';
 import { writeSoakReport } from './soak/report';
 import type { Sample, ServerSample, SoakOptions } from './soak/types';
-import type { SoakApi } from './soak/worker';
+import { LoadPool } from './soak/pool';
 
 /**
  * `npm run soak`: 200 clients for 10 minutes against one Samskab server on Redis, sampling
@@ -18,7 +16,8 @@ import type { SoakApi } from './soak/worker';
  * Options (`--name value` or `--name=value`): --minutes, --clients, --boards, --rate (ops/s in
  * all), --churn (disconnects a minute), --lost (share of them that lose the network instead
  * of closing, 0–1), --sample (seconds), --warmup (seconds), --redis-fsync=always|no,
- * --verbose (server logs).
+ * --load-processes (how many processes the clients are spread over, whole boards each; default
+ * one per board, see soak/pool.ts), --verbose (server logs).
  */
 
 function option(name: string): string | null {
@@ -39,10 +38,11 @@ function number(name: string, fallback: number, min: number): number {
 function readOptions(): SoakOptions {
   const minutes = number('minutes', 10, 0.5);
   const seconds = minutes * 60;
+  const boards = Math.round(number('boards', 4, 1));
   return {
     minutes,
     clients: Math.round(number('clients', 200, 2)),
-    boards: Math.round(number('boards', 4, 1)),
+    boards,
     rate: number('rate', 10, 0.1),
     churnPerMinute: number('churn', 20, 0),
     lostShare: Math.min(1, number('lost', 0.25, 0)),
@@ -51,13 +51,8 @@ function readOptions(): SoakOptions {
     // Connections, JIT and the first compactions settle in the first minutes; 20% of a short run.
     warmupSeconds: number('warmup', Math.min(300, Math.max(30, Math.round(seconds * 0.2))), 0),
     redisFsync: option('redis-fsync') === 'no' ? 'no' : 'always',
+    loadProcesses: Math.round(number('load-processes', boards, 1)),
   };
-}
-
-async function startWorker() {
-  const script = fileURLToPath(new URL('./soak/worker.ts', import.meta.url));
-  const child = spawnNodeScript(CORES.load, script, {}, ['--max-old-space-size=4096']);
-  return { pid: child.pid ?? -1, rpc: new RpcClient<SoakApi>(child, 'soak load'), stop: () => stopChild(child, 2_000) };
 }
 
 async function serverSample(server: ServerHandle, cpu: number): Promise<ServerSample> {
@@ -111,36 +106,36 @@ async function main(): Promise<void> {
   // Redis records its own stalls (an AOF fsync that took long, mostly): they explain latency spikes.
   await redisStats.sendCommand(['CONFIG', 'SET', 'latency-monitor-threshold', '50']);
   const server = await startServer('samskab', redis);
-  const worker = await startWorker();
+  const load = LoadPool.start(options);
   try {
-    const setup = await worker.rpc.call('setup', { target: server.target, options, redisUrl: redis.url, prefix: prefixOf('samskab') }, 600_000);
+    const setup = await load.setup(server.target, redis.url, prefixOf('samskab'));
     log(`set up ${setup.boards.length} boards, ${setup.clients} clients online in ${(setup.setupMs / 1000).toFixed(1)} s (${setup.voteNote})`);
     server.rpc.take('persist');
     const baseline = await serverSample(server, NaN);
-    await worker.rpc.call('start', {});
+    await load.start();
     const loadStarted = performance.now();
     const samples: Sample[] = [];
     const endAt = loadStarted + options.minutes * 60_000;
     while (performance.now() < endAt - 1_000) {
       const cpu = sampleCpu(server.pid, 1_000);
-      const loadCpu = sampleCpu(worker.pid, 1_000);
+      const loadCpu = load.sampleCpu(1_000);
       const foreign = sampleForeignCpu();
       const next = Math.min(endAt, loadStarted + (samples.length + 1) * options.sampleSeconds * 1000);
       await sleep(Math.max(0, next - performance.now()));
       const serverLag = await server.rpc.call('lag', {});
       // Ops around the forced GC are not timed: that pause is ours, not the server's.
-      await worker.rpc.call('hold', {});
+      await load.hold();
       const memory = await serverSample(server, cpu.stop().mean);
       // The forced collections just stopped the server: that delay is ours, not the next interval's.
       await server.rpc.call('lag', {});
-      await worker.rpc.call('release', {});
-      const clients = await worker.rpc.call('sample', {});
+      await load.release();
+      const clients = await load.sample();
       const compactions = server.rpc.take<PersistEvent>('persist').filter((e) => e.kind === 'compaction');
       const sample: Sample = {
         t: (performance.now() - loadStarted) / 1000,
         server: memory,
-        documentsHeap: await documentsHeap(await worker.rpc.call('documents', {})),
-        loadCpu: loadCpu.stop().mean,
+        documentsHeap: await documentsHeap(await load.documents()),
+        loadCpu: loadCpu.stop(),
         redisBytes: await usedMemory(redisStats),
         foreignCpu: foreign.stop(),
         compactions: compactions.length,
@@ -158,11 +153,11 @@ async function main(): Promise<void> {
       );
     }
     log('load stopped: bringing everyone back and waiting until everything is saved');
-    const settle = await worker.rpc.call('settle', { timeoutMs: 90_000 }, 150_000);
-    const convergence = await worker.rpc.call('converge', {}, 120_000);
+    const settle = await load.settle(90_000);
+    const convergence = await load.converge();
     log(`converged: ${convergence.clients - convergence.diverged - convergence.notReconnected}/${convergence.clients} clients equal the store (${convergence.ideas} ideas)`);
     // The settle phase's errors (reconnects refused at the end) belong to the run as well.
-    const tail = await worker.rpc.call('sample', {});
+    const tail = await load.sample();
     const lastSample = samples[samples.length - 1];
     if (lastSample) {
       for (const [kind, n] of Object.entries(tail.errors)) lastSample.clients.errors[kind] = (lastSample.clients.errors[kind] ?? 0) + n;
@@ -187,8 +182,7 @@ async function main(): Promise<void> {
     });
     log(`wrote ${path}`);
   } finally {
-    await worker.rpc.call('close', {}, 30_000).catch(() => undefined);
-    await worker.stop();
+    await load.close();
     await server.stop();
     await redisStats.close().catch(() => undefined);
   }

@@ -9,7 +9,7 @@ import { createBoard, takeSeat, takeSeats, type BoardRef, type Target } from '..
 import { connectSocket, openVoting } from '../load/votes';
 import { MAX_OWN_IDEAS, SoakClient } from './client';
 import { SoakTracker } from './tracker';
-import type { ClientInterval, Convergence, SetupResult, SoakOptions } from './types';
+import type { Convergence, SetupResult, SoakOptions, WorkerInterval } from './types';
 
 /**
  * The soak's workload: `clients` participants spread over `boards` kick-off boards, each
@@ -172,7 +172,7 @@ export class SoakLoad {
     return true;
   }
 
-  sample(): ClientInterval {
+  sample(): WorkerInterval {
     const taken = this.tracker.take();
     const online = this.clients.filter((c) => c.online).length;
     const loadLag = this.lag.read();
@@ -180,9 +180,9 @@ export class SoakLoad {
     const copies = this.boards.map((b) => b.clients.find((c) => c.online)?.doc ?? null);
     return {
       ops: taken.counts,
-      fanout: taken.fanout.summary(),
+      fanoutValues: Array.from(taken.fanout.values()),
       loadGc: { maxMs: taken.loadGcMaxMs, pausedDeliveries: taken.pausedDeliveries },
-      voteAck: taken.voteAck.summary(),
+      voteAckValues: Array.from(taken.voteAck.values()),
       budgetRefusals: taken.budgetRefusals,
       errors: taken.errors,
       disconnects: taken.disconnects,

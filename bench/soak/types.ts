@@ -16,11 +16,22 @@ export interface SoakOptions {
   sampleSeconds: number;
   warmupSeconds: number;
   redisFsync: 'always' | 'no';
+  /**
+   * Load processes the clients are spread over (whole boards each), all on the load core.
+   * One process holding every client's document has a heap of ~450 MB at 200 clients, and
+   * V8's incremental marking of it takes its only core for about a second every minute or
+   * so: every delivery in that second is timed late, a stall of the measuring device, not of
+   * the server. Absent in runs before it was an option (one process).
+   */
+  loadProcesses?: number;
 }
 
 export type OpKind = 'add' | 'move' | 'edit' | 'delete' | 'vote' | 'offline';
 
-/** Counted per interval by the load worker, then reset. */
+/** What one load process reports per interval: raw latencies, so several processes' can be merged into one percentile. */
+export type WorkerInterval = Omit<ClientInterval, 'fanout' | 'voteAck'> & { fanoutValues: number[]; voteAckValues: number[] };
+
+/** Counted per interval by the load workers (merged over them), then reset. */
 export interface ClientInterval {
   ops: Record<OpKind, number>;
   /** Live fan-out deliveries (Update messages to connected clients), op sent → applied by a receiver. */
