@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { prefixOf, startServer, type ServerHandle } from './lib/handles';
 import { log } from './lib/log';
 import { gitCommit, machineInfo, versions } from './lib/machine';
+import { spawnSync } from 'node:child_process';
+import { getPriority } from 'node:os';
 import { installCleanupHandlers, killAll, pinning, sampleCpu, sampleForeignCpu, sleep } from './lib/proc';
 import { probeWriteLatency, redisClient, startRedis, usedMemory } from './lib/redis';
 import type { PersistEvent } from './servers/probe';
@@ -53,6 +55,12 @@ function readOptions(): SoakOptions {
     redisFsync: option('redis-fsync') === 'no' ? 'no' : 'always',
     loadProcesses: Math.round(number('load-processes', boards, 1)),
   };
+}
+
+/** This process's CPU and I/O priority, which the server, Redis and the load processes inherit. */
+function priority(): { nice: number; io: string } {
+  const io = spawnSync('ionice', ['-p', String(process.pid)], { encoding: 'utf8' });
+  return { nice: getPriority(), io: io.status === 0 ? io.stdout.trim() : 'unknown' };
 }
 
 async function serverSample(server: ServerHandle, cpu: number): Promise<ServerSample> {
@@ -173,6 +181,7 @@ async function main(): Promise<void> {
       machine: machineInfo(),
       versions: versions(),
       pinning: pinning(),
+      priority: priority(),
       redisWrite,
       setup,
       baseline,
