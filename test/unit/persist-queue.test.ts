@@ -222,6 +222,23 @@ describe('PersistQueue', () => {
     expect(q.announcements).toEqual([[1, 2, 3, 4]]);
   });
 
+  it('announces batches stored in the same turn as one (one merged broadcast, not one each)', async () => {
+    const q = setup();
+    q.push(1, 2, 3);
+    expect(q.calls).toHaveLength(3);
+    // The store answers all three at once (Redis replies to appends it fsynced together in one packet).
+    for (const call of q.calls) call.store();
+    await settle();
+    expect(q.announcements).toEqual([[1, 2, 3]]);
+    q.push(4);
+    q.calls[3]!.store();
+    await settle();
+    q.push(5);
+    q.calls[4]!.store();
+    await settle();
+    expect(q.announcements).toEqual([[1, 2, 3], [4], [5]]);
+  });
+
   it('starts a compaction once the log is long enough', async () => {
     const q = setup(3);
     q.push(1, 2);
