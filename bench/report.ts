@@ -45,6 +45,7 @@ ${versions}
 - Workload: ideas exactly as Samskab stores them (one Y.Map per idea, every field). Op mix 50% add idea, 35% move (phase, principle, position, updatedAt), 15% vote. ${plan.probes} probes (full Yjs clients) make the ops and measure; the other clients only receive (their deliveries count towards "delivered").
 - Fan-out latency: from the probe's transaction to another probe applying it, one process clock; an op is recognised by the Yjs clock range it created. "Delivered" is over every other client, probes and receive-only. Steps last ${plan.fanout.stepMs / 1000} s (${info.mode} mode), so p99 at low rates rests on a few hundred deliveries: read single cells with care.
 - Load-process lag is the load worker's own event-loop delay: when it is high, measured latencies include client-side queueing.
+- Server lag max is the server process's longest event-loop delay in the step (\`monitorEventLoopDelay\`, 5 ms resolution, started in every server alike): a long one (a GC pause, a compaction's commit, a large encode) delays every delivery queued behind it, and is where a p99.9 far above the p99 comes from.
 - The machine is shared with other work (test runs of other engineers). Before each server the bench waits (at most 8 s) until other processes use < 0.25 cores; each fan-out step records the cores other processes used meanwhile ("other processes"). Cells where that is well above 0 are not comparable with the others. Other processes at each server's start: ${foreign}.
 `;
 }
@@ -123,7 +124,7 @@ function fanout(results: ServerResults[]): string {
       const c = cell(r, clients, rate);
       if (!c) continue;
       const p: Summary = c.step.probe;
-      rows.push([`${clients} × ${rate}`, SERVER_LABEL[r.kind], ms(p.p50), ms(p.p95), ms(p.p99), ms(p.p999), ms(p.max), pct(c.step.share), `${fmt(c.step.achievedRate, 0)}`, `${fmt(c.step.serverCpu * 100, 0)}% (${fmt(c.step.serverCore * 100, 0)}%)`, `${fmt(c.step.loadCore * 100, 0)}% / ${ms(c.step.loadLag.p99Ms)}`, fmt(c.step.foreignCpu, 2)]);
+      rows.push([`${clients} × ${rate}`, SERVER_LABEL[r.kind], ms(p.p50), ms(p.p95), ms(p.p99), ms(p.p999), ms(p.max), pct(c.step.share), `${fmt(c.step.achievedRate, 0)}`, `${fmt(c.step.serverCpu * 100, 0)}% (${fmt(c.step.serverCore * 100, 0)}%)`, ms(c.step.serverLagMaxMs), `${fmt(c.step.loadCore * 100, 0)}% / ${ms(c.step.loadLag.p99Ms)}`, fmt(c.step.foreignCpu, 2)]);
     }
   }
   const ratios: string[][] = [];
@@ -138,7 +139,7 @@ function fanout(results: ServerResults[]): string {
   }
   return `## 1. Fan-out latency (ms, probe to probe)
 
-${table(['clients × ops/s', 'server', 'p50', 'p95', 'p99', 'p99.9', 'max', 'delivered', 'ops/s sent', 'server process CPU (core)', 'load core / lag p99 ms', 'other processes (cores)'], rows)}
+${table(['clients × ops/s', 'server', 'p50', 'p95', 'p99', 'p99.9', 'max', 'delivered', 'ops/s sent', 'server process CPU (core)', 'server lag max ms', 'load core / lag p99 ms', 'other processes (cores)'], rows)}
 
 Samskab ÷ reference (below 1.00× Samskab is faster or cheaper):
 

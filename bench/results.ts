@@ -27,6 +27,8 @@ export type StepWithCpu = StepResult & {
   loadCore: number;
   /** Cores used meanwhile by processes that are not the bench's (other work on a shared machine). */
   foreignCpu: number;
+  /** The server's longest event-loop delay during the step (ms): a stall there delays every delivery. Absent in older results. */
+  serverLagMaxMs?: number;
 };
 
 export interface FanoutCell {

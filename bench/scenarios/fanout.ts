@@ -47,9 +47,12 @@ async function step(server: ServerHandle, load: LoadHandle, rate: number, durati
   const loadCpu = sampleCpu(load.pid, 100);
   const cores = sampleCores();
   const foreign = sampleForeignCpu();
+  // Every server entry answers `lag` (bench/servers/probe.ts): this call starts or resets it.
+  await server.rpc.call('lag', {});
   const result = await load.rpc.call('fanout.step', { rate, durationMs, drainMs }, durationMs + drainMs + 60_000);
+  const serverLag = await server.rpc.call('lag', {});
   const [serverCore = NaN, loadCore = NaN] = [CORES.server, CORES.load].map((c) => cores.stop()[c]);
-  return { ...result, serverCpu: serverCpu.stop().mean, loadCpu: loadCpu.stop().mean, serverCore, loadCore, foreignCpu: foreign.stop() };
+  return { ...result, serverCpu: serverCpu.stop().mean, loadCpu: loadCpu.stop().mean, serverCore, loadCore, foreignCpu: foreign.stop(), serverLagMaxMs: serverLag.maxMs };
 }
 
 /**
