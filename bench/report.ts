@@ -144,6 +144,22 @@ ${table(['clients × ops/s', 'server', 'p50', 'p95', 'p99', 'p99.9', 'max', 'del
 Samskab ÷ reference (below 1.00× Samskab is faster or cheaper):
 
 ${table(['clients × ops/s', 'p50 vs y-ws', 'p99 vs y-ws', 'CPU vs y-ws', 'p50 vs Hocuspocus', 'p99 vs Hocuspocus', 'CPU vs Hocuspocus'], ratios)}
+${stagesTable(results)}`;
+}
+
+/** Samskab's update stages per step (bench/servers/probe.ts UpdateStages), when the run traced them. */
+function stagesTable(results: ServerResults[]): string {
+  const rows = (byKind(results, 'samskab')?.fanout ?? []).flatMap((c) => {
+    const t = c.step.stages;
+    if (!t || t.updates === 0) return [];
+    const pair = (x: Summary) => `${ms(x.p50)} / ${ms(x.p99)}`;
+    return [[`${c.clients} × ${c.rate}`, String(t.updates), pair(t.wait), pair(t.judge), pair(t.apply), pair(t.durable), pair(t.send), pair(t.total), `${fmt(t.batch.p50, 0)} / ${fmt(t.batch.max, 0)}`]];
+  });
+  if (rows.length === 0) return '';
+  return `
+Where a client update's time goes inside Samskab's server (the rooms' update trace, \`server/realtime/update-trace.ts\`; p50 / p99 ms per stage; the probe-to-probe figures above add the clients' own send and apply and the network): wait = arrival until its turn in the room, judge = inspect and authorise (store reads for new ideas included), apply = Yjs apply and hand-over to the persist queue, durable = until the store has it and everything before it (Redis append with fsync, in order), send = the broadcast written to every other peer; batch = updates per broadcast (p50 / max).
+
+${table(['clients × ops/s', 'updates', 'wait', 'judge', 'apply', 'durable', 'send', 'arrival → sent', 'batch'], rows)}
 `;
 }
 

@@ -2,6 +2,7 @@ import type { StepResult, VoteMode } from './load/fanout';
 import type { StormResult } from './load/join-storm';
 import type { PersistEvent } from './servers/probe';
 import type { Summary } from './lib/stats';
+import type { UpdateStages } from './servers/probe';
 import type { ServerKind } from './lib/targets';
 
 /** Everything a run measures, per server; report.ts turns it into RESULTS.md. */
@@ -29,6 +30,8 @@ export type StepWithCpu = StepResult & {
   foreignCpu: number;
   /** The server's longest event-loop delay during the step (ms): a stall there delays every delivery. Absent in older results. */
   serverLagMaxMs?: number;
+  /** Samskab only: where its updates' time went inside the server (bench/servers/probe.ts). */
+  stages?: UpdateStages | null;
 };
 
 export interface FanoutCell {

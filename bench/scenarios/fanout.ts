@@ -49,10 +49,12 @@ async function step(server: ServerHandle, load: LoadHandle, rate: number, durati
   const foreign = sampleForeignCpu();
   // Every server entry answers `lag` (bench/servers/probe.ts): this call starts or resets it.
   await server.rpc.call('lag', {});
+  await server.rpc.call('stages', {});
   const result = await load.rpc.call('fanout.step', { rate, durationMs, drainMs }, durationMs + drainMs + 60_000);
   const serverLag = await server.rpc.call('lag', {});
+  const stages = await server.rpc.call('stages', {});
   const [serverCore = NaN, loadCore = NaN] = [CORES.server, CORES.load].map((c) => cores.stop()[c]);
-  return { ...result, serverCpu: serverCpu.stop().mean, loadCpu: loadCpu.stop().mean, serverCore, loadCore, foreignCpu: foreign.stop(), serverLagMaxMs: serverLag.maxMs };
+  return { ...result, serverCpu: serverCpu.stop().mean, loadCpu: loadCpu.stop().mean, serverCore, loadCore, foreignCpu: foreign.stop(), serverLagMaxMs: serverLag.maxMs, stages };
 }
 
 /**

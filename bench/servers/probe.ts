@@ -1,5 +1,6 @@
 import { emitEvent, serveRpc, type Api } from '../lib/rpc';
 import { lagMonitor } from '../lib/lag';
+import type { Summary } from '../lib/stats';
 
 /**
  * What every server entry runs beside its server: memory and event-loop figures on request,
@@ -32,6 +33,36 @@ function stats(): ServerStats {
   return { rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
 }
 
+/**
+ * Where a client update's time went inside the server, stage by stage (p50/p99 each, ms),
+ * since the last call. Only a server entry that can tell registers a source (Samskab:
+ * bench/servers/samskab.ts); the others answer null.
+ */
+export interface UpdateStages {
+  updates: number;
+  /** Arrival → its turn in the room (behind the room's earlier updates). */
+  wait: Summary;
+  /** Inspect and authorise, store reads included. */
+  judge: Summary;
+  /** Apply to the document and hand to the persist queue. */
+  apply: Summary;
+  /** Handed over → the store has it and everything before it. */
+  durable: Summary;
+  /** Durable → written to every other peer. */
+  send: Summary;
+  /** Arrival → sent. */
+  total: Summary;
+  /** Updates per broadcast. */
+  batch: Summary;
+}
+
+let stageSource: (() => UpdateStages) | null = null;
+
+/** Called by a server entry that traces its updates; `take` returns the figures since the last take and starts again. */
+export function reportStages(take: () => UpdateStages): void {
+  stageSource = take;
+}
+
 /** Started by the first `lag` call (the soak), so the bench's servers run without its timer. */
 let lag: ReturnType<typeof lagMonitor> | null = null;
 
@@ -47,6 +78,7 @@ const serverApi = {
     lag.reset();
     return read;
   },
+  stages: async (_args: Record<string, never>) => stageSource?.() ?? null,
   /** Two full collections (the second finalises what the first freed), then the figures. */
   gc: async (_args: Record<string, never>) => {
     globalThis.gc?.();

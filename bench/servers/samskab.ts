@@ -1,13 +1,17 @@
 import { testConfig } from '../../server/config';
 import { createServer } from '../../server/create-server';
 import { RedisStore } from '../../server/store/redis-store';
-import { reportReady, requireEnv, serveProbe, timeLoad, timePersist } from './probe';
+import diagnostics_channel from 'node:diagnostics_channel';
+import { UPDATE_TRACE_CHANNEL, type UpdateTrace } from '../../server/realtime/update-trace';
+import { Samples } from '../lib/stats';
+import { reportReady, reportStages, requireEnv, serveProbe, timeLoad, timePersist } from './probe';
 
 /**
  * Samskab as production runs it on one process: validation, roles and the Redis store
  * (group-committed appends, compaction after COMPACT_AFTER_UPDATES), logging at warn. The
  * bench only wraps two methods to time them: the room registry's acquire (board loads)
- * and the store's compaction. Neither changes what they do.
+ * and the store's compaction. Neither changes what they do. It also listens to the rooms'
+ * update trace (server/realtime/update-trace.ts), which costs the room a few clock reads per update.
  */
 
 const port = Number(requireEnv('BENCH_PORT'));
@@ -28,6 +32,25 @@ rooms.acquire = (boardId: string) => {
   timed.add(boardId);
   return timeLoad(boardId, () => acquire(boardId));
 };
+
+const STAGES = ['wait', 'judge', 'apply', 'durable', 'send', 'total', 'batch'] as const;
+let stages = Object.fromEntries(STAGES.map((k) => [k, new Samples()])) as Record<(typeof STAGES)[number], Samples>;
+diagnostics_channel.subscribe(UPDATE_TRACE_CHANNEL, (message) => {
+  const t = message as UpdateTrace;
+  stages.wait.push(t.judging - t.arrived);
+  stages.judge.push(t.judged - t.judging);
+  stages.apply.push(t.pushed - t.judged);
+  stages.durable.push(t.durable - t.pushed);
+  stages.send.push(t.sent - t.durable);
+  stages.total.push(t.sent - t.arrived);
+  stages.batch.push(t.batch);
+});
+reportStages(() => {
+  const taken = stages;
+  stages = Object.fromEntries(STAGES.map((k) => [k, new Samples()])) as typeof stages;
+  const s = (k: (typeof STAGES)[number]) => taken[k].summary();
+  return { updates: taken.total.length, wait: s('wait'), judge: s('judge'), apply: s('apply'), durable: s('durable'), send: s('send'), total: s('total'), batch: s('batch') };
+});
 
 await server.listen(port, '127.0.0.1');
 serveProbe();

@@ -11,6 +11,7 @@ import { untilStoreAnswers } from './store-retry';
 import { REMOTE_ORIGIN, SERVER_ORIGIN, type RoomHooks, type RoomOrigin, type RoomPeer } from './room-hooks';
 import { DocViews } from './room-views';
 import { arrive, judge, type JudgeRoom } from './room-judge';
+import { publishUpdateTrace, tracingUpdates, type PendingTrace } from './update-trace';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 
@@ -81,12 +82,14 @@ export class BoardRoom implements JudgeRoom {
         ? this.pendingClocks
         : new Map([[this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID)]]);
       if (peer) this.pushedForPeer = true;
-      this.persist.push({ update, origin: peer, clocks });
+      const trace = peer && this.pendingTrace ? { ...this.pendingTrace, pushed: performance.now() } : undefined;
+      this.persist.push({ update, origin: peer, clocks, trace });
     });
   }
 
   /** Set by receiveUpdate for the duration of one apply, read by the update handler above. */
   private pendingClocks = new Map<number, number>();
+  private pendingTrace: PendingTrace | undefined;
   private pushedForPeer = false;
 
   /**
@@ -172,13 +175,15 @@ export class BoardRoom implements JudgeRoom {
    * each update is judged against the document it will be applied to.
    */
   receiveUpdate(peer: RoomPeer, update: Uint8Array): Promise<ProtocolError | null> {
+    const arrivedAt = tracingUpdates() ? performance.now() : 0;
     const arrived = arrive(this, update);
-    const result = this.inbox.then(() => this.judgeAndApply(peer, arrived));
+    const result = this.inbox.then(() => this.judgeAndApply(peer, arrived, arrivedAt));
     this.inbox = result.catch(() => undefined);
     return result;
   }
 
-  private async judgeAndApply(peer: RoomPeer, arrived: ReturnType<typeof arrive>): Promise<ProtocolError | null> {
+  private async judgeAndApply(peer: RoomPeer, arrived: ReturnType<typeof arrive>, arrivedAt: number): Promise<ProtocolError | null> {
+    const judging = arrivedAt > 0 ? performance.now() : 0;
     const verdict = await judge(this, peer.principal, arrived);
     if (!('clocks' in verdict)) return verdict;
     if (verdict.noop) {
@@ -188,10 +193,12 @@ export class BoardRoom implements JudgeRoom {
     }
     this.pendingClocks = verdict.clocks;
     this.pushedForPeer = false;
+    this.pendingTrace = arrivedAt > 0 ? { arrived: arrivedAt, judging, judged: performance.now(), pushed: 0 } : undefined;
     try {
       Y.applyUpdate(this.doc, arrived.update, peer);
     } finally {
       this.pendingClocks = new Map();
+      this.pendingTrace = undefined;
     }
     // Deleting what is already deleted changes nothing and emits no update: still answer it.
     if (!this.pushedForPeer) this.acknowledgeWhenFlushed(peer, verdict.clocks);
@@ -305,14 +312,24 @@ export class BoardRoom implements JudgeRoom {
    * echoes every update), unless it sent all of them.
    */
   private onDurable(entries: PersistEntry<RoomPeer>[]): void {
+    const durable = tracingUpdates() ? performance.now() : 0;
     const only = entries[0]?.origin ?? null;
     const oneOrigin = entries.every((entry) => entry.origin === only) ? only : undefined;
+    let peers = 0;
     if (this.peers.size > (oneOrigin && this.peers.has(oneOrigin) ? 1 : 0)) {
       const update = entries.length === 1 ? (entries[0] as PersistEntry<RoomPeer>).update : Y.mergeUpdates(entries.map((e) => e.update));
       const message = encodeUpdateMessage(update);
-      for (const peer of this.peers) if (peer !== oneOrigin) peer.send(message);
+      for (const peer of this.peers) {
+        if (peer === oneOrigin) continue;
+        peer.send(message);
+        peers++;
+      }
     }
     for (const entry of entries) entry.origin?.acknowledge(entry.clocks, this.durableClockOf);
+    if (durable > 0) {
+      const sent = performance.now();
+      for (const { trace } of entries) if (trace) publishUpdateTrace({ ...trace, durable, sent, batch: entries.length, peers });
+    }
   }
 
   private readonly durableClockOf = (client: number): number => this.persist.durableClock(client);

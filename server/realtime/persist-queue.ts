@@ -1,3 +1,4 @@
+import type { PendingTrace } from './update-trace';
 import type { Logger } from '../log';
 
 export interface PersistEntry<O> {
@@ -6,6 +7,8 @@ export interface PersistEntry<O> {
   origin: O | null;
   /** Per Yjs client id, the clock the update brings that client to. */
   clocks: Map<number, number>;
+  /** Its times so far, while someone traces updates (update-trace.ts). */
+  trace?: PendingTrace;
 }
 
 interface Options<O> {
