@@ -1,29 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ErrorCode, boardMap, readIdeas, type ClientToServerEvents, type CreateBoardResponse } from '../../shared';
+import { ErrorCode, boardMap, readIdeas, socketCommands, type CreateBoardResponse } from '../../shared';
 import { TestClient, createBoard, eventually, join, openStore, socketClient, startServer, storedDoc } from '../support/harness';
 import type { TestSocket } from '../support/workshop';
 
 const SEED = 20261127;
 const CASES = 3_000;
 
-/** Every command the server knows (a compile error when one is missing), plus names it does not. */
-const KNOWN: Record<keyof ClientToServerEvents, true> = {
-  'board:updateSettings': true, 'time:sync': true, 'workshop:setStep': true, 'workshop:setLocked': true, 'workshop:setScreen': true,
-  'workshop:setSilent': true, 'workshop:reveal': true, 'workshop:timer': true, 'voting:configure': true,
-  'voting:reveal': true, 'voting:reset': true, 'join:setOpen': true, 'idea:submitHidden': true, 'idea:deleteHidden': true,
-  'ideas:hidden': true, 'vote:cast': true, 'vote:retract': true, 'votes:mine': true, 'cluster:create': true,
-  'cluster:rename': true, 'cluster:delete': true, 'idea:merge': true, 'call:configure': true, 'moderation:queue': true,
-  'moderation:decide': true, 'moderation:hidden': true, 'idea:hide': true, 'idea:restore': true, 'idea:moderateEdit': true,
-  'idea:revisions': true, 'idea:purge': true, 'comment:add': true, 'comment:delete': true, 'comment:hide': true,
-  'reaction:toggle': true, 'report:create': true, 'idea:setStatus': true, 'audit:list': true,
-  'initiative:save': true, 'initiative:delete': true,
-  'person:find': true, 'person:export': true, 'person:delete': true, 'mail:subscribe': true, 'mail:subscription': true, 'mail:unsubscribe': true,
-  'poll:create': true, 'poll:update': true, 'poll:open': true, 'poll:close': true, 'poll:reveal': true, 'poll:setLive': true,
-  'poll:delete': true, 'poll:answer': true, 'poll:mine': true, 'poll:count': true, 'poll:results': true,
-  'poll:textAnswers': true, 'poll:toIdeas': true,
-};
-const EVENTS = [...Object.keys(KNOWN), 'no:such:event', '__proto__', 'constructor'];
+/** Every command of the socket.io table (shared/protocol/socket-commands.ts), plus names it does not know. */
+const EVENTS = [...Object.keys(socketCommands), 'no:such:event', '__proto__', 'constructor'];
 
 /**
  * socket.io commands with payloads of every wrong type, sent by a participant: every answer
