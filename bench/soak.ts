@@ -3,6 +3,7 @@ import { prefixOf, startServer, type ServerHandle } from './lib/handles';
 import { log } from './lib/log';
 import { gitCommit, machineInfo, versions } from './lib/machine';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { installCleanupHandlers, killAll, pinning, sampleCpu, sampleForeignCpu, sleep } from './lib/proc';
 import { probeWriteLatency, redisClient, startRedis, usedMemory } from './lib/redis';
@@ -57,10 +58,20 @@ function readOptions(): SoakOptions {
   };
 }
 
-/** This process's CPU and I/O priority, which the server, Redis and the load processes inherit. */
-function priority(): { nice: number; io: string } {
+/**
+ * This process's CPU and I/O priority, which the server, Redis and the load processes
+ * inherit, and whether the kernel groups processes by session (autogroup): then nice only
+ * orders processes within a session, and other sessions' work still takes its share.
+ */
+function priority(): { nice: number; io: string; autogroup: boolean | null } {
   const io = spawnSync('ionice', ['-p', String(process.pid)], { encoding: 'utf8' });
-  return { nice: getPriority(), io: io.status === 0 ? io.stdout.trim() : 'unknown' };
+  let autogroup: boolean | null = null;
+  try {
+    autogroup = readFileSync('/proc/sys/kernel/sched_autogroup_enabled', 'utf8').trim() === '1';
+  } catch {
+    // Not Linux, or no such knob: nothing to say.
+  }
+  return { nice: getPriority(), io: io.status === 0 ? io.stdout.trim() : 'unknown', autogroup };
 }
 
 async function serverSample(server: ServerHandle, cpu: number): Promise<ServerSample> {
@@ -106,6 +117,8 @@ async function main(): Promise<void> {
   const command = `npm run soak${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`;
   // Taken now: the code measured is the code at the start, whatever is committed meanwhile.
   const commit = gitCommit();
+  const { nice, autogroup } = priority();
+  if (nice < 0 && autogroup) log('note: the kernel groups processes by session (autogroup), so the raised priority orders nothing against other sessions; `echo 0 > /proc/sys/kernel/sched_autogroup_enabled` (root) makes it count');
   log(`Samskab soak: ${options.clients} clients on ${options.boards} boards, ${options.rate} ops/s, ${options.churnPerMinute} disconnects/min, ${options.minutes} min; ${pinning()}`);
   const redis = await startRedis(options.redisFsync);
   const write = await probeWriteLatency(redis.url);

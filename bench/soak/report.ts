@@ -17,7 +17,7 @@ export interface SoakRun {
   versions: Record<string, string>;
   pinning: string;
   /** The soak's processes' priority (absent in older runs): raised, other people's work yields to it. */
-  priority?: { nice: number; io: string };
+  priority?: { nice: number; io: string; autogroup?: boolean | null };
   redisWrite: string;
   setup: SetupResult;
   /** The server after setup, before any load. */
@@ -124,7 +124,7 @@ ${short ? `**This is a short run (${o.minutes} minutes).** It shows the soak wor
 
 A slope passes when its whole 95% confidence interval is under the threshold, fails when the whole interval is over it, and is inconclusive otherwise (too few or too noisy samples). The boards' documents are taken out because their growth is real, not a leak: every move, edit and delete leaves Yjs tombstones that a live document keeps (compaction drops them from the stored snapshot, not from the document in memory). Their heap is measured by rebuilding each board from a client's copy in the orchestrator between two full collections. Over the same window: server heap + external as measured ${perHour(slopes.heap)}; the documents' heap ${perHour(slopes.documents)}; their encoded size ${perHour(slopes.encoded)}; server RSS as measured ${perHour(slopes.rss)}; Redis used memory ${perHour(slopes.redis)}.
 
-**Noise.** The machine has 2 cores and is shared: other engineers run test suites on it at the same time. The server and Redis are pinned to core 0 and the clients to core 1 (${run.pinning}), but other processes run on both; the column "others" gives the cores they used in each interval. Latency and CPU figures in intervals where it is high are inflated, and the memory samples get noisier. Read single rows with care.${run.priority && run.priority.nice < 0 ? ` This run's processes (server, Redis, load) ran at a raised priority (nice ${run.priority.nice}, I/O ${run.priority.io}), so that the other work, at normal or lower priority, got the cores and the disk only when the soak did not need them.` : ''}
+**Noise.** The machine has 2 cores and is shared: other engineers run test suites on it at the same time. The server and Redis are pinned to core 0 and the clients to core 1 (${run.pinning}), but other processes run on both; the column "others" gives the cores they used in each interval. Latency and CPU figures in intervals where it is high are inflated, and the memory samples get noisier. Read single rows with care.${run.priority && run.priority.nice < 0 ? ` This run's processes (server, Redis, load) ran at a raised priority (nice ${run.priority.nice}, I/O ${run.priority.io}${run.priority.autogroup === false ? ', the kernel\'s autogroup scheduling off' : run.priority.autogroup ? ', but with the kernel\'s autogroup scheduling on, which lets every other session take its share regardless' : ''}), so that the other work, at normal or lower priority, got the cores and the disk only when the soak did not need them.` : ''}
 
 ## Parameters
 
