@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
-import { YMessage, YSyncStep } from '../../shared';
 import type { StoredDocument } from '../store/board-store';
+import { encodeUpdateMessage } from './messages';
 import { PIECE_BYTES, planPieces, writePieces } from './update-split';
 import { REF_DELETED, REF_GC, REF_SKIP, S_CLOCK, S_LENGTH, S_REF, STRIDE, parseUpdate, type ParsedUpdate } from './update-split-parse';
 
@@ -45,8 +45,8 @@ export function prepareStoredAnswer(stored: StoredDocument, pieceBytes = PIECE_B
   for (const update of parsed) {
     const cut = hiddenStructs(update, hidden);
     // A merged update (with gaps) is not cut: it is small, a log entry, never the snapshot.
-    if (!cut && (update.bytes.length <= pieceBytes || update.skips)) messages.push(updateMessage(update.bytes));
-    else for (const piece of writePieces(update, update.skips ? [allOf(update)] : planPieces(update, pieceBytes, cut), cut)) messages.push(updateMessage(piece));
+    if (!cut && (update.bytes.length <= pieceBytes || update.skips)) messages.push(encodeUpdateMessage(update.bytes));
+    else for (const piece of writePieces(update, update.skips ? [allOf(update)] : planPieces(update, pieceBytes, cut), cut)) messages.push(encodeUpdateMessage(piece));
   }
   return { messages, stateVector: stateVectorOf(present), bytes: messages.reduce((sum, m) => sum + m.length, 0) };
 }
@@ -147,10 +147,3 @@ function stateVectorOf(present: Ranges): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, YMessage.Sync);
-  encoding.writeVarUint(encoder, YSyncStep.Update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
