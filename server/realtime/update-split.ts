@@ -39,6 +39,18 @@ export const PIECE_BYTES = 512 * 1024;
 const SOFT_SHARE = 7 / 8;
 
 /**
+ * The first pieces are smaller (an eighth, a quarter, a half of the bound): a browser
+ * applies them before its JIT has warmed up to Yjs, and with the first ideas it mounts the
+ * board's notes, so the same bytes cost it most at the start (measured: the first of
+ * 512 KB pieces took 2-3 times as long as the later ones).
+ */
+const RAMP = 3;
+
+function rampedLimit(maxBytes: number, piece: number): number {
+  return maxBytes / 2 ** Math.max(0, RAMP - piece);
+}
+
+/**
  * The pieces of `update`, in order: `update` itself when it fits in one. `cut` marks
  * structs (by index in `parsed`) to write with their content removed, as a deletion
  * marker (stored-answer.ts: what Yjs's gc would have removed).
@@ -80,8 +92,9 @@ export function planPieces(p: ParsedUpdate, maxBytes: number, cut: Uint8Array | 
     waiters.push([]);
   }
   const deleteBytes = p.bytes.length - p.deleteSet;
-  const soft = maxBytes * SOFT_SHARE;
   const pieces: Plan = [];
+  let limit = rampedLimit(maxBytes, 0);
+  let soft = limit * SOFT_SHARE;
   let starts = new Map<number, number>();
   const empty = varUintSize(runCount) + 1;
   let size = empty;
@@ -91,6 +104,8 @@ export function planPieces(p: ParsedUpdate, maxBytes: number, cut: Uint8Array | 
     if (segments.length > 0) pieces.push(segments);
     starts = new Map();
     size = empty;
+    limit = rampedLimit(maxBytes, pieces.length);
+    soft = limit * SOFT_SHARE;
   };
   // Which run, and up to which clock, struct i waits for (-1: nothing).
   let waitClock = 0;
@@ -133,7 +148,7 @@ export function planPieces(p: ParsedUpdate, maxBytes: number, cut: Uint8Array | 
       }
       const header = starts.has(r) ? 0 : varUintSize(past - (runs[r * 3 + 1] as number)) + varUintSize(runs[r * 3] as number) + varUintSize(structs[i * STRIDE + S_CLOCK] as number);
       const bytes = structSize(p, i, cut) + header;
-      const full = size + bytes > maxBytes || (size >= soft && ((structs[i * STRIDE + S_REF] as number) & ROOT_CHILD) !== 0);
+      const full = size + bytes > limit || (size >= soft && ((structs[i * STRIDE + S_REF] as number) & ROOT_CHILD) !== 0);
       if (full && size > empty) {
         // The next piece starts with what waited for this run, then this run goes on.
         cursor[r] = i;
