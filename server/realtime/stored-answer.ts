@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import type { StoredDocument } from '../store/board-store';
 import { encodeUpdateMessage } from './messages';
-import { PIECE_BYTES, planPieces, writePieces } from './update-split';
+import { PIECE_BYTES, planPieces, wholePlan, writePieces } from './update-split';
 import { REF_DELETED, REF_GC, REF_SKIP, S_CLOCK, S_LENGTH, S_REF, STRIDE, parseUpdate, type ParsedUpdate } from './update-split-parse';
 
 /**
@@ -46,7 +46,7 @@ export function prepareStoredAnswer(stored: StoredDocument, pieceBytes = PIECE_B
     const cut = hiddenStructs(update, hidden);
     // A merged update (with gaps) is not cut: it is small, a log entry, never the snapshot.
     if (!cut && (update.bytes.length <= pieceBytes || update.skips)) messages.push(encodeUpdateMessage(update.bytes));
-    else for (const piece of writePieces(update, update.skips ? [allOf(update)] : planPieces(update, pieceBytes, cut), cut)) messages.push(encodeUpdateMessage(piece));
+    else for (const piece of writePieces(update, update.skips ? [wholePlan(update)] : planPieces(update, pieceBytes, cut), cut)) messages.push(encodeUpdateMessage(piece));
   }
   return { messages, stateVector: stateVectorOf(present), bytes: messages.reduce((sum, m) => sum + m.length, 0) };
 }
@@ -101,12 +101,6 @@ function hiddenStructs(update: ParsedUpdate, hidden: Ranges): Uint8Array | null 
   return cut;
 }
 
-/** A plan of one piece with every struct: an update written whole. */
-function allOf(update: ParsedUpdate): number[] {
-  const segments: number[] = [];
-  for (let r = 0; r < update.runs.length; r += 3) if ((update.runs[r + 2] as number) > (update.runs[r + 1] as number)) segments.push(r / 3, update.runs[r + 1] as number, update.runs[r + 2] as number);
-  return segments;
-}
 
 function addRange(ranges: Ranges, client: number, from: number, to: number): void {
   if (to <= from) return;

@@ -58,6 +58,8 @@ function rampedLimit(maxBytes: number, piece: number): number {
 export function splitUpdate(update: Uint8Array, maxBytes = PIECE_BYTES): Uint8Array[] {
   if (update.length <= maxBytes) return [update];
   const parsed = parseUpdate(update);
+  // A merged update with gaps (Skip structs) holds structs Yjs parks anyway: not worth cutting.
+  if (parsed.skips) return [update];
   return writePieces(parsed, planPieces(parsed, maxBytes, null), null);
 }
 
@@ -84,6 +86,8 @@ export function planPieces(p: ParsedUpdate, maxBytes: number, cut: Uint8Array | 
   for (let r = 0; r < runCount; r++) {
     const first = runs[r * 3 + 1] as number;
     const past = runs[r * 3 + 2] as number;
+    // Yjs reads only the last run of a client named twice (no encoder writes that): kept as it is, whole.
+    if (runOf.has(runs[r * 3] as number)) return [wholePlan(p)];
     runOf.set(runs[r * 3] as number, r);
     cursor.push(first);
     const last = (past - 1) * STRIDE;
@@ -180,6 +184,13 @@ export function planPieces(p: ParsedUpdate, maxBytes: number, cut: Uint8Array | 
   // The delete set rides with the last structs when it fits, else it is a piece of its own.
   if (!last || lastSize - 1 + deleteBytes > maxBytes) pieces.push([]);
   return pieces;
+}
+
+/** A plan of one piece with every struct: the update written whole. */
+export function wholePlan(p: ParsedUpdate): number[] {
+  const segments: number[] = [];
+  for (let r = 0; r < p.runs.length; r += 3) if ((p.runs[r + 2] as number) > (p.runs[r + 1] as number)) segments.push(r / 3, p.runs[r + 1] as number, p.runs[r + 2] as number);
+  return segments;
 }
 
 /** The byte size of a piece's update, with `deleteBytes` for its delete set. */

@@ -147,6 +147,16 @@ describe('a large update cut into pieces', () => {
     expect(splitUpdate(empty, 1)).toEqual([empty]);
   });
 
+  it('leaves a merged update with gaps as it is', () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    for (let i = 0; i < 40; i++) doc.getMap('m').set(`k${i}`, 'x'.repeat(100));
+    const gapped = Y.mergeUpdates([updates[0] as Uint8Array, ...updates.slice(5)]);
+    expect(Y.decodeUpdate(gapped).structs.some((struct) => struct instanceof Y.Skip)).toBe(true);
+    expect(splitUpdate(gapped, 500)).toEqual([gapped]);
+  });
+
   it('keeps an idea whole when a cut can go before a new idea instead of inside one', () => {
     const doc = new Y.Doc();
     for (let i = 0; i < 600; i++) insertIdea(doc, { id: `idea${String(i).padStart(8, '0')}`, text: `Idé ${i}`, authorId: 'author0001', authorName: null, contributorType: null, organisation: null, createdAt: i, updatedAt: i, phase: null, principle: null, track: null, beacons: [], questionId: null, position: 'a0' });
