@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { PLACEMENT_FIELDS, ROOT, YMessage, YSyncStep } from '../../shared';
 import { encodeUpdateMessage } from './messages';
+import { PIECE_BYTES, splitUpdate } from './update-split';
 
 /** Above this share of the base's size, the tail is folded into a new base. */
 const MAX_TAIL_SHARE = 0.25;
@@ -24,63 +25,78 @@ const MAX_TAIL_SHARE = 0.25;
  * not content anyone may be kept from; the idea itself and its text are). The tail is
  * always encoded from the document, so what it carries never has deleted content.
  *
- * The answer is two messages then: the tail first, as an update (its structs wait in the
- * client for the ones they build on), then the base as the sync step 2, so y-websocket's
- * "synced" comes with everything applied.
+ * The base is cut into pieces of bounded size (update-split.ts): a browser applies each
+ * message in one main-thread task, and one of megabytes froze the page for half a second.
+ * So the answer is the base's pieces as updates, then the tail's (all of it builds on the
+ * base, so nothing waits in the client's pending structs), the last one as the sync step
+ * 2, so y-websocket's "synced" comes with everything applied. The cut is made once per
+ * base (and once per tail): a join is a few socket writes of cached messages.
  */
 export class FullSyncCache {
-  /** The sync step 2 message holding the base (the base itself is not kept twice). */
-  private baseMessage: Uint8Array | null = null;
+  /**
+   * The base's pieces as messages, updates but for the last, the sync step 2; `lastUpdate`
+   * is that one as an update, made when a tail first follows it (null: no base).
+   */
+  private base: { answer: Uint8Array[]; lastUpdate: Uint8Array | null; bytes: number } | null = null;
   private baseVector = new Map<number, number>();
   private baseVectorBytes: Uint8Array | null = null;
   /** Whether anything changed since the base was encoded (else the tail is empty). */
   private changed = false;
-  private tailMessage: Uint8Array | null = null;
+  /** The whole answer with the tail, once encoded. */
+  private withTail: Uint8Array[] | null = null;
   /** How many times the base was encoded (for tests and the bench). */
   encodes = 0;
 
-  constructor(private readonly doc: Y.Doc) {
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly pieceBytes = PIECE_BYTES,
+  ) {
     doc.on('afterTransaction', (transaction: Y.Transaction) => this.observe(transaction));
   }
 
   /** The messages that answer a device with an empty state vector, in order. */
   messages(): Uint8Array[] {
-    if (!this.baseMessage || !this.baseVectorBytes) return [this.encodeBase()];
-    if (!this.changed) return [this.baseMessage];
-    if (!this.tailMessage) {
+    const base = this.base ?? this.encodeBase();
+    if (!this.changed || !this.baseVectorBytes) return base.answer;
+    if (!this.withTail) {
       const tail = Y.encodeStateAsUpdate(this.doc, this.baseVectorBytes);
-      if (tail.length > this.baseMessage.length * MAX_TAIL_SHARE) return [this.encodeBase()];
-      this.tailMessage = encodeUpdateMessage(tail);
+      if (tail.length > base.bytes * MAX_TAIL_SHARE) return this.encodeBase().answer;
+      if (!base.lastUpdate) {
+        // The same message but for its sub-type, the byte after the message type (both one-byte varUints).
+        base.lastUpdate = (base.answer[base.answer.length - 1] as Uint8Array).slice();
+        base.lastUpdate[1] = YSyncStep.Update;
+      }
+      const pieces = splitUpdate(tail, this.pieceBytes);
+      const last = pieces.pop() as Uint8Array;
+      this.withTail = [...base.answer.slice(0, -1), base.lastUpdate, ...pieces.map(encodeUpdateMessage), step2Message(last)];
     }
-    return [this.tailMessage, this.baseMessage];
+    return this.withTail;
   }
 
-  private encodeBase(): Uint8Array {
+  private encodeBase(): NonNullable<FullSyncCache['base']> {
     this.encodes += 1;
-    const base = Y.encodeStateAsUpdate(this.doc);
+    const update = Y.encodeStateAsUpdate(this.doc);
     this.baseVectorBytes = Y.encodeStateVector(this.doc);
     this.baseVector = Y.decodeStateVector(this.baseVectorBytes);
     this.changed = false;
-    this.tailMessage = null;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, YMessage.Sync);
-    encoding.writeVarUint(encoder, YSyncStep.Step2);
-    encoding.writeVarUint8Array(encoder, base);
-    this.baseMessage = encoding.toUint8Array(encoder);
-    return this.baseMessage;
+    this.withTail = null;
+    const pieces = splitUpdate(update, this.pieceBytes);
+    const last = pieces.pop() as Uint8Array;
+    this.base = { answer: [...pieces.map(encodeUpdateMessage), step2Message(last)], lastUpdate: null, bytes: update.length };
+    return this.base;
   }
 
   private observe(transaction: Y.Transaction): void {
-    if (!this.baseMessage) return;
+    if (!this.base) return;
     const deletes = transaction.deleteSet.clients;
     if (deletes.size === 0 && sameState(transaction.beforeState, transaction.afterState)) return;
     this.changed = true;
-    this.tailMessage = null;
+    this.withTail = null;
     for (const [client, items] of deletes) {
       const known = this.baseVector.get(client) ?? 0;
       for (const item of items) {
         if (item.clock >= known || this.onlyPlacement(client, item.clock, Math.min(item.clock + item.len, known))) continue;
-        this.baseMessage = null;
+        this.base = null;
         this.baseVectorBytes = null;
         return;
       }
@@ -107,4 +123,12 @@ function sameState(before: Map<number, number>, after: Map<number, number>): boo
   if (before.size !== after.size) return false;
   for (const [client, clock] of after) if (before.get(client) !== clock) return false;
   return true;
+}
+
+function step2Message(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, YMessage.Sync);
+  encoding.writeVarUint(encoder, YSyncStep.Step2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
 }

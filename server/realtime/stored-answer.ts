@@ -1,7 +1,8 @@
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { YMessage, YSyncStep } from '../../shared';
 import type { StoredDocument } from '../store/board-store';
+import { encodeUpdateMessage } from './messages';
+import { PIECE_BYTES, planPieces, wholePlan, writePieces } from './update-split';
+import { REF_DELETED, REF_GC, REF_SKIP, S_CLOCK, S_LENGTH, S_REF, STRIDE, parseUpdate, type ParsedUpdate } from './update-split-parse';
 
 /**
  * A new device's first sync answered from the stored bytes while the server still loads
@@ -15,7 +16,9 @@ import type { StoredDocument } from '../store/board-store';
  * 0.1 s for a 10,000-idea board, where Y.decodeUpdate takes most of a second and applying
  * it about as long. Anything it does not expect throws, and the caller then answers from
  * the loaded room as before. The log is sent one message per stored update: merging them
- * would cost the server more (Y.mergeUpdates) than the client saves by applying one.
+ * would cost the server more (Y.mergeUpdates) than the client saves by applying one. An
+ * update over PIECE_BYTES (the snapshot, megabytes on a large board) is sent as several
+ * pieces in dependency order (update-split.ts), so a browser applies it in several tasks.
  */
 export interface StoredAnswer {
   /**
@@ -29,238 +32,75 @@ export interface StoredAnswer {
   bytes: number;
 }
 
-const REF_GC = 0;
-const REF_DELETED = 1;
-const REF_SKIP = 10;
-const BITS5 = 0b11111;
-const ORIGIN_BITS = 0b11100000;
-const HAS_ORIGIN = 0b10000000;
-const HAS_RIGHT_ORIGIN = 0b01000000;
-const HAS_PARENT_SUB = 0b00100000;
-
-/**
- * Where the items that carry content are in one update, so they can be rewritten without
- * it: per item, in `items`, its clock, length, and the offsets of its info byte, its
- * content and just past it; per run of one client's items, in `runs`, the client and the
- * index of its first and past its last item (flat numbers: a 10,000-idea board has 150,000 items).
- */
-interface ParsedUpdate {
-  bytes: Uint8Array;
-  items: number[];
-  runs: number[];
-}
-
-const ITEM = 5;
-
 type Ranges = Map<number, Array<[number, number]>>;
 
-export function prepareStoredAnswer(stored: StoredDocument): StoredAnswer {
+export function prepareStoredAnswer(stored: StoredDocument, pieceBytes = PIECE_BYTES): StoredAnswer {
   const deleted: Ranges = new Map();
   const present: Ranges = new Map();
   const parsed = [stored.snapshot, ...stored.updates]
     .filter((u): u is Uint8Array => u !== null && u.length > 0)
-    .map((update) => parse(update, deleted, present));
+    .map((update) => read(update, deleted, present));
   const hidden = normalise(deleted);
-  const messages = parsed.map((update) => updateMessage(redact(update, hidden)));
+  const messages: Uint8Array[] = [];
+  for (const update of parsed) {
+    const cut = hiddenStructs(update, hidden);
+    // A merged update (with gaps) is not cut: it is small, a log entry, never the snapshot.
+    if (!cut && (update.bytes.length <= pieceBytes || update.skips)) messages.push(encodeUpdateMessage(update.bytes));
+    else for (const piece of writePieces(update, update.skips ? [wholePlan(update)] : planPieces(update, pieceBytes, cut), cut)) messages.push(encodeUpdateMessage(piece));
+  }
   return { messages, stateVector: stateVectorOf(present), bytes: messages.reduce((sum, m) => sum + m.length, 0) };
 }
 
-function parse(bytes: Uint8Array, deleted: Ranges, present: Ranges): ParsedUpdate {
-  const decoder = decoding.createDecoder(bytes);
-  const items: number[] = [];
-  const runs: number[] = [];
-  const clients = decoding.readVarUint(decoder);
-  for (let c = 0; c < clients; c++) {
-    const structs = decoding.readVarUint(decoder);
-    const client = decoding.readVarUint(decoder);
-    runs.push(client, items.length);
-    let clock = decoding.readVarUint(decoder);
-    let from = clock;
-    for (let s = 0; s < structs; s++) {
-      const start = decoder.pos;
-      const info = decoding.readUint8(decoder);
-      const ref = info & BITS5;
-      if (ref === REF_GC || ref === REF_SKIP) {
-        const length = decoding.readVarUint(decoder);
-        if (ref === REF_SKIP) {
-          addRange(present, client, from, clock);
-          from = clock + length;
-        }
-        clock += length;
+/** Parses one stored update and notes its deletes and the clock ranges it holds. */
+function read(bytes: Uint8Array, deleted: Ranges, present: Ranges): ParsedUpdate {
+  const parsed = parseUpdate(bytes);
+  const { structs, runs, deletes } = parsed;
+  for (let r = 0; r < runs.length; r += 3) {
+    const client = runs[r] as number;
+    let from = -1;
+    let to = -1;
+    for (let i = runs[r + 1] as number; i < (runs[r + 2] as number); i++) {
+      const clock = structs[i * STRIDE + S_CLOCK] as number;
+      const end = clock + (structs[i * STRIDE + S_LENGTH] as number);
+      if (((structs[i * STRIDE + S_REF] as number) & 31) === REF_SKIP) {
+        addRange(present, client, from, to);
+        from = -1;
         continue;
       }
-      if (info & HAS_ORIGIN) skipId(decoder);
-      if (info & HAS_RIGHT_ORIGIN) skipId(decoder);
-      if ((info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN)) === 0) {
-        if (decoding.readVarUint(decoder) === 1) skipString(decoder);
-        else skipId(decoder);
-        if (info & HAS_PARENT_SUB) skipString(decoder);
-      }
-      const content = decoder.pos;
-      const length = skipContent(decoder, ref);
-      if (ref !== REF_DELETED) items.push(clock, length, start, content, decoder.pos);
-      clock += length;
+      if (from < 0) from = clock;
+      to = end;
     }
-    addRange(present, client, from, clock);
-    runs.push(items.length);
+    addRange(present, client, from, to);
   }
-  const deleteClients = decoding.readVarUint(decoder);
-  for (let c = 0; c < deleteClients; c++) {
-    const client = decoding.readVarUint(decoder);
-    const runs = decoding.readVarUint(decoder);
-    for (let r = 0; r < runs; r++) {
-      const clock = decoding.readVarUint(decoder);
-      addRange(deleted, client, clock, clock + decoding.readVarUint(decoder));
-    }
-  }
-  return { bytes, items, runs };
+  for (let d = 0; d < deletes.length; d += 3) addRange(deleted, deletes[d] as number, deletes[d + 1] as number, (deletes[d + 1] as number) + (deletes[d + 2] as number));
+  return parsed;
 }
 
-/** Skips one item's content and returns its Yjs length. */
-function skipContent(decoder: decoding.Decoder, ref: number): number {
-  switch (ref) {
-    case REF_DELETED:
-      return decoding.readVarUint(decoder);
-    case 2: {
-      const length = decoding.readVarUint(decoder); // JSON
-      for (let i = 0; i < length; i++) skipString(decoder);
-      return length;
-    }
-    case 3: // binary
-      decoding.readVarUint8Array(decoder);
-      return 1;
-    case 4: // string: its length is in UTF-16 code units
-      return decoding.readVarString(decoder).length;
-    case 5: // embed
-      skipString(decoder);
-      return 1;
-    case 6: // format
-      skipString(decoder);
-      skipString(decoder);
-      return 1;
-    case 7: {
-      const typeRef = decoding.readVarUint(decoder);
-      if (typeRef === 3 || typeRef === 5) skipString(decoder); // XML element / hook name
-      return 1;
-    }
-    case 8: {
-      const length = decoding.readVarUint(decoder); // any
-      for (let i = 0; i < length; i++) skipAny(decoder);
-      return length;
-    }
-    case 9: // subdocument
-      skipString(decoder);
-      skipAny(decoder);
-      return 1;
-    default:
-      throw new Error(`unexpected struct ${ref}`);
-  }
-}
-
-function skipId(decoder: decoding.Decoder): void {
-  decoding.readVarUint(decoder);
-  decoding.readVarUint(decoder);
-}
-
-function skipString(decoder: decoding.Decoder): void {
-  const length = decoding.readVarUint(decoder);
-  decoder.pos += length;
-  if (decoder.pos > decoder.arr.length) throw new Error('string past the end');
-}
-
-/** lib0's `writeAny` encoding, read without building the value. */
-function skipAny(decoder: decoding.Decoder): void {
-  const type = decoding.readUint8(decoder);
-  switch (type) {
-    case 127:
-    case 126:
-    case 121:
-    case 120:
-      return;
-    case 125:
-      decoding.readVarInt(decoder);
-      return;
-    case 124:
-      decoder.pos += 4;
-      return;
-    case 123:
-    case 122:
-      decoder.pos += 8;
-      return;
-    case 119:
-    case 116:
-      skipString(decoder);
-      return;
-    case 118: {
-      const entries = decoding.readVarUint(decoder);
-      for (let i = 0; i < entries; i++) {
-        skipString(decoder);
-        skipAny(decoder);
-      }
-      return;
-    }
-    case 117: {
-      const length = decoding.readVarUint(decoder);
-      for (let i = 0; i < length; i++) skipAny(decoder);
-      return;
-    }
-    default:
-      throw new Error(`unexpected value type ${type}`);
-  }
-}
-
-function redact(update: ParsedUpdate, hidden: Ranges): Uint8Array {
-  const { bytes, items, runs } = update;
-  const cut: number[] = [];
+/** Per struct, 1 for an item with content that the delete sets cover (null: none). */
+function hiddenStructs(update: ParsedUpdate, hidden: Ranges): Uint8Array | null {
+  const { structs, runs } = update;
+  let cut: Uint8Array | null = null;
   for (let r = 0; r < runs.length; r += 3) {
     const ranges = hidden.get(runs[r] as number);
     if (!ranges) continue;
     let next = 0;
-    for (let i = runs[r + 1] as number; i < (runs[r + 2] as number); i += ITEM) {
-      const from = items[i] as number;
-      const to = from + (items[i + 1] as number);
+    for (let i = runs[r + 1] as number; i < (runs[r + 2] as number); i++) {
+      const ref = (structs[i * STRIDE + S_REF] as number) & 31;
+      if (ref === REF_GC || ref === REF_DELETED || ref === REF_SKIP) continue;
+      const from = structs[i * STRIDE + S_CLOCK] as number;
+      const to = from + (structs[i * STRIDE + S_LENGTH] as number);
       while (next < ranges.length && (ranges[next] as [number, number])[1] <= from) next++;
       const range = ranges[next];
       if (!range || range[0] >= to) continue;
       // Part of an item deleted (text, arrays: not in Samskab's layout) would need splitting it.
       if (range[0] > from || range[1] < to) throw new Error('a partly deleted item');
-      cut.push(i);
+      cut ??= new Uint8Array(structs.length / STRIDE);
+      cut[i] = 1;
     }
   }
-  if (cut.length === 0) return bytes;
-  let size = bytes.length;
-  for (const i of cut) size += varUintSize(items[i + 1] as number) - ((items[i + 4] as number) - (items[i + 3] as number));
-  const out = new Uint8Array(size);
-  let from = 0;
-  let at = 0;
-  const copy = (to: number) => {
-    out.set(bytes.subarray(from, to), at);
-    at += to - from;
-  };
-  for (const i of cut) {
-    const start = items[i + 2] as number;
-    copy(start);
-    out[at++] = ((bytes[start] as number) & ORIGIN_BITS) | REF_DELETED;
-    from = start + 1;
-    copy(items[i + 3] as number);
-    for (let length = items[i + 1] as number; ; length = Math.floor(length / 128)) {
-      if (length < 128) {
-        out[at++] = length;
-        break;
-      }
-      out[at++] = (length & 127) | 128;
-    }
-    from = items[i + 4] as number;
-  }
-  copy(bytes.length);
-  return out;
+  return cut;
 }
 
-function varUintSize(n: number): number {
-  let size = 1;
-  for (; n >= 128; n = Math.floor(n / 128)) size++;
-  return size;
-}
 
 function addRange(ranges: Ranges, client: number, from: number, to: number): void {
   if (to <= from) return;
@@ -301,10 +141,3 @@ function stateVectorOf(present: Ranges): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, YMessage.Sync);
-  encoding.writeVarUint(encoder, YSyncStep.Update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}

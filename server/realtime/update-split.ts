@@ -1,0 +1,249 @@
+import {
+  ORIGIN_BITS,
+  REF_DELETED,
+  ROOT_CHILD,
+  S_CLOCK,
+  S_CONTENT,
+  S_DEPS,
+  S_END,
+  S_LENGTH,
+  S_REF,
+  S_START,
+  STRIDE,
+  parseUpdate,
+  putVarUint,
+  varUintSize,
+  type ParsedUpdate,
+} from './update-split-parse';
+
+/**
+ * A board's whole state is one Yjs update of megabytes (4.6 MB for 10,000 ideas), and a
+ * browser applies one WebSocket message in one main-thread task: half a second and more
+ * of a frozen page. So the server cuts it into pieces of at most PIECE_BYTES, each a valid
+ * v1 update that any Yjs client applies in order, one task each.
+ *
+ * A piece holds, per client, a run of whole structs in clock order (a struct is never
+ * cut: its id is implicit in its place in the run, its bytes carry absolute ids, so they
+ * are copied as they are). Yjs parks a struct whose origin, right origin or parent it does
+ * not have yet in its pending structs, and merges and retries them on every later update
+ * (expensive for megabytes), so the pieces are planned in dependency order: a struct goes
+ * into a piece only once every struct it builds on is in that piece or an earlier one.
+ * A valid document's structs are causally ordered, so that never blocks. The delete set
+ * goes last, when everything it names has arrived (Yjs would park it too, and retry it
+ * with every later update). Cuts are put before a new entry of a root map when one is
+ * near, so an idea arrives with all its fields.
+ */
+export const PIECE_BYTES = 512 * 1024;
+
+/** Where the pieces may end early to keep an idea whole (a share of the bound). */
+const SOFT_SHARE = 7 / 8;
+
+/**
+ * The first pieces are smaller (an eighth, a quarter, a half of the bound): a browser
+ * applies them before its JIT has warmed up to Yjs, and with the first ideas it mounts the
+ * board's notes, so the same bytes cost it most at the start (measured: the first of
+ * 512 KB pieces took 2-3 times as long as the later ones).
+ */
+const RAMP = 3;
+
+function rampedLimit(maxBytes: number, piece: number): number {
+  return maxBytes / 2 ** Math.max(0, RAMP - piece);
+}
+
+/**
+ * The pieces of `update`, in order: `update` itself when it fits in one. `cut` marks
+ * structs (by index in `parsed`) to write with their content removed, as a deletion
+ * marker (stored-answer.ts: what Yjs's gc would have removed).
+ */
+export function splitUpdate(update: Uint8Array, maxBytes = PIECE_BYTES): Uint8Array[] {
+  if (update.length <= maxBytes) return [update];
+  const parsed = parseUpdate(update);
+  // A merged update with gaps (Skip structs) holds structs Yjs parks anyway: not worth cutting.
+  if (parsed.skips) return [update];
+  return writePieces(parsed, planPieces(parsed, maxBytes, null), null);
+}
+
+/** Per piece, its segments as run index, first struct, past the last struct; the delete set goes in the last piece. */
+export type Plan = number[][];
+
+/** The byte size of struct `i` as it will be written. */
+function structSize(p: ParsedUpdate, i: number, cut: Uint8Array | null): number {
+  const at = i * STRIDE;
+  const s = p.structs;
+  if (cut && cut[i]) return (s[at + S_CONTENT] as number) - (s[at + S_START] as number) + varUintSize(s[at + S_LENGTH] as number);
+  return (s[at + S_END] as number) - (s[at + S_START] as number);
+}
+
+export function planPieces(p: ParsedUpdate, maxBytes: number, cut: Uint8Array | null): Plan {
+  const { structs, runs } = p;
+  const runCount = runs.length / 3;
+  const runOf = new Map<number, number>();
+  const cursor: number[] = [];
+  /** Per run, the clock up to which its structs are placed, and where its structs end. */
+  const placed: number[] = [];
+  const ends: number[] = [];
+  const waiters: number[][] = [];
+  for (let r = 0; r < runCount; r++) {
+    const first = runs[r * 3 + 1] as number;
+    const past = runs[r * 3 + 2] as number;
+    // Yjs reads only the last run of a client named twice (no encoder writes that): kept as it is, whole.
+    if (runOf.has(runs[r * 3] as number)) return [wholePlan(p)];
+    runOf.set(runs[r * 3] as number, r);
+    cursor.push(first);
+    const last = (past - 1) * STRIDE;
+    placed.push(past > first ? (structs[first * STRIDE + S_CLOCK] as number) : 0);
+    ends.push(past > first ? (structs[last + S_CLOCK] as number) + (structs[last + S_LENGTH] as number) : 0);
+    waiters.push([]);
+  }
+  const deleteBytes = p.bytes.length - p.deleteSet;
+  const pieces: Plan = [];
+  let limit = rampedLimit(maxBytes, 0);
+  let soft = limit * SOFT_SHARE;
+  let starts = new Map<number, number>();
+  const empty = varUintSize(runCount) + 1;
+  let size = empty;
+  const close = () => {
+    const segments: number[] = [];
+    for (const [r, from] of [...starts].sort((a, b) => a[0] - b[0])) if ((cursor[r] as number) > from) segments.push(r, from, cursor[r] as number);
+    if (segments.length > 0) pieces.push(segments);
+    starts = new Map();
+    size = empty;
+    limit = rampedLimit(maxBytes, pieces.length);
+    soft = limit * SOFT_SHARE;
+  };
+  // Which run, and up to which clock, struct i waits for (-1: nothing).
+  let waitClock = 0;
+  const blocker = (i: number): number => {
+    for (let d = i * STRIDE + S_DEPS; d < (i + 1) * STRIDE; d += 2) {
+      const client = structs[d] as number;
+      if (client < 0) continue;
+      const r = runOf.get(client);
+      if (r === undefined) continue; // from an earlier update
+      const clock = structs[d + 1] as number;
+      if (clock >= (placed[r] as number) && clock < (ends[r] as number)) {
+        waitClock = clock;
+        return r;
+      }
+    }
+    return -1;
+  };
+  const wake = (r: number, ready: number[]) => {
+    const list = waiters[r] as number[];
+    if (list.length === 0) return;
+    const still: number[] = [];
+    for (let w = 0; w < list.length; w += 2) {
+      if ((list[w + 1] as number) < (placed[r] as number)) ready.push(list[w] as number);
+      else still.push(list[w] as number, list[w + 1] as number);
+    }
+    waiters[r] = still;
+  };
+  const ready: number[] = [];
+  for (let r = runCount - 1; r >= 0; r--) ready.push(r);
+  next: for (;;) {
+    const r = ready.pop();
+    if (r === undefined) break;
+    const past = runs[r * 3 + 2] as number;
+    let i = cursor[r] as number;
+    while (i < past) {
+      const b = blocker(i);
+      if (b >= 0) {
+        (waiters[b] as number[]).push(r, waitClock);
+        break;
+      }
+      const header = starts.has(r) ? 0 : varUintSize(past - (runs[r * 3 + 1] as number)) + varUintSize(runs[r * 3] as number) + varUintSize(structs[i * STRIDE + S_CLOCK] as number);
+      const bytes = structSize(p, i, cut) + header;
+      const full = size + bytes > limit || (size >= soft && ((structs[i * STRIDE + S_REF] as number) & ROOT_CHILD) !== 0);
+      if (full && size > empty) {
+        // The next piece starts with what waited for this run, then this run goes on.
+        cursor[r] = i;
+        close();
+        ready.push(r);
+        wake(r, ready);
+        continue next;
+      }
+      if (!starts.has(r)) starts.set(r, i);
+      size += bytes;
+      placed[r] = (structs[i * STRIDE + S_CLOCK] as number) + (structs[i * STRIDE + S_LENGTH] as number);
+      i++;
+      cursor[r] = i;
+    }
+    wake(r, ready);
+  }
+  // Only an update whose structs do not follow their causal order gets here with structs
+  // left: they go as they are, and Yjs parks what it cannot apply yet.
+  for (let r = 0; r < runCount; r++) {
+    const past = runs[r * 3 + 2] as number;
+    if ((cursor[r] as number) < past) {
+      if (!starts.has(r)) starts.set(r, cursor[r] as number);
+      cursor[r] = past;
+    }
+  }
+  close();
+  const last = pieces[pieces.length - 1];
+  const lastSize = last ? pieceSize(p, last, cut, 1) : 0;
+  // The delete set rides with the last structs when it fits, else it is a piece of its own.
+  if (!last || lastSize - 1 + deleteBytes > maxBytes) pieces.push([]);
+  return pieces;
+}
+
+/** A plan of one piece with every struct: the update written whole. */
+export function wholePlan(p: ParsedUpdate): number[] {
+  const segments: number[] = [];
+  for (let r = 0; r < p.runs.length; r += 3) if ((p.runs[r + 2] as number) > (p.runs[r + 1] as number)) segments.push(r / 3, p.runs[r + 1] as number, p.runs[r + 2] as number);
+  return segments;
+}
+
+/** The byte size of a piece's update, with `deleteBytes` for its delete set. */
+function pieceSize(p: ParsedUpdate, segments: number[], cut: Uint8Array | null, deleteBytes: number): number {
+  let size = varUintSize(segments.length / 3) + deleteBytes;
+  for (let g = 0; g < segments.length; g += 3) {
+    const r = segments[g] as number;
+    const from = segments[g + 1] as number;
+    const to = segments[g + 2] as number;
+    size += varUintSize(to - from) + varUintSize(p.runs[r * 3] as number) + varUintSize(p.structs[from * STRIDE + S_CLOCK] as number);
+    if (!cut) size += (p.structs[(to - 1) * STRIDE + S_END] as number) - (p.structs[from * STRIDE + S_START] as number);
+    else for (let i = from; i < to; i++) size += structSize(p, i, cut);
+  }
+  return size;
+}
+
+/** The pieces' updates; the last carries the delete set. */
+export function writePieces(p: ParsedUpdate, plan: Plan, cut: Uint8Array | null): Uint8Array[] {
+  const { bytes, structs, runs } = p;
+  return plan.map((segments, index) => {
+    const deletes = index === plan.length - 1 ? bytes.subarray(p.deleteSet) : new Uint8Array([0]);
+    const out = new Uint8Array(pieceSize(p, segments, cut, deletes.length));
+    let at = putVarUint(out, 0, segments.length / 3);
+    for (let g = 0; g < segments.length; g += 3) {
+      const r = segments[g] as number;
+      const from = segments[g + 1] as number;
+      const to = segments[g + 2] as number;
+      at = putVarUint(out, at, to - from);
+      at = putVarUint(out, at, runs[r * 3] as number);
+      at = putVarUint(out, at, structs[from * STRIDE + S_CLOCK] as number);
+      // Copied in stretches between the structs written without their content.
+      let copyFrom = structs[from * STRIDE + S_START] as number;
+      if (cut) {
+        for (let i = from; i < to; i++) {
+          if (!cut[i]) continue;
+          const start = structs[i * STRIDE + S_START] as number;
+          out.set(bytes.subarray(copyFrom, start), at);
+          at += start - copyFrom;
+          out[at++] = ((bytes[start] as number) & ORIGIN_BITS) | REF_DELETED;
+          const content = structs[i * STRIDE + S_CONTENT] as number;
+          out.set(bytes.subarray(start + 1, content), at);
+          at += content - start - 1;
+          at = putVarUint(out, at, structs[i * STRIDE + S_LENGTH] as number);
+          copyFrom = structs[i * STRIDE + S_END] as number;
+        }
+      }
+      const end = structs[(to - 1) * STRIDE + S_END] as number;
+      out.set(bytes.subarray(copyFrom, end), at);
+      at += end - copyFrom;
+    }
+    out.set(deletes, at);
+    at += deletes.length;
+    if (at !== out.length) throw new Error('a piece was not written to its size');
+    return out;
+  });
+}
