@@ -10,9 +10,22 @@ export interface MirrorTarget {
 }
 
 /**
+ * A remote transaction touching more ideas than this (a piece of a first sync, a catch-up
+ * after reconnecting) reaches the store in a task of its own, after the one that applied it.
+ */
+export const DEFER_ABOVE = 256;
+
+/**
  * Mirrors the document into the store. Only the ideas a transaction touched are re-read,
  * so a board with thousands of notes does not re-parse all of them on every keystroke.
- * Returns the function that stops mirroring.
+ *
+ * A large remote transaction is read at once, but stored (and so rendered by React) in the
+ * next task rather than in the one where Yjs applied it: a 10,000-idea board arrives as
+ * several pieces, each applied by y-websocket in its own task, and storing and rendering a
+ * piece in that same task made it the page's longest (issue 17). Changes from pieces that
+ * arrive before that task runs are stored together. A later remote transaction joins them;
+ * a local one first stores what is pending, then itself, at once, so the store never shows
+ * a change before an earlier one. Returns the function that stops mirroring.
  */
 export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
   const ideas = ideasMap(doc);
@@ -24,6 +37,17 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
   target.setSettings(readBoardSettings(doc));
 
   const known = new Set(full.keys());
+  /** Changes read from deferred remote transactions, not yet stored (later ones overwrite). */
+  let pending: Map<string, Idea | null> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const changes = pending;
+    pending = null;
+    if (changes) target.applyIdeas(changes);
+  };
 
   const onIdeas = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
     const touched = new Set<string>();
@@ -45,7 +69,15 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
       if (idea) known.add(id);
       else known.delete(id);
     }
-    target.applyIdeas(changes);
+    if (!transaction.local && (pending !== null || touched.size > DEFER_ABOVE)) {
+      pending ??= new Map();
+      for (const [id, idea] of changes) pending.set(id, idea);
+      timer ??= setTimeout(flush, 0);
+    } else {
+      if (pending) flush();
+      target.applyIdeas(changes);
+    }
+    // Told now, as the transaction happens (the sync layer announces only live news).
     if (!transaction.local && added.length > 0) target.onRemoteAdded(added);
   };
 
@@ -54,6 +86,9 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
   ideas.observeDeep(onIdeas);
   board.observeDeep(onBoard);
   return () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    pending = null;
     ideas.unobserveDeep(onIdeas);
     board.unobserveDeep(onBoard);
   };

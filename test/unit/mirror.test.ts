@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ideasMap, insertIdea, type Idea, type IdeaInput } from '../../shared';
+import { DEFER_ABOVE, mirrorDocument, type MirrorTarget } from '../../client/sync/mirror';
+
+let n = 0;
+function input(extra: Partial<IdeaInput> = {}): IdeaInput {
+  n += 1;
+  return {
+    id: `idea-${String(n).padStart(6, '0')}`,
+    text: `Idé ${n}`,
+    authorId: 'author-0001',
+    authorName: null,
+    contributorType: null,
+    organisation: null,
+    createdAt: n,
+    updatedAt: n,
+    phase: null,
+    principle: null,
+    track: null,
+    beacons: [],
+    questionId: null,
+    position: `a${n}`,
+    ...extra,
+  };
+}
+
+/** A target that records what the mirror told it, in order. */
+function recorder() {
+  const calls: Array<['apply', string[]] | ['added', string[]]> = [];
+  const target: MirrorTarget = {
+    replaceIdeas: () => undefined,
+    applyIdeas: (changes) => calls.push(['apply', [...changes.keys()]]),
+    setSettings: () => undefined,
+    onRemoteAdded: (ideas: Idea[]) => calls.push(['added', ideas.map((i) => i.id)]),
+  };
+  return { calls, target };
+}
+
+/** Writes ideas in another document and applies them here as a remote transaction (as y-websocket does). */
+function remote(doc: Y.Doc, ideas: IdeaInput[]): void {
+  const other = new Y.Doc();
+  Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+  const before = Y.encodeStateVector(doc);
+  other.transact(() => {
+    for (const idea of ideas) insertIdea(other, idea);
+  });
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, before), 'provider');
+}
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the document mirror', () => {
+  it('stores a small remote transaction at once', () => {
+    const doc = new Y.Doc();
+    const { calls, target } = recorder();
+    mirrorDocument(doc, target);
+    const one = input();
+    remote(doc, [one]);
+    expect(calls).toEqual([
+      ['apply', [one.id]],
+      ['added', [one.id]],
+    ]);
+  });
+
+  it('stores a large remote transaction in the next task, pieces together, and says what was added at once', async () => {
+    const doc = new Y.Doc();
+    const { calls, target } = recorder();
+    mirrorDocument(doc, target);
+    const first = Array.from({ length: DEFER_ABOVE + 1 }, () => input());
+    const second = Array.from({ length: DEFER_ABOVE + 1 }, () => input());
+    remote(doc, first);
+    remote(doc, second);
+    // Announced as each transaction happens (the sync layer decides whether it is news).
+    expect(calls).toEqual([
+      ['added', first.map((i) => i.id)],
+      ['added', second.map((i) => i.id)],
+    ]);
+    await nextTask();
+    expect(calls.slice(2)).toEqual([['apply', [...first, ...second].map((i) => i.id)]]);
+  });
+
+  it('stores what is pending before a local change, and a small remote one joins the pending', async () => {
+    const doc = new Y.Doc();
+    const { calls, target } = recorder();
+    mirrorDocument(doc, target);
+    const piece = Array.from({ length: DEFER_ABOVE + 1 }, () => input());
+    const small = input();
+    remote(doc, piece);
+    remote(doc, [small]);
+    expect(calls.filter(([kind]) => kind === 'apply')).toEqual([]);
+    const mine = input();
+    insertIdea(doc, mine);
+    expect(calls.filter(([kind]) => kind === 'apply')).toEqual([
+      ['apply', [...piece.map((i) => i.id), small.id]],
+      ['apply', [mine.id]],
+    ]);
+    await nextTask();
+    expect(calls.filter(([kind]) => kind === 'apply')).toHaveLength(2);
+  });
+
+  it('reads each pending idea as it was last changed', async () => {
+    const doc = new Y.Doc();
+    const applied: Array<ReadonlyMap<string, Idea | null>> = [];
+    const { target } = recorder();
+    mirrorDocument(doc, { ...target, applyIdeas: (changes) => applied.push(changes) });
+    const piece = Array.from({ length: DEFER_ABOVE + 1 }, () => input());
+    remote(doc, piece);
+    const gone = piece[0]!;
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(doc);
+    ideasMap(other).delete(gone.id);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, before), 'provider');
+    await nextTask();
+    expect(applied).toHaveLength(1);
+    expect(applied[0]!.get(gone.id)).toBeNull();
+    expect(applied[0]!.get(piece[1]!.id)?.text).toBe(piece[1]!.text);
+  });
+
+  it('stores nothing more once stopped', async () => {
+    const doc = new Y.Doc();
+    const { calls, target } = recorder();
+    const stop = mirrorDocument(doc, target);
+    remote(
+      doc,
+      Array.from({ length: DEFER_ABOVE + 1 }, () => input()),
+    );
+    stop();
+    await nextTask();
+    expect(calls.filter(([kind]) => kind === 'apply')).toEqual([]);
+  });
+});
