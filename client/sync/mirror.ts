@@ -14,6 +14,10 @@ export interface MirrorTarget {
  * after reconnecting) reaches the store in a task of its own, after the one that applied it.
  */
 export const DEFER_ABOVE = 256;
+/** Deferred changes are stored once no further large piece came for this long… */
+export const QUIET_MS = 16;
+/** …or once the oldest of them has waited this long (a slow link still shows progress). */
+const MAX_WAIT_MS = 1000;
 
 /**
  * Mirrors the document into the store. Only the ideas a transaction touched are re-read,
@@ -22,10 +26,13 @@ export const DEFER_ABOVE = 256;
  * A large remote transaction is read at once, but stored (and so rendered by React) in the
  * next task rather than in the one where Yjs applied it: a 10,000-idea board arrives as
  * several pieces, each applied by y-websocket in its own task, and storing and rendering a
- * piece in that same task made it the page's longest (issue 17). Changes from pieces that
- * arrive before that task runs are stored together. A later remote transaction joins them;
- * a local one first stores what is pending, then itself, at once, so the store never shows
- * a change before an earlier one. Returns the function that stops mirroring.
+ * piece in that same task made it the page's longest (issue 17). Pieces that follow each
+ * other closely are stored together, once (QUIET_MS): each store change re-renders the
+ * groups and mounts the notes that a piece brings to the top of a list, only to replace
+ * them with the next piece's, so storing every piece cost React work and total time. A
+ * later remote transaction joins what is pending; a local one first stores what is
+ * pending, then itself, at once, so the store never shows a change before an earlier one.
+ * Returns the function that stops mirroring.
  */
 export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
   const ideas = ideasMap(doc);
@@ -40,6 +47,7 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
   /** Changes read from deferred remote transactions, not yet stored (later ones overwrite). */
   let pending: Map<string, Idea | null> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let pendingSince = 0;
 
   const flush = () => {
     if (timer !== null) clearTimeout(timer);
@@ -70,9 +78,13 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
       else known.delete(id);
     }
     if (!transaction.local && (pending !== null || touched.size > DEFER_ABOVE)) {
-      pending ??= new Map();
+      if (!pending) {
+        pending = new Map();
+        pendingSince = Date.now();
+      }
       for (const [id, idea] of changes) pending.set(id, idea);
-      timer ??= setTimeout(flush, 0);
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(flush, Date.now() - pendingSince >= MAX_WAIT_MS ? 0 : QUIET_MS);
     } else {
       if (pending) flush();
       target.applyIdeas(changes);

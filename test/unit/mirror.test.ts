@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ideasMap, insertIdea, type Idea, type IdeaInput } from '../../shared';
-import { DEFER_ABOVE, mirrorDocument, type MirrorTarget } from '../../client/sync/mirror';
+import { DEFER_ABOVE, QUIET_MS, mirrorDocument, type MirrorTarget } from '../../client/sync/mirror';
 
 let n = 0;
 function input(extra: Partial<IdeaInput> = {}): IdeaInput {
@@ -48,7 +48,8 @@ function remote(doc: Y.Doc, ideas: IdeaInput[]): void {
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, before), 'provider');
 }
 
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Past the mirror's quiet time, when deferred changes are stored. */
+const quiet = () => new Promise((resolve) => setTimeout(resolve, QUIET_MS + 10));
 
 describe('the document mirror', () => {
   it('stores a small remote transaction at once', () => {
@@ -63,7 +64,7 @@ describe('the document mirror', () => {
     ]);
   });
 
-  it('stores a large remote transaction in the next task, pieces together, and says what was added at once', async () => {
+  it('stores a large remote transaction in a later task, pieces that follow closely together, and says what was added at once', async () => {
     const doc = new Y.Doc();
     const { calls, target } = recorder();
     mirrorDocument(doc, target);
@@ -76,7 +77,7 @@ describe('the document mirror', () => {
       ['added', first.map((i) => i.id)],
       ['added', second.map((i) => i.id)],
     ]);
-    await nextTask();
+    await quiet();
     expect(calls.slice(2)).toEqual([['apply', [...first, ...second].map((i) => i.id)]]);
   });
 
@@ -95,7 +96,7 @@ describe('the document mirror', () => {
       ['apply', [...piece.map((i) => i.id), small.id]],
       ['apply', [mine.id]],
     ]);
-    await nextTask();
+    await quiet();
     expect(calls.filter(([kind]) => kind === 'apply')).toHaveLength(2);
   });
 
@@ -112,7 +113,7 @@ describe('the document mirror', () => {
     const before = Y.encodeStateVector(doc);
     ideasMap(other).delete(gone.id);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, before), 'provider');
-    await nextTask();
+    await quiet();
     expect(applied).toHaveLength(1);
     expect(applied[0]!.get(gone.id)).toBeNull();
     expect(applied[0]!.get(piece[1]!.id)?.text).toBe(piece[1]!.text);
@@ -127,7 +128,7 @@ describe('the document mirror', () => {
       Array.from({ length: DEFER_ABOVE + 1 }, () => input()),
     );
     stop();
-    await nextTask();
+    await quiet();
     expect(calls.filter(([kind]) => kind === 'apply')).toEqual([]);
   });
 });
