@@ -1,47 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BoardSettings, Idea } from '../../shared';
+import type { Idea } from '../../shared';
 import { groupIdeas, indexedGroups } from '../../client/board/grouping';
 import { applyToIndex, buildIndex, EMPTY, emptyIndex, replaceIndex, type IdeaIndex } from '../../client/state/idea-index';
 import { resetBoardContent, useBoardStore } from '../../client/state/board-store';
 import { editingByIdea, type PresentUser } from '../../client/state/slices/content';
 import { noFilters } from '../../client/state/slices/ui';
+import { sampleIdea, twoQuestions } from './idea-fixture';
 
-let n = 0;
-function idea(extra: Partial<Idea> = {}): Idea {
-  n += 1;
-  return {
-    id: `idea-${String(n).padStart(4, '0')}`,
-    text: `Idé ${n}`,
-    authorId: 'author-1',
-    authorName: null,
-    contributorType: null,
-    organisation: null,
-    createdAt: 0,
-    updatedAt: 0,
-    phase: null,
-    principle: null,
-    track: null,
-    beacons: [],
-    questionId: null,
-    position: `a${n}`,
-    clusterId: null,
-    ...extra,
-  };
-}
+const idea = sampleIdea;
 
 const ids = (index: IdeaIndex, key: string) => (index.groups.get(key) ?? EMPTY).map((m) => m.id);
 const changes = (...entries: Array<[string, Idea | null]>) => new Map(entries);
 
-const settings: BoardSettings = {
-  title: 'Tavle',
-  template: 'blank',
-  locale: 'da',
-  questions: [
-    { id: 'q1', text: 'Første' },
-    { id: 'q2', text: 'Anden' },
-  ],
-  focusQuestionId: 'q1',
-} as unknown as BoardSettings;
+const settings = twoQuestions;
 
 /** The index must always group exactly as grouping.ts's full regrouping does. */
 function expectSameAsRegrouping(index: IdeaIndex, ideas: Iterable<Idea>): void {

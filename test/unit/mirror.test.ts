@@ -2,28 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ideasMap, insertIdea, type Idea, type IdeaInput } from '../../shared';
 import { DEFER_ABOVE, QUIET_MS, mirrorDocument, type MirrorTarget } from '../../client/sync/mirror';
+import { sampleIdea } from './idea-fixture';
 
-let n = 0;
-function input(extra: Partial<IdeaInput> = {}): IdeaInput {
-  n += 1;
-  return {
-    id: `idea-${String(n).padStart(6, '0')}`,
-    text: `Idé ${n}`,
-    authorId: 'author-0001',
-    authorName: null,
-    contributorType: null,
-    organisation: null,
-    createdAt: n,
-    updatedAt: n,
-    phase: null,
-    principle: null,
-    track: null,
-    beacons: [],
-    questionId: null,
-    position: `a${n}`,
-    ...extra,
-  };
-}
+const input = sampleIdea;
 
 /** A target that records what the mirror told it, in order. */
 function recorder() {

@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardSettings, Idea } from '../../shared';
 import { comparePositions } from '../../shared/model/position';
 import { groupIdeas, matchesFilters } from '../../client/board/grouping';
 import { applyToIndex, buildIndex } from '../../client/state/idea-index';
 import { initialFilters, noFilters } from '../../client/state/slices/ui';
 import { capBlocks, focusMembers, groupBlocks, newestInOrder, type WallBlock } from '../../client/observer/wall-blocks';
+import { sampleIdea, twoQuestions } from './idea-fixture';
 
-let n = 0;
-function idea(extra: Partial<Idea> = {}): Idea {
-  n += 1;
-  return {
-    id: `idea-${String(n).padStart(5, '0')}`,
-    text: `Idé ${n}`,
-    authorId: 'author-1',
-    authorName: null,
-    contributorType: null,
-    organisation: null,
-    createdAt: 0,
-    updatedAt: 0,
-    phase: null,
-    principle: null,
-    track: null,
-    beacons: [],
-    questionId: null,
-    position: `a${n}`,
-    clusterId: null,
-    ...extra,
-  };
-}
+const idea = sampleIdea;
 
 /** What the wall did before it read the index: rank every idea, newest first. */
 function rankedNewest<T extends { id: string; createdAt: number }>(ideas: readonly T[], limit: number): T[] {
@@ -37,16 +16,7 @@ function rankedNewest<T extends { id: string; createdAt: number }>(ideas: readon
   return ideas.filter((i) => keep.has(i.id));
 }
 
-const settings = {
-  title: 'Tavle',
-  template: 'blank',
-  locale: 'da',
-  questions: [
-    { id: 'q1', text: 'Første' },
-    { id: 'q2', text: 'Anden' },
-  ],
-  focusQuestionId: 'q1',
-} as unknown as BoardSettings;
+const settings = twoQuestions;
 
 describe('the projector wall from the index', () => {
   it('keeps the newest ideas in board order, ties to the later ones, as ranking them all did', () => {
