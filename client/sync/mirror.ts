@@ -83,8 +83,13 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
         pendingSince = Date.now();
       }
       for (const [id, idea] of changes) pending.set(id, idea);
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(flush, Date.now() - pendingSince >= MAX_WAIT_MS ? 0 : QUIET_MS);
+      // Each piece restarts the quiet time, until the oldest change is overdue: then the flush
+      // already scheduled stays, so a steady stream of pieces cannot keep pushing it back.
+      const overdue = Date.now() - pendingSince >= MAX_WAIT_MS;
+      if (timer === null || !overdue) {
+        if (timer !== null) clearTimeout(timer);
+        timer = setTimeout(flush, overdue ? 0 : QUIET_MS);
+      }
     } else {
       if (pending) flush();
       target.applyIdeas(changes);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { ideasMap, insertIdea, type Idea, type IdeaInput } from '../../shared';
 import { DEFER_ABOVE, QUIET_MS, mirrorDocument, type MirrorTarget } from '../../client/sync/mirror';
@@ -33,6 +33,10 @@ function remote(doc: Y.Doc, ideas: IdeaInput[]): void {
 const quiet = () => new Promise((resolve) => setTimeout(resolve, QUIET_MS + 10));
 
 describe('the document mirror', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('stores a small remote transaction at once', () => {
     const doc = new Y.Doc();
     const { calls, target } = recorder();
@@ -98,6 +102,31 @@ describe('the document mirror', () => {
     expect(applied).toHaveLength(1);
     expect(applied[0]!.get(gone.id)).toBeNull();
     expect(applied[0]!.get(piece[1]!.id)?.text).toBe(piece[1]!.text);
+  });
+
+  it('stores a steady stream of changes at least once a second, not only when it ends', () => {
+    vi.useFakeTimers();
+    const doc = new Y.Doc();
+    const { calls, target } = recorder();
+    mirrorDocument(doc, target);
+    const applied = () => calls.filter(([kind]) => kind === 'apply').length;
+    const writer = new Y.Doc();
+    const send = (ideas: IdeaInput[]) => {
+      const before = Y.encodeStateVector(doc);
+      writer.transact(() => {
+        for (const idea of ideas) insertIdea(writer, idea);
+      });
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer, before), 'provider');
+    };
+    // A large piece, then a remote change every 10 ms (under the quiet time) for 1.5 s: each joins what is pending.
+    send(Array.from({ length: DEFER_ABOVE + 1 }, () => input()));
+    for (let i = 0; i < 150; i++) {
+      vi.advanceTimersByTime(10);
+      send([input()]);
+    }
+    expect(applied()).toBeGreaterThanOrEqual(1);
+    vi.advanceTimersByTime(QUIET_MS);
+    expect(applied()).toBeGreaterThanOrEqual(2);
   });
 
   it('stores nothing more once stopped', async () => {
