@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GROUPINGS, type Grouping } from '../../shared';
 import { useBoardStore } from '../state/board-store';
@@ -12,8 +12,9 @@ const ANNOUNCE_AFTER_MS = 600;
 /**
  * Search, grouping and filters: this device's view only, nobody else's board changes. The
  * filters fold into one "Filters (n)" disclosure on every screen; the search stays in view.
+ * Memoised on its two counts: a remote move re-renders the ideas section, not the filters.
  */
-export function BoardToolbar({ shown, total }: { shown: number; total: number }) {
+export const BoardToolbar = memo(function BoardToolbar({ shown, total }: { shown: number; total: number }) {
   const { t } = useTranslation();
   const ids = useId();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -92,4 +93,4 @@ export function BoardToolbar({ shown, total }: { shown: number; total: number })
       </fieldset>
     </div>
   );
-}
+});

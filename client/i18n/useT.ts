@@ -10,11 +10,29 @@ import { i18n } from './index';
  * instead: one shared `t`, replaced when the language changes, one listener set for all.
  */
 
-let current: TFunction = i18n.getFixedT(null, 'translation');
+/**
+ * The fixed `t` with its plain lookups remembered: a note's mount calls t(key) with no
+ * options dozens of times (labels, button names), and each call walks i18next's resolver
+ * (key parsing, fallbacks, post-processing) for the same answer. Resources are bundled and
+ * never change while a language is set; a language switch makes a new `t` and cache.
+ */
+function remembering(t: TFunction): TFunction {
+  const plain = new Map<string, unknown>();
+  const call = t as unknown as (...args: unknown[]) => unknown;
+  const cached = (...args: unknown[]): unknown => {
+    const key = args[0];
+    if (args.length !== 1 || typeof key !== 'string') return call(...args);
+    if (!plain.has(key)) plain.set(key, call(key));
+    return plain.get(key);
+  };
+  return Object.assign(cached, t) as unknown as TFunction;
+}
+
+let current: TFunction = remembering(i18n.getFixedT(null, 'translation'));
 const listeners = new Set<() => void>();
 
 i18n.on('languageChanged', () => {
-  current = i18n.getFixedT(null, 'translation');
+  current = remembering(i18n.getFixedT(null, 'translation'));
   for (const listener of listeners) listener();
 });
 

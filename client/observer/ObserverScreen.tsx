@@ -1,15 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stepOfQuestion, STEPS } from '../../shared';
-import { comparePositions } from '../../shared/model/position';
 import { Layout } from '../app/Layout';
-import { groupIdeas, matchesFilters } from '../board/grouping';
 import { useGroupLabel } from '../board/labels';
 import { StatusIndicator } from '../board/StatusIndicator';
 import { loadLinks, type StoredSession } from '../session/storage';
 import { useBoardStore } from '../state/board-store';
 import { deriveSaveStatus } from '../state/slices/connection';
-import { initialFilters, noFilters } from '../state/slices/ui';
 import { BoardSync } from '../sync/board-sync';
 import { LiveRegion } from '../ui/LiveRegion';
 import { TimerAnnouncer } from '../workshop/TimerAnnouncer';
@@ -18,7 +15,7 @@ import { JoinPanel } from './JoinPanel';
 import { ProjectorIdeas } from './ProjectorIdeas';
 import { PollProjector } from '../polls/PollProjector';
 import { usePausable } from './usePausable';
-import { capBlocks, clusterBlocks, type WallBlock } from './wall-blocks';
+import { capBlocks, clusterBlocks, focusMembers, groupBlocks, type WallBlock } from './wall-blocks';
 import { WallControls, type WallView } from './WallControls';
 
 interface Props {
@@ -70,7 +67,7 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
   const view = local && local.over === sharedKey ? local.view : sharedView;
   const setView = (next: WallView) => setLocal({ view: next, over: sharedKey });
   const live = usePausable();
-  const { ideas, totals, clusters, revealed } = live.view;
+  const { ideas, index, totals, clusters, revealed } = live.view;
   const participantLink = loadLinks(session.identity.boardId)?.participant ?? null;
   const title = settings?.title ?? session.boardTitle;
   const focusId = settings?.questions.some((q) => q.id === settings.focusQuestionId) ? settings.focusQuestionId : null;
@@ -82,10 +79,8 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
   // The people in the room: participants, each once however many tabs (not the screen, not facilitators).
   const people = new Set(present.filter((p) => p.role === 'participant').map((p) => p.participantId)).size;
 
-  const focusIdeas = useMemo(
-    () => [...ideas.values()].filter((i) => matchesFilters(i, initialFilters, settings)).sort(comparePositions),
-    [ideas, settings],
-  );
+  // From the store's incremental index: a change regroups only what it touched, never every idea.
+  const focusIdeas = useMemo(() => (focusId ? focusMembers(index, settings, focusId) : []), [index, settings, focusId]);
   // Ideas answering another question (an approved call idea, say) are not on this wall: say how many.
   const otherQuestions = focus ? ideas.size - focusIdeas.length : 0;
   const focusClusters = useMemo(() => (focusId ? clusters.filter((c) => c.questionId === focusId) : []), [clusters, focusId]);
@@ -95,9 +90,8 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
       const picked = view.kind === 'cluster' ? focusIdeas.filter((i) => i.clusterId === view.id) : focusIdeas;
       return capBlocks(clusterBlocks(picked, { clusters: focusClusters, results, totals, votesShown, looseLabel: t('wall.loose') }));
     }
-    const groups = groupIdeas(ideas.values(), grouping, settings, noFilters).filter((g) => g.ideas.length > 0);
-    return capBlocks(groups.map((g) => ({ key: g.key, kind: 'group' as const, heading: label(g.id), count: g.ideas.length, votes: null, ideas: g.ideas })));
-  }, [focusId, view, focusIdeas, focusClusters, results, totals, votesShown, ideas, grouping, settings, label, t]);
+    return capBlocks(groupBlocks(index, grouping, settings, label));
+  }, [focusId, view, focusIdeas, focusClusters, results, totals, votesShown, index, grouping, settings, label, t]);
 
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
@@ -130,6 +124,7 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
           <h2 className="sr-only">{results ? t('voting.resultsHeading') : t('board.ideasHeading')}</h2>
           <ProjectorIdeas
             blocks={blocks}
+            ideas={ideas}
             notShown={blocks.reduce((n, b) => n + b.count - b.ideas.length, 0)}
             totals={totals}
             votesShown={votesShown}

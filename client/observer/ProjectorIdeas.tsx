@@ -1,11 +1,14 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Idea } from '../../shared';
 import { ProjectorNote } from './ProjectorNote';
 import { useWallPaging } from './useWallPaging';
 import type { WallBlock } from './wall-blocks';
 
 interface Props {
   blocks: WallBlock[];
+  /** The ideas the blocks' members are read from (the live ones, or those frozen by a pause). */
+  ideas: ReadonlyMap<string, Idea>;
   /** Ideas left off the wall for room (capBlocks); said in words, never silently dropped. */
   notShown: number;
   totals: Readonly<Record<string, number>>;
@@ -19,7 +22,7 @@ interface Props {
  * The wall: blocks (clusters or groups) flow into columns that fill the screen's height;
  * what does not fit continues on the next page, turned calmly (useWallPaging).
  */
-export function ProjectorIdeas({ blocks, notShown, totals, votesShown, paused, emptyText }: Props) {
+export function ProjectorIdeas({ blocks, ideas, notShown, totals, votesShown, paused, emptyText }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const shown = blocks.reduce((n, b) => n + b.ideas.length, 0);
@@ -46,11 +49,15 @@ export function ProjectorIdeas({ blocks, notShown, totals, votesShown, paused, e
               </h3>
             ) : null}
             <ul className="wall__list">
-              {block.ideas.map((idea) => (
-                <li key={idea.id} className="wall__item">
-                  <ProjectorNote idea={idea} total={votesShown ? (totals[idea.id] ?? 0) : null} />
-                </li>
-              ))}
+              {block.ideas.map((member) => {
+                // Memoised on the idea object: a text edit re-renders only its own note.
+                const idea = ideas.get(member.id);
+                return idea ? (
+                  <li key={member.id} className="wall__item">
+                    <ProjectorNote idea={idea} total={votesShown ? (totals[member.id] ?? 0) : null} />
+                  </li>
+                ) : null;
+              })}
             </ul>
           </section>
         ))}

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createConnectionSlice, initialConnection, type ConnectionSlice } from './slices/connection';
 import { emptyIndex } from './idea-index';
+import { PersistentMap } from './persistent-map';
 import { createContentSlice, type ContentSlice } from './slices/content';
 import { createLiveSlice, type LiveSlice } from './slices/live';
 import { createSessionSlice, type SessionSlice } from './slices/session';
@@ -32,7 +33,7 @@ export const useBoardStore = create<BoardState>()((...a) => ({
  */
 export function resetBoardContent(): void {
   useBoardStore.setState({
-    ideas: new Map(),
+    ideas: PersistentMap.empty(),
     index: emptyIndex,
     settings: null,
     present: [],

@@ -1,5 +1,6 @@
 import type { Idea } from '../../shared';
 import { comparePositions } from '../../shared/model/position';
+import { PersistentMap } from './persistent-map';
 
 /**
  * The board's groups, kept incrementally as the Yjs observer reports changed ideas, so a
@@ -15,7 +16,9 @@ import { comparePositions } from '../../shared/model/position';
  *
  * Groups are immutable values: a batch copies each group it touches once, and every group
  * it does not touch keeps its identity, so a component selecting one group re-renders only
- * when that group changed. Absent groups read as EMPTY.
+ * when that group changed. Absent groups read as EMPTY. `homes` is a PersistentMap, so a
+ * batch of k changes costs O(k) there; a group it touches costs O(k log k + group size)
+ * (the changes sorted, then merged in one pass), never a sort of the whole group.
  */
 
 export interface Member {
@@ -23,6 +26,8 @@ export interface Member {
   readonly position: string;
   readonly clusterId: string | null;
   readonly questionId: string | null;
+  /** Set once when the idea is written (immutable): the projector's wall shows the newest. */
+  readonly createdAt: number;
 }
 
 export interface IdeaIndex {
@@ -39,7 +44,7 @@ interface Home {
 
 export const EMPTY: readonly Member[] = Object.freeze([]);
 
-export const emptyIndex: IdeaIndex = { groups: new Map(), homes: new Map() };
+export const emptyIndex: IdeaIndex = { groups: new Map(), homes: PersistentMap.empty() };
 
 /** The group keys an idea is in: phase × principle (or unclassified), track, stored question. */
 export function homeKeys(idea: Pick<Idea, 'phase' | 'principle' | 'track' | 'questionId'>): Home['keys'] {
@@ -52,13 +57,13 @@ export function homeKeys(idea: Pick<Idea, 'phase' | 'principle' | 'track' | 'que
 
 function toHome(idea: Idea): Home {
   return {
-    member: { id: idea.id, position: idea.position, clusterId: idea.clusterId, questionId: idea.questionId },
+    member: { id: idea.id, position: idea.position, clusterId: idea.clusterId, questionId: idea.questionId, createdAt: idea.createdAt },
     keys: homeKeys(idea),
   };
 }
 
 function sameMember(a: Member, b: Member): boolean {
-  return a.position === b.position && a.clusterId === b.clusterId && a.questionId === b.questionId;
+  return a.position === b.position && a.clusterId === b.clusterId && a.questionId === b.questionId && a.createdAt === b.createdAt;
 }
 
 /** Where a member is, or would be inserted, in a sorted group (binary search). */
@@ -79,8 +84,30 @@ interface Draft {
   added: Member[];
 }
 
-/** Above this many changes to one group a batch filters and re-sorts it instead of splicing. */
+/** Above this many changes to one group a batch merges them in one pass instead of splicing. */
 const SPLICE_LIMIT = 32;
+
+/** Two lists sorted by comparePositions as one sorted list. */
+function merge(a: readonly Member[], b: readonly Member[]): Member[] {
+  const out: Member[] = new Array<Member>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as Member;
+    const y = b[j] as Member;
+    if (comparePositions(y, x) < 0) {
+      out[k++] = y;
+      j++;
+    } else {
+      out[k++] = x;
+      i++;
+    }
+  }
+  while (i < a.length) out[k++] = a[i++] as Member;
+  while (j < b.length) out[k++] = b[j++] as Member;
+  return out;
+}
 
 function settle(list: readonly Member[], draft: Draft): readonly Member[] {
   if (draft.removed.size + draft.added.length <= SPLICE_LIMIT) {
@@ -93,14 +120,15 @@ function settle(list: readonly Member[], draft: Draft): readonly Member[] {
     for (const member of draft.added) next.splice(slot(next, member), 0, member);
     return next.length === 0 ? EMPTY : next;
   }
-  const next = list.filter((m) => !draft.removed.has(m.id)).concat(draft.added);
-  next.sort(comparePositions);
+  // A piece of a first sync (thousands of new ideas): sort only the piece, then one merge.
+  const kept = draft.removed.size === 0 ? list : list.filter((m) => !draft.removed.has(m.id));
+  const next = merge(kept, draft.added.slice().sort(comparePositions));
   return next.length === 0 ? EMPTY : next;
 }
 
 /**
  * The index after a batch of changes (idea id → the idea, or null: removed). Returns the
- * same index when no group changed. `homes` is copied once per batch that moves anything.
+ * same index when no group changed.
  */
 export function applyToIndex(index: IdeaIndex, changes: ReadonlyMap<string, Idea | null>): IdeaIndex {
   const drafts = new Map<string, Draft>();
@@ -109,25 +137,25 @@ export function applyToIndex(index: IdeaIndex, changes: ReadonlyMap<string, Idea
     if (!d) drafts.set(key, (d = { removed: new Map(), added: [] }));
     return d;
   };
-  let homes: Map<string, Home> | null = null;
-  for (const [id, idea] of changes) {
-    const before = index.homes.get(id);
-    const after = idea ? toHome(idea) : undefined;
-    if (!before && !after) continue;
-    if (before && after && sameMember(before.member, after.member) && before.keys.every((k, i) => k === after.keys[i])) continue;
-    homes ??= new Map(index.homes);
-    const same = before !== undefined && after !== undefined && sameMember(before.member, after.member);
-    for (let i = 0; i < 3; i++) {
-      // A move between tracks leaves the idea's cell group as it was.
-      if (same && before.keys[i] === after.keys[i]) continue;
-      // A Map has each id once, so an idea is removed and added at most once per batch.
-      if (before) draft(before.keys[i] as string).removed.set(id, before.member);
-      if (after) draft(after.keys[i] as string).added.push(after.member);
+  const homes = PersistentMap.of(index.homes).batch((next) => {
+    for (const [id, idea] of changes) {
+      const before = next.get(id);
+      const after = idea ? toHome(idea) : undefined;
+      if (!before && !after) continue;
+      if (before && after && sameMember(before.member, after.member) && before.keys.every((k, i) => k === after.keys[i])) continue;
+      const same = before !== undefined && after !== undefined && sameMember(before.member, after.member);
+      for (let i = 0; i < 3; i++) {
+        // A move between tracks leaves the idea's cell group as it was.
+        if (same && before.keys[i] === after.keys[i]) continue;
+        // A Map has each id once, so an idea is removed and added at most once per batch.
+        if (before) draft(before.keys[i] as string).removed.set(id, before.member);
+        if (after) draft(after.keys[i] as string).added.push(after.member);
+      }
+      if (after) next.set(id, after);
+      else next.delete(id);
     }
-    if (after) homes.set(id, after);
-    else homes.delete(id);
-  }
-  if (!homes) return index;
+  });
+  if (homes === index.homes) return index;
   const groups = new Map(index.groups);
   for (const [key, d] of drafts) {
     if (d.removed.size === 0 && d.added.length === 0) continue;
@@ -140,17 +168,18 @@ export function applyToIndex(index: IdeaIndex, changes: ReadonlyMap<string, Idea
 
 /** The index of a whole set of ideas (a board loaded or reloaded). */
 export function buildIndex(ideas: Iterable<Idea>): IdeaIndex {
-  const homes = new Map<string, Home>();
   const lists = new Map<string, Member[]>();
-  for (const idea of ideas) {
-    const home = toHome(idea);
-    homes.set(idea.id, home);
-    for (const key of home.keys) {
-      const list = lists.get(key);
-      if (list) list.push(home.member);
-      else lists.set(key, [home.member]);
+  const homes = PersistentMap.empty<Home>().batch((draft) => {
+    for (const idea of ideas) {
+      const home = toHome(idea);
+      draft.set(idea.id, home);
+      for (const key of home.keys) {
+        const list = lists.get(key);
+        if (list) list.push(home.member);
+        else lists.set(key, [home.member]);
+      }
     }
-  }
+  });
   for (const list of lists.values()) list.sort(comparePositions);
   return { groups: lists, homes };
 }

@@ -10,8 +10,28 @@ export interface MirrorTarget {
 }
 
 /**
+ * A remote transaction touching more ideas than this (a piece of a first sync, a catch-up
+ * after reconnecting) reaches the store in a task of its own, after the one that applied it.
+ */
+export const DEFER_ABOVE = 256;
+/** Deferred changes are stored once no further large piece came for this long… */
+export const QUIET_MS = 16;
+/** …or once the oldest of them has waited this long (a slow link still shows progress). */
+const MAX_WAIT_MS = 1000;
+
+/**
  * Mirrors the document into the store. Only the ideas a transaction touched are re-read,
  * so a board with thousands of notes does not re-parse all of them on every keystroke.
+ *
+ * A large remote transaction is read at once, but stored (and so rendered by React) in the
+ * next task rather than in the one where Yjs applied it: a 10,000-idea board arrives as
+ * several pieces, each applied by y-websocket in its own task, and storing and rendering a
+ * piece in that same task made it the page's longest (issue 17). Pieces that follow each
+ * other closely are stored together, once (QUIET_MS): each store change re-renders the
+ * groups and mounts the notes that a piece brings to the top of a list, only to replace
+ * them with the next piece's, so storing every piece cost React work and total time. A
+ * later remote transaction joins what is pending; a local one first stores what is
+ * pending, then itself, at once, so the store never shows a change before an earlier one.
  * Returns the function that stops mirroring.
  */
 export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
@@ -24,6 +44,18 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
   target.setSettings(readBoardSettings(doc));
 
   const known = new Set(full.keys());
+  /** Changes read from deferred remote transactions, not yet stored (later ones overwrite). */
+  let pending: Map<string, Idea | null> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let pendingSince = 0;
+
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const changes = pending;
+    pending = null;
+    if (changes) target.applyIdeas(changes);
+  };
 
   const onIdeas = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
     const touched = new Set<string>();
@@ -45,7 +77,24 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
       if (idea) known.add(id);
       else known.delete(id);
     }
-    target.applyIdeas(changes);
+    if (!transaction.local && (pending !== null || touched.size > DEFER_ABOVE)) {
+      if (!pending) {
+        pending = new Map();
+        pendingSince = Date.now();
+      }
+      for (const [id, idea] of changes) pending.set(id, idea);
+      // Each piece restarts the quiet time, until the oldest change is overdue: then the flush
+      // already scheduled stays, so a steady stream of pieces cannot keep pushing it back.
+      const overdue = Date.now() - pendingSince >= MAX_WAIT_MS;
+      if (timer === null || !overdue) {
+        if (timer !== null) clearTimeout(timer);
+        timer = setTimeout(flush, overdue ? 0 : QUIET_MS);
+      }
+    } else {
+      if (pending) flush();
+      target.applyIdeas(changes);
+    }
+    // Told now, as the transaction happens (the sync layer announces only live news).
     if (!transaction.local && added.length > 0) target.onRemoteAdded(added);
   };
 
@@ -54,6 +103,9 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
   ideas.observeDeep(onIdeas);
   board.observeDeep(onBoard);
   return () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    pending = null;
     ideas.unobserveDeep(onIdeas);
     board.unobserveDeep(onBoard);
   };

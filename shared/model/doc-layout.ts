@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { IDEA_FIELDS, OPTIONAL_IDEA_FIELDS, parseIdea, type Idea, type IdeaInput } from './idea';
+import { IDEA_FIELDS, OPTIONAL_IDEA_FIELDS, checkIdeaFields, parseIdea, type Idea, type IdeaInput } from './idea';
 import { boardSettingsSchema, type BoardSettings } from './board';
 import {
   WORKSHOP_FIELDS,
@@ -109,6 +109,10 @@ export function removedMap(doc: Y.Doc): Y.Map<unknown> {
 
 /** Reads one idea; null while it is incomplete or invalid (never shown half-made). */
 export function readIdea(map: IdeaMap): Idea | null {
+  // The hand-written check reads the fields straight from the Y.Map (idea.ts); what it
+  // refuses goes through zod below, which stays the authority.
+  const fast = checkIdeaFields((field) => map.get(field));
+  if (fast) return fast;
   const record: Record<string, unknown> = {};
   for (const field of IDEA_FIELDS) {
     const value = map.get(field);

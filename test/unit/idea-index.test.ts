@@ -1,47 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BoardSettings, Idea } from '../../shared';
+import type { Idea } from '../../shared';
 import { groupIdeas, indexedGroups } from '../../client/board/grouping';
 import { applyToIndex, buildIndex, EMPTY, emptyIndex, replaceIndex, type IdeaIndex } from '../../client/state/idea-index';
 import { resetBoardContent, useBoardStore } from '../../client/state/board-store';
 import { editingByIdea, type PresentUser } from '../../client/state/slices/content';
 import { noFilters } from '../../client/state/slices/ui';
+import { sampleIdea, twoQuestions } from './idea-fixture';
 
-let n = 0;
-function idea(extra: Partial<Idea> = {}): Idea {
-  n += 1;
-  return {
-    id: `idea-${String(n).padStart(4, '0')}`,
-    text: `Idé ${n}`,
-    authorId: 'author-1',
-    authorName: null,
-    contributorType: null,
-    organisation: null,
-    createdAt: 0,
-    updatedAt: 0,
-    phase: null,
-    principle: null,
-    track: null,
-    beacons: [],
-    questionId: null,
-    position: `a${n}`,
-    clusterId: null,
-    ...extra,
-  };
-}
+const idea = sampleIdea;
 
 const ids = (index: IdeaIndex, key: string) => (index.groups.get(key) ?? EMPTY).map((m) => m.id);
 const changes = (...entries: Array<[string, Idea | null]>) => new Map(entries);
 
-const settings: BoardSettings = {
-  title: 'Tavle',
-  template: 'blank',
-  locale: 'da',
-  questions: [
-    { id: 'q1', text: 'Første' },
-    { id: 'q2', text: 'Anden' },
-  ],
-  focusQuestionId: 'q1',
-} as unknown as BoardSettings;
+const settings = twoQuestions;
 
 /** The index must always group exactly as grouping.ts's full regrouping does. */
 function expectSameAsRegrouping(index: IdeaIndex, ideas: Iterable<Idea>): void {
@@ -126,6 +97,50 @@ describe('the incremental idea index', () => {
     expectSameAsRegrouping(index, [...moved, ...list.slice(50, 250)]);
   });
 
+  it('applies a first sync arriving in pieces the same as one load, keeping older versions', () => {
+    const list = Array.from({ length: 2_000 }, (_, i) =>
+      idea({
+        position: `a${(i * 7919) % 5000}`,
+        phase: i % 4 === 0 ? null : (((i % 3) + 1) as 1 | 2 | 3),
+        principle: ((i % 3) + 1) as 1 | 2 | 3,
+        track: i % 5 === 0 ? 'inward' : null,
+        questionId: i % 7 === 0 ? 'q2' : null,
+        createdAt: i,
+      }),
+    );
+    let index = emptyIndex;
+    const versions: Array<[IdeaIndex, Idea[]]> = [];
+    for (let at = 0; at < list.length; at += 300) {
+      const piece = list.slice(at, at + 300);
+      const before = index;
+      index = applyToIndex(index, new Map(piece.map((i) => [i.id, i] as const)));
+      versions.push([before, list.slice(0, at)]);
+    }
+    expectSameAsRegrouping(index, list);
+    expect(index.groups.get('unclassified')).toEqual(buildIndex(list).groups.get('unclassified'));
+    // Every older index still groups exactly what it held (the homes are shared, not mutated).
+    for (const [old, held] of versions) {
+      expectSameAsRegrouping(old, held);
+      expect(old.homes.size).toBe(held.length);
+    }
+    // Members carry createdAt (the projector's wall picks the newest from them).
+    const created = new Map(list.map((i) => [i.id, i.createdAt]));
+    for (const member of index.groups.get('question-q2') ?? []) expect(member.createdAt).toBe(created.get(member.id));
+  });
+
+  it('a piece that touches one group leaves every other group as it was', () => {
+    const list = Array.from({ length: 500 }, (_, i) => idea({ position: `a${i}`, track: i % 2 ? 'inward' : 'outward' }));
+    const index = buildIndex(list);
+    const more = Array.from({ length: 100 }, (_, i) => idea({ position: `b${String(i).padStart(3, '0')}`, track: 'inward', phase: 1, principle: 1 }));
+    const next = applyToIndex(index, new Map(more.map((i) => [i.id, i] as const)));
+    for (const key of ['track-outward', 'unclassified', 'question-none']) {
+      if (key === 'question-none') expect(next.groups.get(key)).not.toBe(index.groups.get(key));
+      else expect(next.groups.get(key)).toBe(index.groups.get(key));
+    }
+    expect(ids(next, 'cell-1-1')).toEqual(more.map((i) => i.id));
+    expectSameAsRegrouping(next, [...list, ...more]);
+  });
+
   it('shows ideas of a removed question under "no question"', () => {
     const list = [idea({ questionId: 'gone', position: 'a2' }), idea({ position: 'a1' }), idea({ questionId: 'q1' })];
     expectSameAsRegrouping(buildIndex(list), list);
@@ -172,6 +187,24 @@ describe('the board store\u2019s ideas and their index', () => {
 
     resetBoardContent();
     expect(store().index.groups.size).toBe(0);
+  });
+
+  it('keeps each version of the ideas as it was: an edit makes a new map and shares the rest', () => {
+    store().applyIdeas(new Map(Array.from({ length: 1_000 }, (_, i) => [`id-${i}`, idea({ id: `id-${i}`, position: `a${i}` })] as const)));
+    const before = store().ideas;
+    expect(before.size).toBe(1_000);
+    store().applyIdeas(new Map<string, Idea | null>([['id-5', idea({ id: 'id-5', position: 'a5', text: 'Ændret' })], ['id-6', null]]));
+    const after = store().ideas;
+    expect(after).not.toBe(before);
+    expect(after.get('id-5')?.text).toBe('Ændret');
+    expect(after.has('id-6')).toBe(false);
+    expect(after.size).toBe(999);
+    // The older version (a paused projector keeps one) did not change.
+    expect(before.get('id-5')?.text).not.toBe('Ændret');
+    expect(before.has('id-6')).toBe(true);
+    expect(after.get('id-7')).toBe(before.get('id-7'));
+    // Ideas and index stay in step.
+    expect(store().index.homes.size).toBe(after.size);
   });
 
   it('says who edits which idea, from presence', () => {

@@ -1,7 +1,6 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { clusterFits } from '../../clusters/clusters';
-import { useBoardStore } from '../../state/board-store';
+import { useBoardFields } from '../../state/useBoardFields';
 import { ideaPermissions } from '../../workshop/permissions';
 import { countRender } from '../render-probe';
 import { IdeaNote } from './IdeaNote';
@@ -24,20 +23,18 @@ export const BoardNote = memo(function BoardNote({ ideaId, groupKey }: Props) {
   if (import.meta.env.VITE_RENDER_PROBE === '1') countRender('note', ideaId);
   // One subscription for all of it: every store change runs each subscriber's selector, and a
   // board renders hundreds of notes.
-  const { idea, grouping, identity, workshop, settings, editors, total, history, selected, clusters } = useBoardStore(
-    useShallow((s) => ({
-      idea: s.ideas.get(ideaId),
-      grouping: s.grouping,
-      identity: s.identity,
-      workshop: s.workshop,
-      settings: s.settings,
-      editors: s.editing.get(ideaId) ?? NOBODY,
-      total: s.workshop.votesRevealed ? (s.voteTotals[ideaId] ?? 0) : null,
-      history: s.histories.get(ideaId) ?? null,
-      selected: s.mergeSelection ? s.mergeSelection.includes(ideaId) : null,
-      clusters: s.clusters,
-    })),
-  );
+  const { idea, grouping, identity, workshop, settings, editors, total, history, selected, clusters } = useBoardFields((s) => ({
+    idea: s.ideas.get(ideaId),
+    grouping: s.grouping,
+    identity: s.identity,
+    workshop: s.workshop,
+    settings: s.settings,
+    editors: s.editing.get(ideaId) ?? NOBODY,
+    total: s.workshop.votesRevealed ? (s.voteTotals[ideaId] ?? 0) : null,
+    history: s.histories.get(ideaId) ?? null,
+    selected: s.mergeSelection ? s.mergeSelection.includes(ideaId) : null,
+    clusters: s.clusters,
+  }));
   const handlers = useNoteHandlers();
   if (!idea) return null;
   const ctx = { identity, workshop, settings };

@@ -4,7 +4,7 @@ import type { BoardSettings, Grouping, Idea, IdeaHistory } from '../../../shared
 import { MergeHistory } from '../../clusters/MergeHistory';
 import { IdeaStatusBadge, IdeaStatusDetails } from '../../comments/IdeaStatusView';
 import { Revisions } from '../../comments/Revisions';
-import { useBoardStore } from '../../state/board-store';
+import { useBoardFields } from '../../state/useBoardFields';
 import { noteElementId } from '../../outcomes/jump';
 import { VoteControls } from '../../voting/VoteControls';
 import type { IdeaPermissions } from '../../workshop/permissions';
@@ -50,8 +50,10 @@ export function IdeaNote(props: Props) {
   const ids = useId();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
   const [threadOpen, setThreadOpen] = useState(false);
-  const facilitator = useBoardStore((s) => s.identity?.role === 'facilitator');
-  const moderated = useBoardStore((s) => facilitator && s.moderatorEdited.has(idea.id));
+  const { facilitator, moderated } = useBoardFields((s) => {
+    const facilitator = s.identity?.role === 'facilitator';
+    return { facilitator, moderated: facilitator && s.moderatorEdited.has(idea.id) };
+  });
   const textId = `${ids}-text`;
   // Dragging would swallow text selection in the comment form, so an open thread pins the note.
   const draggable = permissions.move && !threadOpen;

@@ -4,7 +4,7 @@ import type { Idea } from '../../../shared';
 import { CommentThread } from '../../comments/CommentThread';
 import { ReactionBar } from '../../comments/ReactionBar';
 import { ReportButton } from '../../comments/ReportButton';
-import { useBoardStore } from '../../state/board-store';
+import { useBoardFields } from '../../state/useBoardFields';
 
 interface Props {
   idea: Idea;
@@ -17,9 +17,11 @@ interface Props {
 export function NoteSocial({ idea, textId, threadOpen, onToggleThread }: Props) {
   const t = useT();
   const ids = useId();
-  const count = useBoardStore((s) => s.comments.get(idea.id)?.length ?? 0);
-  const role = useBoardStore((s) => s.identity?.role ?? 'observer');
-  const own = useBoardStore((s) => s.identity?.participantId === idea.authorId);
+  const { count, role, own } = useBoardFields((s) => ({
+    count: s.comments.get(idea.id)?.length ?? 0,
+    role: s.identity?.role ?? 'observer',
+    own: s.identity?.participantId === idea.authorId,
+  }));
   const writer = role !== 'observer';
   const threadId = `${ids}-thread`;
 

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AwarenessUser, BoardSettings, Idea } from '../../../shared';
 import type { BoardState } from '../board-store';
 import { applyToIndex, emptyIndex, replaceIndex, type IdeaIndex } from '../idea-index';
+import { PersistentMap } from '../persistent-map';
 
 /** Another connection's presence, as the server vouched for it. */
 export interface PresentUser extends AwarenessUser {
@@ -11,6 +12,10 @@ export interface PresentUser extends AwarenessUser {
 
 /** A mirror of the Yjs document (the source of truth) plus presence from awareness. */
 export interface ContentSlice {
+  /**
+   * Idea id → idea: an immutable value (a PersistentMap), a new one per change that shares
+   * everything the change did not touch, so an edit costs O(changed), not O(board).
+   */
   ideas: ReadonlyMap<string, Idea>;
   /** The board's groups, kept in step with `ideas` (idea-index.ts); read one group at a time. */
   index: IdeaIndex;
@@ -27,21 +32,22 @@ export interface ContentSlice {
 }
 
 export const createContentSlice: StateCreator<BoardState, [], [], ContentSlice> = (set) => ({
-  ideas: new Map(),
+  ideas: PersistentMap.empty(),
   index: emptyIndex,
   settings: null,
   present: [],
   editing: new Map(),
   applyIdeas: (changes) =>
-    set((s) => {
-      const ideas = new Map(s.ideas);
-      for (const [id, idea] of changes) {
-        if (idea) ideas.set(id, idea);
-        else ideas.delete(id);
-      }
-      return { ideas, index: applyToIndex(s.index, changes) };
-    }),
-  replaceIdeas: (ideas) => set((s) => ({ ideas, index: replaceIndex(s.index, ideas.values()) })),
+    set((s) => ({
+      ideas: PersistentMap.of(s.ideas).batch((draft) => {
+        for (const [id, idea] of changes) {
+          if (idea) draft.set(id, idea);
+          else draft.delete(id);
+        }
+      }),
+      index: applyToIndex(s.index, changes),
+    })),
+  replaceIdeas: (ideas) => set((s) => ({ ideas: PersistentMap.of(ideas), index: replaceIndex(s.index, ideas.values()) })),
   setSettings: (settings) => set({ settings }),
   setPresent: (present) => set({ present, editing: editingByIdea(present) }),
 });

@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { ideasMap, insertIdea, type Idea, type IdeaInput } from '../../shared';
+import { DEFER_ABOVE, QUIET_MS, mirrorDocument, type MirrorTarget } from '../../client/sync/mirror';
+import { sampleIdea } from './idea-fixture';
+
+const input = sampleIdea;
+
+/** A target that records what the mirror told it, in order. */
+function recorder() {
+  const calls: Array<['apply', string[]] | ['added', string[]]> = [];
+  const target: MirrorTarget = {
+    replaceIdeas: () => undefined,
+    applyIdeas: (changes) => calls.push(['apply', [...changes.keys()]]),
+    setSettings: () => undefined,
+    onRemoteAdded: (ideas: Idea[]) => calls.push(['added', ideas.map((i) => i.id)]),
+  };
+  return { calls, target };
+}
+
+/** Writes ideas in another document and applies them here as a remote transaction (as y-websocket does). */
+function remote(doc: Y.Doc, ideas: IdeaInput[]): void {
+  const other = new Y.Doc();
+  Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+  const before = Y.encodeStateVector(doc);
+  other.transact(() => {
+    for (const idea of ideas) insertIdea(other, idea);
+  });
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, before), 'provider');
+}
+
+/** Past the mirror's quiet time, when deferred changes are stored. */
+const quiet = () => new Promise((resolve) => setTimeout(resolve, QUIET_MS + 10));
+
+describe('the document mirror', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('stores a small remote transaction at once', () => {
+    const doc = new Y.Doc();
+    const { calls, target } = recorder();
+    mirrorDocument(doc, target);
+    const one = input();
+    remote(doc, [one]);
+    expect(calls).toEqual([
+      ['apply', [one.id]],
+      ['added', [one.id]],
+    ]);
+  });
+
+  it('stores a large remote transaction in a later task, pieces that follow closely together, and says what was added at once', async () => {
+    const doc = new Y.Doc();
+    const { calls, target } = recorder();
+    mirrorDocument(doc, target);
+    const first = Array.from({ length: DEFER_ABOVE + 1 }, () => input());
+    const second = Array.from({ length: DEFER_ABOVE + 1 }, () => input());
+    remote(doc, first);
+    remote(doc, second);
+    // Announced as each transaction happens (the sync layer decides whether it is news).
+    expect(calls).toEqual([
+      ['added', first.map((i) => i.id)],
+      ['added', second.map((i) => i.id)],
+    ]);
+    await quiet();
+    expect(calls.slice(2)).toEqual([['apply', [...first, ...second].map((i) => i.id)]]);
+  });
+
+  it('stores what is pending before a local change, and a small remote one joins the pending', async () => {
+    const doc = new Y.Doc();
+    const { calls, target } = recorder();
+    mirrorDocument(doc, target);
+    const piece = Array.from({ length: DEFER_ABOVE + 1 }, () => input());
+    const small = input();
+    remote(doc, piece);
+    remote(doc, [small]);
+    expect(calls.filter(([kind]) => kind === 'apply')).toEqual([]);
+    const mine = input();
+    insertIdea(doc, mine);
+    expect(calls.filter(([kind]) => kind === 'apply')).toEqual([
+      ['apply', [...piece.map((i) => i.id), small.id]],
+      ['apply', [mine.id]],
+    ]);
+    await quiet();
+    expect(calls.filter(([kind]) => kind === 'apply')).toHaveLength(2);
+  });
+
+  it('reads each pending idea as it was last changed', async () => {
+    const doc = new Y.Doc();
+    const applied: Array<ReadonlyMap<string, Idea | null>> = [];
+    const { target } = recorder();
+    mirrorDocument(doc, { ...target, applyIdeas: (changes) => applied.push(changes) });
+    const piece = Array.from({ length: DEFER_ABOVE + 1 }, () => input());
+    remote(doc, piece);
+    const gone = piece[0]!;
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(doc);
+    ideasMap(other).delete(gone.id);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, before), 'provider');
+    await quiet();
+    expect(applied).toHaveLength(1);
+    expect(applied[0]!.get(gone.id)).toBeNull();
+    expect(applied[0]!.get(piece[1]!.id)?.text).toBe(piece[1]!.text);
+  });
+
+  it('stores a steady stream of changes at least once a second, not only when it ends', () => {
+    vi.useFakeTimers();
+    const doc = new Y.Doc();
+    const { calls, target } = recorder();
+    mirrorDocument(doc, target);
+    const applied = () => calls.filter(([kind]) => kind === 'apply').length;
+    const writer = new Y.Doc();
+    const send = (ideas: IdeaInput[]) => {
+      const before = Y.encodeStateVector(doc);
+      writer.transact(() => {
+        for (const idea of ideas) insertIdea(writer, idea);
+      });
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer, before), 'provider');
+    };
+    // A large piece, then a remote change every 10 ms (under the quiet time) for 1.5 s: each joins what is pending.
+    send(Array.from({ length: DEFER_ABOVE + 1 }, () => input()));
+    for (let i = 0; i < 150; i++) {
+      vi.advanceTimersByTime(10);
+      send([input()]);
+    }
+    expect(applied()).toBeGreaterThanOrEqual(1);
+    vi.advanceTimersByTime(QUIET_MS);
+    expect(applied()).toBeGreaterThanOrEqual(2);
+  });
+
+  it('stores nothing more once stopped', async () => {
+    const doc = new Y.Doc();
+    const { calls, target } = recorder();
+    const stop = mirrorDocument(doc, target);
+    remote(
+      doc,
+      Array.from({ length: DEFER_ABOVE + 1 }, () => input()),
+    );
+    stop();
+    await quiet();
+    expect(calls.filter(([kind]) => kind === 'apply')).toEqual([]);
+  });
+});
