@@ -258,6 +258,9 @@ export class BoardSync {
 
     provider.on('status', ({ status }) => store.setConnection({ socket: status }));
     provider.on('sync', (synced) => {
+      // The first sync is complete: its pieces reach the store in one change, in a task of
+      // its own (the store change renders synchronously; the last piece's apply was enough for this one).
+      if (synced) setTimeout(mirror.flush, 0);
       // Before refreshPending, which forgets the pending ideas once everything is saved.
       if (synced) this.rescueLostIdeas(doc);
       store.setConnection(synced ? { synced, failedAttempts: 0 } : { synced });
@@ -269,9 +272,12 @@ export class BoardSync {
       if (event) this.handleClose(event.code);
     });
 
-    const stopMirror = mirrorDocument(doc, {
+    const mirror = mirrorDocument(doc, {
+      // Connected and not yet synced: the pieces of the first sync are arriving.
+      holdPieces: () => provider.wsconnected && !provider.synced,
       replaceIdeas: store.replaceIdeas,
       applyIdeas: store.applyIdeas,
+      prepareIdeas: store.prepareIdeas,
       setSettings: store.setSettings,
       onRemoteAdded: (ideas) => {
         // The first sync after (re)connecting brings everything missed; only live news is announced.
@@ -303,7 +309,7 @@ export class BoardSync {
       tracker,
       stop: () => {
         clearTimeout(fallback);
-        stopMirror();
+        mirror.stop();
         stopPresence();
         stopWorkshop();
         stopSocial();

@@ -4,9 +4,25 @@ import { boardMap, ideasMap, readBoardSettings, readIdea, readIdeas, type Idea }
 export interface MirrorTarget {
   replaceIdeas: (ideas: ReadonlyMap<string, Idea>) => void;
   applyIdeas: (changes: ReadonlyMap<string, Idea | null>) => void;
+  /** applyIdeas in two steps (content.ts): a held first sync is computed in one task and rendered in the next. */
+  prepareIdeas?: (changes: ReadonlyMap<string, Idea | null>) => () => void;
   setSettings: (settings: ReturnType<typeof readBoardSettings>) => void;
   /** Ideas that appeared through a remote transaction (for the live region). */
   onRemoteAdded: (ideas: Idea[]) => void;
+  /**
+   * While this says so (the board's first sync is still arriving), large remote pieces are
+   * not stored after a quiet moment but held until `flush()` (sync complete) or until the
+   * oldest has waited MAX_WAIT_MS: the pieces of one answer arrive together and are applied
+   * back to back, and every store change between them re-sorts the groups and has React
+   * mount and replace the top notes of every list, work the next piece throws away.
+   */
+  holdPieces?: () => boolean;
+}
+
+export interface Mirror {
+  /** Stores what waits now (the first sync is complete). */
+  flush(): void;
+  stop(): void;
 }
 
 /**
@@ -32,9 +48,8 @@ const MAX_WAIT_MS = 1000;
  * them with the next piece's, so storing every piece cost React work and total time. A
  * later remote transaction joins what is pending; a local one first stores what is
  * pending, then itself, at once, so the store never shows a change before an earlier one.
- * Returns the function that stops mirroring.
  */
-export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
+export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): Mirror {
   const ideas = ideasMap(doc);
   const board = boardMap(doc);
 
@@ -49,12 +64,30 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let pendingSince = 0;
 
+  /** A prepared store change not yet committed: it goes before anything stored after it. */
+  let prepared: (() => void) | null = null;
+  const commitPrepared = () => {
+    const commit = prepared;
+    prepared = null;
+    commit?.();
+  };
+  const store = (changes: ReadonlyMap<string, Idea | null>) => {
+    commitPrepared();
+    target.applyIdeas(changes);
+  };
+
   const flush = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
     const changes = pending;
     pending = null;
-    if (changes) target.applyIdeas(changes);
+    if (!changes) return;
+    if (changes.size > DEFER_ABOVE && target.prepareIdeas) {
+      // Computed now, rendered in the next task: together they were the page's longest task.
+      commitPrepared();
+      prepared = target.prepareIdeas(changes);
+      setTimeout(commitPrepared, 0);
+    } else store(changes);
   };
 
   const onIdeas = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
@@ -88,11 +121,12 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
       const overdue = Date.now() - pendingSince >= MAX_WAIT_MS;
       if (timer === null || !overdue) {
         if (timer !== null) clearTimeout(timer);
-        timer = setTimeout(flush, overdue ? 0 : QUIET_MS);
+        const holding = target.holdPieces?.() ?? false;
+        timer = setTimeout(flush, overdue ? 0 : holding ? MAX_WAIT_MS - (Date.now() - pendingSince) : QUIET_MS);
       }
     } else {
       if (pending) flush();
-      target.applyIdeas(changes);
+      store(changes);
     }
     // Told now, as the transaction happens (the sync layer announces only live news).
     if (!transaction.local && added.length > 0) target.onRemoteAdded(added);
@@ -102,11 +136,15 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): () => void {
 
   ideas.observeDeep(onIdeas);
   board.observeDeep(onBoard);
-  return () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    pending = null;
-    ideas.unobserveDeep(onIdeas);
-    board.unobserveDeep(onBoard);
+  return {
+    flush,
+    stop: () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      pending = null;
+      prepared = null;
+      ideas.unobserveDeep(onIdeas);
+      board.unobserveDeep(onBoard);
+    },
   };
 }

@@ -129,10 +129,69 @@ describe('the document mirror', () => {
     expect(applied()).toBeGreaterThanOrEqual(2);
   });
 
+  it('holds the pieces of a first sync until it is complete (or a second has passed), then stores them in one change', () => {
+    vi.useFakeTimers();
+    const doc = new Y.Doc();
+    const { calls, target } = recorder();
+    let syncing = true;
+    const mirror = mirrorDocument(doc, { ...target, holdPieces: () => syncing });
+    const applied = () => calls.filter(([kind]) => kind === 'apply');
+    const pieces = [0, 1, 2].map(() => Array.from({ length: DEFER_ABOVE + 1 }, () => input()));
+    for (const piece of pieces) {
+      remote(doc, piece);
+      vi.advanceTimersByTime(QUIET_MS * 3);
+    }
+    expect(applied()).toEqual([]);
+    syncing = false;
+    mirror.flush();
+    expect(applied()).toHaveLength(1);
+    expect(applied()[0]![1]).toHaveLength(3 * (DEFER_ABOVE + 1));
+    // A later piece while syncing again (a reconnect's catch-up) is stored within a second even if the sync never completes.
+    syncing = true;
+    remote(doc, Array.from({ length: DEFER_ABOVE + 1 }, () => input()));
+    vi.advanceTimersByTime(999);
+    expect(applied()).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(applied()).toHaveLength(2);
+    mirror.stop();
+  });
+
+  it('computes a held first sync in one task and stores it in the next; a local change in between stores it first', () => {
+    vi.useFakeTimers();
+    const doc = new Y.Doc();
+    const { target } = recorder();
+    /** What reached the store, in order: prepared (computed) and stored, with the number of ideas. */
+    const log: Array<[string, number]> = [];
+    const mirror = mirrorDocument(doc, {
+      ...target,
+      applyIdeas: (changes) => log.push(['stored', changes.size]),
+      holdPieces: () => true,
+      prepareIdeas: (changes) => {
+        log.push(['prepared', changes.size]);
+        return () => log.push(['stored', changes.size]);
+      },
+    });
+    const big = DEFER_ABOVE + 1;
+    remote(doc, Array.from({ length: big }, () => input()));
+    mirror.flush();
+    expect(log).toEqual([['prepared', big]]);
+    vi.advanceTimersByTime(0);
+    expect(log).toEqual([['prepared', big], ['stored', big]]);
+    // Again, with a local edit before the commit's task: the prepared change is stored first.
+    log.length = 0;
+    remote(doc, Array.from({ length: big }, () => input()));
+    mirror.flush();
+    doc.transact(() => insertIdea(doc, input()));
+    expect(log).toEqual([['prepared', big], ['stored', big], ['stored', 1]]);
+    vi.advanceTimersByTime(0);
+    expect(log).toHaveLength(3);
+    mirror.stop();
+  });
+
   it('stores nothing more once stopped', async () => {
     const doc = new Y.Doc();
     const { calls, target } = recorder();
-    const stop = mirrorDocument(doc, target);
+    const { stop } = mirrorDocument(doc, target);
     remote(
       doc,
       Array.from({ length: DEFER_ABOVE + 1 }, () => input()),

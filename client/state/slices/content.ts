@@ -26,27 +26,42 @@ export interface ContentSlice {
   editing: ReadonlyMap<string, readonly (string | null)[]>;
   /** Applies changed ideas; null removes. */
   applyIdeas: (changes: ReadonlyMap<string, Idea | null>) => void;
+  /**
+   * applyIdeas in two steps, for a large batch: the new ideas and index are computed now,
+   * and stored (and so rendered, synchronously: zustand's subscription) by the returned
+   * function, typically in a later task, so that the computing and React's render are not
+   * one long task. If anything changed the ideas meanwhile, the commit computes again.
+   */
+  prepareIdeas: (changes: ReadonlyMap<string, Idea | null>) => () => void;
   replaceIdeas: (ideas: ReadonlyMap<string, Idea>) => void;
   setSettings: (settings: BoardSettings | null) => void;
   setPresent: (present: PresentUser[]) => void;
 }
 
-export const createContentSlice: StateCreator<BoardState, [], [], ContentSlice> = (set) => ({
+function applied(s: Pick<ContentSlice, 'ideas' | 'index'>, changes: ReadonlyMap<string, Idea | null>): Pick<ContentSlice, 'ideas' | 'index'> {
+  return {
+    ideas: PersistentMap.of(s.ideas).batch((draft) => {
+      for (const [id, idea] of changes) {
+        if (idea) draft.set(id, idea);
+        else draft.delete(id);
+      }
+    }),
+    index: applyToIndex(s.index, changes),
+  };
+}
+
+export const createContentSlice: StateCreator<BoardState, [], [], ContentSlice> = (set, get) => ({
   ideas: PersistentMap.empty(),
   index: emptyIndex,
   settings: null,
   present: [],
   editing: new Map(),
-  applyIdeas: (changes) =>
-    set((s) => ({
-      ideas: PersistentMap.of(s.ideas).batch((draft) => {
-        for (const [id, idea] of changes) {
-          if (idea) draft.set(id, idea);
-          else draft.delete(id);
-        }
-      }),
-      index: applyToIndex(s.index, changes),
-    })),
+  applyIdeas: (changes) => set((s) => applied(s, changes)),
+  prepareIdeas: (changes) => {
+    const base = get();
+    const next = applied(base, changes);
+    return () => set((s) => (s.ideas === base.ideas && s.index === base.index ? next : applied(s, changes)));
+  },
   replaceIdeas: (ideas) => set((s) => ({ ideas: PersistentMap.of(ideas), index: replaceIndex(s.index, ideas.values()) })),
   setSettings: (settings) => set({ settings }),
   setPresent: (present) => set({ present, editing: editingByIdea(present) }),
