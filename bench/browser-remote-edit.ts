@@ -256,6 +256,11 @@ ${SECTION_END}
 `;
 }
 
+/** The last saved run's section, put back into RESULTS.md (bench/run.ts re-renders the file without it). */
+export function restoreSavedSection(): void {
+  if (existsSync(JSON_OUT)) writeSection(section(JSON.parse(readFileSync(JSON_OUT, 'utf8')) as Results));
+}
+
 function writeSection(text: string): void {
   const path = here('./RESULTS.md');
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '';

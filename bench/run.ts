@@ -6,6 +6,7 @@ import { installCleanupHandlers, killAll, pinning, waitForQuiet } from './lib/pr
 import { probeWriteLatency, startRedis } from './lib/redis';
 import { SERVER_KINDS, type ServerKind } from './lib/targets';
 import { loadRender, renderSection, runBrowserRender, saveRender, writeSection, type RenderPlan } from './browser-render';
+import { restoreSavedSection } from './browser-remote-edit';
 import { writeReport } from './report';
 import { emptyResults, type Plan, type RunInfo, type ServerResults } from './results';
 import { runBoards } from './scenarios/boards';
@@ -68,10 +69,14 @@ const renderPlan: RenderPlan = {
 };
 const resultsPath = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
-/** Section 8 comes from its own saved run, so a report rendered without it keeps the last figures. */
+/**
+ * Section 8 and the remote-edit section come from their own saved runs, so a report rendered
+ * without them keeps their last figures.
+ */
 function addRenderSection(): void {
   const saved = loadRender();
   if (saved) writeSection(resultsPath, renderSection(saved));
+  restoreSavedSection();
 }
 
 type Redis = Awaited<ReturnType<typeof startRedis>>;
