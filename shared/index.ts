@@ -28,3 +28,4 @@ export * from './model/initiative';
 export * from './protocol/personal-data';
 export * from './model/poll';
 export * from './model/template-polls';
+export * from './model/copenhagen-time';

@@ -1,6 +1,6 @@
-import { COPENHAGEN, copenhagenDayStart, toCopenhagenDate } from '../moderation/copenhagen-time';
+import { COPENHAGEN, copenhagenDayStart, toCopenhagenDate } from '../../shared';
 
-export { formatCopenhagen } from '../moderation/copenhagen-time';
+export { formatCopenhagen } from '../../shared';
 
 /** The municipality's calendar, whatever zone the coordinator's laptop is set to. */
 

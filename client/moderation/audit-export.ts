@@ -1,5 +1,5 @@
 import { decode, download } from '../rest/api';
-import { toCopenhagenDate } from './copenhagen-time';
+import { toCopenhagenDate } from '../../shared';
 
 export type ExportResult = { ok: true; fileName: string } | { ok: false; offline: true } | { ok: false; code: string };
 

@@ -1,6 +1,5 @@
 import type { AuditAction, AuditEntry, AuditQuery } from '../../shared';
-import { AUDIT_ACTIONS } from '../../shared';
-import { copenhagenDayEnd, copenhagenDayStart } from './copenhagen-time';
+import { AUDIT_ACTIONS, copenhagenDayEnd, copenhagenDayStart } from '../../shared';
 import type { AuditFilters } from './slices/audit';
 
 /** One changed field of an audit entry; field null when the whole value is a plain value. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoardStore } from '../state/board-store';
-import { formatCopenhagen } from './copenhagen-time';
+import { formatCopenhagen } from '../../shared';
 
 const MAX_TIMEOUT = 2 ** 31 - 1;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorCode, type CreateBoardResponse, type Identity } from '../../shared';
+import { ErrorCode, type CreateBoardResponse, type Identity, copenhagenDate } from '../../shared';
 import type { BoardService } from '../boards';
 import { ServiceError } from '../core/errors';
 import type { Logger } from '../log';
@@ -19,7 +19,7 @@ import { buildReportModel } from './report';
 import { restoreBoard } from './restore';
 import { RowBuilder } from './rows';
 import { takeSnapshot } from './snapshot';
-import { copenhagenDate, slugify } from '../core/time';
+import { slugify } from '../core/slug';
 import { buildXlsx } from './xlsx';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'md', 'html', 'pdf', 'json'] as const;

@@ -3,7 +3,7 @@ import { STATUS_STYLE, initiativesHtml, statusBadge } from './html-initiatives';
 import { escapeHtml, multiline } from './html-text';
 import { Pacer } from './pacing';
 import { PHASE_SLOTS, PRINCIPLE_SLOTS, phaseLabel, principleLabel, type ReportModel } from './report';
-import { copenhagenDate, copenhagenReadable } from '../core/time';
+import { copenhagenDate, copenhagenReadable } from '../../shared';
 
 export { escapeHtml };
 

@@ -1,9 +1,8 @@
-import type { Idea, IdeaStatus, Initiative } from '../../shared';
+import { copenhagenIso, type Idea, type IdeaStatus, type Initiative } from '../../shared';
 import type { ExportLabels } from './labels';
 import type { RowBuilder } from './rows';
 import type { BoardSnapshot } from './snapshot';
 import type { InitiativeRow } from './columns';
-import { copenhagenIso } from '../core/time';
 
 /** An initiative with its codes turned into words and its ideas looked up. */
 export interface InitiativeView {

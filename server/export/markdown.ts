@@ -3,7 +3,7 @@ import { httpLink, type InitiativeView } from './initiative-rows';
 import type { ExportLabels } from './labels';
 import { Pacer } from './pacing';
 import { PHASE_SLOTS, PRINCIPLE_SLOTS, phaseLabel, principleLabel, type ReportModel } from './report';
-import { copenhagenReadable } from '../core/time';
+import { copenhagenReadable } from '../../shared';
 import { mdText } from './markdown-text';
 
 export { mdText } from './markdown-text';

@@ -1,9 +1,8 @@
 import type * as Y from 'yjs';
-import { pollOptions, readPolls, type Poll, type PollAnswer, type PollResults } from '../../shared';
+import { pollOptions, readPolls, type Poll, type PollAnswer, type PollResults, copenhagenIso } from '../../shared';
 import { PollAnswerBook, tally } from '../polls';
 import type { BoardStore } from '../store/board-store';
 import type { ExportLabels } from './labels';
-import { copenhagenIso } from '../core/time';
 
 /**
  * Polls in the exports (facilitators only, like every export): per poll and option the

@@ -1,8 +1,7 @@
-import type { Idea, IdeaStatus, IdeaStatusRecord, Reaction } from '../../shared';
+import { copenhagenIso, type Idea, type IdeaStatus, type IdeaStatusRecord, type Reaction } from '../../shared';
 import type { ExportLabels } from './labels';
 import type { BoardSnapshot } from './snapshot';
 import { ROW_COLUMNS, type IdeaRow } from './columns';
-import { copenhagenIso } from '../core/time';
 
 export { ROW_COLUMNS, type IdeaRow, type RowColumn } from './columns';
 

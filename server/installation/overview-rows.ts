@@ -1,5 +1,4 @@
-import type { OverviewIdea } from '../../shared';
-import { copenhagenIso } from '../core/time';
+import { copenhagenIso, type OverviewIdea } from '../../shared';
 
 /** Columns of the overview's CSV and workbook: wire names, one idea per row. */
 export const OVERVIEW_COLUMNS = [

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { Overview, OverviewCounts } from '../../shared';
+import { copenhagenIso, type Overview, type OverviewCounts } from '../../shared';
 import { HEADER_FILL, cellValue } from '../export';
-import { copenhagenIso } from '../core/time';
 import { OVERVIEW_COLUMNS, overviewRow } from './overview-rows';
 
 /**

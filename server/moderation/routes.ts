@@ -1,8 +1,7 @@
-import type { AuditEntry } from '../../shared';
+import { copenhagenIso, type AuditEntry } from '../../shared';
 import type { ServerConfig } from '../config';
 import { Answered, boardSession, publicBase, route, uncheckedRoute, type IdentifySession, type MountedRoute } from '../core/http';
 import { BOM, csvLine } from '../core/csv-text';
-import { copenhagenIso } from '../core/time';
 import type { Moderation } from './index';
 
 /**

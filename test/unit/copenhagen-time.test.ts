@@ -6,7 +6,7 @@ import {
   fromCopenhagenInput,
   toCopenhagenDate,
   toCopenhagenInput,
-} from '../../client/moderation/copenhagen-time';
+} from '../../shared/model/copenhagen-time';
 
 const utc = (iso: string) => Date.parse(iso);
 

@@ -5,7 +5,8 @@ import { BOM, csvField, csvLine, neutraliseFormula } from '../../server/core/csv
 import { escapeHtml } from '../../server/export/html';
 import { httpLink } from '../../server/export/initiative-rows';
 import { mdText } from '../../server/export/markdown';
-import { copenhagenDate, copenhagenIso, slugify } from '../../server/core/time';
+import { copenhagenDate, copenhagenIso } from '../../shared';
+import { slugify } from '../../server/core/slug';
 
 describe('CSV fields', () => {
   it('neutralises every formula start with a leading quote, and nothing else', () => {

@@ -1,5 +1,4 @@
-import { callWindow, type ConfigureCall, type ModerationMode, type PublicCall } from '../../../shared';
-import { fromCopenhagenInput, toCopenhagenInput } from '../../moderation/copenhagen-time';
+import { callWindow, type ConfigureCall, type ModerationMode, type PublicCall, fromCopenhagenInput, toCopenhagenInput } from '../../../shared';
 
 /** The call form as typed: times are `datetime-local` strings on Copenhagen's clock. */
 export interface CallDraft {

@@ -1,7 +1,8 @@
 /**
- * The municipality's clock. A public call opens and closes at Danish times whatever zone
- * the facilitator's laptop is set to, so nothing here reads the browser's own zone: every
- * conversion goes through Intl with Europe/Copenhagen.
+ * The municipality's clock, for the server (exports) and the client (a public call's
+ * opening times, the audit log's days). A public call opens and closes at Danish times
+ * whatever zone the facilitator's laptop or the server is set to, so nothing here reads the
+ * process's own zone: every conversion goes through Intl with Europe/Copenhagen.
  */
 export const COPENHAGEN = 'Europe/Copenhagen';
 
@@ -55,6 +56,29 @@ function offsetAt(ms: number): number {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * ISO 8601 in Copenhagen time with its offset, to the second (`2024-05-29T17:05:00+02:00`):
+ * what exports write, which Excel and people in the municipality both read right, summer
+ * time included.
+ */
+export function copenhagenIso(ms: number): string {
+  const w = wallClock(ms);
+  const offsetMinutes = Math.round(offsetAt(ms) / MINUTE);
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${offset}`;
+}
+
+/** The Copenhagen calendar date, YYYY-MM-DD (file names, report headers). */
+export function copenhagenDate(ms: number): string {
+  return toCopenhagenDate(ms);
+}
+
+/** Copenhagen date and time for people in exports: "2024-05-29 17:05". */
+export function copenhagenReadable(ms: number): string {
+  return toCopenhagenInput(ms).replace('T', ' ');
+}
 
 /** An instant as a `datetime-local` value ("2025-06-01T09:00") on Copenhagen's clock. */
 export function toCopenhagenInput(ms: number): string {
