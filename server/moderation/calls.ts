@@ -152,7 +152,7 @@ export class PublicCalls {
     const queue = SPACE.queue(boardId);
     const existing = await this.ctx.records.get(queue, contribution.id, queueItemSchema);
     if (existing) return { receipt: this.receiptOf(existing.value, room, sender.publicBase), created: false };
-    const silent = (await this.ctx.store.listHiddenIdeas(boardId)).some((idea) => idea.id === contribution.id);
+    const silent = (await this.ctx.store.getHiddenIdeas(boardId, [contribution.id])).length > 0;
     if (ideasMap(room.doc)._map.has(contribution.id) || silent) {
       throw new ServiceError(ErrorCode.VALIDATION_FAILED, 'This contribution id is taken; send it again with a new one.', 409);
     }

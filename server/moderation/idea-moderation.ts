@@ -225,7 +225,7 @@ export class IdeaModeration {
     const inDoc = ideasMap(room.doc).has(ideaId);
     const hidden = await this.ctx.records.get(SPACE.hidden(boardId), ideaId, hiddenIdeaSchema);
     const queued = await this.ctx.records.get(SPACE.queue(boardId), ideaId, queueItemSchema);
-    const silent = (await this.ctx.store.listHiddenIdeas(boardId)).some((idea) => idea.id === ideaId);
+    const silent = (await this.ctx.store.getHiddenIdeas(boardId, [ideaId])).length > 0;
     if (!inDoc && !hidden && !(queued?.value.kind === 'contribution') && !silent) {
       throw new ServiceError(ErrorCode.IDEA_NOT_FOUND, 'There is no such idea.', 404);
     }

@@ -18,11 +18,10 @@ export async function reservedIdeaAuthors(store: BoardStore, boardId: string, id
   // Asked all at once: the store pipelines them into one round trip, and judging an update
   // (which holds every later update of the board) waits for one round trip, not 1 + one per idea.
   const [hidden, queued] = await Promise.all([
-    store.listHiddenIdeas(boardId),
+    store.getHiddenIdeas(boardId, wanted),
     Promise.all(wanted.map((id) => store.getRecord(SPACE.queue(boardId), id))),
   ]);
-  const asked = new Set(wanted);
-  for (const idea of hidden) if (asked.has(idea.id)) out.set(idea.id, idea.authorId);
+  for (const idea of hidden) out.set(idea.id, idea.authorId);
   wanted.forEach((id, i) => {
     if (out.has(id)) return;
     const raw = queued[i] ?? null;

@@ -15,7 +15,7 @@ export interface UpdateTrace {
   arrived: number;
   /** Its turn came: judging started (decode was done on arrival). */
   judging: number;
-  /** Inspected and authorised, store reads included (reserved idea ids, the idea allowance). */
+  /** Inspected and authorised, the store read of reserved idea ids included (the idea allowance is counted in memory). */
   judged: number;
   /** Applied to the document and handed to the persist queue. */
   pushed: number;

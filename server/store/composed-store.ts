@@ -55,6 +55,7 @@ export abstract class ComposedStore implements BoardStore {
   // FeatureRecords
   putHiddenIdea(boardId: string, idea: Idea): Promise<'stored' | 'conflict'> { return this.parts.records.putHiddenIdea(boardId, idea); }
   listHiddenIdeas(boardId: string): Promise<Idea[]> { return this.parts.records.listHiddenIdeas(boardId); }
+  getHiddenIdeas(boardId: string, ideaIds: readonly string[]): Promise<Idea[]> { return this.parts.records.getHiddenIdeas(boardId, ideaIds); }
   deleteHiddenIdeas(boardId: string, ideaIds: string[]): Promise<number> { return this.parts.records.deleteHiddenIdeas(boardId, ideaIds); }
   insertRecord(space: string, key: string, value: string): Promise<{ created: boolean; value: string }> { return this.parts.records.insertRecord(space, key, value); }
   getRecord(space: string, key: string): Promise<string | null> { return this.parts.records.getRecord(space, key); }

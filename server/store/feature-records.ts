@@ -19,6 +19,12 @@ export interface FeatureRecords {
   putHiddenIdea(boardId: string, idea: Idea): Promise<'stored' | 'conflict'>;
   /** Every hidden idea of the board, in no particular order. */
   listHiddenIdeas(boardId: string): Promise<Idea[]>;
+  /**
+   * The hidden ideas among `ideaIds` (those that are hidden; unknown ids are left out), in no
+   * particular order. Read by id: judging a new idea must not cost a read of every idea a
+   * silent round has kept (hundreds in a big room).
+   */
+  getHiddenIdeas(boardId: string, ideaIds: readonly string[]): Promise<Idea[]>;
   /** Removes hidden ideas by id; returns how many there were. */
   deleteHiddenIdeas(boardId: string, ideaIds: string[]): Promise<number>;
 

@@ -166,6 +166,15 @@ export class MemoryStore implements BoardStore {
     return [...(this.data.hidden.get(boardId)?.values() ?? [])].map(clone);
   }
 
+  async getHiddenIdeas(boardId: string, ideaIds: readonly string[]): Promise<Idea[]> {
+    this.open();
+    const ideas = this.data.hidden.get(boardId);
+    return [...new Set(ideaIds)].flatMap((id) => {
+      const idea = ideas?.get(id);
+      return idea ? [clone(idea)] : [];
+    });
+  }
+
   async deleteHiddenIdeas(boardId: string, ideaIds: string[]): Promise<number> {
     this.open();
     const ideas = this.data.hidden.get(boardId);

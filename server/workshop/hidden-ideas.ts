@@ -103,7 +103,7 @@ export class HiddenIdeas {
     requireWriter(identity);
     const { boardId } = identity;
     return this.ctx.locks.run(boardId, async () => {
-      const idea = (await this.ctx.store.listHiddenIdeas(boardId)).find((h) => h.id === ideaId);
+      const [idea] = await this.ctx.store.getHiddenIdeas(boardId, [ideaId]);
       if (!idea) throw new ServiceError(ErrorCode.IDEA_NOT_FOUND, 'There is no such hidden idea.', 404);
       if (identity.role !== 'facilitator' && idea.authorId !== identity.participantId) {
         throw new ServiceError(ErrorCode.NOT_OWNER, 'Only the author or a facilitator may withdraw a hidden idea.', 403);

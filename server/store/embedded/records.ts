@@ -43,6 +43,11 @@ export class EmbeddedRecords implements FeatureRecords {
     return out;
   }
 
+  async getHiddenIdeas(boardId: string, ideaIds: readonly string[]): Promise<Idea[]> {
+    const found = await Promise.all([...new Set(ideaIds)].map((id) => getJson<Idea>(this.db, `hidden:${boardId}:${id}`)));
+    return found.filter((idea): idea is Idea => idea !== null);
+  }
+
   async deleteHiddenIdeas(boardId: string, ideaIds: string[]): Promise<number> {
     let count = 0;
     const ops: BatchOp[] = [];

@@ -43,6 +43,12 @@ export class RedisRecords implements FeatureRecords {
     return Object.values(all).map((json) => JSON.parse(json) as Idea);
   }
 
+  async getHiddenIdeas(boardId: string, ideaIds: readonly string[]): Promise<Idea[]> {
+    if (ideaIds.length === 0) return []; // HMGET needs a field
+    const found = await this.redis.client.hmGet(this.hiddenKey(boardId), [...new Set(ideaIds)]);
+    return found.flatMap((json) => (json === null ? [] : [JSON.parse(json) as Idea]));
+  }
+
   async deleteHiddenIdeas(boardId: string, ideaIds: string[]): Promise<number> {
     if (ideaIds.length === 0) return 0;
     return this.redis.client.hDel(this.hiddenKey(boardId), [...new Set(ideaIds)]);

@@ -41,6 +41,13 @@ export function featureRecordsContract(name: string, open: () => Promise<StoreHa
       expect(await store.putHiddenIdea('board01', idea('idea0001', 'alice0001', 'edited'))).toBe('stored');
       expect(await store.putHiddenIdea('board01', idea('idea0001', 'mallory01', 'stolen'))).toBe('conflict');
       expect(byId(await store.listHiddenIdeas('board01'))).toEqual([idea('idea0001', 'alice0001', 'edited'), idea('idea0002', 'bob000001')]);
+      // By id: only the hidden ones of this board, each once.
+      expect(byId(await store.getHiddenIdeas('board01', ['idea0002', 'nosuchidea', 'idea0001', 'idea0002']))).toEqual([
+        idea('idea0001', 'alice0001', 'edited'),
+        idea('idea0002', 'bob000001'),
+      ]);
+      expect(await store.getHiddenIdeas('board02', ['idea0002'])).toEqual([]);
+      expect(await store.getHiddenIdeas('board01', [])).toEqual([]);
       expect(await store.deleteHiddenIdeas('board01', ['idea0001', 'nosuchidea'])).toBe(1);
       expect(await store.listHiddenIdeas('board01')).toEqual([idea('idea0002', 'bob000001')]);
       expect(await store.listHiddenIdeas('board02')).toHaveLength(1);
