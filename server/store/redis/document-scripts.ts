@@ -7,15 +7,21 @@ import { script } from './connection';
  * snapshot and the claims consistent across processes.
  */
 
-/** Reply: { snapshot | nil, last stream id | nil, update1, update2, ... }. */
-export const LOAD = script(`
-local out = { redis.call('GET', KEYS[1]), false }
+/**
+ * Lua: the whole log (KEYS[2]) into `out` after its first `head` slots, the last stream id
+ * in out[head]. LOAD and LOAD_AFTER differ only in what comes before it.
+ */
+const READ_LOG = (head: number) => `
 local entries = redis.call('XRANGE', KEYS[2], '-', '+')
 for i, entry in ipairs(entries) do
-  out[i + 2] = entry[2][2]
-  out[2] = entry[1]
+  out[i + ${head}] = entry[2][2]
+  out[${head}] = entry[1]
 end
-return out`);
+return out`;
+
+/** Reply: { snapshot | nil, last stream id | nil, update1, update2, ... }. */
+export const LOAD = script(`
+local out = { redis.call('GET', KEYS[1]), false }${READ_LOG(2)}`);
 
 /**
  * Writes the snapshot and trims the folded entries only if our lock is still held. Records
@@ -43,13 +49,7 @@ return redis.call('HGET', KEYS[1], ARGV[1])`);
  */
 export const LOAD_AFTER = script(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return false end
-local out = { false }
-local entries = redis.call('XRANGE', KEYS[2], '-', '+')
-for i, entry in ipairs(entries) do
-  out[i + 1] = entry[2][2]
-  out[1] = entry[1]
-end
-return out`);
+local out = { false }${READ_LOG(1)}`);
 
 /**
  * KEYS[1] a document's log stream; ARGV the updates, appended in order → the log's length.
