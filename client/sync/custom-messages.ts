@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebsocketProvider } from 'y-websocket';
 import { YMessage } from '../../shared';
+import { applyServerUpdatesAsReceived } from './remote-updates';
 
 export interface CustomMessageHandlers {
   onSaved: () => void;
@@ -12,12 +13,14 @@ export interface CustomMessageHandlers {
 /**
  * Adapts y-websocket's provider to the Samskab server:
  * - handles the Saved and Error messages (shared/protocol/yjs-messages.ts);
+ * - applies the server's updates without Yjs encoding each one again (remote-updates.ts);
  * - sends only this client's own awareness state. The stock provider echoes every
  *   awareness update it receives, other people's included; the server binds one client id
  *   per connection (so presence cannot be spoofed) and ignores the rest, so the echo is
  *   only wasted traffic, up to every state on the board on each change.
  */
 export function adaptProvider(provider: WebsocketProvider, handlers: CustomMessageHandlers): void {
+  applyServerUpdatesAsReceived(provider);
   // Saved carries (clientId, clock); one arrives per accepted message, which is what counts.
   provider.messageHandlers[YMessage.Saved] = () => handlers.onSaved();
   provider.messageHandlers[YMessage.Error] = (_encoder, decoder) => {

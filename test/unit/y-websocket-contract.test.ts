@@ -102,6 +102,15 @@ const kinds = (frames: Uint8Array[]) =>
     return type === YMessage.Sync ? `sync${decoding.readVarUint(d)}` : `type${type}`;
   });
 
+/** A sync update message from the server. */
+function syncUpdate(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, YMessage.Sync);
+  encoding.writeVarUint(e, YSyncStep.Update);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
 let provider: WebsocketProvider | null = null;
 afterEach(() => {
   provider?.destroy();
@@ -196,6 +205,69 @@ describe('y-websocket provider contract (pinned version)', () => {
     // One Saved per update message plus one for the step 2 answering the server's step 1.
     expect(saved).toHaveLength(4);
     expect(ideasMap(room.doc).get('idea0001')?.get('text')).toBe('Rettet');
+  });
+
+  it('hands a server update to the update listeners as it arrived, without Yjs encoding it again', async () => {
+    const { doc, socket } = await connect();
+    const heard: Array<{ update: Uint8Array; origin: unknown }> = [];
+    doc.on('update', (update, origin) => heard.push({ update, origin }));
+    const other = new Y.Doc();
+    insertIdea(other, ideaBy(principal('bob000001'), 'idea0009'));
+    const update = Y.encodeStateAsUpdate(other);
+    socket.deliver(syncUpdate(update));
+    expect(ideasMap(doc).has('idea0009')).toBe(true);
+    // Once, with the bytes sent (an encode by Yjs would have been a second call), tagged with the provider.
+    expect(heard).toHaveLength(1);
+    expect(heard[0]!.update).toEqual(update);
+    expect(heard[0]!.origin).toBe(provider);
+    // Nothing new: no call, as Yjs emits no update for a transaction that changed nothing.
+    socket.deliver(syncUpdate(update));
+    expect(heard).toHaveLength(1);
+    // The listeners are back for local changes, and y-websocket's sender with them.
+    const before = socket.sent.length;
+    doc.transact(() => ideasMap(doc).get('idea0009')!.set('text', 'Lokal'));
+    expect(heard).toHaveLength(2);
+    expect(kinds(socket.sent.slice(before))).toEqual([`sync${YSyncStep.Update}`]);
+  });
+
+  it('still sends and stores a local change an observer makes while a server update applies', async () => {
+    const { doc, socket, who, room, errors } = await connect();
+    const heard: unknown[] = [];
+    doc.on('update', (_update, origin) => heard.push(origin));
+    // An observer that writes back at once (none of the client's do; this proves none could be lost).
+    ideasMap(doc).observe((event) => {
+      if (event.transaction.origin === provider && !ideasMap(doc).has('idea0002')) insertIdea(doc, ideaBy(who, 'idea0002'));
+    });
+    const other = new Y.Doc();
+    insertIdea(other, ideaBy(principal('bob000001'), 'idea0009'));
+    const before = socket.sent.length;
+    socket.deliver(syncUpdate(Y.encodeStateAsUpdate(other)));
+    // The local insert was encoded and emitted by Yjs as usual (origin null) and sent; the server's bytes followed.
+    expect(heard).toEqual([null, provider]);
+    expect(kinds(socket.sent.slice(before))).toEqual([`sync${YSyncStep.Update}`]);
+    await settle();
+    await room.flushed();
+    expect(errors).toEqual([]);
+    expect(ideasMap(room.doc).has('idea0002')).toBe(true);
+  });
+
+  it('logs an update it cannot apply and keeps the listeners', async () => {
+    const { doc, socket, who } = await connect();
+    const heard: unknown[] = [];
+    doc.on('update', (_update, origin) => heard.push(origin));
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args[0]);
+    try {
+      socket.deliver(syncUpdate(Uint8Array.from([1, 200, 3])));
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toEqual(['Caught error while handling a Yjs update']);
+    const before = socket.sent.length;
+    insertIdea(doc, ideaBy(who, 'idea0003'));
+    expect(heard).toEqual([null]);
+    expect(kinds(socket.sent.slice(before))).toEqual([`sync${YSyncStep.Update}`]);
   });
 
   it('hands our Error message to our handler and stops reconnecting on a 44xx close', async () => {
