@@ -2,12 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EventEmitter } from 'node:events';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { WebsocketProvider } from 'y-websocket';
 import { readFileSync } from 'node:fs';
 import { ErrorCode, YMessage, YSyncStep, ideasMap, insertIdea, type Identity } from '../../shared';
 import { adaptProvider } from '../../client/sync/custom-messages';
 import { YjsConnection } from '../../server/realtime/yjs-connection';
+import { encodeUpdateMessage } from '../../server/realtime/messages';
 import { createLogger } from '../../server/log';
 import { ideaBy, openRoom, principal, settle } from '../room/support';
 
@@ -102,15 +102,6 @@ const kinds = (frames: Uint8Array[]) =>
     return type === YMessage.Sync ? `sync${decoding.readVarUint(d)}` : `type${type}`;
   });
 
-/** A sync update message from the server. */
-function syncUpdate(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, YMessage.Sync);
-  encoding.writeVarUint(e, YSyncStep.Update);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
-
 let provider: WebsocketProvider | null = null;
 afterEach(() => {
   provider?.destroy();
@@ -180,11 +171,7 @@ describe('y-websocket provider contract (pinned version)', () => {
       MemorySocket.last!.onopen?.({});
       const other = new Y.Doc();
       insertIdea(other, ideaBy(principal('bob000001'), 'idea0009'));
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, YMessage.Sync);
-      encoding.writeVarUint(e, YSyncStep.Update);
-      encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(other));
-      MemorySocket.last!.deliver(encoding.toUint8Array(e));
+      MemorySocket.last!.deliver(encodeUpdateMessage(Y.encodeStateAsUpdate(other)));
       expect(fresh.synced).toBe(false);
       expect(ideasMap(fresh.doc).has('idea0009')).toBe(true);
     } finally {
@@ -214,14 +201,14 @@ describe('y-websocket provider contract (pinned version)', () => {
     const other = new Y.Doc();
     insertIdea(other, ideaBy(principal('bob000001'), 'idea0009'));
     const update = Y.encodeStateAsUpdate(other);
-    socket.deliver(syncUpdate(update));
+    socket.deliver(encodeUpdateMessage(update));
     expect(ideasMap(doc).has('idea0009')).toBe(true);
     // Once, with the bytes sent (an encode by Yjs would have been a second call), tagged with the provider.
     expect(heard).toHaveLength(1);
     expect(heard[0]!.update).toEqual(update);
     expect(heard[0]!.origin).toBe(provider);
     // Nothing new: no call, as Yjs emits no update for a transaction that changed nothing.
-    socket.deliver(syncUpdate(update));
+    socket.deliver(encodeUpdateMessage(update));
     expect(heard).toHaveLength(1);
     // The listeners are back for local changes, and y-websocket's sender with them.
     const before = socket.sent.length;
@@ -241,7 +228,7 @@ describe('y-websocket provider contract (pinned version)', () => {
     const other = new Y.Doc();
     insertIdea(other, ideaBy(principal('bob000001'), 'idea0009'));
     const before = socket.sent.length;
-    socket.deliver(syncUpdate(Y.encodeStateAsUpdate(other)));
+    socket.deliver(encodeUpdateMessage(Y.encodeStateAsUpdate(other)));
     // The local insert was encoded and emitted by Yjs as usual (origin null) and sent; the server's bytes followed.
     expect(heard).toEqual([null, provider]);
     expect(kinds(socket.sent.slice(before))).toEqual([`sync${YSyncStep.Update}`]);
@@ -259,7 +246,7 @@ describe('y-websocket provider contract (pinned version)', () => {
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args[0]);
     try {
-      socket.deliver(syncUpdate(Uint8Array.from([1, 200, 3])));
+      socket.deliver(encodeUpdateMessage(Uint8Array.from([1, 200, 3])));
     } finally {
       console.error = original;
     }
