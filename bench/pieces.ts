@@ -13,8 +13,10 @@ import { buildSeedUpdate, fakeAuthor } from './lib/ideas';
  * process (a cold JIT, as a new device and a restarted server have). On demand, not part of
  * `npm run bench`:
  *
- *   nice -n 19 npx tsx bench/pieces.ts [--ideas=10000] [--reps=7] [--configs=one,512:3,512:0,1024:1,256:0,128:0]
+ *   nice -n 19 npx tsx bench/pieces.ts [--ideas=10000] [--reps=7] [--configs=one,512:3,512:0,1024:1,256:0,128:0] [--warm]
  *
+ * (--warm: each client process first applies three 2,000-idea boards, as bench/load/worker.ts
+ * does before the cold-board scenario of `npm run bench`.)
  * A config is `KB:ramp` (the bound and how many first pieces are smaller, as splitUpdate
  * takes them) or `one` (the update whole). The board is the bench's seed board
  * (bench/lib/ideas.ts, as bench/scenarios/seed.ts stores it: one Yjs client, one transaction).
@@ -72,8 +74,9 @@ function writeFramed(path: string, pieces: Uint8Array[]): void {
   writeFileSync(path, Buffer.concat(parts));
 }
 
-/** In the child: apply the pieces in `path` as a new y-websocket client would. */
-async function applyChild(path: string): Promise<ClientRun> {
+/** In the child: apply the pieces in `path` as a new y-websocket client would; `warm`: after the bench load process's warm-up. */
+async function applyChild(path: string, warm: boolean): Promise<ClientRun> {
+  if (warm) warmUp();
   const pieces = readPieces(path);
   const provider = {};
   const doc = new Y.Doc();
@@ -94,6 +97,15 @@ async function applyChild(path: string): Promise<ClientRun> {
   const used = process.cpuUsage(cpu);
   if (sent !== 0 || doc.store.pendingStructs) throw new Error('a piece did not apply cleanly');
   return { wallMs, cpuMs: (used.user + used.system) / 1000, applyMs: times.reduce((a, b) => a + b, 0), longestMs: Math.max(...times), pieces: pieces.length };
+}
+
+/** What bench/load/worker.ts does before its first board: three 2,000-idea boards applied whole. */
+function warmUp(): void {
+  for (let i = 0; i < 3; i++) {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, buildSeedUpdate(fakeAuthor(), 2_000).update);
+    doc.destroy();
+  }
 }
 
 /** In the child: what a cold server does with the stored update before the first piece goes out. */
@@ -118,6 +130,7 @@ function runChild(args: string[]): unknown {
 async function main(): Promise<void> {
   const ideas = Number(option('ideas', '10000'));
   const reps = Number(option('reps', '7'));
+  const warm = process.argv.includes('--warm');
   const configs = option('configs', `one,${PIECE_BYTES / 1024}:${RAMP},512:0,1024:1,256:0,128:0`).split(',');
   const dir = mkdtempSync(join(tmpdir(), 'samskab-pieces-'));
   try {
@@ -132,10 +145,10 @@ async function main(): Promise<void> {
       writeFramed(path, pieces);
       return { config, bytes, ramp: ramp ?? 0, path, sizes: pieces.map((p) => Math.round(p.length / 1024)), client: [] as ClientRun[], server: [] as ServerRun[] };
     });
-    console.log(`${ideas} ideas, ${(update.length / 1e6).toFixed(2)} MB; ${reps} fresh processes per config and side`);
+    console.log(`${ideas} ideas, ${(update.length / 1e6).toFixed(2)} MB; ${reps} fresh processes per config and side; client ${warm ? 'warmed up as the bench load process is' : 'cold'}`);
     for (let rep = 0; rep < reps; rep++) {
       for (const shape of shapes) {
-        shape.client.push(runChild([`--apply=${shape.path}`]) as ClientRun);
+        shape.client.push(runChild([`--apply=${shape.path}`, ...(warm ? ['--warm'] : [])]) as ClientRun);
         shape.server.push(runChild([`--server=${wholePath}`, `--bytes=${shape.bytes}`, `--ramp=${shape.ramp}`]) as ServerRun);
       }
     }
@@ -154,6 +167,6 @@ async function main(): Promise<void> {
 
 const applyPath = option('apply', '');
 const serverPath = option('server', '');
-if (applyPath) console.log(JSON.stringify(await applyChild(applyPath)));
+if (applyPath) console.log(JSON.stringify(await applyChild(applyPath, process.argv.includes('--warm'))));
 else if (serverPath) console.log(JSON.stringify(serverChild(serverPath, Number(option('bytes', '0')), Number(option('ramp', '0')))));
 else await main();
