@@ -78,8 +78,9 @@ function structSize(p: ParsedUpdate, i: number, cut: Uint8Array | null): number 
  * A cold server plans the stored snapshot before the first piece can go out, so this runs
  * before the JIT has optimised it: struct by struct (160,000 for 10,000 ideas) it took
  * 20-45 ms of a cold board's first answer. So only the structs that build on another
- * client's ids (`foreign`) are checked one by one; between them nothing can wait, and the
- * structs that fit in the open piece are found by their byte offsets (under 1 ms).
+ * client's ids (`foreign`) or are written without their content (`cut`) are planned one by
+ * one; between them nothing can wait, and the structs that fit in the open piece are found
+ * by their byte offsets (under 1 ms).
  * `ramp`: how many pieces start smaller (see RAMP).
  */
 export function planPieces(p: ParsedUpdate, maxBytes: number, cut: Uint8Array | null, ramp = RAMP): Plan {
@@ -93,8 +94,10 @@ export function planPieces(p: ParsedUpdate, maxBytes: number, cut: Uint8Array | 
   const startOf = new Float64Array(runCount).fill(-1);
   /** Runs with structs in the open piece. */
   const open: number[] = [];
-  /** Per run, where in `foreign` its next struct that builds on another client's ids is. */
+  /** The structs written without their content, ascending; per run, where in `foreign` and `cuts` its next such struct is. */
+  const cuts = cut ? marked(cut) : [];
   const foreignAt = new Float64Array(runCount);
+  const cutAt = new Float64Array(runCount);
   /** Per run, pairs of a run waiting for it and the clock it waits for. */
   const waiters: number[][] = [];
   for (let r = 0; r < runCount; r++) {
@@ -109,6 +112,7 @@ export function planPieces(p: ParsedUpdate, maxBytes: number, cut: Uint8Array | 
     ends[r] = past > first ? (structs[last + S_CLOCK] as number) + (structs[last + S_LENGTH] as number) : 0;
     waiters.push([]);
     foreignAt[r] = firstAtOrAfter(foreign, first);
+    cutAt[r] = firstAtOrAfter(cuts, first);
   }
   const deleteBytes = p.bytes.length - p.deleteSet;
   const pieces: Plan = [];
@@ -129,11 +133,16 @@ export function planPieces(p: ParsedUpdate, maxBytes: number, cut: Uint8Array | 
       while (f < foreign.length && (foreign[f] as number) < i) f++;
       foreignAt[r] = f;
       const nextForeign = f < foreign.length ? Math.min(foreign[f] as number, past) : past;
+      let c = cutAt[r] as number;
+      while (c < cuts.length && (cuts[c] as number) < i) c++;
+      cutAt[r] = c;
+      const stretch = c < cuts.length ? Math.min(cuts[c] as number, nextForeign) : nextForeign;
       const started = (startOf[r] as number) >= 0;
-      if (i < nextForeign && started && size > empty && !cut) {
-        // Up to the next struct that builds on another client's ids, nothing can wait: place
+      if (i < stretch && started && size > empty) {
+        // Up to the next struct that builds on another client's ids (or is written without
+        // its content), nothing can wait and every struct is written as its bytes are: place
         // at once what fits in the open piece, found by the structs' byte offsets.
-        const k = fitting(structs, i, nextForeign, size, limit, soft);
+        const k = fitting(structs, i, stretch, size, limit, soft);
         if (k > i) {
           size += (structs[(k - 1) * STRIDE + S_END] as number) - (structs[at + S_START] as number);
           placed[r] = (structs[(k - 1) * STRIDE + S_CLOCK] as number) + (structs[(k - 1) * STRIDE + S_LENGTH] as number);
@@ -204,6 +213,13 @@ export function planPieces(p: ParsedUpdate, maxBytes: number, cut: Uint8Array | 
   // The delete set rides with the last structs when it fits, else it is a piece of its own.
   if (!last || lastSize - 1 + deleteBytes > maxBytes) pieces.push([]);
   return pieces;
+}
+
+/** The indices of the marked structs, ascending. */
+function marked(cut: Uint8Array): number[] {
+  const list: number[] = [];
+  for (let i = 0; i < cut.length; i++) if (cut[i]) list.push(i);
+  return list;
 }
 
 /** The index of the first value in ascending `list` at or after `value` (the list's length: none). */
