@@ -17,6 +17,8 @@ export interface ParsedUpdate {
   deletes: number[];
   /** Whether the update has Skip structs (gaps: a merged update). */
   skips: boolean;
+  /** The structs that build on another client's ids, ascending (the planner checks only these for what they wait for). */
+  foreign: number[];
 }
 
 export const STRIDE = 12;
@@ -83,6 +85,7 @@ function parse(): ParsedUpdate {
   let structs = new Float64Array(1024 * STRIDE);
   let n = 0;
   const runs: number[] = [];
+  const foreign: number[] = [];
   let skips = false;
   const clients = readVarUint();
   for (let c = 0; c < clients; c++) {
@@ -123,6 +126,7 @@ function parse(): ParsedUpdate {
         }
         if (info & HAS_PARENT_SUB) skipString();
       }
+      if ((structs[at + S_DEPS] as number) >= 0 || (structs[at + S_DEPS + 2] as number) >= 0 || (structs[at + S_DEPS + 4] as number) >= 0) foreign.push(n);
       const content = pos;
       const length = skipContent(ref & BITS5);
       setStruct(structs, at, clock, length, start, content, ref);
@@ -140,7 +144,7 @@ function parse(): ParsedUpdate {
     for (let r = 0; r < ranges; r++) deletes.push(client, readVarUint(), readVarUint());
   }
   if (pos > bytes.length) throw new Error('unexpected end of update');
-  return { bytes, structs: structs.subarray(0, n * STRIDE), runs, deleteSet, deletes, skips };
+  return { bytes, structs: structs.subarray(0, n * STRIDE), runs, deleteSet, deletes, skips, foreign };
 }
 
 function setStruct(structs: Float64Array, at: number, clock: number, length: number, start: number, content: number, ref: number): void {

@@ -138,6 +138,22 @@ describe('a large update cut into pieces', () => {
     }
   });
 
+  it('makes the first pieces smaller (an eighth, a quarter, a half of the bound) unless told to start at the bound', () => {
+    const doc = new Y.Doc();
+    for (let i = 0; i < 2000; i++) insertIdea(doc, { id: `idea${String(i).padStart(8, '0')}`, text: `Idé ${i}`, authorId: 'author0001', authorName: null, contributorType: null, organisation: null, createdAt: i, updatedAt: i, phase: null, principle: null, track: null, beacons: [], questionId: null, position: 'a0' });
+    const update = Y.encodeStateAsUpdate(doc);
+    const bound = 40_000;
+    const ramped = splitUpdate(update, bound).map((piece) => piece.length);
+    [bound / 8, bound / 4, bound / 2, bound].forEach((limit, i) => {
+      expect(ramped[i]).toBeLessThanOrEqual(limit);
+      expect(ramped[i]).toBeGreaterThan(limit * 0.75);
+    });
+    const flat = splitUpdate(update, bound, 0).map((piece) => piece.length);
+    expect(flat[0]).toBeGreaterThan(bound * 0.75);
+    expect(flat.length).toBeLessThan(ramped.length);
+    expectSameDoc(applyInOrder(splitUpdate(update, bound, 0)), doc);
+  });
+
   it('leaves an update that fits as it is', () => {
     const { server } = multiClientBoard(7, 50);
     const update = Y.encodeStateAsUpdate(server);
