@@ -11,6 +11,7 @@ import { untilStoreAnswers } from './store-retry';
 import { REMOTE_ORIGIN, SERVER_ORIGIN, type RoomHooks, type RoomOrigin, type RoomPeer } from './room-hooks';
 import { DocViews } from './room-views';
 import { arrive, judge, type JudgeRoom } from './room-judge';
+import { applyStoredState } from './stored-load';
 import { publishUpdateTrace, tracingUpdates, type PendingTrace } from './update-trace';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -124,11 +125,8 @@ export class BoardRoom implements JudgeRoom {
     try {
       try {
         await onStored?.(stored);
-        // Stored updates were checked when they arrived; one transaction keeps loading linear.
-        Y.transact(room.doc, () => {
-          if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
-          for (const update of stored.updates) Y.applyUpdate(room.doc, update);
-        });
+        // Stored updates were checked when they arrived; applied in pieces, with turns between.
+        await applyStoredState(room.doc, stored);
       } finally {
         applied();
       }

@@ -136,8 +136,9 @@ export class RoomRegistry {
     const board = await this.store.getBoard(boardId);
     if (!board) throw new ServiceError(ErrorCode.BOARD_NOT_FOUND, 'There is no such board.', 404);
     const room = await BoardRoom.load(boardId, docNameOf(boardId), this.store, this.log, this.compactAfterUpdates, async (stored) => {
-      // Applying a large board blocks the event loop for most of a second: let the answers
-      // reach the sockets first, but never hold the load long for a slow one.
+      // Applying a large board takes most of a second (in pieces, with turns between:
+      // stored-load.ts): let the answers reach the sockets first, without competing with
+      // it, but never hold the load long for a slow reader.
       const written = loading.read(stored);
       if (written) await Promise.race([written, delay(ANSWER_WRITE_WAIT_MS)]);
     }, this.hooks);
