@@ -91,7 +91,7 @@ export function ReactionBar({ ideaId, describedBy, canReact }: Props) {
       {hiddenOnes > 0 || all ? (
         <button
           type="button"
-          className="reaction reaction--more"
+          className={`reaction reaction--more${all ? ' is-expanded' : ''}`}
           aria-expanded={all}
           aria-controls={`${ids}-reactions`}
           aria-describedby={describedBy}

@@ -33,7 +33,7 @@ export function NoteSocial({ idea, textId, threadOpen, onToggleThread }: Props) 
           <button
             id={`idea-${idea.id}-comments`}
             type="button"
-            className="button button--small comment-toggle"
+            className={`button button--small comment-toggle${threadOpen ? ' is-expanded' : ''}`}
             aria-expanded={threadOpen}
             aria-controls={threadOpen ? threadId : undefined}
             aria-describedby={textId}
