@@ -12,6 +12,7 @@ import { sampleIdea } from './idea-fixture';
 describe('per-idea subscriptions', () => {
   const stops: (() => void)[] = [];
   afterEach(() => {
+    useBoardStore.getState().setLive({ composerDraft: '' });
     for (const stop of stops.splice(0)) stop();
     resetBoardContent();
     useBoardStore.getState().setIdentity(null);
@@ -62,6 +63,11 @@ describe('per-idea subscriptions', () => {
     reset();
     store.setModeratorEdited(new Set([a.id]));
     expect(calls).toEqual({ [a.id]: 1, [b.id]: 0, [c.id]: 0 });
+    reset();
+    // Nothing a note reads: the Saved light, the composer's draft.
+    store.setConnection({ pending: true });
+    store.setLive({ composerDraft: 'Halvt skrevet' });
+    expect(calls).toEqual({ [a.id]: 0, [b.id]: 0, [c.id]: 0 });
   });
 
   it('tells every idea when something board-wide changes, and stops telling once unsubscribed', () => {
