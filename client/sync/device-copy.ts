@@ -50,10 +50,14 @@ export class DeviceCopy extends IndexeddbPersistence {
     addEventListener('visibilitychange', this.onVisibility);
   }
 
-  private readonly onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+  /**
+   * `transaction` is null for a server update handed over as received (remote-updates.ts
+   * applies those with the update listeners set aside): remote, like any non-local one.
+   */
+  private readonly onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction | null) => {
     // The copy's own load (origin this) is already stored; y-indexeddb skips it too.
     if (origin === this) return;
-    if (transaction.local) {
+    if (transaction?.local) {
       this.flush();
       this._storeUpdate(update, origin);
       return;
