@@ -84,30 +84,35 @@ export class DeviceCopy extends IndexeddbPersistence {
     this.timer = null;
   }
 
-  /** In an idle moment: what fits in it (at least one update), the rest in the next one. */
+  /** In an idle moment: what fits in it (at least one update; all once the wait timed out), the rest in the next one. */
   private readonly writeSome = (deadline: IdleDeadline) => {
     this.idle = null;
-    let count = 1;
-    if (!deadline.didTimeout) while (count < this.queue.length && deadline.timeRemaining() > 2) count += 1;
-    else count = this.queue.length;
-    this.write(this.queue.splice(0, count));
+    this.write(() => deadline.didTimeout || deadline.timeRemaining() > 2);
     if (this.queue.length > 0) this.schedule();
   };
 
   /** Writes every waiting remote update now. */
   readonly flush = () => {
     this.cancel();
-    const updates = this.queue;
-    this.queue = [];
-    this.write(updates);
+    this.write(() => true);
   };
 
-  private write(updates: Uint8Array[]): void {
+  /** Writes waiting updates, oldest first, in one transaction: the first, then each while `more()` says so. */
+  private write(more: () => boolean): void {
     // Before the database is open nothing is written: opening it stores the whole document (y-indexeddb).
-    if (updates.length === 0 || !this.db || this._destroyed) return;
+    if (!this.db || this._destroyed) {
+      this.queue = [];
+      return;
+    }
+    if (this.queue.length === 0) return;
     const store = this.db.transaction(['updates'], 'readwrite').objectStore('updates');
-    for (const update of updates) store.add(update);
-    this._dbsize += updates.length;
+    let written = 0;
+    do {
+      store.add(this.queue[written] as Uint8Array);
+      written += 1;
+    } while (written < this.queue.length && more());
+    this.queue.splice(0, written);
+    this._dbsize += written;
     // y-indexeddb's own trim: once the copy holds many updates, fold them into one a little later.
     if (this._dbsize >= PREFERRED_TRIM_SIZE) {
       if (this._storeTimeoutId !== null) clearTimeout(this._storeTimeoutId);
