@@ -20,7 +20,8 @@ function optionsKey(options: unknown): string | null {
   for (const [name, value] of Object.entries(options)) {
     const kind = typeof value;
     if (kind !== 'string' && kind !== 'number' && kind !== 'boolean') return null;
-    key += `\u0000${name}\u0001${kind[0]}${String(value)}`;
+    // JSON-quoted, so no name or value (a person's name) can make two different calls' keys equal.
+    key += `,${JSON.stringify(name)}:${kind === 'string' ? JSON.stringify(value) : `${kind[0]}${String(value)}`}`;
   }
   return key;
 }

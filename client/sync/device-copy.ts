@@ -21,8 +21,8 @@ type IdleScheduler = {
  *
  * y-indexeddb writes every document update in the same task, as the doc emits it: an
  * IndexedDB transaction and an add, about a millisecond per remote edit on the path from
- * the update's arrival to the paint that shows it (issue 17's browser target), and tens of
- * milliseconds per piece of a large first sync. The copy is only this device's cache (the
+ * the update's arrival to the paint that shows it (issue 17's browser target), and more
+ * for each piece of a large first sync, in the task that applies it. The copy is only this device's cache (the
  * server holds the board), so a remote update can wait for an idle moment: they are queued
  * and written together, in one transaction per idle callback.
  *
