@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/useT';
 import { MergeBar } from '../clusters/MergeBar';
 import { useBoardStore } from '../state/board-store';
 import { useResultsMode } from '../voting/useResultsMode';
@@ -21,7 +21,7 @@ export { IDEAS_HEADING_ID } from './ideas-heading';
  */
 export function IdeasSection() {
   if (import.meta.env.VITE_RENDER_PROBE === '1') countRender('section', 'ideas');
-  const { t } = useTranslation();
+  const t = useT();
   const identity = useBoardStore((s) => s.identity);
   const settings = useBoardStore((s) => s.settings);
   const total = useBoardStore((s) => s.ideas.size);

@@ -1,11 +1,11 @@
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/useT';
 import type { BoardSettings } from '../../shared';
 import type { GroupId } from './grouping';
 
 /** The visible name of a group, in the current language. */
 export function useGroupLabel(settings: BoardSettings | null): (id: GroupId) => string {
-  const { t } = useTranslation();
+  const t = useT();
   return useCallback(
     (id: GroupId) => {
       switch (id.kind) {

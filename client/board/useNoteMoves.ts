@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/useT';
 import { actionsButtonId } from './note/NoteActions';
 import type { Idea } from '../../shared';
 import type { Member } from '../state/idea-index';
@@ -45,7 +45,7 @@ export interface DropTarget {
  * groups and state when called, so memoised notes and groups are not re-rendered for them.
  */
 export function useNoteMoves(groups: readonly IdeaGroup<Member>[]) {
-  const { t } = useTranslation();
+  const t = useT();
   const sync = useBoardSync();
   const settings = useBoardStore((s) => s.settings);
   const label = useGroupLabel(settings);

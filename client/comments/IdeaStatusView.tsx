@@ -1,6 +1,6 @@
 import { useT } from '../i18n/useT';
 import type { IdeaStatusRecord } from '../../shared';
-import { useBoardStore } from '../state/board-store';
+import { useIdeaValue } from '../state/idea-fields';
 import { STATUS_GLYPHS } from './social-format';
 import { When } from './When';
 
@@ -12,7 +12,7 @@ export function showsStatus(record: IdeaStatusRecord | undefined): record is Ide
 /** At the top of a note: what became of the idea, as a glyph and words (not only colour). */
 export function IdeaStatusBadge({ ideaId }: { ideaId: string }) {
   const t = useT();
-  const record = useBoardStore((s) => s.statuses.get(ideaId));
+  const record = useIdeaValue(ideaId, (s) => s.statuses.get(ideaId));
   if (!showsStatus(record)) return null;
   const { status } = record.current;
   const name = t(`comments.status.names.${status}`);
@@ -30,7 +30,7 @@ export function IdeaStatusBadge({ ideaId }: { ideaId: string }) {
 /** Under the idea's text: the public rationale and every change with who and when. */
 export function IdeaStatusDetails({ ideaId }: { ideaId: string }) {
   const t = useT();
-  const record = useBoardStore((s) => s.statuses.get(ideaId));
+  const record = useIdeaValue(ideaId, (s) => s.statuses.get(ideaId));
   if (!showsStatus(record)) return null;
   const { current, history } = record;
   return (

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useT } from '../i18n/useT';
 import type { Reaction } from '../../shared';
-import { useBoardFields } from '../state/useBoardFields';
+import { useIdeaFields } from '../state/idea-fields';
 import { reactionCounts } from './social-format';
 import { useSocialCommands } from './useSocialCommands';
 
@@ -28,7 +28,7 @@ interface Props {
 export function ReactionBar({ ideaId, describedBy, canReact }: Props) {
   const t = useT();
   const commands = useSocialCommands();
-  const { reactions, me } = useBoardFields((s) => ({ reactions: s.reactions.get(ideaId), me: s.identity?.participantId ?? null }));
+  const { reactions, me } = useIdeaFields(ideaId, (s) => ({ reactions: s.reactions.get(ideaId), me: s.identity?.participantId ?? null }));
   const [busy, setBusy] = useState<Reaction | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Compact: reactions someone gave show; the others wait behind "+" so the text stays the main thing.
@@ -91,7 +91,7 @@ export function ReactionBar({ ideaId, describedBy, canReact }: Props) {
       {hiddenOnes > 0 || all ? (
         <button
           type="button"
-          className="reaction reaction--more"
+          className={`reaction reaction--more${all ? ' is-expanded' : ''}`}
           aria-expanded={all}
           aria-controls={`${ids}-reactions`}
           aria-describedby={describedBy}

@@ -154,6 +154,29 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
     return size === 0 ? PersistentMap.empty() : new PersistentMap(root, size);
   }
 
+  /**
+   * Calls `found` with each key whose value differs between this map and `before` (set,
+   * changed or removed), in O(what changed): arrays the two versions share are skipped
+   * whole, so comparing a version with the one an edit made from it visits one path.
+   */
+  forEachChangedKey(before: PersistentMap<V>, found: (key: string) => void): void {
+    const walk = (now: Node | Bucket | undefined, then: Node | Bucket | undefined, level: number) => {
+      if (now === then) return;
+      if (level === 3) {
+        const a = (now ?? []) as Bucket;
+        const b = (then ?? []) as Bucket;
+        for (let i = 0; i < a.length; i += 2) {
+          const at = bucketIndex(b, a[i] as string);
+          if (at < 0 || b[at + 1] !== a[i + 1]) found(a[i] as string);
+        }
+        for (let i = 0; i < b.length; i += 2) if (bucketIndex(a, b[i] as string) < 0) found(b[i] as string);
+        return;
+      }
+      for (let i = 0; i < WIDTH; i++) walk((now as Node | undefined)?.[i], (then as Node | undefined)?.[i], level + 1);
+    };
+    walk(this.root, before.root, 0);
+  }
+
   /** This map with `key` set (or removed, when value is undefined). */
   with(key: string, value: V | undefined): PersistentMap<V> {
     return this.batch((draft) => (value === undefined ? draft.delete(key) : draft.set(key, value)));

@@ -20,7 +20,7 @@ export function useBoardFields<T extends object>(pick: (s: BoardState) => T): T 
   });
 }
 
-function sameFields(a: object, b: object): boolean {
+export function sameFields(a: object, b: object): boolean {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   for (const key in y) if (!Object.is(x[key], y[key])) return false;

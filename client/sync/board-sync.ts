@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import {
   CloseCode,
@@ -16,6 +15,7 @@ import { initialSocialSession } from '../state/slices/social';
 import type { CommandName, CommandPayload, CommandResult } from './command-channel';
 import { adaptProvider } from './custom-messages';
 import { buildIdea, createIdea, deleteIdea, updateIdea, type IdeaDraft, type IdeaPatch } from './idea-writes';
+import { DeviceCopy } from './device-copy';
 import { mirrorDocument } from './mirror';
 import { watchPresence } from './presence';
 import { changedSomething, countingWebSocket, SaveTracker } from './save-tracker';
@@ -39,7 +39,7 @@ export interface BoardSyncOptions {
 /** One document's worth of live objects; replaced whole when the local copy is discarded. */
 interface Live {
   doc: Y.Doc;
-  persistence: IndexeddbPersistence;
+  persistence: DeviceCopy;
   provider: WebsocketProvider;
   tracker: SaveTracker;
   stop: () => void;
@@ -211,7 +211,8 @@ export class BoardSync {
     const store = useBoardStore.getState();
     const doc = new Y.Doc();
     const deviceKey = `${boardId}:${identity.participantId}`;
-    const persistence = new IndexeddbPersistence(`samskab:${deviceKey}`, doc);
+    // The device copy: local updates are written at once, remote ones in an idle moment (device-copy.ts).
+    const persistence = new DeviceCopy(`samskab:${deviceKey}`, doc);
     const tracker = new SaveTracker(`samskab.unsaved.${deviceKey}`);
     const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`;
     const provider = new WebsocketProvider(wsBase, boardId, doc, {

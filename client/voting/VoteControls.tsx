@@ -3,7 +3,7 @@ import { useT } from '../i18n/useT';
 import type { Idea } from '../../shared';
 import { useBoardSync } from '../board/BoardSyncContext';
 import { resultErrorText } from '../i18n/errors';
-import { useBoardStore } from '../state/board-store';
+import { useIdeaFields } from '../state/idea-fields';
 import { questionKey } from '../state/slices/live';
 import { VoteDots } from './VoteDots';
 
@@ -16,10 +16,13 @@ import { VoteDots } from './VoteDots';
 export function VoteControls({ idea, describedBy }: { idea: Idea; describedBy: string }) {
   const t = useT();
   const sync = useBoardSync();
-  const mine = useBoardStore((s) => s.myVotes[questionKey(idea.questionId)]?.votes[idea.id] ?? 0);
-  const remaining = useBoardStore((s) => s.myVotes[questionKey(idea.questionId)]?.remaining ?? null);
-  const maxPerIdea = useBoardStore((s) => s.workshop.voting.maxPerIdea);
-  const announce = useBoardStore((s) => s.announce);
+  // One subscription keyed by the idea (state/idea-fields.ts): every note shown has these buttons in the vote step.
+  const { mine, remaining, maxPerIdea, announce } = useIdeaFields(idea.id, (s) => ({
+    mine: s.myVotes[questionKey(idea.questionId)]?.votes[idea.id] ?? 0,
+    remaining: s.myVotes[questionKey(idea.questionId)]?.remaining ?? null,
+    maxPerIdea: s.workshop.voting.maxPerIdea,
+    announce: s.announce,
+  }));
   const [busy, setBusy] = useState(false);
   // A refusal stays shown until this person's votes change (here or on another idea), then it is old news.
   const [error, setError] = useState<{ text: string; remaining: number | null } | null>(null);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, WebSocketRoute } from 'playwright-core';
-import { ARTIFACTS, createBoard, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
+import { TestClient } from '../support/harness';
+import { ARTIFACTS, createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
 
 describe('offline', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
@@ -56,5 +57,47 @@ describe('offline', () => {
     await joinBoard(other.page, board.links.participant, 'Per');
     await other.page.locator('.note', { hasText: text }).waitFor();
     await Promise.all([context.close(), other.context.close()]);
+  });
+
+  // The device copy writes others' updates in an idle moment, not as they arrive (client/sync/device-copy.ts).
+  it("keeps others' ideas and moves on the device too: an offline reload shows them", async () => {
+    const board = await createBoard(app.url, { template: 'blank' });
+    const writer = new TestClient(app.url.replace('http', 'ws'), board.boardId, await createSession(app.url, board, 'participant', 'Skriver'));
+    const { page, context } = await newDevice(browser);
+    try {
+      await writer.synced();
+      let offline = false;
+      let current: WebSocketRoute | null = null;
+      await page.routeWebSocket(/\/yjs\//, (ws) => {
+        if (offline) {
+          void ws.close({ code: 4000, reason: 'offline' });
+          return;
+        }
+        current = ws;
+        ws.connectToServer();
+      });
+      await joinBoard(page, board.links.participant, 'Olga');
+
+      const early = writer.addIdea({ text: 'Fra en anden, før', position: 'a0' });
+      await page.locator('.note', { hasText: early.text }).waitFor();
+      // Right after it shows: a later remote change, then this person's own idea (its write comes first).
+      const late = writer.addIdea({ text: 'Fra en anden, lige før', position: 'a1', phase: 2, principle: 3 });
+      await page.locator('section[data-group="cell-2-3"] .note', { hasText: late.text }).waitFor();
+      const own = 'Min egen, bagefter';
+      await page.getByLabel('Din idé').fill(own);
+      await page.getByRole('button', { name: 'Tilføj idé' }).click();
+      await waitForStatus(page, 'saved', 15_000);
+
+      offline = true;
+      await current!.close({ code: 4000, reason: 'offline' });
+      await waitForStatus(page, 'offline');
+      await page.reload();
+      await page.locator('.note', { hasText: own }).waitFor();
+      await page.locator('.note', { hasText: early.text }).waitFor();
+      await page.locator('section[data-group="cell-2-3"] .note', { hasText: late.text }).waitFor();
+    } finally {
+      writer.destroy();
+      await context.close();
+    }
   });
 });

@@ -95,6 +95,39 @@ describe('the persistent map', () => {
     for (const [version, expected] of versions) expect(sorted(version)).toEqual(expected);
   });
 
+  it('names exactly the keys whose values differ between two versions', () => {
+    const changedKeys = <V>(now: PersistentMap<V>, before: PersistentMap<V>) => {
+      const keys: string[] = [];
+      now.forEachChangedKey(before, (key) => keys.push(key));
+      return keys.sort();
+    };
+    const expected = <V>(now: ReadonlyMap<string, V>, before: ReadonlyMap<string, V>) =>
+      [...new Set([...now.keys(), ...before.keys()])].filter((key) => now.get(key) !== before.get(key) || now.has(key) !== before.has(key)).sort();
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    // 40,000 possible keys: buckets hold several, so a changed bucket also holds unchanged keys.
+    let map = PersistentMap.from<number>(Array.from({ length: 20_000 }, (_, i) => [`idea-${i * 2}`, 0] as const));
+    const first = map;
+    for (let step = 1; step <= 30; step++) {
+      const edits = Array.from({ length: 1 + random(step % 3 === 0 ? 2000 : 3) }, () => [`idea-${random(40_000)}`, random(4) === 0 ? null : random(3)] as const);
+      const next = map.batch((d) => {
+        for (const [key, value] of edits) {
+          if (value === null) d.delete(key);
+          else d.set(key, value);
+        }
+      });
+      expect(changedKeys(next, map)).toEqual(expected(next, map));
+      expect(changedKeys(map, next)).toEqual(expected(map, next));
+      map = next;
+    }
+    expect(changedKeys(map, first)).toEqual(expected(map, first));
+    expect(changedKeys(map, map)).toEqual([]);
+    expect(changedKeys(map, PersistentMap.empty())).toEqual([...map.keys()].sort());
+  });
+
   it('empties out and fills again', () => {
     const full = PersistentMap.from(Array.from({ length: 100 }, (_, i) => [`k${i}`, i] as const));
     const none = full.batch((d) => {

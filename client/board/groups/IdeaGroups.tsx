@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '../../i18n/useT';
 import { PHASES, PRINCIPLES, type BoardSettings, type Cluster, type Grouping } from '../../../shared';
 import type { Member } from '../../state/idea-index';
 import { useBoardStore } from '../../state/board-store';
@@ -28,7 +28,7 @@ interface Props {
  * Facilitators get the ideas a moderator hid as a last group.
  */
 export function IdeaGroups({ groups, grouping, settings, emptyClusters, drop, dragOver }: Props) {
-  const { t } = useTranslation();
+  const t = useT();
   const label = useGroupLabel(settings);
   const facilitator = useBoardStore((s) => s.identity?.role === 'facilitator');
   const moderated = facilitator ? <ModeratorHiddenGroup /> : null;

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { clusterFits } from '../../clusters/clusters';
-import { useBoardFields } from '../../state/useBoardFields';
+import { useIdeaFields } from '../../state/idea-fields';
 import { ideaPermissions } from '../../workshop/permissions';
 import { countRender } from '../render-probe';
 import { IdeaNote } from './IdeaNote';
@@ -21,9 +21,9 @@ interface Props {
  */
 export const BoardNote = memo(function BoardNote({ ideaId, groupKey }: Props) {
   if (import.meta.env.VITE_RENDER_PROBE === '1') countRender('note', ideaId);
-  // One subscription for all of it: every store change runs each subscriber's selector, and a
-  // board renders hundreds of notes.
-  const { idea, grouping, identity, workshop, settings, editors, total, history, selected, clusters } = useBoardFields((s) => ({
+  // One subscription for all of it, keyed by the idea (state/idea-fields.ts): a change of
+  // another idea does not even run this selector, and a board renders hundreds of notes.
+  const { idea, grouping, identity, workshop, settings, editors, total, history, selected, clusters } = useIdeaFields(ideaId, (s) => ({
     idea: s.ideas.get(ideaId),
     grouping: s.grouping,
     identity: s.identity,

@@ -4,7 +4,7 @@ import type { BoardSettings, Grouping, Idea, IdeaHistory } from '../../../shared
 import { MergeHistory } from '../../clusters/MergeHistory';
 import { IdeaStatusBadge, IdeaStatusDetails } from '../../comments/IdeaStatusView';
 import { Revisions } from '../../comments/Revisions';
-import { useBoardFields } from '../../state/useBoardFields';
+import { useIdeaFields } from '../../state/idea-fields';
 import { noteElementId } from '../../outcomes/jump';
 import { VoteControls } from '../../voting/VoteControls';
 import type { IdeaPermissions } from '../../workshop/permissions';
@@ -50,7 +50,7 @@ export function IdeaNote(props: Props) {
   const ids = useId();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
   const [threadOpen, setThreadOpen] = useState(false);
-  const { facilitator, moderated } = useBoardFields((s) => {
+  const { facilitator, moderated } = useIdeaFields(idea.id, (s) => {
     const facilitator = s.identity?.role === 'facilitator';
     return { facilitator, moderated: facilitator && s.moderatorEdited.has(idea.id) };
   });

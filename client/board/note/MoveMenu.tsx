@@ -88,7 +88,7 @@ export function MoveMenu({ ideaId, options: buildOptions, describedBy, label, me
         ref={button}
         id={`idea-${ideaId}-${idSuffix}`}
         type="button"
-        className="button button--small"
+        className={`button button--small${open ? ' is-expanded' : ''}`}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? `${ids}-menu` : undefined}

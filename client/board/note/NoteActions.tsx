@@ -54,7 +54,7 @@ export function NoteActions(props: Props) {
         ref={button}
         id={actionsButtonId(ideaId)}
         type="button"
-        className="note__more-button"
+        className={`note__more-button${open ? ' is-expanded' : ''}`}
         aria-expanded={open}
         aria-controls={`${ids}-actions`}
         aria-label={t('room.noteMenu')}

@@ -3,7 +3,7 @@ import { useT } from '../../i18n/useT';
 import type { IdeaOrigin } from '../../../shared';
 import { initiativeElementId, jumpTo } from '../../outcomes/jump';
 import { loadLinks, loadSession } from '../../session/storage';
-import { useBoardFields } from '../../state/useBoardFields';
+import { useIdeaFields } from '../../state/idea-fields';
 
 /** The earlier board, when this device can open it (it holds that board's links or a session). */
 function originHref(origin: IdeaOrigin): string | null {
@@ -15,7 +15,7 @@ function originHref(origin: IdeaOrigin): string | null {
 /** On a note: the initiatives the idea became part of, and the earlier round it came from. */
 export function NoteOutcome({ ideaId }: { ideaId: string }) {
   const t = useT();
-  const { initiatives, origin } = useBoardFields((s) => ({ initiatives: s.ideaInitiatives.get(ideaId), origin: s.origins.get(ideaId) }));
+  const { initiatives, origin } = useIdeaFields(ideaId, (s) => ({ initiatives: s.ideaInitiatives.get(ideaId), origin: s.origins.get(ideaId) }));
   const href = useMemo(() => (origin ? originHref(origin) : null), [origin]);
   if (!initiatives && !origin) return null;
   const originText = origin ? `${origin.boardTitle} (${t(`comments.status.names.${origin.status}`)})` : '';

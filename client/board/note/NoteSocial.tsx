@@ -4,7 +4,7 @@ import type { Idea } from '../../../shared';
 import { CommentThread } from '../../comments/CommentThread';
 import { ReactionBar } from '../../comments/ReactionBar';
 import { ReportButton } from '../../comments/ReportButton';
-import { useBoardFields } from '../../state/useBoardFields';
+import { useIdeaFields } from '../../state/idea-fields';
 
 interface Props {
   idea: Idea;
@@ -17,7 +17,7 @@ interface Props {
 export function NoteSocial({ idea, textId, threadOpen, onToggleThread }: Props) {
   const t = useT();
   const ids = useId();
-  const { count, role, own } = useBoardFields((s) => ({
+  const { count, role, own } = useIdeaFields(idea.id, (s) => ({
     count: s.comments.get(idea.id)?.length ?? 0,
     role: s.identity?.role ?? 'observer',
     own: s.identity?.participantId === idea.authorId,
@@ -33,7 +33,7 @@ export function NoteSocial({ idea, textId, threadOpen, onToggleThread }: Props) 
           <button
             id={`idea-${idea.id}-comments`}
             type="button"
-            className="button button--small comment-toggle"
+            className={`button button--small comment-toggle${threadOpen ? ' is-expanded' : ''}`}
             aria-expanded={threadOpen}
             aria-controls={threadOpen ? threadId : undefined}
             aria-describedby={textId}
