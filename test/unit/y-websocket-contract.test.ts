@@ -135,10 +135,12 @@ async function connect(options: { adapt?: boolean } = {}) {
 }
 
 describe('y-websocket provider contract (pinned version)', () => {
-  it('is pinned to the exact installed version', () => {
+  it('is pinned to the exact installed version, as y-indexeddb is (client/sync/device-copy.ts hooks its internals)', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
-    const installed = JSON.parse(readFileSync('node_modules/y-websocket/package.json', 'utf8')) as { version: string };
-    expect(pkg.dependencies['y-websocket']).toBe(installed.version);
+    for (const name of ['y-websocket', 'y-indexeddb']) {
+      const installed = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string };
+      expect(pkg.dependencies[name]).toBe(installed.version);
+    }
   });
 
   it('keeps a message handler table per provider that our Saved and Error handlers extend', () => {
