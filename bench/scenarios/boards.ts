@@ -116,5 +116,7 @@ async function runStorm(server: ServerHandle, board: BoardRef, load: LoadHandle,
     rssPeak: after.peak,
   };
   await load.rpc.call('storm.close', {});
-  log(`${SERVER_LABEL[server.target.kind]} join storm: ${storm.complete}/${clients} complete, p50 ${storm.fullMs.p50.toFixed(0)} ms, max ${storm.fullMs.max.toFixed(0)} ms, peak CPU ${(peak * 100).toFixed(0)}%, ${storm.disconnects} disconnects`);
+  // With no client complete the summary's figures are NaN, which arrive over the RPC as null.
+  const ms = (value: number | null) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(0) : 'n/a');
+  log(`${SERVER_LABEL[server.target.kind]} join storm: ${storm.complete}/${clients} complete, p50 ${ms(storm.fullMs.p50)} ms, max ${ms(storm.fullMs.max)} ms, peak CPU ${(peak * 100).toFixed(0)}%, ${storm.disconnects} disconnects`);
 }
