@@ -1,5 +1,5 @@
 import type { ProtocolError } from '../../shared';
-import type { Change } from './update-inspector';
+import type { Change } from './inspection';
 import type { Principal } from './update-policy';
 
 /** What the room needs from a connection: somewhere to send bytes, and who it is. */

@@ -1,13 +1,8 @@
 import * as Y from 'yjs';
 import { ErrorCode, ROOT, ideasMap, removedMap, type ProtocolError } from '../../shared';
 import type { Logger } from '../log';
-import {
-  decodeForInspection,
-  inspectDecoded,
-  InspectionError,
-  type DecodedForInspection,
-  type Inspection,
-} from './update-inspector';
+import { InspectionError, type Inspection } from './inspection';
+import { decodeForInspection, inspectDecoded, type DecodedForInspection } from './update-inspector';
 import { authorizeChanges, type Principal } from './update-policy';
 import type { RoomHooks } from './room-hooks';
 import type { DocViews } from './room-views';

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { ErrorCode, ROOT, type IdeaField, IDEA_FIELDS } from '../../shared';
+import { InspectionError, type Change, type Inspection } from './inspection';
 import { mapEntrySupersedes } from './map-conflicts';
 import { decodeUpdateStrict, UpdateEncodingError } from './strict-update';
 
@@ -13,32 +14,6 @@ import { decodeUpdateStrict, UpdateEncodingError } from './strict-update';
  * `ideas`, plain values in their fields. Anything else (arrays, text, nested types, skips)
  * is refused outright, which keeps this reader small and the attack surface with it.
  */
-
-export type Change =
-  /** A new Y.Map placed under `ideas` (creating the idea, or replacing one with the same id). */
-  | { kind: 'idea.put'; ideaId: string; client: number; fields: Map<IdeaField, unknown> }
-  | { kind: 'idea.delete'; ideaId: string; authorId: unknown }
-  /** A field of an idea that exists on the server. `authorId` is that idea's author. */
-  | { kind: 'idea.field'; ideaId: string; field: IdeaField; value: unknown; client: number; authorId: unknown }
-  | { kind: 'idea.fieldDelete'; ideaId: string; field: IdeaField; authorId: unknown }
-  | { kind: 'root.write'; root: string; key: string | null; client: number };
-
-export interface Inspection {
-  changes: Change[];
-  /** For each Yjs client id in the update: the clock after its last new struct. */
-  clocks: Map<number, number>;
-  /** Nothing in the update is new to the server. */
-  noop: boolean;
-}
-
-export class InspectionError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** Map items hold one value; a GC run may cover many of its creator's own deleted structs. */
 const MAX_GC_LENGTH = 1_000_000;

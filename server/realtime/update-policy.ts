@@ -17,7 +17,7 @@ import {
   type StepRule,
   type WorkshopState,
 } from '../../shared';
-import type { Change } from './update-inspector';
+import type { Change } from './inspection';
 
 /** Who sends an update: the identity bound to the connection by its session. */
 export interface Principal {

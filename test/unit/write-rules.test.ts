@@ -14,7 +14,8 @@ import {
   workshopMap,
   type IdeaInput,
 } from '../../shared';
-import { inspectUpdate, InspectionError } from '../../server/realtime/update-inspector';
+import { InspectionError } from '../../server/realtime/inspection';
+import { inspectUpdate } from '../../server/realtime/update-inspector';
 import { authorizeChanges, type PolicyContext, type Principal } from '../../server/realtime/update-policy';
 import { ideaBy, principal, seedUpdate } from '../room/support';
 
