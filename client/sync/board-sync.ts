@@ -16,13 +16,9 @@ import type { CommandName, CommandPayload, CommandResult } from './command-chann
 import { adaptProvider } from './custom-messages';
 import { buildIdea, createIdea, deleteIdea, updateIdea, type IdeaDraft, type IdeaPatch } from './idea-writes';
 import { DeviceCopy } from './device-copy';
-import { mirrorDocument } from './mirror';
-import { watchPresence } from './presence';
 import { changedSomething, countingWebSocket, SaveTracker } from './save-tracker';
-import { mirrorSocial } from './social-mirror';
-import { mirrorPolls } from '../polls/polls-mirror';
+import { mirrorIntoStore } from './store-mirrors';
 import { StoredIdeas } from './stored-ideas';
-import { mirrorWorkshop } from './workshop-mirror';
 import { WorkshopSession } from './workshop-session';
 
 export interface BoardSyncOptions {
@@ -273,23 +269,7 @@ export class BoardSync {
       if (event) this.handleClose(event.code);
     });
 
-    const mirror = mirrorDocument(doc, {
-      // Connected and not yet synced: the pieces of the first sync are arriving.
-      holdPieces: () => provider.wsconnected && !provider.synced,
-      replaceIdeas: store.replaceIdeas,
-      applyIdeas: store.applyIdeas,
-      prepareIdeas: store.prepareIdeas,
-      setSettings: store.setSettings,
-      onRemoteAdded: (ideas) => {
-        // The first sync after (re)connecting brings everything missed; only live news is announced.
-        if (provider.synced) this.options.onRemoteAdded?.(ideas);
-      },
-    });
-    const stopPresence = watchPresence(provider.awareness, store.setPresent);
-    const stopWorkshop = mirrorWorkshop(doc, store.setWorkshopRoots);
-    // Starts by replacing the previous document's comments, reactions and statuses wholesale.
-    const stopSocial = mirrorSocial(doc, store);
-    const stopPolls = mirrorPolls(doc);
+    const mirror = mirrorIntoStore(doc, provider, store, this.options.onRemoteAdded);
 
     let connected = false;
     const connect = () => {
@@ -311,10 +291,6 @@ export class BoardSync {
       stop: () => {
         clearTimeout(fallback);
         mirror.stop();
-        stopPresence();
-        stopWorkshop();
-        stopSocial();
-        stopPolls();
         doc.off('afterTransaction', onTransaction);
         provider.destroy();
         void persistence.destroy();
