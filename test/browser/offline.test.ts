@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, WebSocketRoute } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { TestClient } from '../support/harness';
-import { ARTIFACTS, createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
+import { ARTIFACTS, createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp, waitForStatus, yjsSwitch } from './support';
 
 describe('offline', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
@@ -21,21 +21,9 @@ describe('offline', () => {
     const { page, context } = await newDevice(browser);
 
     // The Yjs socket goes through a switch: connected to the server, or refused at once.
-    let offline = false;
-    let current: WebSocketRoute | null = null;
-    await page.routeWebSocket(/\/yjs\//, (ws) => {
-      if (offline) {
-        void ws.close({ code: 4000, reason: 'offline' });
-        return;
-      }
-      current = ws;
-      ws.connectToServer();
-    });
-
+    const network = await yjsSwitch(page);
     await joinBoard(page, board.links.participant, 'Olga');
-    offline = true;
-    await current!.close({ code: 4000, reason: 'offline' });
-    await waitForStatus(page, 'offline');
+    await network.off();
 
     const text = 'Idé skrevet i toget uden net';
     await page.getByLabel('Din idé').fill(text);
@@ -50,7 +38,7 @@ describe('offline', () => {
     await waitForStatus(page, 'local');
 
     // Back online: y-websocket resends it, the server confirms it, and only then "saved".
-    offline = false;
+    network.on();
     await waitForStatus(page, 'saved', 15_000);
 
     const other = await newDevice(browser);
@@ -66,16 +54,7 @@ describe('offline', () => {
     const { page, context } = await newDevice(browser);
     try {
       await writer.synced();
-      let offline = false;
-      let current: WebSocketRoute | null = null;
-      await page.routeWebSocket(/\/yjs\//, (ws) => {
-        if (offline) {
-          void ws.close({ code: 4000, reason: 'offline' });
-          return;
-        }
-        current = ws;
-        ws.connectToServer();
-      });
+      const network = await yjsSwitch(page);
       await joinBoard(page, board.links.participant, 'Olga');
 
       const early = writer.addIdea({ text: 'Fra en anden, før', position: 'a0' });
@@ -88,9 +67,7 @@ describe('offline', () => {
       await page.getByRole('button', { name: 'Tilføj idé' }).click();
       await waitForStatus(page, 'saved', 15_000);
 
-      offline = true;
-      await current!.close({ code: 4000, reason: 'offline' });
-      await waitForStatus(page, 'offline');
+      await network.off();
       await page.reload();
       await page.locator('.note', { hasText: own }).waitFor();
       await page.locator('.note', { hasText: early.text }).waitFor();

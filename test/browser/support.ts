@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type WebSocketRoute } from 'playwright-core';
 import type { Ack, CreateBoardRequest, CreateBoardResponse, CreateSessionRequest, Role, SessionResponse } from '../../shared';
 import { testConfig, type ServerConfig } from '../../server/config';
 import { createServer } from '../../server/create-server';
@@ -124,6 +124,34 @@ export async function joinBoard(page: Page, link: string, name: string | null): 
 
 export async function waitForStatus(page: Page, status: string, timeout = 10_000): Promise<void> {
   await page.locator(`[data-status="${status}"]`).waitFor({ timeout });
+}
+
+/**
+ * The page's Yjs socket through a switch, as a lost connection: `off()` closes it and
+ * refuses every reconnect (until the page says it is offline); after `on()` the app's own
+ * reconnects go through again. The command socket (socket.io) is left alone.
+ */
+export async function yjsSwitch(page: Page): Promise<{ off(): Promise<void>; on(): void }> {
+  let offline = false;
+  let current: WebSocketRoute | null = null;
+  await page.routeWebSocket(/\/yjs\//, (ws) => {
+    if (offline) {
+      void ws.close({ code: 4000, reason: 'offline' });
+      return;
+    }
+    current = ws;
+    ws.connectToServer();
+  });
+  return {
+    async off() {
+      offline = true;
+      await current?.close({ code: 4000, reason: 'offline' });
+      await waitForStatus(page, 'offline');
+    },
+    on() {
+      offline = false;
+    },
+  };
 }
 
 /** Runs axe-core's WCAG 2.1 A/AA rules on the page; returns the violations, summarised. */

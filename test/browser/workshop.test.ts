@@ -12,6 +12,7 @@ import {
   openNoteActions,
   startApp,
   waitForStatus,
+  yjsSwitch,
 } from './support';
 
 /**
@@ -213,30 +214,16 @@ describe('a live workshop', () => {
     const { page } = phone;
 
     // The phone's document socket goes through a switch (its command socket stays up).
-    let offline = false;
-    let current: WebSocketRoute | null = null;
-    await page.routeWebSocket(/\/yjs\//, (ws) => {
-      if (offline) {
-        void ws.close({ code: 4000, reason: 'offline' });
-        return;
-      }
-      current = ws;
-      ws.connectToServer();
-    });
-    const setOffline = async () => {
-      offline = true;
-      await current!.close({ code: 4000, reason: 'offline' });
-      await waitForStatus(page, 'offline');
-    };
+    const network = await yjsSwitch(page);
     await joinBoard(page, board.links.participant, 'Olga');
 
     // Offline, the phone still thinks the room is writing; meanwhile it has moved on to voting.
-    await setOffline();
+    await network.off();
     await step(fac.page, 'Stem');
     const text = 'Skrevet i toget, mens rummet stemte';
     await addIdea(page, text);
     await waitForStatus(page, 'local');
-    offline = false;
+    network.on();
     // The server refuses it (STEP_FORBIDS); the text comes back into the composer, with why.
     await page.locator('[data-rescue="STEP_FORBIDS"]').waitFor({ timeout: 15_000 });
     await expect.poll(() => page.getByLabel('Din idé').inputValue()).toBe(text);
@@ -247,11 +234,11 @@ describe('a live workshop', () => {
     // Silent writing switched on while the phone was offline: its idea is sent hidden instead.
     await step(fac.page, 'Skriv');
     await page.locator('.workshop-status[data-step="write"]').waitFor();
-    await setOffline();
+    await network.off();
     await fac.page.getByRole('button', { name: 'Stille skrivning' }).click();
     await page.getByRole('button', { name: 'Tilføj idé', exact: true }).click();
     await waitForStatus(page, 'local');
-    offline = false;
+    network.on();
     await page.locator('[data-hidden-list="mine"]', { hasText: text }).waitFor({ timeout: 15_000 });
     await expect.poll(() => fac.page.locator('[data-waiting]').getAttribute('data-waiting')).toBe('1');
     await fac.page.getByRole('button', { name: 'Afslør 1 skjult idé' }).click();
