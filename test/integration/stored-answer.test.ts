@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { ROOT, boardMap, ideasMap, insertIdea, randomId } from '../../shared';
+import { ROOT } from '../../shared';
 import { foldDocument } from '../../server/store/compact';
 import { prepareStoredAnswer } from '../../server/realtime/stored-answer';
+import { randomBoardEdit, seededRandom, syncWithServer } from '../support/random-board';
 
 /** The updates inside the answer's sync messages, in order. */
 function payloads(messages: Uint8Array[]): Uint8Array[] {
@@ -18,62 +19,29 @@ function payloads(messages: Uint8Array[]): Uint8Array[] {
 const contents = (doc: Y.Doc) => Object.fromEntries(Object.values(ROOT).map((name) => [name, doc.getMap(name).toJSON()]));
 const clocks = (doc: Y.Doc) => [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort((a, b) => a[0] - b[0]);
 
-/** A tiny seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 /**
  * A board as the server stores it: several devices edit (some concurrently), the server
  * applies their updates to its gc'd document and logs each transaction's update; now and
  * then the log is folded into the snapshot, as compaction does.
  */
 function storedBoard(seed: number) {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const server = new Y.Doc();
   let snapshot: Uint8Array | null = null;
   let log: Uint8Array[] = [];
   server.on('update', (update: Uint8Array) => log.push(update));
   const devices = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
   const written: string[] = [];
-  const sync = (device: Y.Doc) => {
-    Y.applyUpdate(server, Y.encodeStateAsUpdate(device, Y.encodeStateVector(server)));
-    Y.applyUpdate(device, Y.encodeStateAsUpdate(server, Y.encodeStateVector(device)));
-  };
   for (let step = 0; step < 300; step++) {
     const device = devices[Math.floor(rand() * devices.length)] as Y.Doc;
-    const ideas = [...ideasMap(device).keys()];
-    const pick = () => ideas[Math.floor(rand() * ideas.length)] as string;
-    const text = `tekst-${seed}-${step}-${randomId(6)}`;
-    const roll = rand();
-    if (roll < 0.35 || ideas.length === 0) {
-      written.push(text);
-      insertIdea(device, { id: randomId(12), text, authorId: 'author0001', authorName: null, contributorType: null, organisation: null, createdAt: step, updatedAt: step, phase: null, principle: null, track: null, beacons: [], questionId: null, position: 'a0' });
-    } else if (roll < 0.6) {
-      written.push(text);
-      ideasMap(device).get(pick())?.set('text', text);
-    } else if (roll < 0.75) {
-      device.transact(() => {
-        ideasMap(device).get(pick())?.set('position', `a${step}`);
-        ideasMap(device).get(pick())?.set('updatedAt', step);
-      });
-    } else if (roll < 0.85) {
-      ideasMap(device).delete(pick());
-    } else {
-      written.push(text);
-      boardMap(device).set('title', text);
-    }
-    if (rand() < 0.5) sync(device);
+    randomBoardEdit(device, rand, seed, step, written);
+    if (rand() < 0.5) syncWithServer(server, device);
     if (rand() < 0.03) {
       snapshot = foldDocument(snapshot, log);
       log = [];
     }
   }
-  for (const device of devices) sync(device);
+  for (const device of devices) syncWithServer(server, device);
   return { stored: { snapshot, updates: log }, server, written };
 }
 

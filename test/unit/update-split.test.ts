@@ -3,18 +3,10 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { ROOT, YMessage, YSyncStep, boardMap, ideasMap, insertIdea, randomId } from '../../shared';
+import { ROOT, YMessage, YSyncStep, ideasMap, insertIdea, randomId } from '../../shared';
+import { randomBoardEdit, seededRandom, syncWithServer } from '../support/random-board';
 import { splitUpdate } from '../../server/realtime/update-split';
 import { FullSyncCache } from '../../server/realtime/full-sync-cache';
-
-/** A tiny seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 const roots = [...Object.values(ROOT)];
 const contents = (doc: Y.Doc) => ({
@@ -32,7 +24,7 @@ const clocks = (doc: Y.Doc) => [...Y.decodeStateVector(Y.encodeStateVector(doc))
  * written to an idea or the board title.
  */
 function multiClientBoard(seed: number, steps = 400) {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const server = new Y.Doc();
   const fresh = () => {
     const device = new Y.Doc();
@@ -41,49 +33,28 @@ function multiClientBoard(seed: number, steps = 400) {
   };
   const devices = Array.from({ length: 4 }, fresh);
   const written: string[] = [];
-  const sync = (device: Y.Doc) => {
-    Y.applyUpdate(server, Y.encodeStateAsUpdate(device, Y.encodeStateVector(server)));
-    Y.applyUpdate(device, Y.encodeStateAsUpdate(server, Y.encodeStateVector(device)));
-  };
   for (let step = 0; step < steps; step++) {
     const slot = Math.floor(rand() * devices.length);
     if (rand() < 0.04) {
-      sync(devices[slot] as Y.Doc);
+      syncWithServer(server, devices[slot] as Y.Doc);
       devices[slot] = fresh(); // another person's device: a new Yjs client
     }
     const device = devices[slot] as Y.Doc;
-    const ideas = [...ideasMap(device).keys()];
-    const pick = () => ideas[Math.floor(rand() * ideas.length)] as string;
-    const text = `tekst-${seed}-${step}-${randomId(6)}`;
     const roll = rand();
-    if (roll < 0.35 || ideas.length === 0) {
-      written.push(text);
-      insertIdea(device, { id: randomId(12), text, authorId: 'author0001', authorName: null, contributorType: null, organisation: null, createdAt: step, updatedAt: step, phase: null, principle: null, track: null, beacons: [], questionId: null, position: 'a0' });
-    } else if (roll < 0.5) {
-      written.push(text);
-      ideasMap(device).get(pick())?.set('text', text);
-    } else if (roll < 0.65) {
-      device.transact(() => {
-        ideasMap(device).get(pick())?.set('position', `a${step}`);
-        ideasMap(device).get(pick())?.set('clusterId', rand() < 0.5 ? `c${step % 7}` : null);
-      });
-    } else if (roll < 0.75) {
-      ideasMap(device).delete(pick());
-    } else if (roll < 0.85) {
+    if (roll < 0.1) {
       const list = device.getArray<string>('list');
       if (list.length > 3 && rand() < 0.4) list.delete(Math.floor(rand() * (list.length - 2)), 2);
       else list.insert(Math.floor(rand() * (list.length + 1)), [`l${step}`, `m${step}`]);
-    } else if (roll < 0.95) {
+    } else if (roll < 0.2) {
       const shared = device.getText('text');
       if (shared.length > 4 && rand() < 0.4) shared.delete(Math.floor(rand() * (shared.length - 3)), 3);
       else shared.insert(Math.floor(rand() * (shared.length + 1)), `t${step}æ😀`);
     } else {
-      written.push(text);
-      boardMap(device).set('title', text);
+      randomBoardEdit(device, rand, seed, step, written);
     }
-    if (rand() < 0.4) sync(device);
+    if (rand() < 0.4) syncWithServer(server, device);
   }
-  for (const device of devices) sync(device);
+  for (const device of devices) syncWithServer(server, device);
   return { server, written, clients: server.store.clients.size };
 }
 
