@@ -15,8 +15,13 @@ import { SimilarityIndex, type Scored } from './similarity-index';
  * in the very next answer.
  */
 
-/** Ideas indexed per slice while a board loads, so a big board never stalls the process. */
-const LOAD_SLICE = 500;
+/**
+ * How long one slice of catching up may hold the event loop. A loaded 10,000-idea board is
+ * indexed in about 0.4 s of work; in slices this short, the joins that come with the load
+ * (the board's pieces going out to new devices, their first updates) wait at most one
+ * slice each, not the whole index.
+ */
+const SLICE_MS = 4;
 /**
  * The least score a suggestion needs. On the evaluation set, 99% of unrelated pairs score
  * below 0.19 and half of the true duplicates above 0.43; suggestions while writing may be
@@ -175,7 +180,7 @@ export class BoardSense {
     if (this.scheduled || this.closed) return;
     this.scheduled = setImmediate(() => {
       this.scheduled = null;
-      this.apply(LOAD_SLICE);
+      this.apply(SLICE_MS);
       if (this.dirty.size > 0) this.schedule();
     });
   }
@@ -184,14 +189,14 @@ export class BoardSense {
     this.apply(Infinity);
   }
 
-  private apply(budget: number): void {
+  /** Indexes dirty ideas until none is left or `budgetMs` has passed. */
+  private apply(budgetMs: number): void {
     const ideas = ideasMap(this.doc);
-    let done = 0;
+    const until = performance.now() + budgetMs;
     for (const id of this.dirty) {
-      if (done >= budget) break;
       this.dirty.delete(id);
-      done += 1;
       this.refresh(id, ideas.get(id));
+      if (performance.now() >= until) break;
     }
   }
 

@@ -46,9 +46,21 @@ const stemmers: Record<TextLanguage, Stemmer> = {
  * they were.
  */
 export function stem(word: string, language: TextLanguage): string {
+  const memo = stems[language];
+  const known = memo.get(word);
+  if (known !== undefined) return known;
   const once = stemmers[language].stem(word);
-  return language === 'da' ? stemmers.da.stem(once) : once;
+  const stemmed = language === 'da' ? stemmers.da.stem(once) : once;
+  // A board's words repeat (its ideas share a vocabulary far smaller than their word
+  // count), and Snowball was half the time of indexing a loaded board: remembered per
+  // process. Bounded by starting over, so odd input cannot grow it without end.
+  if (memo.size >= STEM_MEMO_SIZE) memo.clear();
+  memo.set(word, stemmed);
+  return stemmed;
 }
+
+const STEM_MEMO_SIZE = 50_000;
+const stems: Record<TextLanguage, Map<string, string>> = { da: new Map(), en: new Map() };
 
 export function detectLanguage(words: readonly string[], fallback: TextLanguage): TextLanguage {
   let da = 0;
