@@ -12,6 +12,7 @@ import { REMOTE_ORIGIN, SERVER_ORIGIN, type RoomHooks, type RoomOrigin, type Roo
 import { DocViews } from './room-views';
 import { arrive, judge, type JudgeRoom } from './room-judge';
 import { applyStoredState } from './stored-load';
+import type { StoredAnswer } from './stored-answer';
 import { publishUpdateTrace, tracingUpdates, type PendingTrace } from './update-trace';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -274,6 +275,15 @@ export class BoardRoom implements JudgeRoom {
   }
 
   private readonly fullSync = new FullSyncCache(this.doc);
+
+  /**
+   * The answer the load made from the stored bytes for devices that joined meanwhile: kept
+   * as the cached answer for the next new devices (FullSyncCache.adopt), when it still
+   * hides everything the room has deleted. Whether it was taken.
+   */
+  adoptStoredAnswer(answer: StoredAnswer): boolean {
+    return this.fullSync.adopt(answer);
+  }
 
   /** Resolves when everything applied so far is durable (and so has been broadcast); later writes do not delay it. */
   flushed(): Promise<void> {

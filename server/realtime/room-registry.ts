@@ -148,6 +148,8 @@ export class RoomRegistry {
       await room.close();
       throw error;
     }
+    const answered = loading.preparedAnswer();
+    if (answered && !room.adoptStoredAnswer(answered)) this.log.debug({ boardId }, 'the stored answer is not kept for later devices (a deletion since the load, or a gap)');
     this.loaded.set(boardId, room);
     return room;
   }
@@ -191,6 +193,11 @@ class LoadingBoard implements StoredStateSource {
     const waiting = this.waiting.splice(0);
     const answer = waiting.length > 0 ? this.prepare() : null;
     return answer ? Promise.all(waiting.map((send) => send(answer))) : null;
+  }
+
+  /** The answer made from the stored state, when a new device asked for it during the load (else null). */
+  preparedAnswer(): StoredAnswer | null {
+    return this.prepared ?? null;
   }
 
   end(): void {

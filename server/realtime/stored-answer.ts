@@ -30,16 +30,24 @@ export interface StoredAnswer {
   /** Yjs state vector (v1) of what the messages carry, for the diff once the room is loaded. */
   stateVector: Uint8Array;
   bytes: number;
+  /**
+   * Per client, the sorted clock ranges whose content the messages do not carry: what the
+   * stored delete sets cover, and the structs stored without content (gc'd, deleted).
+   */
+  withoutContent: Ranges;
+  /** Whether every struct the messages carry is below the state vector (no struct after a gap). */
+  gapless: boolean;
 }
 
-type Ranges = Map<number, Array<[number, number]>>;
+export type Ranges = Map<number, Array<[number, number]>>;
 
 export function prepareStoredAnswer(stored: StoredDocument, pieceBytes = PIECE_BYTES): StoredAnswer {
   const deleted: Ranges = new Map();
   const present: Ranges = new Map();
+  const bare: Ranges = new Map();
   const parsed = [stored.snapshot, ...stored.updates]
     .filter((u): u is Uint8Array => u !== null && u.length > 0)
-    .map((update) => read(update, deleted, present));
+    .map((update) => read(update, deleted, present, bare));
   const hidden = normalise(deleted);
   const messages: Uint8Array[] = [];
   for (const update of parsed) {
@@ -48,11 +56,15 @@ export function prepareStoredAnswer(stored: StoredDocument, pieceBytes = PIECE_B
     if (!cut && (update.bytes.length <= pieceBytes || update.skips)) messages.push(encodeUpdateMessage(update.bytes));
     else for (const piece of writePieces(update, update.skips ? [wholePlan(update)] : planPieces(update, pieceBytes, cut), cut)) messages.push(encodeUpdateMessage(piece));
   }
-  return { messages, stateVector: stateVectorOf(present), bytes: messages.reduce((sum, m) => sum + m.length, 0) };
+  const held = normalise(present);
+  const gapless = [...held.values()].every((list) => list.length === 1 && (list[0] as [number, number])[0] === 0);
+  for (const [client, list] of deleted) for (const [from, to] of list) addRange(bare, client, from, to);
+  const bytes = messages.reduce((sum, m) => sum + m.length, 0);
+  return { messages, stateVector: stateVectorOf(held), bytes, withoutContent: normalise(bare), gapless };
 }
 
-/** Parses one stored update and notes its deletes and the clock ranges it holds. */
-function read(bytes: Uint8Array, deleted: Ranges, present: Ranges): ParsedUpdate {
+/** Parses one stored update and notes its deletes, the clock ranges it holds and those it holds without content. */
+function read(bytes: Uint8Array, deleted: Ranges, present: Ranges, bare: Ranges): ParsedUpdate {
   const parsed = parseUpdate(bytes);
   const { structs, runs, deletes } = parsed;
   for (let r = 0; r < runs.length; r += 3) {
@@ -62,11 +74,13 @@ function read(bytes: Uint8Array, deleted: Ranges, present: Ranges): ParsedUpdate
     for (let i = runs[r + 1] as number; i < (runs[r + 2] as number); i++) {
       const clock = structs[i * STRIDE + S_CLOCK] as number;
       const end = clock + (structs[i * STRIDE + S_LENGTH] as number);
-      if (((structs[i * STRIDE + S_REF] as number) & 31) === REF_SKIP) {
+      const ref = (structs[i * STRIDE + S_REF] as number) & 31;
+      if (ref === REF_SKIP) {
         addRange(present, client, from, to);
         from = -1;
         continue;
       }
+      if (ref === REF_GC || ref === REF_DELETED) addRange(bare, client, clock, end);
       if (from < 0) from = clock;
       to = end;
     }
@@ -125,10 +139,10 @@ function normalise(ranges: Ranges): Ranges {
   return out;
 }
 
-/** Per client, the clock up to which the updates hold every struct from 0 on, with no gap. */
-function stateVectorOf(present: Ranges): Uint8Array {
+/** Per client, the clock up to which the updates hold every struct from 0 on, with no gap (`held`: normalised). */
+function stateVectorOf(held: Ranges): Uint8Array {
   const clocks: Array<[number, number]> = [];
-  for (const [client, list] of normalise(present)) {
+  for (const [client, list] of held) {
     const first = list[0];
     if (first && first[0] === 0) clocks.push([client, first[1]]);
   }

@@ -157,6 +157,32 @@ describe.each<StoreKind>(['embedded', 'redis'])('a new device on a cold board (%
     provider.destroy();
   });
 
+  it.skipIf(kind === 'redis' && !redisUrl)('answers the next new devices with the stored answer the load made, not the board encoded again', async () => {
+    const { board, ideas } = await coldBoard(120);
+    const held = holdLoads(env.server);
+    const session = await env.session(board, 'participant', 'Først');
+    const first = new RawJoiner(env.url.replace('http', 'ws'), board.boardId, session.sessionToken);
+    raws.push(first);
+    await eventually(() => ideasMap(first.doc).size === ideas && held.count === 1, 10_000, 'the stored ideas, and the load held');
+    held.open();
+    await eventually(() => env.server.rooms.peek(board.boardId) !== undefined, 10_000, 'the room');
+    const room = env.server.rooms.peek(board.boardId)!;
+    const encodes = () => (room as unknown as { fullSync: { encodes: number } }).fullSync.encodes;
+    const writer = await env.yjs(await env.session(board, 'participant', 'Skriver'));
+    writer.addIdea({ text: 'skrevet efter indlæsningen' });
+    await eventually(() => writer.allSaved, 10_000, 'saved');
+    const later = new RawJoiner(env.url.replace('http', 'ws'), board.boardId, (await env.session(board, 'observer')).sessionToken);
+    raws.push(later);
+    await eventually(() => later.kinds.includes('step2'), 10_000, 'the whole board');
+    expectSameBoard(later.doc, room.doc);
+    // The writer joined as a new device too: both were answered from what the load made.
+    expect(encodes()).toBe(0);
+    expect(later.received('Idé nummer 7')).toBe(true);
+    expect(later.received('HEMMELIG')).toBe(false);
+    expect(later.received('ORIGINAL')).toBe(false);
+    writer.destroy();
+  });
+
   it.skipIf(kind === 'redis' && !redisUrl)('keeps a device that has a copy of the board waiting for the room, as before', async () => {
     const board = await env.board('kickoff');
     const first = await env.yjs(await env.session(board, 'participant', 'Har kopi'));

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { ROOT } from '../../shared';
-import { foldDocument } from '../../server/store/compact';
 import { prepareStoredAnswer } from '../../server/realtime/stored-answer';
-import { randomBoardEdit, seededRandom, syncWithServer } from '../support/random-board';
+import { storedBoard } from '../support/random-board';
 
 /** The updates inside the answer's sync messages, in order. */
 function payloads(messages: Uint8Array[]): Uint8Array[] {
@@ -18,32 +17,6 @@ function payloads(messages: Uint8Array[]): Uint8Array[] {
 
 const contents = (doc: Y.Doc) => Object.fromEntries(Object.values(ROOT).map((name) => [name, doc.getMap(name).toJSON()]));
 const clocks = (doc: Y.Doc) => [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort((a, b) => a[0] - b[0]);
-
-/**
- * A board as the server stores it: several devices edit (some concurrently), the server
- * applies their updates to its gc'd document and logs each transaction's update; now and
- * then the log is folded into the snapshot, as compaction does.
- */
-function storedBoard(seed: number) {
-  const rand = seededRandom(seed);
-  const server = new Y.Doc();
-  let snapshot: Uint8Array | null = null;
-  let log: Uint8Array[] = [];
-  server.on('update', (update: Uint8Array) => log.push(update));
-  const devices = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
-  const written: string[] = [];
-  for (let step = 0; step < 300; step++) {
-    const device = devices[Math.floor(rand() * devices.length)] as Y.Doc;
-    randomBoardEdit(device, rand, seed, step, written);
-    if (rand() < 0.5) syncWithServer(server, device);
-    if (rand() < 0.03) {
-      snapshot = foldDocument(snapshot, log);
-      log = [];
-    }
-  }
-  for (const device of devices) syncWithServer(server, device);
-  return { stored: { snapshot, updates: log }, server, written };
-}
 
 describe('the stored state a new device is answered with', () => {
   it('is the stored board with no deleted content, and says exactly what it holds', () => {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { boardMap, ideasMap, insertIdea, randomId } from '../../shared';
+import { foldDocument } from '../../server/store/compact';
 
 /** A tiny seeded generator, so a failure can be replayed. */
 export function seededRandom(seed: number): () => number {
@@ -43,4 +44,30 @@ export function randomBoardEdit(device: Y.Doc, rand: () => number, seed: number,
     written.push(text);
     boardMap(device).set('title', text);
   }
+}
+
+/**
+ * A board as the server stores it: several devices edit (some concurrently), the server
+ * applies their updates to its gc'd document and logs each transaction's update; now and
+ * then the log is folded into the snapshot, as compaction does.
+ */
+export function storedBoard(seed: number) {
+  const rand = seededRandom(seed);
+  const server = new Y.Doc();
+  let snapshot: Uint8Array | null = null;
+  let log: Uint8Array[] = [];
+  server.on('update', (update: Uint8Array) => log.push(update));
+  const devices = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
+  const written: string[] = [];
+  for (let step = 0; step < 300; step++) {
+    const device = devices[Math.floor(rand() * devices.length)] as Y.Doc;
+    randomBoardEdit(device, rand, seed, step, written);
+    if (rand() < 0.5) syncWithServer(server, device);
+    if (rand() < 0.03) {
+      snapshot = foldDocument(snapshot, log);
+      log = [];
+    }
+  }
+  for (const device of devices) syncWithServer(server, device);
+  return { stored: { snapshot, updates: log }, server, written };
 }
