@@ -299,8 +299,8 @@ function notes(results: ServerResults[], missed: string[]): string {
   return `## Notes\n\n${lines.join('\n') || '- none'}\n\n## Missed targets: causes\n\n${flag}\n\n${analysis}`;
 }
 
-export function writeReport(info: RunInfo, plan: Plan, results: ServerResults[]): string {
-  const path = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+/** Writes the report to bench/RESULTS.md, or to `path` (a partial run's report, bench/out/). */
+export function writeReport(info: RunInfo, plan: Plan, results: ServerResults[], path = fileURLToPath(new URL('./RESULTS.md', import.meta.url))): string {
   const t = targets(results);
   const t17 = targets17(results, plan);
   const foreign = results.map((r) => `${SERVER_LABEL[r.kind]} ${fmt(r.foreignCpuAtStart, 2)}`).join(', ');

@@ -15,6 +15,9 @@ import { runFanout, runSaturation } from './scenarios/fanout';
 /**
  * `npm run bench` (short, under 3 minutes on 2 cores) or `npm run bench -- --full`.
  * Options: --servers=samskab,ywebsocket,hocuspocus  --skip=fanout,saturation,boards  --verbose (server logs)
+ *          (a run with --servers or --skip is partial: its report goes to bench/out/RESULTS-<mode>-partial.md,
+ *          and bench/RESULTS.md (but for section 8, when the browser render ran) and bench/out/results-<mode>.json
+ *          stay as the last whole run left them)
  *          --profile (CPU profiles of the Samskab server into bench/out/profiles)
  *          --redis-fsync=always|no (default always, as docker-compose.yml runs Redis)
  *          --report-only (render RESULTS.md again from bench/out/results-<mode>.json, e.g. after editing ANALYSIS.md)
@@ -56,6 +59,8 @@ const mode = process.argv.includes('--full') ? 'full' : 'short';
 const plan = PLANS[mode];
 const kinds = (option('servers')?.split(',') ?? SERVER_KINDS).filter((k): k is ServerKind => (SERVER_KINDS as readonly string[]).includes(k));
 const skip = new Set(option('skip')?.split(',') ?? []);
+/** A run without every server or scenario: its figures must not replace a whole run's. */
+const partial = option('servers') !== null || skip.size > 0;
 const fsync = option('redis-fsync') === 'no' ? 'no' : 'always';
 const outDir = fileURLToPath(new URL('./out/', import.meta.url));
 const profileDir = `${outDir}profiles`;
@@ -157,6 +162,15 @@ async function main(): Promise<void> {
     redisWrite: `p50 ${write.p50.toFixed(1)} ms, p99 ${write.p99.toFixed(1)} ms, max ${write.max.toFixed(1)} ms`,
     profile: profile ? profileDir : null,
   };
+  if (partial) {
+    // Some servers or scenarios left out: the printed figures (RESULTS.md and its JSON) stay as they were.
+    writeFileSync(`${outDir}results-${mode}-partial.json`, JSON.stringify({ info, plan, results }, null, 2));
+    const path = writeReport(info, plan, results, `${outDir}RESULTS-${mode}-partial.md`);
+    // The browser's first render, when it ran, is its own section (as with --only=browser-render).
+    addRenderSection();
+    console.log(`\npartial run (--servers or --skip): wrote ${path} in ${info.durationS.toFixed(0)} s; bench/RESULTS.md has only its section 8 updated when that ran`);
+    return;
+  }
   writeFileSync(`${outDir}results-${mode}.json`, JSON.stringify({ info, plan, results }, null, 2));
   const path = writeReport(info, plan, results);
   addRenderSection();
