@@ -129,6 +129,21 @@ describe('the wall uses the screen while there are few ideas', () => {
       await write(41);
       await expect.poll(() => notes.count(), { timeout: 10_000 }).toBe(41);
       expect((await noteBoxes(screen.page)).slice(0, 40)).toEqual(dense);
+      // Every note is on one of the pages the wall turns through, also when the last page holds
+      // a single column (rounding once dropped a last page under half full).
+      const columns = async () => new Set((await noteBoxes(screen.page)).map((b) => b.x));
+      const perPage = [...(await columns())].filter((x) => x < area.x + area.width).length;
+      while ((await columns()).size % perPage !== 1) {
+        await write(written + 1);
+        await expect.poll(() => notes.count(), { timeout: 10_000 }).toBe(written);
+      }
+      const paging = await wall.evaluate((el) => {
+        const step = el.clientWidth + parseFloat(getComputedStyle(el).columnGap);
+        const left = el.getBoundingClientRect().x;
+        const lastNote = Math.max(...[...el.querySelectorAll('.wall-note')].map((n) => n.getBoundingClientRect().x - left));
+        return { pages: Number((el as HTMLElement).dataset.pages), pagesWithNotes: Math.floor(lastNote / step + 0.01) + 1 };
+      });
+      expect(paging.pages).toBe(paging.pagesWithNotes);
 
       // A narrow screen keeps its balanced columns under which the page scrolls, whatever the step.
       await narrow.page.goto(board.links.observer);
