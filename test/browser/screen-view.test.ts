@@ -5,20 +5,27 @@ import { TestClient, eventually } from '../support/harness';
 import { call, ok, setStep, socketOf, type TestSocket } from '../support/workshop';
 import { createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp } from './support';
 
+/** One app and one browser for the file's tests. */
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await browser?.close();
+  await app?.close();
+});
+
 /** The facilitator switches the projector from the laptop (issue 12: "a facilitator can switch it"). */
 describe('the projector follows the facilitator', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
   let lead: TestSocket;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
+  afterAll(() => {
     lead?.close();
-    await browser?.close();
-    await app?.close();
   });
 
   it('shows the results or one cluster when the facilitator chooses it from the console', { timeout: 90_000 }, async () => {
@@ -68,20 +75,6 @@ async function noteBoxes(page: Page): Promise<{ x: number; y: number; width: num
 
 /** Issue: a handful of ideas filled the first of four columns; the wall now steps from big notes to dense columns. */
 describe('the wall uses the screen while there are few ideas', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await browser?.close();
-    await app?.close();
-  });
-
   it('shows few ideas big across the wall, keeps them still as one more arrives, and turns dense with many', { timeout: 120_000 }, async () => {
     const board = await createBoard(app.url, { template: 'kickoff' });
     const writer = new TestClient(app.url.replace('http', 'ws'), board.boardId, await createSession(app.url, board, 'participant', 'Ane'));
