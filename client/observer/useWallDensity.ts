@@ -14,6 +14,13 @@ const screenSize = (): string => `${window.innerWidth}x${window.innerHeight}`;
  */
 export function useWallDensity(ref: RefObject<HTMLElement | null>, count: number, contentKey: string): Density {
   const [state, setState] = useState(() => nextDensity(START, { count, overflows: false, screen: screenSize() }));
+  const [counted, setCounted] = useState(count);
+  if (counted !== count) {
+    // A new count picks its step while rendering, before any layout: a wall that goes from
+    // nothing to 240 notes (a screen joining a full board) never lays them out as big notes first.
+    setCounted(count);
+    setState(nextDensity(state, { count, overflows: false, screen: state.screen }));
+  }
   const density = state.density;
 
   // A layout effect: a step that changes with the content changes before the screen paints it.
