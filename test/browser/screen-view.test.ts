@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Cluster, WorkshopState } from '../../shared';
 import { TestClient, eventually } from '../support/harness';
 import { call, ok, setStep, socketOf, type TestSocket } from '../support/workshop';
-import { createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp } from './support';
+import { axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp } from './support';
 
 /** One app and one browser for the file's tests. */
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -109,6 +109,7 @@ describe('the wall uses the screen while there are few ideas', () => {
       await expect.poll(() => notes.count(), { timeout: 10_000 }).toBe(4);
       expect(await wall.getAttribute('data-density')).toBe(density);
       expect((await noteBoxes(screen.page)).slice(0, 3)).toEqual(three);
+      expect(await axeViolations(screen.page), 'axe at the big step').toEqual([]);
 
       // Many: today's dense columns, filled top to bottom, smaller notes.
       await write(40);
