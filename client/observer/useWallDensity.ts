@@ -27,13 +27,16 @@ export function useWallDensity(ref: RefObject<HTMLElement | null>, count: number
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
+    // The dense step pages what does not fit: no overflow to read there (and no forced
+    // layout on each arrival at a full wall), only a new screen size to notice.
+    const rows = density !== 'dense';
     const measure = () =>
-      setState((prev) => nextDensity(prev, { count, overflows: el.scrollHeight > el.clientHeight + 1, screen: screenSize() }));
+      setState((prev) => nextDensity(prev, { count, overflows: rows && el.scrollHeight > el.clientHeight + 1, screen: screenSize() }));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     // The blocks grow as notes arrive or are edited; the wall's own box keeps its size.
-    for (const block of el.children) observer.observe(block);
+    if (rows) for (const block of el.children) observer.observe(block);
     return () => observer.disconnect();
   }, [ref, contentKey, count, density]);
 
