@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Idea } from '../../shared';
 import { ProjectorNote } from './ProjectorNote';
+import { useWallDensity } from './useWallDensity';
 import { useWallPaging } from './useWallPaging';
 import type { WallBlock } from './wall-blocks';
 
@@ -19,18 +20,22 @@ interface Props {
 }
 
 /**
- * The wall: blocks (clusters or groups) flow into columns that fill the screen's height;
- * what does not fit continues on the next page, turned calmly (useWallPaging).
+ * The wall: while few ideas are shown, big notes in rows across the wall; as more arrive,
+ * it steps to smaller ones (useWallDensity), and then blocks (clusters or groups) flow into
+ * columns that fill the screen's height; what does not fit continues on the next page,
+ * turned calmly (useWallPaging).
  */
 export function ProjectorIdeas({ blocks, ideas, notShown, totals, votesShown, paused, emptyText }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const shown = blocks.reduce((n, b) => n + b.ideas.length, 0);
-  const { page, pages } = useWallPaging(ref, paused, `${blocks.length}:${shown}`);
+  const content = `${blocks.map((b) => b.key).join(' ')}:${shown}`;
+  const density = useWallDensity(ref, shown, content);
+  const { page, pages } = useWallPaging(ref, paused, `${density}:${content}`);
   if (shown === 0) return <p className="projector__empty">{emptyText}</p>;
   return (
     <>
-      <div className="wall__columns" ref={ref} data-pages={pages}>
+      <div className="wall__columns" ref={ref} data-pages={pages} data-density={density}>
         {blocks.map((block) => (
           <section
             key={block.key}

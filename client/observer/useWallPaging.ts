@@ -15,9 +15,14 @@ export function useWallPaging(ref: RefObject<HTMLElement | null>, paused: boolea
     const el = ref.current;
     if (!el) return;
     const measure = () => {
-      const step = el.clientWidth + parseFloat(getComputedStyle(el).columnGap || '0');
-      const pages = step > 0 ? Math.max(1, Math.round((el.scrollWidth + parseFloat(getComputedStyle(el).columnGap || '0')) / step)) : 1;
-      const page = Math.min(pages, Math.round(el.scrollLeft / step) + 1);
+      const gap = parseFloat(getComputedStyle(el).columnGap || '0') || 0;
+      const step = el.clientWidth + gap;
+      // A last page only partly filled is a page too (rounding dropped a last page under half
+      // full, and its notes were never shown). The slack absorbs sub-pixel column widths.
+      const pages = step > 0 ? Math.max(1, Math.ceil((el.scrollWidth + gap) / step - 0.02)) : 1;
+      // The last page cannot scroll a whole step: it shows the last screenful of columns.
+      const atEnd = el.scrollLeft >= el.scrollWidth - el.clientWidth - 1;
+      const page = atEnd ? pages : Math.min(pages, Math.round(el.scrollLeft / step) + 1);
       setState((s) => (s.page === page && s.pages === pages ? s : { page, pages }));
       return { step, pages, page };
     };

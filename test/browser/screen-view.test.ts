@@ -1,23 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Cluster, WorkshopState } from '../../shared';
+import { TestClient, eventually } from '../support/harness';
 import { call, ok, setStep, socketOf, type TestSocket } from '../support/workshop';
-import { createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp } from './support';
+import { axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp } from './support';
+
+/** One app and one browser for the file's tests. */
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await browser?.close();
+  await app?.close();
+});
 
 /** The facilitator switches the projector from the laptop (issue 12: "a facilitator can switch it"). */
 describe('the projector follows the facilitator', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
   let lead: TestSocket;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
+  afterAll(() => {
     lead?.close();
-    await browser?.close();
-    await app?.close();
   });
 
   it('shows the results or one cluster when the facilitator chooses it from the console', { timeout: 90_000 }, async () => {
@@ -50,6 +58,95 @@ describe('the projector follows the facilitator', () => {
     } finally {
       await screen.context.close();
       await laptop.context.close();
+    }
+  });
+});
+
+/** Each note's box on the wall, in the wall's order, once the page has laid out and painted. */
+async function noteBoxes(page: Page): Promise<{ x: number; y: number; width: number; height: number }[]> {
+  return page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return [...document.querySelectorAll('.wall-note')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) };
+    });
+  });
+}
+
+/** Issue: a handful of ideas filled the first of four columns; the wall now steps from big notes to dense columns. */
+describe('the wall uses the screen while there are few ideas', () => {
+  it('shows few ideas big across the wall, keeps them still as one more arrives, and turns dense with many', { timeout: 120_000 }, async () => {
+    const board = await createBoard(app.url, { template: 'kickoff' });
+    const writer = new TestClient(app.url.replace('http', 'ws'), board.boardId, await createSession(app.url, board, 'participant', 'Ane'));
+    clients.push(writer);
+    await writer.synced();
+    let written = 0;
+    const write = async (upTo: number) => {
+      for (; written < upTo; written++) writer.addIdea({ text: `Idé ${written + 1}: flere bænke ved stranden`, position: `a${String(written).padStart(4, '0')}` });
+      await eventually(() => writer.allSaved, 20_000, 'the ideas saved');
+    };
+    const screen = await newDevice(browser, 1920, 1080);
+    const narrow = await newDevice(browser, 800, 900);
+    try {
+      await screen.page.emulateMedia({ reducedMotion: 'reduce' });
+      await screen.page.goto(board.links.observer);
+      const wall = screen.page.locator('.wall__columns');
+      const notes = screen.page.locator('.wall-note');
+      await write(3);
+      await expect.poll(() => notes.count(), { timeout: 10_000 }).toBe(3);
+
+      // Three ideas: big notes side by side, across the wall (not three small ones in its first column).
+      const density = await wall.getAttribute('data-density');
+      expect(density).not.toBe('dense');
+      const area = (await wall.boundingBox())!;
+      const three = await noteBoxes(screen.page);
+      expect(new Set(three.map((b) => b.x)).size).toBeGreaterThan(1);
+      expect(Math.max(...three.map((b) => b.x + b.width)) - area.x).toBeGreaterThan(area.width * 0.9);
+      for (const box of three) expect(box.width).toBeGreaterThan(area.width * 0.3);
+
+      // One more: same step, and the notes already there stay exactly where they were.
+      await write(4);
+      await expect.poll(() => notes.count(), { timeout: 10_000 }).toBe(4);
+      expect(await wall.getAttribute('data-density')).toBe(density);
+      expect((await noteBoxes(screen.page)).slice(0, 3)).toEqual(three);
+      expect(await axeViolations(screen.page), 'axe at the big step').toEqual([]);
+
+      // Many: today's dense columns, filled top to bottom, smaller notes.
+      await write(40);
+      await expect.poll(() => notes.count(), { timeout: 10_000 }).toBe(40);
+      await expect.poll(() => wall.getAttribute('data-density'), { timeout: 10_000 }).toBe('dense');
+      const dense = await noteBoxes(screen.page);
+      expect(dense[1]!.x).toBe(dense[0]!.x);
+      expect(dense[1]!.y).toBeGreaterThan(dense[0]!.y);
+      expect(dense[0]!.width).toBeLessThan(three[0]!.width);
+      // Within the dense step, one more idea moves nobody either.
+      await write(41);
+      await expect.poll(() => notes.count(), { timeout: 10_000 }).toBe(41);
+      expect((await noteBoxes(screen.page)).slice(0, 40)).toEqual(dense);
+      // Every note is on one of the pages the wall turns through, also when the last page holds
+      // a single column (rounding once dropped a last page under half full).
+      const columns = async () => new Set((await noteBoxes(screen.page)).map((b) => b.x));
+      const perPage = [...(await columns())].filter((x) => x < area.x + area.width).length;
+      while ((await columns()).size % perPage !== 1) {
+        await write(written + 1);
+        await expect.poll(() => notes.count(), { timeout: 10_000 }).toBe(written);
+      }
+      const paging = await wall.evaluate((el) => {
+        const step = el.clientWidth + parseFloat(getComputedStyle(el).columnGap);
+        const left = el.getBoundingClientRect().x;
+        const lastNote = Math.max(...[...el.querySelectorAll('.wall-note')].map((n) => n.getBoundingClientRect().x - left));
+        return { pages: Number((el as HTMLElement).dataset.pages), pagesWithNotes: Math.floor(lastNote / step + 0.01) + 1 };
+      });
+      expect(paging.pages).toBe(paging.pagesWithNotes);
+
+      // A narrow screen keeps its balanced columns under which the page scrolls, whatever the step.
+      await narrow.page.goto(board.links.observer);
+      await narrow.page.locator('.wall-note').nth(40).waitFor();
+      const style = await narrow.page.locator('.wall__columns').evaluate((el) => getComputedStyle(el).columnFill);
+      expect(style).toBe('balance');
+    } finally {
+      await screen.context.close();
+      await narrow.context.close();
     }
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * How dense the projector's wall is: a few discrete steps, so the wall re-lays itself out
+ * only when it crosses one, never on every idea that arrives.
+ *  - large: a few ideas, in rows of big notes across the whole wall;
+ *  - medium: more, smaller notes, still in rows;
+ *  - dense: columns of small notes filled top to bottom, paged sideways (useWallPaging).
+ * Pure, so the choice (and its hysteresis) is tested without a browser.
+ */
+export const DENSITIES = ['large', 'medium', 'dense'] as const;
+export type Density = (typeof DENSITIES)[number];
+
+/** The most notes a step shows before the wall steps denser (dense holds any number). */
+export const MOST_NOTES: Readonly<Record<Exclude<Density, 'dense'>, number>> = { large: 8, medium: 24 };
+
+/**
+ * The wall steps back to a sparser step only once the notes are this share of that step's
+ * limit or fewer: a deleted idea or two around a limit must not flip the wall back and forth.
+ */
+export const BACK_SHARE = 0.75;
+
+export interface DensityState {
+  density: Density;
+  /**
+   * Steps whose notes did not fit on the wall, with how many notes they did not fit: the
+   * wall does not go back to such a step until it shows fewer notes than that (else it
+   * would go back, overflow, and step again, on and on).
+   */
+  overflowedAt: Readonly<Partial<Record<Density, number>>>;
+  /** The screen the overflows were measured on: a new screen size forgets them. */
+  screen: string;
+}
+
+export interface DensityInput {
+  /** Notes shown on the wall. */
+  count: number;
+  /** Whether the notes, laid out at the current step, are taller than the wall. */
+  overflows: boolean;
+  /** The screen's size, e.g. "1920x1080". */
+  screen: string;
+}
+
+export const START: DensityState = { density: 'large', overflowedAt: {}, screen: '' };
+
+const limit = (step: number): number => {
+  const density = DENSITIES[step];
+  return density === 'large' || density === 'medium' ? MOST_NOTES[density] : Infinity;
+};
+
+/**
+ * The step for the wall's notes now, from the step it is at. By count: denser past a step's
+ * limit, sparser only well below the sparser step's (BACK_SHARE). By room: a step whose
+ * notes overflow the wall goes one denser and is remembered as too full for that many notes.
+ * Returns `prev` itself when nothing changes, so a caller's state update renders nothing.
+ */
+export function nextDensity(prev: DensityState, { count, overflows, screen }: DensityInput): DensityState {
+  let overflowedAt = screen === prev.screen ? prev.overflowedAt : {};
+  const from = DENSITIES.indexOf(prev.density);
+  const tooFull = (step: number): boolean => {
+    const at = overflowedAt[DENSITIES[step] as Density];
+    return at !== undefined && count >= at;
+  };
+  let step = from;
+  while (step < DENSITIES.length - 1 && (count > limit(step) || tooFull(step))) step += 1;
+  while (step > 0 && count <= Math.floor(limit(step - 1) * BACK_SHARE) && !tooFull(step - 1)) step -= 1;
+  // The overflow was measured at the current step: it only counts while the wall stays there.
+  if (step === from && overflows && step < DENSITIES.length - 1) {
+    overflowedAt = { ...overflowedAt, [prev.density]: count };
+    step += 1;
+  }
+  const density = DENSITIES[step] as Density;
+  if (density === prev.density && overflowedAt === prev.overflowedAt && screen === prev.screen) return prev;
+  return { density, overflowedAt, screen };
+}
