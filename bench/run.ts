@@ -146,7 +146,8 @@ async function main(): Promise<void> {
   const load = await startLoad();
   const results = await runAll(redis, load);
   await load.stop();
-  if (mode === 'full' && kinds.includes('samskab') && !skip.has('browser-render')) {
+  const renders = mode === 'full' && kinds.includes('samskab') && !skip.has('browser-render');
+  if (renders) {
     await runBrowserRender(redis, renderPlan)
       .then(saveRender)
       .catch((error: unknown) => console.error(`  browser-render failed: ${error instanceof Error ? error.message : String(error)}`));
@@ -167,7 +168,7 @@ async function main(): Promise<void> {
     writeFileSync(`${outDir}results-${mode}-partial.json`, JSON.stringify({ info, plan, results }, null, 2));
     const path = writeReport(info, plan, results, `${outDir}RESULTS-${mode}-partial.md`);
     // The browser's first render, when it ran, is its own section (as with --only=browser-render).
-    addRenderSection();
+    if (renders) addRenderSection();
     console.log(`\npartial run (--servers or --skip): wrote ${path} in ${info.durationS.toFixed(0)} s; bench/RESULTS.md has only its section 8 updated when that ran`);
     return;
   }
