@@ -130,6 +130,8 @@ export class BoardService implements SessionLookup {
     };
     const sessionToken = newToken();
     await this.store.putSession(hashToken(sessionToken), { identity, createdAt: Date.now() });
+    // The device opens the board next: its load starts now, while the device connects.
+    this.rooms.warm(board.id);
     return { sessionToken, identity, board: { id: board.id, title: await this.titleOf(board) } };
   }
 

@@ -55,16 +55,31 @@ export class RoomRegistry {
     this.loadHooks.push(hook);
   }
 
-  async acquire(boardId: string): Promise<BoardRoom> {
+  async acquire(boardId: string, forNewDevice = false): Promise<BoardRoom> {
     clearTimeout(this.unloadTimers.get(boardId));
     this.unloadTimers.delete(boardId);
     this.users.set(boardId, (this.users.get(boardId) ?? 0) + 1);
     try {
-      return await this.load(boardId);
+      return await this.load(boardId, forNewDevice);
     } catch (error) {
       this.release(boardId);
       throw error;
     }
+  }
+
+  /**
+   * Starts loading a board that a device is about to open (a session was just made for it,
+   * or its join code looked up), so the load runs while the device connects instead of
+   * after; the stored state is then also prepared as a new device's answer, kept as the
+   * room's cached one (FullSyncCache.adopt), so the device's first sync goes out at once.
+   * Unloaded like any room nobody uses. Never throws: the device's own join reports errors.
+   */
+  warm(boardId: string): void {
+    if (this.rooms.has(boardId)) return;
+    void this.acquire(boardId, true).then(
+      () => this.release(boardId),
+      () => undefined,
+    );
   }
 
   release(boardId: string): void {
@@ -113,10 +128,10 @@ export class RoomRegistry {
 
   private readonly loaded = new Map<string, BoardRoom>();
 
-  private load(boardId: string): Promise<BoardRoom> {
+  private load(boardId: string, forNewDevice: boolean): Promise<BoardRoom> {
     let pending = this.rooms.get(boardId);
     if (!pending) {
-      const loading = new LoadingBoard(this.log.child({ boardId }));
+      const loading = new LoadingBoard(this.log.child({ boardId }), forNewDevice);
       this.loadingBoards.set(boardId, loading);
       pending = (async () => {
         try {
@@ -175,7 +190,11 @@ class LoadingBoard implements StoredStateSource {
   private waiting: Array<(answer: StoredAnswer) => Promise<void>> = [];
   private ended = false;
 
-  constructor(private readonly log: Logger) {}
+  constructor(
+    private readonly log: Logger,
+    /** Prepare the answer even when no new device waits yet: one is about to ask (warm). */
+    private readonly forNewDevice: boolean,
+  ) {}
 
   answer(send: (answer: StoredAnswer) => Promise<void>): void {
     if (this.ended) return;
@@ -191,8 +210,8 @@ class LoadingBoard implements StoredStateSource {
   read(stored: StoredDocument): Promise<unknown> | null {
     this.stored = stored;
     const waiting = this.waiting.splice(0);
-    const answer = waiting.length > 0 ? this.prepare() : null;
-    return answer ? Promise.all(waiting.map((send) => send(answer))) : null;
+    const answer = waiting.length > 0 || this.forNewDevice ? this.prepare() : null;
+    return answer && waiting.length > 0 ? Promise.all(waiting.map((send) => send(answer))) : null;
   }
 
   /** The answer made from the stored state, when a new device asked for it during the load (else null). */

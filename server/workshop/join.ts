@@ -52,6 +52,8 @@ export class JoinByCode {
   private async resolve(ip: string, rawCode: string): Promise<JoinCodeInfo & { boardId: string }> {
     const code = normalizeJoinCode(rawCode);
     const boardId = JOIN_CODE_PATTERN.test(code) ? await this.ctx.store.findJoinCode(code) : null;
+    // A phone that looked the code up joins next: load the board ready for a new device.
+    if (boardId) this.ctx.rooms.warm(boardId);
     const found = boardId
       ? await this.ctx.rooms
           .withRoom(boardId, async (room) => {

@@ -183,6 +183,24 @@ describe.each<StoreKind>(['embedded', 'redis'])('a new device on a cold board (%
     writer.destroy();
   });
 
+  it.skipIf(kind === 'redis' && !redisUrl)('starts loading the board when a session is made for it, ready for a new device', async () => {
+    const { board, ideas } = await coldBoard(80);
+    expect(env.server.rooms.peek(board.boardId)).toBeUndefined();
+    const session = await env.session(board, 'participant', 'Ny');
+    // No socket yet: the session alone started the load.
+    await eventually(() => env.server.rooms.peek(board.boardId) !== undefined, 10_000, 'the board loaded');
+    const room = env.server.rooms.peek(board.boardId)!;
+    const raw = new RawJoiner(env.url.replace('http', 'ws'), board.boardId, session.sessionToken);
+    raws.push(raw);
+    await eventually(() => raw.kinds.includes('step2'), 10_000, 'the whole board');
+    expect(ideasMap(raw.doc).size).toBe(ideas);
+    expectSameBoard(raw.doc, room.doc);
+    // Answered from the stored state prepared during the load, not from the board encoded again.
+    expect((room as unknown as { fullSync: { encodes: number } }).fullSync.encodes).toBe(0);
+    expect(raw.received('HEMMELIG')).toBe(false);
+    expect(raw.received('ORIGINAL')).toBe(false);
+  });
+
   it.skipIf(kind === 'redis' && !redisUrl)('keeps a device that has a copy of the board waiting for the room, as before', async () => {
     const board = await env.board('kickoff');
     const first = await env.yjs(await env.session(board, 'participant', 'Har kopi'));
