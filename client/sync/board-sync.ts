@@ -15,7 +15,7 @@ import { initialSocialSession } from '../state/slices/social';
 import type { CommandName, CommandPayload, CommandResult } from './command-channel';
 import { adaptProvider } from './custom-messages';
 import { buildIdea, createIdea, deleteIdea, updateIdea, type IdeaDraft, type IdeaPatch } from './idea-writes';
-import { DeviceCopy } from './device-copy';
+import { DeviceCopy, claimDeviceCopy } from './device-copy';
 import { changedSomething, countingWebSocket, SaveTracker } from './save-tracker';
 import { mirrorIntoStore } from './store-mirrors';
 import { StoredIdeas } from './stored-ideas';
@@ -208,6 +208,7 @@ export class BoardSync {
     const doc = new Y.Doc();
     const deviceKey = `${boardId}:${identity.participantId}`;
     // The device copy: local updates are written at once, remote ones in an idle moment (device-copy.ts).
+    const hasCopy = claimDeviceCopy(`samskab.${deviceKey}`);
     const persistence = new DeviceCopy(`samskab:${deviceKey}`, doc);
     const tracker = new SaveTracker(`samskab.unsaved.${deviceKey}`);
     const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`;
@@ -280,7 +281,9 @@ export class BoardSync {
       provider.connect();
     };
     // Show the device copy first, then connect: unsaved local edits go out in the first sync.
-    void persistence.whenSynced.then(connect);
+    // A session new on this device has no copy to wait for (once this Live is in place).
+    if (!hasCopy) queueMicrotask(connect);
+    else void persistence.whenSynced.then(connect);
     const fallback = setTimeout(connect, LOCAL_LOAD_TIMEOUT_MS);
 
     return {

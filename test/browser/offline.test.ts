@@ -47,6 +47,42 @@ describe('offline', () => {
     await Promise.all([context.close(), other.context.close()]);
   });
 
+  // A session new on this device has no copy: it connects without waiting for IndexedDB (client/sync/board-sync.ts).
+  it('connects at once on a first join, and after the device copy on a reload', async () => {
+    const board = await createBoard(app.url, { template: 'citizens' });
+    const { page, context } = await newDevice(browser);
+    try {
+      // Notes, in the page, whether this session's device copy had opened when each Yjs socket was made.
+      await page.addInitScript(() => {
+        const w = window as unknown as { copyOpen: boolean; copyOpenAtSocket: boolean[] };
+        w.copyOpen = false;
+        w.copyOpenAtSocket = [];
+        const open = indexedDB.open.bind(indexedDB);
+        indexedDB.open = (name: string, version?: number) => {
+          const request = open(name, version);
+          if (name.startsWith('samskab:')) request.addEventListener('success', () => (w.copyOpen = true));
+          return request;
+        };
+        const Native = window.WebSocket;
+        window.WebSocket = class extends Native {
+          constructor(url: string | URL, protocols?: string | string[]) {
+            super(url, protocols);
+            if (String(url).includes('/yjs/')) w.copyOpenAtSocket.push(w.copyOpen);
+          }
+        };
+      });
+      await joinBoard(page, board.links.participant, 'Ny på enheden');
+      await waitForStatus(page, 'saved', 15_000);
+      const seen = () => page.evaluate(() => (window as unknown as { copyOpenAtSocket: boolean[] }).copyOpenAtSocket);
+      expect(await seen()).toEqual([false]);
+      await page.reload();
+      await waitForStatus(page, 'saved', 15_000);
+      expect(await seen()).toEqual([true]);
+    } finally {
+      await context.close();
+    }
+  });
+
   // The device copy writes others' updates in an idle moment, not as they arrive (client/sync/device-copy.ts).
   it("keeps others' ideas and moves on the device too: an offline reload shows them", async () => {
     const board = await createBoard(app.url, { template: 'blank' });
