@@ -96,7 +96,9 @@ export class BoardRoom implements JudgeRoom {
 
   /**
    * `onStored` sees the stored state as soon as it is read, before it is applied (new
-   * devices can be answered with it meanwhile); the load waits for what it returns.
+   * devices can be answered with it meanwhile); the load waits for what it returns: when
+   * it made the new devices' answer, that answer's updates, applied instead of the stored
+   * bytes (the same document, already in pieces).
    */
   static async load(
     boardId: string,
@@ -104,7 +106,7 @@ export class BoardRoom implements JudgeRoom {
     store: BoardStore,
     log: Logger,
     compactAfterUpdates: number,
-    onStored?: (stored: StoredDocument) => Promise<void> | void,
+    onStored?: (stored: StoredDocument) => Promise<readonly Uint8Array[] | null> | readonly Uint8Array[] | null | void,
     hooks: RoomHooks = {},
   ): Promise<BoardRoom> {
     const room = new BoardRoom(boardId, docName, store, log, compactAfterUpdates, hooks);
@@ -125,9 +127,9 @@ export class BoardRoom implements JudgeRoom {
     }
     try {
       try {
-        await onStored?.(stored);
+        const prepared = await onStored?.(stored);
         // Stored updates were checked when they arrived; applied in pieces, with turns between.
-        await applyStoredState(room.doc, stored);
+        await applyStoredState(room.doc, stored, undefined, prepared ?? null);
       } finally {
         applied();
       }

@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { YMessage } from '../../shared';
@@ -9,6 +10,14 @@ export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, YMessage.Sync);
   syncProtocol.writeUpdate(encoder, update);
   return encoding.toUint8Array(encoder);
+}
+
+/** The update inside a sync message made by encodeUpdateMessage (a view, not a copy). */
+export function updateOfMessage(message: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarUint(decoder); // YMessage.Sync
+  decoding.readVarUint(decoder); // the sync step
+  return decoding.readVarUint8Array(decoder);
 }
 
 export function encodeSavedMessage(clientId: number, clock: number): Uint8Array {

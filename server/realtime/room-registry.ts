@@ -5,6 +5,7 @@ import { ErrorCode } from '../../shared';
 import { BoardRoom } from './board-room';
 import { ServiceError } from '../core/errors';
 import { prepareStoredAnswer, type StoredAnswer } from './stored-answer';
+import { updateOfMessage } from './messages';
 import { docNameOf } from '../core/rooms';
 import type { RoomHooks } from './room-hooks';
 
@@ -156,6 +157,7 @@ export class RoomRegistry {
       // it, but never hold the load long for a slow reader.
       const written = loading.read(stored);
       if (written) await Promise.race([written, delay(ANSWER_WRITE_WAIT_MS)]);
+      return loading.preparedAnswer()?.messages.map(updateOfMessage) ?? null;
     }, this.hooks);
     try {
       for (const hook of this.loadHooks) await hook(room);

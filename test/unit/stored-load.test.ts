@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ROOT, ideasMap, insertIdea } from '../../shared';
 import { applyStoredState } from '../../server/realtime/stored-load';
+import { prepareStoredAnswer } from '../../server/realtime/stored-answer';
+import { updateOfMessage } from '../../server/realtime/messages';
+import { storedBoard } from '../support/random-board';
 import { PIECE_BYTES } from '../../server/realtime/update-split';
 import { sampleIdea } from './idea-fixture';
 
@@ -46,5 +49,21 @@ describe('a board loaded from its stored state', () => {
     // Not a Yjs update the splitter can read: Yjs's own error, as with a whole apply.
     const garbage = new Uint8Array(2 * PIECE_BYTES + 10).fill(7);
     await expect(applyStoredState(new Y.Doc(), { snapshot: garbage, updates: [] }, 0)).rejects.toThrow();
+  });
+
+  it('ends as the same document from the answer the load made for new devices (its pieces, no second parse)', async () => {
+    for (let seed = 100; seed <= 115; seed++) {
+      const { stored } = storedBoard(seed);
+      const fromStored = new Y.Doc();
+      await applyStoredState(fromStored, stored, 0);
+      const fromAnswer = new Y.Doc();
+      await applyStoredState(fromAnswer, stored, 0, prepareStoredAnswer(stored, 1500).messages.map(updateOfMessage));
+      expect(contents(fromAnswer)).toEqual(contents(fromStored));
+      expect(Y.equalSnapshots(Y.snapshot(fromAnswer), Y.snapshot(fromStored))).toBe(true);
+      expect(fromAnswer.store.pendingStructs).toBeNull();
+      // Equal as Yjs documents (contents, state vector, delete set); deleted structs may be
+      // merged or garbage-collected differently, which no client can tell apart.
+      expect(Y.encodeStateVector(fromAnswer)).toEqual(Y.encodeStateVector(fromStored));
+    }
   });
 });
