@@ -216,7 +216,7 @@ class LoadingBoard implements StoredStateSource {
     return answer && waiting.length > 0 ? Promise.all(waiting.map((send) => send(answer))) : null;
   }
 
-  /** The answer made from the stored state, when a new device asked for it during the load (else null). */
+  /** The answer made from the stored state, when a new device asked for it during the load or the load was started for one (else null). */
   preparedAnswer(): StoredAnswer | null {
     return this.prepared ?? null;
   }
