@@ -16,6 +16,24 @@ type IdleScheduler = {
 };
 
 /**
+ * Whether this device may hold a copy of the board under `name`, and from now on it may. A
+ * copy is kept per session (the name holds the participant id), so a device that has just
+ * joined has none: it can connect without waiting for IndexedDB to open an empty database
+ * (about a tenth of a second on a phone's first visit). Unknown when storage cannot be
+ * read: then the caller waits for the copy, as always.
+ */
+export function claimDeviceCopy(name: string): boolean {
+  const key = `${name}.copy`;
+  try {
+    const known = localStorage.getItem(key) !== null;
+    if (!known) localStorage.setItem(key, '1');
+    return known;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * The device's copy of the board in IndexedDB (y-indexeddb), with remote updates written
  * after the task that applied them rather than in it.
  *
@@ -37,24 +55,6 @@ type IdleScheduler = {
  * constructor) and its trim bookkeeping (`_dbsize`, `_storeTimeoutId`): the browser test
  * test/browser/offline.test.ts proves both kinds of update still reach the copy.
  */
-/**
- * Whether this device may hold a copy of the board under `name`, and from now on it may. A
- * copy is kept per session (the name holds the participant id), so a device that has just
- * joined has none: it can connect without waiting for IndexedDB to open an empty database
- * (about a tenth of a second on a phone's first visit). Unknown when storage cannot be
- * read: then the caller waits for the copy, as always.
- */
-export function claimDeviceCopy(name: string): boolean {
-  const key = `${name}.copy`;
-  try {
-    const known = localStorage.getItem(key) !== null;
-    if (!known) localStorage.setItem(key, '1');
-    return known;
-  } catch {
-    return true;
-  }
-}
-
 export class DeviceCopy extends IndexeddbPersistence {
   private queue: Uint8Array[] = [];
   private idle: number | null = null;
