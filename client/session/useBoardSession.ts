@@ -116,23 +116,6 @@ export function useBoardSession(boardId: string, kind: SessionKind, linkToken: s
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [boardId, kind, sessionToken, rejoin]);
 
-  // The join form: which board this link opens (its title), asked while the person reads the
-  // form; the server starts loading the board meanwhile. A link that fails here is told when
-  // the person joins, except a board that is gone, said at once.
-  const previewToken = state.phase === 'join' && state.title === null ? state.token : null;
-  useEffect(() => {
-    if (!previewToken) return;
-    let cancelled = false;
-    void request('previewBoard', { params: { boardId }, body: { token: previewToken } }).then((result) => {
-      if (cancelled) return;
-      if (result.ok) setState((current) => (current.phase === 'join' && current.token === previewToken ? { ...current, title: result.data.board.title } : current));
-      else if (errorOf(result)?.code === ErrorCode.BOARD_NOT_FOUND) setState({ phase: 'not-found' });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [previewToken, boardId]);
-
   const joiningToken = state.phase === 'joining' ? state.token : null;
   useEffect(() => {
     if (!joiningToken) return;

@@ -8,7 +8,6 @@ import {
   type ContributorType,
   type Step,
   createBoardRequestSchema,
-  boardPreviewRequestSchema,
   createSessionRequestSchema,
   randomId,
   type Beacon,
@@ -16,7 +15,6 @@ import {
   type CreateBoardResponse,
   type Identity,
   type Role,
-  type BoardPreview,
   type SessionResponse,
 } from '../../shared';
 import type { BoardRecord, BoardStore } from '../store/board-store';
@@ -114,21 +112,6 @@ export class BoardService implements SessionLookup {
     const role = roleOfToken(board, parsed.data.token);
     if (!role) throw new ServiceError(ErrorCode.INVALID_TOKEN, 'This link is not valid for this board.', 403);
     return this.issueSession(board, role, parsed.data);
-  }
-
-  /**
-   * Which board a link opens and as whom, for the join form, before anyone is asked their
-   * name. The person joins next, so the board starts loading now (RoomRegistry.warm): by
-   * the time they have typed their name it is in memory, ready for a new device.
-   */
-  async previewBoard(boardId: string, body: unknown): Promise<BoardPreview> {
-    const parsed = boardPreviewRequestSchema.safeParse(body ?? {});
-    if (!parsed.success) throw ServiceError.validation(parsed.error);
-    const board = await this.requireBoard(boardId);
-    const role = roleOfToken(board, parsed.data.token);
-    if (!role) throw new ServiceError(ErrorCode.INVALID_TOKEN, 'This link is not valid for this board.', 403);
-    this.rooms.warm(board.id);
-    return { board: { id: board.id, title: await this.titleOf(board) }, role };
   }
 
   /** A participant session without a link: the caller (join by code) has checked the board's code. */

@@ -5,11 +5,9 @@ import { coordinatorSessionRequestSchema, installationBeaconsSchema, newRoundReq
 import type { PersonDeleteResult, PersonExport } from './personal-data';
 import { surveyAnswerRequestSchema, type SurveyAnswerResult, type SurveyView } from './polls';
 import {
-  boardPreviewRequestSchema,
   createBoardRequestSchema,
   createSessionRequestSchema,
   joinByCodeRequestSchema,
-  type BoardPreview,
   type CreateBoardResponse,
   type HealthResponse,
   type JoinCodeInfo,
@@ -43,7 +41,6 @@ export const REST_ROUTES = {
   // Boards and sessions (PROTOCOL.md §4)
   createBoard: { method: 'POST', path: '/api/boards', auth: 'anyone', body: createBoardRequestSchema, answer: json<CreateBoardResponse>(), status: 201, limit: 'boardsPerIp' },
   createSession: { method: 'POST', path: '/api/boards/:boardId/sessions', auth: 'board token', body: createSessionRequestSchema, answer: json<SessionResponse>(), status: 201, limit: 'sessionsPerIp' },
-  previewBoard: { method: 'POST', path: '/api/boards/:boardId/preview', auth: 'board token', body: boardPreviewRequestSchema, answer: json<BoardPreview>(), status: 200, cache: 'no-store', limit: 'sessionsPerIp' },
   checkSession: { method: 'GET', path: '/api/boards/:boardId/session', auth: 'board session', answer: json<Omit<SessionResponse, 'sessionToken'>>(), status: 200 },
   joinCodeInfo: { method: 'GET', path: '/api/join/:code', auth: 'join code', answer: json<JoinCodeInfo>(), status: 200 },
   joinByCode: { method: 'POST', path: '/api/join', auth: 'join code', body: joinByCodeRequestSchema, answer: json<SessionResponse>(), status: 201 },

@@ -82,15 +82,6 @@ export interface SessionResponse {
   board: { id: string; title: string };
 }
 
-/** POST /api/boards/:boardId/preview — which board a link opens, before joining (the join form shows its title). */
-export const boardPreviewRequestSchema = z.object({ token: z.string().min(1).max(200) }).strict();
-
-export interface BoardPreview {
-  board: { id: string; title: string };
-  /** The role a session made with this link gets. */
-  role: Identity['role'];
-}
-
 export interface HealthResponse {
   status: 'ok' | 'unavailable';
   store: 'embedded' | 'redis';

@@ -201,23 +201,6 @@ describe.each<StoreKind>(['embedded', 'redis'])('a new device on a cold board (%
     expect(raw.received('ORIGINAL')).toBe(false);
   });
 
-  it.skipIf(kind === 'redis' && !redisUrl)('previews a link (title and role) for the join form, and starts loading the board meanwhile', async () => {
-    const { board } = await coldBoard(20);
-    const preview = (boardId: string, body: unknown) =>
-      fetch(`${env.url}/api/boards/${boardId}/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (res) => ({ status: res.status, body: (await res.json()) as { ok: boolean; data?: { board: { id: string; title: string }; role: string }; error?: { code: string } } }));
-    expect(env.server.rooms.peek(board.boardId)).toBeUndefined();
-    const seen = await preview(board.boardId, { token: board.tokens.observer });
-    expect(seen.status).toBe(200);
-    expect(seen.body.data).toEqual({ board: { id: board.boardId, title: board.title }, role: 'observer' });
-    await eventually(() => env.server.rooms.peek(board.boardId) !== undefined, 10_000, 'the board loaded');
-    // Nothing else comes of it: no session, no identity.
-    expect(JSON.stringify(seen.body)).not.toContain('sessionToken');
-    expect((await preview(board.boardId, { token: 'not-a-token-of-this-board' })).body.error?.code).toBe(ErrorCode.INVALID_TOKEN);
-    expect((await preview('NoSuchBoard1', { token: board.tokens.participant })).status).toBe(404);
-    const extra = await preview(board.boardId, { token: board.tokens.participant, displayName: 'x' });
-    expect(extra.status).toBe(400);
-  });
-
   it.skipIf(kind === 'redis' && !redisUrl)('keeps a device that has a copy of the board waiting for the room, as before', async () => {
     const board = await env.board('kickoff');
     const first = await env.yjs(await env.session(board, 'participant', 'Har kopi'));
