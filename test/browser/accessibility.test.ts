@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, axeViolations, createBoard, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser, ARTIFACTS, axeViolations, createBoard, joinBoard, newDevice, waitForStatus } from './support';
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA) and screenshots', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = appAndBrowser();
 
   it('start page and the created links', async () => {
-    const { page, context } = await newDevice(browser);
-    await page.goto(`${app.url}/`);
+    const { page, context } = await newDevice(suite.browser);
+    await page.goto(`${suite.app.url}/`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('da');
     expect(await axeViolations(page)).toEqual([]);
@@ -39,8 +28,8 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) and screenshots', () => {
   });
 
   it('board page on a desktop, with ideas and the facilitator tools', async () => {
-    const board = await createBoard(app.url, { template: 'kickoff' });
-    const { page, context } = await newDevice(browser, 1400, 1000);
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const { page, context } = await newDevice(suite.browser, 1400, 1000);
     await joinBoard(page, board.links.facilitator, 'Mette');
     const ideas = [
       ['Åbne rådsmøder i biblioteket', '1', '1', 'outward'],
@@ -76,8 +65,8 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) and screenshots', () => {
   });
 
   it('board page at 320 px wide', async () => {
-    const board = await createBoard(app.url, { template: 'citizens' });
-    const { page, context } = await newDevice(browser, 320, 700);
+    const board = await createBoard(suite.app.url, { template: 'citizens' });
+    const { page, context } = await newDevice(suite.browser, 320, 700);
     await joinBoard(page, board.links.participant, null);
     await page.getByLabel('Din idé').fill('Flere bænke langs stranden, så ældre kan holde pauser');
     await page.getByRole('button', { name: 'Tilføj idé' }).click();
@@ -90,14 +79,14 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) and screenshots', () => {
   });
 
   it('observer view on the projector', async () => {
-    const board = await createBoard(app.url, { template: 'kickoff' });
-    const writer = await newDevice(browser);
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const writer = await newDevice(suite.browser);
     await joinBoard(writer.page, board.links.participant, 'Lars');
     await writer.page.getByLabel('Din idé').fill('Ishøj Strand som fælles samlingssted');
     await writer.page.getByRole('button', { name: 'Tilføj idé' }).click();
     await waitForStatus(writer.page, 'saved');
 
-    const screen = await newDevice(browser, 1600, 900);
+    const screen = await newDevice(suite.browser, 1600, 900);
     await screen.page.goto(board.links.observer);
     await screen.page.locator('.note', { hasText: 'Ishøj Strand' }).waitFor();
     await expect.poll(() => screen.page.locator('.screen__stats').innerText()).toContain('1 person til stede');

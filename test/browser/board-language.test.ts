@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { createBoard, joinBoard, launchBrowser, newDevice, startApp } from './support';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser, createBoard, joinBoard, newDevice } from './support';
 
 /**
  * The board's notes and groups translate with useT (client/i18n/useT.ts), which remembers
@@ -8,21 +7,11 @@ import { createBoard, joinBoard, launchBrowser, newDevice, startApp } from './su
  * every heading, count and note label in the new language, and switching back the old.
  */
 describe('switching language on the board', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = appAndBrowser();
 
   it('shows the groups, their counts and the notes in the chosen language, and back', async () => {
-    const board = await createBoard(app.url, { template: 'blank' });
-    const { page, context } = await newDevice(browser);
+    const board = await createBoard(suite.app.url, { template: 'blank' });
+    const { page, context } = await newDevice(suite.browser);
     try {
       await joinBoard(page, board.links.participant, 'Lise');
       for (const text of ['Første idé', 'Anden idé']) {

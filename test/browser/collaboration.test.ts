@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, createBoard, joinBoard, launchBrowser, newDevice, openNoteActions, startApp, waitForStatus } from './support';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser, ARTIFACTS, createBoard, joinBoard, newDevice, openNoteActions, waitForStatus } from './support';
 
 describe('two people on one board', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = appAndBrowser();
 
   it('shows an idea added on one device on the other, keeps it over a reload, and the server has it', async () => {
-    const board = await createBoard(app.url, { template: 'kickoff' });
-    const mette = await newDevice(browser);
-    const anon = await newDevice(browser);
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const mette = await newDevice(suite.browser);
+    const anon = await newDevice(suite.browser);
     await joinBoard(mette.page, board.links.facilitator, 'Mette');
     await joinBoard(anon.page, board.links.participant, null);
 
@@ -48,7 +37,7 @@ describe('two people on one board', () => {
     await waitForStatus(mette.page, 'saved');
 
     // A device that never saw the board gets it from the server alone.
-    const fresh = await newDevice(browser);
+    const fresh = await newDevice(suite.browser);
     await joinBoard(fresh.page, board.links.participant, 'Ny');
     await fresh.page.locator('.note', { hasText: text }).waitFor();
     await fresh.page.screenshot({ path: `${ARTIFACTS}/collaboration-fresh-device.png`, fullPage: true });
@@ -57,9 +46,9 @@ describe('two people on one board', () => {
   });
 
   it('moves an idea by drag and drop for everyone', async () => {
-    const board = await createBoard(app.url, { template: 'blank' });
-    const a = await newDevice(browser);
-    const b = await newDevice(browser);
+    const board = await createBoard(suite.app.url, { template: 'blank' });
+    const a = await newDevice(suite.browser);
+    const b = await newDevice(suite.browser);
     await joinBoard(a.page, board.links.facilitator, 'Ada');
     await joinBoard(b.page, board.links.participant, 'Bo');
 
@@ -75,9 +64,9 @@ describe('two people on one board', () => {
   });
 
   it('lets authors edit and delete their own ideas, and facilitators change the board settings', async () => {
-    const board = await createBoard(app.url, { template: 'blank' });
-    const f = await newDevice(browser);
-    const p = await newDevice(browser);
+    const board = await createBoard(suite.app.url, { template: 'blank' });
+    const f = await newDevice(suite.browser);
+    const p = await newDevice(suite.browser);
     await joinBoard(f.page, board.links.facilitator, 'Fie');
     await joinBoard(p.page, board.links.participant, 'Pia');
 

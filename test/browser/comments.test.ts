@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { QueueResult } from '../../shared';
 import { join, socketClient } from '../support/harness';
 import {
+  appAndBrowser,
   ARTIFACTS,
   axeViolations,
   createBoard,
   joinBoard,
-  launchBrowser,
   newDevice,
   openNoteActions,
   showReactions,
-  startApp,
   waitForStatus,
 } from './support';
 
@@ -35,25 +34,15 @@ async function moderate(page: Page, text: string, item: string): Promise<void> {
 }
 
 describe('comments, reactions, reports and moderation on a note', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = appAndBrowser();
 
   it('two participants and a facilitator comment, react, report, hide, restore and set a status', { timeout: 180_000 }, async () => {
-    const board = await createBoard(app.url, { template: 'kickoff' });
-    const fac = await newDevice(browser, 1280, 900);
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const fac = await newDevice(suite.browser, 1280, 900);
     await joinBoard(fac.page, board.links.facilitator, 'Mette');
-    const ane = await newDevice(browser, 1280, 900);
+    const ane = await newDevice(suite.browser, 1280, 900);
     await joinBoard(ane.page, board.links.participant, 'Ane');
-    const bo = await newDevice(browser, 320, 740);
+    const bo = await newDevice(suite.browser, 320, 740);
     await joinBoard(bo.page, board.links.participant, 'Bo');
 
     const idea = 'Bænke og skygge ved Ishøj Sø';
@@ -109,8 +98,8 @@ describe('comments, reactions, reports and moderation on a note', () => {
     await ane.page.screenshot({ path: `${ARTIFACTS}/comments-thread-1280.png`, fullPage: true });
 
     // Both reports reach the facilitators' queue (asked by a second facilitator over socket.io).
-    const session = await join(app.url, board.boardId, board.tokens.facilitator, 'Kø');
-    const socket = socketClient(app.url, session.sessionToken);
+    const session = await join(suite.app.url, board.boardId, board.tokens.facilitator, 'Kø');
+    const socket = socketClient(suite.app.url, session.sessionToken);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
@@ -214,15 +203,15 @@ describe('comments, reactions, reports and moderation on a note', () => {
   });
 
   it('on a pre-moderated board, a comment waits for a moderator and only its author sees it', { timeout: 90_000 }, async () => {
-    const board = await createBoard(app.url, { template: 'citizens' });
-    const session = await join(app.url, board.boardId, board.tokens.facilitator, 'Mette');
-    const socket = socketClient(app.url, session.sessionToken);
+    const board = await createBoard(suite.app.url, { template: 'citizens' });
+    const session = await join(suite.app.url, board.boardId, board.tokens.facilitator, 'Mette');
+    const socket = socketClient(suite.app.url, session.sessionToken);
     const connected = new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
-    const ane = await newDevice(browser, 320, 740);
-    const bo = await newDevice(browser, 1280, 900);
+    const ane = await newDevice(suite.browser, 320, 740);
+    const bo = await newDevice(suite.browser, 1280, 900);
     try {
       await connected;
       const configured = await socket
@@ -259,7 +248,7 @@ describe('comments, reactions, reports and moderation on a note', () => {
 
       // The read-only board view: comments and reaction counts, but no form and no buttons to react.
       await (await showReactions(note(bo.page, idea))).getByRole('button', { name: /^Elsker/ }).click();
-      const viewer = await newDevice(browser, 320, 740);
+      const viewer = await newDevice(suite.browser, 320, 740);
       await viewer.page.goto(board.links.observer.replace('/screen#', '#'));
       const join = viewer.page.getByRole('button', { name: 'Gå til tavlen' });
       await Promise.race([join.waitFor(), note(viewer.page, idea).waitFor()]);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
-import { createBoard, joinBoard, launchBrowser, newDevice, openNoteActions, showReactions, startApp } from './support';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { appAndBrowser, createBoard, joinBoard, newDevice, openNoteActions, showReactions } from './support';
 
 /**
  * A group skips the layout and paint of what is out of view (`content-visibility: auto`,
@@ -12,21 +12,11 @@ import { createBoard, joinBoard, launchBrowser, newDevice, openNoteActions, show
  * re-match the rule over the whole group.
  */
 describe('a group with something open in it', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = appAndBrowser();
 
   it('is laid out uncontained while a menu, the thread or the reactions are open, and contained again after', async () => {
-    const board = await createBoard(app.url, { template: 'blank' });
-    const { page, context } = await newDevice(browser);
+    const board = await createBoard(suite.app.url, { template: 'blank' });
+    const { page, context } = await newDevice(suite.browser);
     try {
       await joinBoard(page, board.links.participant, 'Rie');
       await page.getByLabel('Din idé').fill('En idé med en menu');

@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, axeViolations, createBoard, joinBoard, launchBrowser, newDevice, newPhone, startApp, waitForStatus } from './support';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser, ARTIFACTS, axeViolations, createBoard, joinBoard, newDevice, newPhone, waitForStatus } from './support';
 
 /** Joining by code on a small phone: the code, the board it opens, and every way it can go wrong. */
 describe('join by code', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = appAndBrowser();
 
   it('works at 320 px, forgives case and spaces, and says clearly when a code is wrong, closed or rate limited', async () => {
-    const board = await createBoard(app.url, { template: 'citizens' });
-    const fac = await newDevice(browser);
+    const board = await createBoard(suite.app.url, { template: 'citizens' });
+    const fac = await newDevice(suite.browser);
     await joinBoard(fac.page, board.links.facilitator, 'Fie');
     const code = (await fac.page.locator('[data-join-code]').first().getAttribute('data-join-code'))!;
 
     // The start page points people with a code to the join page.
-    const phone = await newPhone(browser, 320, 640);
+    const phone = await newPhone(suite.browser, 320, 640);
     const { page } = phone;
-    await page.goto(`${app.url}/`);
+    await page.goto(`${suite.app.url}/`);
     await page.getByRole('link', { name: 'Deltag med koden fra skærmen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Deltag med en kode' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
@@ -59,7 +48,7 @@ describe('join by code', () => {
     // The facilitator closes joining: the phone learns it before anyone types a name.
     await fac.page.getByRole('button', { name: 'Tag imod nye deltagere' }).click();
     await fac.page.locator('.toggle[aria-pressed="false"]', { hasText: 'Tag imod nye deltagere' }).waitFor();
-    await page.goto(`${app.url}/join/${code.toLowerCase()}`);
+    await page.goto(`${suite.app.url}/join/${code.toLowerCase()}`);
     await page.getByRole('alert').filter({ hasText: 'Facilitatoren har lukket for nye deltagere' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
@@ -82,7 +71,7 @@ describe('join by code', () => {
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'Add an idea' }).waitFor();
     // Back on the join page, the phone is told it is already in.
-    await page.goto(`${app.url}/join/${code}`);
+    await page.goto(`${suite.app.url}/join/${code}`);
     await page.getByRole('link', { name: 'Go to the board' }).waitFor();
 
     await Promise.all([fac.context.close(), phone.context.close()]);

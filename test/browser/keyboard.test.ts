@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, createBoard, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appAndBrowser, ARTIFACTS, createBoard, joinBoard, newDevice, waitForStatus } from './support';
 
 /** Presses Tab until the focused element matches the selector (and text), as a keyboard user would. */
 async function tabTo(page: Page, selector: string, text: string | null = null, max = 80): Promise<void> {
@@ -21,21 +21,11 @@ async function tabTo(page: Page, selector: string, text: string | null = null, m
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
 describe('keyboard only', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = appAndBrowser();
 
   it('adds an idea and moves it to another group with Tab, Enter and arrow keys', async () => {
-    const board = await createBoard(app.url, { template: 'kickoff' });
-    const { page, context } = await newDevice(browser);
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const { page, context } = await newDevice(suite.browser);
     await joinBoard(page, board.links.participant, 'Sara');
     // Start from the top of the page, like a fresh page load.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TestClient } from '../support/harness';
-import { ARTIFACTS, createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp, waitForStatus, yjsSwitch } from './support';
+import { appAndBrowser, ARTIFACTS, createBoard, createSession, joinBoard, newDevice, waitForStatus, yjsSwitch } from './support';
 
 describe('offline', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = appAndBrowser();
 
   it('keeps an idea made offline on the device, over a reload, until the server has saved it', async () => {
-    const board = await createBoard(app.url, { template: 'citizens' });
-    const { page, context } = await newDevice(browser);
+    const board = await createBoard(suite.app.url, { template: 'citizens' });
+    const { page, context } = await newDevice(suite.browser);
 
     // The Yjs socket goes through a switch: connected to the server, or refused at once.
     const network = await yjsSwitch(page);
@@ -41,7 +30,7 @@ describe('offline', () => {
     network.on();
     await waitForStatus(page, 'saved', 15_000);
 
-    const other = await newDevice(browser);
+    const other = await newDevice(suite.browser);
     await joinBoard(other.page, board.links.participant, 'Per');
     await other.page.locator('.note', { hasText: text }).waitFor();
     await Promise.all([context.close(), other.context.close()]);
@@ -49,8 +38,8 @@ describe('offline', () => {
 
   // A session new on this device has no copy: it connects without waiting for IndexedDB (client/sync/board-sync.ts).
   it('connects at once on a first join, and after the device copy on a reload', async () => {
-    const board = await createBoard(app.url, { template: 'citizens' });
-    const { page, context } = await newDevice(browser);
+    const board = await createBoard(suite.app.url, { template: 'citizens' });
+    const { page, context } = await newDevice(suite.browser);
     try {
       // Notes, in the page, whether this session's device copy had opened when each Yjs socket was made.
       await page.addInitScript(() => {
@@ -85,9 +74,9 @@ describe('offline', () => {
 
   // The device copy writes others' updates in an idle moment, not as they arrive (client/sync/device-copy.ts).
   it("keeps others' ideas and moves on the device too: an offline reload shows them", async () => {
-    const board = await createBoard(app.url, { template: 'blank' });
-    const writer = new TestClient(app.url.replace('http', 'ws'), board.boardId, await createSession(app.url, board, 'participant', 'Skriver'));
-    const { page, context } = await newDevice(browser);
+    const board = await createBoard(suite.app.url, { template: 'blank' });
+    const writer = new TestClient(suite.app.url.replace('http', 'ws'), board.boardId, await createSession(suite.app.url, board, 'participant', 'Skriver'));
+    const { page, context } = await newDevice(suite.browser);
     try {
       await writer.synced();
       const network = await yjsSwitch(page);

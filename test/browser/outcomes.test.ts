@@ -2,18 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { BoardLinks } from '../../shared';
 import {
+  appAndBrowser,
   ARTIFACTS,
   axeViolations,
   joinBoard,
-  launchBrowser,
   newDevice,
   newPhone,
   openNoteActions,
-  startApp,
   waitForStatus,
 } from './support';
 
@@ -62,24 +61,14 @@ const links = (page: Page, boardId: string) =>
   page.evaluate((id) => JSON.parse(localStorage.getItem(`samskab.links.${id}`) ?? 'null') as BoardLinks | null, boardId);
 
 describe('from idea to initiative, in the browser', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = appAndBrowser();
 
   it('takes the kick-off board to an initiative, a report and an Excel file, then a new round', { timeout: 240_000 }, async () => {
-    const fac = await newDevice(browser, 1280, 900);
+    const fac = await newDevice(suite.browser, 1280, 900);
     const page = fac.page;
 
     // The start page: "My boards" is empty on a new device; the kick-off board is created here.
-    await page.goto(app.url);
+    await page.goto(suite.app.url);
     const mine = page.locator('[data-my-boards]');
     await mine.getByText('Der er ingen tavler på denne enhed endnu.', { exact: false }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -94,7 +83,7 @@ describe('from idea to initiative, in the browser', () => {
     expect(kickoffLinks).not.toBeNull();
 
     // Ideas: Ane's from her phone, the others from the room.
-    const ane = await newPhone(browser, 320, 740);
+    const ane = await newPhone(suite.browser, 320, 740);
     await joinBoard(ane.page, kickoffLinks!.participant, 'Ane');
     const bench = 'Bænke og skygge ved Ishøj Sø';
     const calendar = 'Fælles kalender for foreningerne';
@@ -256,7 +245,7 @@ describe('from idea to initiative, in the browser', () => {
     await page.screenshot({ path: `${ARTIFACTS}/outcomes-new-round-board-1280.png`, fullPage: true });
 
     // My boards: both, newest first; one removed from this device after a confirmation.
-    await page.goto(app.url);
+    await page.goto(suite.app.url);
     const items = mine.locator('.my-boards__item');
     await expect.poll(() => items.count()).toBe(2);
     expect(await items.locator('h3').allInnerTexts()).toEqual([`${KICKOFF} – runde 2`, KICKOFF]);
@@ -278,9 +267,9 @@ describe('from idea to initiative, in the browser', () => {
   });
 
   it('gives facilitators the outcome tools at 320 px', { timeout: 120_000 }, async () => {
-    const phone = await newPhone(browser, 320, 740);
+    const phone = await newPhone(suite.browser, 320, 740);
     const page = phone.page;
-    await page.goto(app.url);
+    await page.goto(suite.app.url);
     await page.getByRole('button', { name: 'Opret tavle' }).click();
     await page.getByRole('link', { name: 'Åbn tavlen som facilitator' }).click();
     await page.getByLabel('Dit navn').fill('Sofie');

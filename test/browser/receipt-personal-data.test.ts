@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, randomId, type Ack, type ClientToServerEvents, type ContributionReceipt, type ServerToClientEvents } from '../../shared';
-import { axeViolations, createBoard, createSession, launchBrowser, newPhone, startApp } from './support';
+import { appAndBrowser, axeViolations, createBoard, createSession, newPhone } from './support';
 
 /** The receipt page's own-data buttons: download, and delete only after a confirmation step. */
 describe('receipt page: my data', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = appAndBrowser();
 
   it('downloads the contributor\u2019s data and deletes it after confirmation', async () => {
-    const board = await createBoard(app.url, { template: 'kickoff' });
-    const session = await createSession(app.url, board, 'facilitator', 'Mette');
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = ioClient(app.url, {
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const session = await createSession(suite.app.url, board, 'facilitator', 'Mette');
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = ioClient(suite.app.url, {
       auth: { session: session.sessionToken, protocolVersion: PROTOCOL_VERSION },
       transports: ['websocket'],
       forceNew: true,
@@ -29,7 +18,7 @@ describe('receipt page: my data', () => {
     const configured = await socket.emitWithAck('call:configure', { enabled: true, opensAt: null, closesAt: null, moderation: 'pre' });
     socket.close();
     if (!configured.ok) throw new Error(configured.error.code);
-    const res = await fetch(`${app.url}/api/calls/${configured.data.callId}/contributions`, {
+    const res = await fetch(`${suite.app.url}/api/calls/${configured.data.callId}/contributions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ id: randomId(16), text: 'En legeplads ved søen', email: 'lise@example.dk', consent: true }),
@@ -38,9 +27,9 @@ describe('receipt page: my data', () => {
     if (!sent.ok) throw new Error(sent.error.code);
     const code = sent.data.receipt;
 
-    const { context, page } = await newPhone(browser, 320, 640);
+    const { context, page } = await newPhone(suite.browser, 320, 640);
     try {
-      await page.goto(`${app.url}/r/${code}`);
+      await page.goto(`${suite.app.url}/r/${code}`);
       await page.getByRole('heading', { name: 'Dine data' }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
 
@@ -58,12 +47,12 @@ describe('receipt page: my data', () => {
       expect(await axeViolations(page)).toEqual([]);
       // Cancelling changes nothing.
       await dialog.getByRole('button', { name: 'Annuller' }).click();
-      expect((await fetch(`${app.url}/api/receipts/${code}`)).status).toBe(200);
+      expect((await fetch(`${suite.app.url}/api/receipts/${code}`)).status).toBe(200);
 
       await page.getByRole('button', { name: 'Slet mine data' }).click();
       await page.getByRole('button', { name: 'Ja, slet alt' }).click();
       await page.getByRole('status').filter({ hasText: 'Dine data er slettet' }).waitFor();
-      expect((await fetch(`${app.url}/api/receipts/${code}`)).status).toBe(404);
+      expect((await fetch(`${suite.app.url}/api/receipts/${code}`)).status).toBe(404);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { randomId, type ContributorType, type CreateBoardResponse, type CreateSessionRequest, type Idea, type SessionResponse } from '../../shared';
 import { TestClient, socketClient } from '../support/harness';
 import { call, ok } from '../support/workshop';
-import { ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
+import { appAndBrowser, ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, newDevice, waitForStatus } from './support';
 
 /** A Copenhagen wall-clock time as an instant (summer time, UTC+2, for these dates). */
 const copenhagen = (iso: string): number => Date.parse(`${iso}+02:00`);
@@ -20,24 +20,14 @@ const noteTexts = async (page: Page): Promise<string[]> => (await notes(page).lo
 const shownCount = (page: Page) => page.getByTestId('ideas-shown').innerText();
 
 describe('search and filters on a board', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = appAndBrowser();
 
   const session = (board: CreateBoardResponse, role: 'participant' | 'facilitator', details: Omit<CreateSessionRequest, 'token'>) =>
-    createSession(app.url, board, role, details);
+    createSession(suite.app.url, board, role, details);
 
   /** A socket.io command as a session, as the page's command channel sends it. */
   async function command(who: SessionResponse, event: 'idea:setStatus' | 'comment:add', payload: unknown): Promise<void> {
-    const socket = socketClient(app.url, who.sessionToken);
+    const socket = socketClient(suite.app.url, who.sessionToken);
     try {
       await ok(call(socket, event, payload));
     } finally {
@@ -47,8 +37,8 @@ describe('search and filters on a board', () => {
 
   /** A board with ideas in Danish from several kinds of contributor over the summer, written over Yjs. */
   async function seededBoard() {
-    const board = await createBoard(app.url, { template: 'blank' });
-    const wsUrl = app.url.replace('http', 'ws');
+    const board = await createBoard(suite.app.url, { template: 'blank' });
+    const wsUrl = suite.app.url.replace('http', 'ws');
     const ideas: Idea[] = [];
     for (const seed of SEEDED) {
       // The session's identity is what an idea may say about its author.
@@ -71,7 +61,7 @@ describe('search and filters on a board', () => {
 
   it('finds Danish words however they are typed, narrows by contributor and date, and clears', async () => {
     const board = await seededBoard();
-    const { page, context } = await newDevice(browser, 1280, 900);
+    const { page, context } = await newDevice(suite.browser, 1280, 900);
     await joinBoard(page, board.links.facilitator, 'Mette');
     // And one idea through the page itself, today.
     await page.getByLabel('Din idé').fill('Fælles kalender for foreningerne i Ishøj');
@@ -154,7 +144,7 @@ describe('search and filters on a board', () => {
 
   it('folds the filters into a disclosure on a 320 px phone', async () => {
     const board = await seededBoard();
-    const { page, context } = await newDevice(browser, 320, 700);
+    const { page, context } = await newDevice(suite.browser, 320, 700);
     await joinBoard(page, board.links.participant, null);
     await expect.poll(() => notes(page).count()).toBe(4);
 

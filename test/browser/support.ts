@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type WebSocketRoute } from 'playwright-core';
 import type { Ack, CreateBoardRequest, CreateBoardResponse, CreateSessionRequest, Role, SessionResponse } from '../../shared';
 import { testConfig, type ServerConfig } from '../../server/config';
@@ -25,6 +26,36 @@ export async function startApp(overrides: Partial<ServerConfig> = {}) {
       await app.close();
       await store.close();
       await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type App = Awaited<ReturnType<typeof startApp>>;
+
+/**
+ * The app and Chromium for the describe block it is called in: both started before its
+ * tests, closed after them. Read `suite.app` and `suite.browser` inside the tests.
+ */
+export function appAndBrowser(overrides: Partial<ServerConfig> = {}): { readonly app: App; readonly browser: Browser } {
+  let app: App | null = null;
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(overrides), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  const started = <T>(value: T | null, what: string): T => {
+    if (value === null) throw new Error(`${what} is not started: read it inside a test`);
+    return value;
+  };
+  return {
+    get app() {
+      return started(app, 'the app');
+    },
+    get browser() {
+      return started(browser, 'the browser');
     },
   };
 }

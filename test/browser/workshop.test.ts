@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import {
+  appAndBrowser,
   ARTIFACTS,
   axeViolations,
   createBoard,
   joinBoard,
   joinByCode,
-  launchBrowser,
   newDevice,
   newPhone,
   openNoteActions,
-  startApp,
   waitForStatus,
   yjsSwitch,
 } from './support';
@@ -49,38 +48,28 @@ async function timerSeconds(page: Page): Promise<number> {
 }
 
 describe('a live workshop', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = appAndBrowser();
 
   it('runs a question from silent writing to results, with phones joined by code and a projector', { timeout: 120_000 }, async () => {
-    const board = await createBoard(app.url, { template: 'kickoff' });
-    const fac = await newDevice(browser, 1400, 1000);
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const fac = await newDevice(suite.browser, 1400, 1000);
     await joinBoard(fac.page, board.links.facilitator, 'Mette');
-    const projector = await newDevice(browser, 1600, 900);
+    const projector = await newDevice(suite.browser, 1600, 900);
     await projector.page.goto(board.links.observer);
     const code = await projector.page.locator('.join-panel__code').getAttribute('data-join-code');
     expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
 
     // Three phones read the code off the wall; the third phone's clock is seven minutes fast.
-    const phones = await Promise.all([newPhone(browser), newPhone(browser), newPhone(browser)]);
+    const phones = await Promise.all([newPhone(suite.browser), newPhone(suite.browser), newPhone(suite.browser)]);
     await phones[2]!.context.addInitScript(() => {
       const real = Date.now.bind(Date);
       Date.now = () => real() + 7 * 60_000;
     });
     const [ane, bo, anon] = phones.map((p) => p.page) as [Page, Page, Page];
     const typed = `${code!.slice(0, 3).toLowerCase()} ${code!.slice(3)}`;
-    await joinByCode(ane, app.url, typed, { name: 'Ane', type: 'council', organisation: 'Ældrerådet' });
-    await joinByCode(bo, app.url, code!, { name: 'Bo', type: 'association' });
-    await joinByCode(anon, app.url, code!, { name: null, type: 'citizen' });
+    await joinByCode(ane, suite.app.url, typed, { name: 'Ane', type: 'council', organisation: 'Ældrerådet' });
+    await joinByCode(bo, suite.app.url, code!, { name: 'Bo', type: 'association' });
+    await joinByCode(anon, suite.app.url, code!, { name: null, type: 'citizen' });
 
     // Presence: the facilitator sees who is here; the projector counts the participants.
     const room = fac.page.locator('.console-card--room');
@@ -207,10 +196,10 @@ describe('a live workshop', () => {
   });
 
   it('gives back what a phone wrote offline when the room moved on meanwhile', { timeout: 60_000 }, async () => {
-    const board = await createBoard(app.url, { template: 'kickoff' });
-    const fac = await newDevice(browser);
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const fac = await newDevice(suite.browser);
     await joinBoard(fac.page, board.links.facilitator, 'Mette');
-    const phone = await newPhone(browser);
+    const phone = await newPhone(suite.browser);
     const { page } = phone;
 
     // The phone's document socket goes through a switch (its command socket stays up).
@@ -247,11 +236,11 @@ describe('a live workshop', () => {
   });
 
   it('keeps a hidden idea written without a connection on the phone, over a reload, and sends it when back', { timeout: 60_000 }, async () => {
-    const board = await createBoard(app.url, { template: 'kickoff' });
-    const fac = await newDevice(browser);
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const fac = await newDevice(suite.browser);
     await joinBoard(fac.page, board.links.facilitator, 'Mette');
     await fac.page.getByRole('button', { name: 'Stille skrivning' }).click();
-    const phone = await newPhone(browser);
+    const phone = await newPhone(suite.browser);
     const { page } = phone;
 
     // The command channel (socket.io: polling, then a WebSocket) goes through a switch.
@@ -284,10 +273,10 @@ describe('a live workshop', () => {
   });
 
   it('gathers ideas into a cluster by drag and drop, and merges duplicates keeping every author', { timeout: 60_000 }, async () => {
-    const board = await createBoard(app.url, { template: 'kickoff' });
-    const fac = await newDevice(browser, 1400, 1000);
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const fac = await newDevice(suite.browser, 1400, 1000);
     await joinBoard(fac.page, board.links.facilitator, 'Mette');
-    const phone = await newPhone(browser);
+    const phone = await newPhone(suite.browser);
     await joinBoard(phone.page, board.links.participant, 'Ane');
     await addIdea(phone.page, 'Flere bænke ved stranden');
     await addIdea(fac.page, 'Bænke langs strandparken');
