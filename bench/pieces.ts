@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { PIECE_BYTES, RAMP, planPieces, splitUpdate, writePieces } from '../server/realtime/update-split';
-import { parseUpdate } from '../server/realtime/update-split-parse';
+import { PIECE_BYTES, RAMP, planPieces, splitUpdate, writePieces } from '../server/store/pieces/split';
+import { parseUpdate } from '../server/store/pieces/parse';
 import { buildSeedUpdate, fakeAuthor } from './lib/ideas';
 
 /**

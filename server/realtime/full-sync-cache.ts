@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { PLACEMENT_FIELDS, ROOT, YMessage, YSyncStep } from '../../shared';
 import { encodeUpdateMessage } from './messages';
 import type { StoredAnswer } from './stored-answer';
-import { PIECE_BYTES, splitUpdate } from './update-split';
+import { PIECE_BYTES, splitUpdate } from '../store/pieces/split';
 
 /** Above this share of the base's size, the tail is folded into a new base. */
 const MAX_TAIL_SHARE = 0.25;
@@ -26,7 +26,7 @@ const MAX_TAIL_SHARE = 0.25;
  * not content anyone may be kept from; the idea itself and its text are). The tail is
  * always encoded from the document, so what it carries never has deleted content.
  *
- * The base is cut into pieces of bounded size (update-split.ts): a browser applies each
+ * The base is cut into pieces of bounded size (store/pieces/split.ts): a browser applies each
  * message in one main-thread task, and one of megabytes froze the page for half a second.
  * So the answer is the base's pieces as updates, then the tail's (all of it builds on the
  * base, so nothing waits in the client's pending structs), the last one as the sync step

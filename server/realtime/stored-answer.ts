@@ -1,8 +1,9 @@
 import * as encoding from 'lib0/encoding';
 import type { StoredDocument } from '../store/board-store';
 import { encodeUpdateMessage } from './messages';
-import { PIECE_BYTES, planPieces, wholePlan, writePieces } from './update-split';
-import { REF_DELETED, REF_GC, REF_SKIP, S_CLOCK, S_LENGTH, S_REF, STRIDE, parseUpdate, type ParsedUpdate } from './update-split-parse';
+import { PIECE_BYTES, planPieces, wholePlan, writePieces } from '../store/pieces/split';
+import { REF_DELETED, REF_GC, REF_SKIP, S_CLOCK, S_LENGTH, S_REF, STRIDE, parseUpdate, type ParsedUpdate } from '../store/pieces/parse';
+import { readPlannedSnapshot, type PlannedSnapshot, type Ranges } from '../store/pieces/plan';
 
 /**
  * A new device's first sync answered from the stored bytes while the server still loads
@@ -18,7 +19,11 @@ import { REF_DELETED, REF_GC, REF_SKIP, S_CLOCK, S_LENGTH, S_REF, STRIDE, parseU
  * the loaded room as before. The log is sent one message per stored update: merging them
  * would cost the server more (Y.mergeUpdates) than the client saves by applying one. An
  * update over PIECE_BYTES (the snapshot, megabytes on a large board) is sent as several
- * pieces in dependency order (update-split.ts), so a browser applies it in several tasks.
+ * pieces in dependency order (store/pieces/split.ts), so a browser applies it in several tasks.
+ *
+ * A snapshot stored with its piece plan (store/pieces/plan.ts, made at compaction) is not
+ * read at all: its pieces are copied out of it, and only a piece holding content that the
+ * log's delete sets cover is read and rewritten.
  */
 export interface StoredAnswer {
   /**
@@ -39,17 +44,19 @@ export interface StoredAnswer {
   gapless: boolean;
 }
 
-export type Ranges = Map<number, Array<[number, number]>>;
+export type { Ranges };
 
 export function prepareStoredAnswer(stored: StoredDocument, pieceBytes = PIECE_BYTES): StoredAnswer {
   const deleted: Ranges = new Map();
   const present: Ranges = new Map();
   const bare: Ranges = new Map();
-  const parsed = [stored.snapshot, ...stored.updates]
+  const planned = stored.snapshot && stored.plan ? readPlannedSnapshot(stored.snapshot, stored.plan, pieceBytes) : null;
+  if (planned) noteSnapshot(planned, deleted, present, bare);
+  const parsed = [planned ? null : stored.snapshot, ...stored.updates]
     .filter((u): u is Uint8Array => u !== null && u.length > 0)
     .map((update) => read(update, deleted, present, bare));
   const hidden = normalise(deleted);
-  const messages: Uint8Array[] = [];
+  const messages: Uint8Array[] = planned ? plannedMessages(planned, hidden) : [];
   for (const update of parsed) {
     const cut = hiddenStructs(update, hidden);
     // A merged update (with gaps) is not cut: it is small, a log entry, never the snapshot.
@@ -88,6 +95,67 @@ function read(bytes: Uint8Array, deleted: Ranges, present: Ranges, bare: Ranges)
   }
   for (let d = 0; d < deletes.length; d += 3) addRange(deleted, deletes[d] as number, deletes[d + 1] as number, (deletes[d + 1] as number) + (deletes[d + 2] as number));
   return parsed;
+}
+
+/** What `read` notes of an update, for a snapshot known from its plan. */
+function noteSnapshot(planned: PlannedSnapshot, deleted: Ranges, present: Ranges, bare: Ranges): void {
+  for (const piece of planned.segments) for (const s of piece) addRange(present, s.client, s.clock, s.end);
+  for (const [client, list] of planned.bare) for (const [from, to] of list) addRange(bare, client, from, to);
+  const { deletes } = planned;
+  for (let d = 0; d < deletes.length; d += 3) addRange(deleted, deletes[d] as number, deletes[d + 1] as number, (deletes[d + 1] as number) + (deletes[d + 2] as number));
+}
+
+/**
+ * A planned snapshot's pieces as messages. A piece holding an item with content in the
+ * `hidden` ranges (deleted by the log since the snapshot) is read and rewritten without
+ * that content, as one piece; every other piece goes as it was copied.
+ */
+function plannedMessages(planned: PlannedSnapshot, hidden: Ranges): Uint8Array[] {
+  const withContent = subtract(hidden, planned.bare);
+  return planned.pieces.flatMap((piece, index) => {
+    const segments = planned.segments[index] ?? [];
+    if (!segments.some((s) => overlaps(withContent.get(s.client), s.clock, s.end))) return [encodeUpdateMessage(piece)];
+    const parsed = parseUpdate(piece);
+    const cut = hiddenStructs(parsed, hidden);
+    return (cut ? writePieces(parsed, [wholePlan(parsed)], cut) : [piece]).map(encodeUpdateMessage);
+  });
+}
+
+/** Per client, what of `ranges` is not in `minus` (both sorted and merged). */
+function subtract(ranges: Ranges, minus: Ranges): Ranges {
+  const out: Ranges = new Map();
+  for (const [client, list] of ranges) {
+    const holes = minus.get(client) ?? [];
+    const kept: Array<[number, number]> = [];
+    let h = 0;
+    for (const [start, to] of list) {
+      let from = start;
+      while (h < holes.length && (holes[h] as [number, number])[1] <= from) h++;
+      for (let k = h; k < holes.length && from < to; k++) {
+        const [holeFrom, holeTo] = holes[k] as [number, number];
+        if (holeFrom >= to) break;
+        if (holeFrom > from) kept.push([from, holeFrom]);
+        from = Math.max(from, holeTo);
+      }
+      if (from < to) kept.push([from, to]);
+    }
+    if (kept.length > 0) out.set(client, kept);
+  }
+  return out;
+}
+
+/** Whether sorted `ranges` meet [from, to). */
+function overlaps(ranges: Array<[number, number]> | undefined, from: number, to: number): boolean {
+  if (!ranges) return false;
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((ranges[mid] as [number, number])[1] <= from) low = mid + 1;
+    else high = mid;
+  }
+  const range = ranges[low];
+  return range !== undefined && range[0] < to;
 }
 
 /** Per struct, 1 for an item with content that the delete sets cover (null: none). */

@@ -1,7 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import type { StoredDocument } from '../store/board-store';
-import { PIECE_BYTES, splitUpdate } from './update-split';
+import { PIECE_BYTES, splitUpdate } from '../store/pieces/split';
+import { readPlannedSnapshot } from '../store/pieces/plan';
 
 /** How long applying a board may hold the event loop before it lets a turn pass. */
 const TURN_MS = 25;
@@ -14,7 +15,7 @@ const TURN_MS = 25;
  * for new devices stops flowing (a socket's buffered bytes go out only between turns, so a
  * device still applying the first pieces was left waiting for the rest until the load had
  * ended), and every other board of the process waits too. So a large snapshot is cut as
- * for new devices (update-split.ts: pieces in dependency order, each integrating whole),
+ * for new devices (store/pieces/split.ts: pieces in dependency order, each integrating whole),
  * applied as many to a transaction as fit in TURN_MS (one at least), with a turn of the
  * event loop between transactions. Nothing else sees the document until the load is done (the room is not handed
  * out before), and Yjs reaches the same state whatever the grouping. A snapshot the
@@ -22,7 +23,7 @@ const TURN_MS = 25;
  */
 export async function applyStoredState(doc: Y.Doc, stored: StoredDocument, turnMs = TURN_MS, prepared: readonly Uint8Array[] | null = null): Promise<void> {
   if (prepared) return applyInTurns(doc, prepared, turnMs);
-  const pieces = stored.snapshot ? snapshotPieces(stored.snapshot) : [];
+  const pieces = stored.snapshot ? snapshotPieces(stored.snapshot, stored.plan ?? null) : [];
   // The log (usually a few hundred small updates) follows the snapshot, many to a transaction.
   await applyInTurns(doc, [...pieces, ...stored.updates], turnMs);
 }
@@ -47,9 +48,12 @@ async function applyInTurns(doc: Y.Doc, updates: readonly Uint8Array[], turnMs: 
   }
 }
 
-function snapshotPieces(snapshot: Uint8Array): Uint8Array[] {
+function snapshotPieces(snapshot: Uint8Array, plan: Uint8Array | null): Uint8Array[] {
   // A small board is applied at once: cutting it costs a parse and gains nothing.
   if (snapshot.length <= 2 * PIECE_BYTES) return [snapshot];
+  // Cut at compaction (store/pieces/plan.ts): the pieces are copied out, nothing is parsed.
+  const planned = plan ? readPlannedSnapshot(snapshot, plan) : null;
+  if (planned) return planned.pieces;
   try {
     // No ramp: the first pieces need not be small here, nothing renders them.
     return splitUpdate(snapshot, PIECE_BYTES, 0);

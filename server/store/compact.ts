@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
+import { planSnapshot } from './pieces/plan';
+import { PIECE_BYTES } from './pieces/split';
 
 /**
  * Folds a stored document (snapshot, then the updates appended after it) into one update.
@@ -53,6 +55,31 @@ export async function foldOntoKept(key: string, updates: Uint8Array[]): Promise<
   return worker.onto(key, updates).catch(() => null);
 }
 
+/**
+ * The piece plan of a snapshot a compaction is about to commit (pieces/plan.ts), or null
+ * when it has none or cannot be made: a snapshot without a plan is still served (the load
+ * cuts it itself), so planning never fails a compaction.
+ */
+export function planSnapshotSafely(snapshot: Uint8Array): Uint8Array | null {
+  try {
+    return planSnapshot(snapshot);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * planSnapshotSafely on the fold worker: reading a 10,000-idea snapshot struct by struct
+ * takes tens of milliseconds, which the compaction keeps off the thread that serves clients
+ * like the fold itself.
+ */
+export async function planSnapshotOffThread(snapshot: Uint8Array): Promise<Uint8Array | null> {
+  if (snapshot.length <= PIECE_BYTES) return null; // one piece: nothing to plan
+  const worker = foldWorker();
+  if (!worker) return planSnapshotSafely(snapshot);
+  return worker.plan(snapshot).catch(() => planSnapshotSafely(snapshot));
+}
+
 /** Documents the worker keeps for the next compaction (each costs the board's size in memory, twice). */
 export const KEPT_FOLDS = 2;
 
@@ -84,6 +111,8 @@ export interface FoldReply {
   error?: string;
   /** Asked to reuse a document it no longer keeps: send the snapshot. */
   notKept?: boolean;
+  /** A plan job's answer: the snapshot's piece plan, null when it has none. */
+  plan?: Uint8Array | null;
 }
 
 /** What the worker is asked (fold-worker.ts). `reuse`: `bytes` holds only updates, for the kept document `key`. */
@@ -93,12 +122,15 @@ export interface FoldJob {
   lengths: number[];
   key?: string;
   reuse?: boolean;
+  /** Not a fold: `bytes` is a snapshot to plan (planSnapshotSafely). */
+  plan?: boolean;
 }
 
 /** One long-lived worker, jobs in order; it does not keep the process alive when idle. */
 class FoldWorker {
   private readonly worker: Worker;
   private readonly jobs = new Map<number, Job & { fallback: (() => void) | null }>();
+  private readonly plans = new Map<number, { resolve(plan: Uint8Array | null): void; reject(error: Error): void }>();
   private nextId = 0;
   /** Per key, the last snapshot the worker produced (its kept document's state), oldest first. */
   private readonly produced = new Map<string, Uint8Array>();
@@ -108,9 +140,16 @@ class FoldWorker {
     this.worker = new Worker(new URL('./fold-worker-boot.mjs', import.meta.url));
     this.worker.unref();
     this.worker.on('message', (message: FoldReply) => {
+      const planned = this.plans.get(message.id);
       const job = this.jobs.get(message.id);
+      this.plans.delete(message.id);
       this.jobs.delete(message.id);
-      if (this.jobs.size === 0) this.worker.unref();
+      if (this.jobs.size === 0 && this.plans.size === 0) this.worker.unref();
+      if (planned) {
+        if (message.error !== undefined) planned.reject(new Error(message.error));
+        else planned.resolve(message.plan ?? null);
+        return;
+      }
       if (message.folded) job?.resolve(message.folded);
       else if (message.notKept && job?.fallback) job.fallback();
       else job?.reject(new Error(message.error ?? 'fold failed'));
@@ -145,6 +184,17 @@ class FoldWorker {
         throw error;
       },
     );
+  }
+
+  /** planSnapshotOffThread. The snapshot is copied: the compaction still commits it. */
+  plan(snapshot: Uint8Array): Promise<Uint8Array | null> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.worker.ref();
+      this.plans.set(id, { resolve, reject });
+      const bytes = snapshot.slice();
+      this.worker.postMessage({ id, bytes, lengths: [], plan: true } satisfies FoldJob, [bytes.buffer as ArrayBuffer]);
+    });
   }
 
   /** foldOntoKept: null (nothing sent) when no document is kept for `key`. */
@@ -185,7 +235,9 @@ class FoldWorker {
 
   private failAll(error: Error): void {
     for (const job of this.jobs.values()) job.reject(error);
+    for (const job of this.plans.values()) job.reject(error);
     this.jobs.clear();
+    this.plans.clear();
     this.produced.clear();
   }
 }

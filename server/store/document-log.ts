@@ -2,6 +2,12 @@
 export interface StoredDocument {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
+  /**
+   * How to cut the snapshot into pieces without reading it (pieces/plan.ts), made by the
+   * compaction that wrote the snapshot and stored with it. Absent or null when there is
+   * none; a reader checks that it is this snapshot's before using it.
+   */
+  plan?: Uint8Array | null;
 }
 
 /**

@@ -2,7 +2,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
-import { foldDocument, KEPT_FOLDS, unpack, type FoldJob, type FoldReply } from './compact';
+import { foldDocument, KEPT_FOLDS, planSnapshotSafely, unpack, type FoldJob, type FoldReply } from './compact';
 
 /**
  * The thread behind foldDocumentOffThread (compact.ts): folds stored documents off the event loop.
@@ -63,6 +63,11 @@ function fold(job: FoldJob): FoldReply {
 
 parentPort?.on('message', (job: FoldJob) => {
   try {
+    if (job.plan) {
+      const plan = planSnapshotSafely(job.bytes);
+      parentPort?.postMessage({ id: job.id, plan } satisfies FoldReply, plan ? [plan.buffer as ArrayBuffer] : []);
+      return;
+    }
     const reply = fold(job);
     parentPort?.postMessage(reply, reply.folded ? [reply.folded.buffer as ArrayBuffer] : []);
   } catch (error) {

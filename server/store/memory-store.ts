@@ -1,12 +1,14 @@
 import type { Idea } from '../../shared';
 import { type Ballot, type BoardRecord, type BoardStore, type CastVoteResult, type MergeVotesResult, type RetractVoteResult, type SessionRecord, type StoredDocument, type StoredRecord, type VoteRule, type VoteSelection, type VoteTally } from './board-store';
 import { StoreConflictError } from '../core/errors';
-import { foldDocument } from './compact';
+import { foldDocument, planSnapshotSafely } from './compact';
 import * as votes from './vote-book';
 
 /** One document: snapshot, and the log after it as (sequence, update) in order. */
 interface MemoryDocument {
   snapshot: Uint8Array | null;
+  /** The snapshot's piece plan, replaced with it. */
+  plan: Uint8Array | null;
   log: Array<{ seq: number; update: Uint8Array }>;
   seq: number;
   clients: Map<number, string>;
@@ -111,8 +113,8 @@ export class MemoryStore implements BoardStore {
   async loadDocument(docName: string): Promise<StoredDocument> {
     this.open();
     const doc = this.data.documents.get(docName);
-    if (!doc) return { snapshot: null, updates: [] };
-    return { snapshot: doc.snapshot ? copy(doc.snapshot) : null, updates: doc.log.map((entry) => copy(entry.update)) };
+    if (!doc) return { snapshot: null, updates: [], plan: null };
+    return { snapshot: doc.snapshot ? copy(doc.snapshot) : null, updates: doc.log.map((entry) => copy(entry.update)), plan: doc.plan ? copy(doc.plan) : null };
   }
 
   async compactDocument(docName: string): Promise<{ compacted: number }> {
@@ -126,9 +128,11 @@ export class MemoryStore implements BoardStore {
       const folded = doc.log.length;
       await Promise.resolve(); // appends may land while it folds, as with a real store
       const next = foldDocument(doc.snapshot, doc.log.filter((entry) => entry.seq <= upTo).map((entry) => entry.update));
+      const plan = planSnapshotSafely(next);
       await Promise.resolve();
       if (doc.generation !== generation || this.data.documents.get(docName) !== doc) return { compacted: 0 };
       doc.snapshot = next;
+      doc.plan = plan;
       doc.log = doc.log.filter((entry) => entry.seq > upTo);
       return { compacted: folded };
     } finally {
@@ -268,7 +272,7 @@ export class MemoryStore implements BoardStore {
 
   private document(docName: string): MemoryDocument {
     return getOrCreate(this.data.documents, docName, () => ({
-      snapshot: null, log: [], seq: 0, clients: new Map(), compacting: false, generation: 0,
+      snapshot: null, plan: null, log: [], seq: 0, clients: new Map(), compacting: false, generation: 0,
     }));
   }
 

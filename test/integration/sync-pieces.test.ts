@@ -5,7 +5,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { ROOT, YMessage, YSyncStep, boardMap, ideasMap, insertIdea, randomId } from '../../shared';
 import { hashToken, newToken } from '../../server/core/tokens';
-import { PIECE_BYTES } from '../../server/realtime/update-split';
+import { PIECE_BYTES } from '../../server/store/pieces/split';
 import { TestClient, eventually, join } from '../support/harness';
 import { workshopEnv, type WorkshopEnv } from '../support/workshop';
 
@@ -59,7 +59,8 @@ describe('a large board reaches a new device in pieces', () => {
   });
   afterAll(() => env?.close());
 
-  it('cold and warm: updates, then one step 2, then every idea, nothing deleted in any byte', async () => {
+  // Stored as a compaction leaves it (the snapshot and its piece plan: store/pieces/plan.ts), or still as one update in the log.
+  it.each(['compacted', 'in the log'])('cold and warm, the board %s: updates, then one step 2, then every idea, nothing deleted in any byte', async (stored) => {
     const tokens = { facilitator: newToken(), participant: newToken(), observer: newToken() };
     const boardId = `big${randomId(9)}`;
     await env.restartWith(async (store) => {
@@ -85,6 +86,10 @@ describe('a large board reaches a new device in pieces', () => {
       ideasMap(doc).get('idea00001234')!.set('text', 'Redigeret tekst'); // the stored log keeps the original
       ideasMap(doc).get('idea00000007')!.set('position', 'z0'); // a move by another client
       await store.appendUpdate(`board:${boardId}`, first);
+      if (stored === 'compacted') {
+        await store.compactDocument(`board:${boardId}`);
+        expect((await store.loadDocument(`board:${boardId}`)).plan).toBeTruthy();
+      }
       await store.appendUpdate(`board:${boardId}`, Y.encodeStateAsUpdate(doc, vector));
     });
     const wsUrl = env.url.replace('http', 'ws');

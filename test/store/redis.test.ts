@@ -176,7 +176,7 @@ describeRedis('redis store', () => {
         return Y.encodeStateAsUpdate(doc);
       });
       for (const u of updates) await store.appendUpdate('board:l', u);
-      const untouched = { snapshot: null, updates };
+      const untouched = { snapshot: null, updates, plan: null };
 
       await admin.set(lockKey, 'other-process', { expiration: { type: 'PX', value: 30_000 } });
       expect(await store.compactDocument('board:l')).toEqual({ compacted: 0 });

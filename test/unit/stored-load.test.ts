@@ -5,7 +5,7 @@ import { applyStoredState } from '../../server/realtime/stored-load';
 import { prepareStoredAnswer } from '../../server/realtime/stored-answer';
 import { updateOfMessage } from '../../server/realtime/messages';
 import { storedBoard } from '../support/random-board';
-import { PIECE_BYTES } from '../../server/realtime/update-split';
+import { PIECE_BYTES } from '../../server/store/pieces/split';
 import { sampleIdea } from './idea-fixture';
 
 const contents = (doc: Y.Doc) => Object.fromEntries(Object.values(ROOT).map((name) => [name, doc.getMap(name).toJSON()]));

@@ -1,5 +1,5 @@
 import type { DocumentLog, StoredDocument } from '../document-log';
-import { foldDocumentOffThread } from '../compact';
+import { foldDocumentOffThread, planSnapshotOffThread } from '../compact';
 import { decoder, encoder, view, type BatchOp, type Db, type KeyLocks } from './level';
 
 /*
@@ -9,6 +9,7 @@ import { decoder, encoder, view, type BatchOp, type Db, type KeyLocks } from './
  *   doc:<name>:folded               last sequence number folded into the snapshot (decimal,
  *                                   UTF-8); log entries up to it are leftovers, never read
  *   doc:<name>:log:<seq, 16 digits> one Yjs update
+ *   doc:<name>:plan                 the snapshot's piece plan (pieces/plan.ts), written and deleted with it
  *   doc:<name>:seq                  last sequence number handed out (decimal, UTF-8)
  *   doc:<name>:snap                 compacted snapshot
  */
@@ -102,6 +103,7 @@ export class EmbeddedDocumentLog implements DocumentLog {
       if (updates.length === 0) return { compacted: 0 };
       // The fold runs outside the queue so appends keep flowing while it works.
       const next = await foldDocumentOffThread(snapshot, updates, `embedded:${docName}`);
+      const plan = await planSnapshotOffThread(next);
       const committed = await this.enqueue(docName, state, async (counters) => {
         if (state.generation !== generation) return false; // deleted meanwhile
         // One batch: LevelDB applies it atomically, so a crash leaves either the old
@@ -109,6 +111,7 @@ export class EmbeddedDocumentLog implements DocumentLog {
         const ops: BatchOp[] = [
           { type: 'put', key: `${prefix}snap`, value: next },
           { type: 'put', key: `${prefix}folded`, value: encoder.encode(String(upTo)) },
+          plan ? { type: 'put', key: `${prefix}plan`, value: plan } : { type: 'del', key: `${prefix}plan` },
         ];
         await this.db.batch(ops, { sync: true });
         counters.logLength -= updates.length;
@@ -159,18 +162,20 @@ export class EmbeddedDocumentLog implements DocumentLog {
    * Snapshot and the log entries after it up to `upTo`, skipping leftovers the snapshot
    * covers. One iterator reads from one implicit LevelDB snapshot, so a compaction committing
    * meanwhile can't pair the old snapshot with the log before it. Keys sort as
-   * `folded` < `log:*` < `seq` < `snap`, so the range covers all three.
+   * `folded` < `log:*` < `plan` < `seq` < `snap`, so the range covers all of them.
    */
   private async readDocument(prefix: string, upTo: number): Promise<StoredDocument> {
     const updates: Uint8Array[] = [];
     let snapshot: Uint8Array | null = null;
+    let plan: Uint8Array | null = null;
     let folded = 0;
     for await (const [key, value] of this.db.iterator({ gte: `${prefix}folded`, lte: `${prefix}snap` })) {
       if (key === `${prefix}snap`) snapshot = view(value);
+      else if (key === `${prefix}plan`) plan = view(value);
       else if (key === `${prefix}folded`) folded = Number(decoder.decode(value));
       else if (key.startsWith(`${prefix}log:`) && seqOf(key) > folded && seqOf(key) <= upTo) updates.push(view(value));
     }
-    return { snapshot, updates };
+    return { snapshot, updates, plan };
   }
 
   private docState(docName: string): DocState {

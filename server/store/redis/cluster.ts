@@ -6,8 +6,9 @@ import { asBuffer, script, view, type Client, type RedisContext } from './connec
 /**
  * Every update after `cursor` in a document's log, read atomically with the compaction
  * marker: if a compaction folded (and trimmed) entries this follower never read, the reply
- * carries the snapshot too, so nothing is ever skipped. Reply: { gap 0|1, new cursor,
- * snapshot | nil, update1, update2, ... }. KEYS: log, snap, folded. ARGV: cursor.
+ * carries the snapshot (and its piece plan) too, so nothing is ever skipped. Reply: { gap 0|1,
+ * new cursor, snapshot | nil, plan | nil, update1, update2, ... }. KEYS: log, snap, folded,
+ * plan. ARGV: cursor.
  */
 const FEED_READ = script(`
 local function older(a, b)
@@ -17,17 +18,18 @@ local function older(a, b)
   return tonumber(as) < tonumber(bs)
 end
 local folded = redis.call('GET', KEYS[3])
-local out = { 0, ARGV[1], false }
+local out = { 0, ARGV[1], false, false }
 local from = '(' .. ARGV[1]
 if folded and older(ARGV[1], folded) then
   out[1] = 1
   out[2] = folded
   out[3] = redis.call('GET', KEYS[2])
+  out[4] = redis.call('GET', KEYS[4])
   from = '-'
 end
 local entries = redis.call('XRANGE', KEYS[1], from, '+')
 for i, entry in ipairs(entries) do
-  out[i + 3] = entry[2][2]
+  out[i + 4] = entry[2][2]
   out[2] = entry[1]
 end
 return out`);
@@ -70,7 +72,7 @@ export class RedisCluster implements Cluster {
     this.follows.set(docName, { cursor: first.cursor, logKey: this.redis.docKeys(docName).log, onChange });
     await this.ensureReader();
     this.wake();
-    return { snapshot: first.snapshot, updates: first.updates };
+    return { snapshot: first.snapshot, updates: first.updates, plan: first.plan };
   }
 
   unfollow(docName: string): void {
@@ -135,14 +137,15 @@ export class RedisCluster implements Cluster {
     return `${this.redis.prefix}presence:${boardId}`;
   }
 
-  private async read(docName: string, cursor: string): Promise<FeedChange & { cursor: string }> {
+  private async read(docName: string, cursor: string): Promise<FeedChange & { cursor: string; plan: Uint8Array | null }> {
     const keys = this.redis.docKeys(docName);
-    const reply = await this.redis.run(FEED_READ, [keys.log, keys.snap, keys.folded], [cursor]);
-    if (!Array.isArray(reply) || reply.length < 3) throw new Error('redis feed: bad FEED_READ reply');
-    const [, next, snapshot, ...updates] = reply as unknown[];
+    const reply = await this.redis.run(FEED_READ, [keys.log, keys.snap, keys.folded, keys.plan], [cursor]);
+    if (!Array.isArray(reply) || reply.length < 4) throw new Error('redis feed: bad FEED_READ reply');
+    const [, next, snapshot, plan, ...updates] = reply as unknown[];
     return {
       cursor: asBuffer(next, 'stream id').toString('latin1'),
       snapshot: snapshot === null ? null : view(asBuffer(snapshot, 'snapshot')),
+      plan: plan === null ? null : view(asBuffer(plan, 'plan')),
       updates: updates.map((u) => view(asBuffer(u, 'update'))),
     };
   }

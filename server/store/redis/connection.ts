@@ -48,6 +48,8 @@ export function asBuffer(value: unknown, what: string): Buffer {
 export interface DocKeys {
   log: string;
   snap: string;
+  /** The snapshot's piece plan (store/pieces/plan.ts), written and deleted with it. */
+  plan: string;
   clients: string;
   lock: string;
   folded: string;
@@ -71,7 +73,7 @@ export class RedisContext {
   /** No suffix is a suffix of another, so two document names can never map to the same key. */
   docKeys(docName: string): DocKeys {
     const base = this.key(`doc:${docName}:`);
-    return { log: `${base}log`, snap: `${base}snap`, clients: `${base}clients`, lock: `${base}lock`, folded: `${base}folded` };
+    return { log: `${base}log`, snap: `${base}snap`, plan: `${base}plan`, clients: `${base}clients`, lock: `${base}lock`, folded: `${base}folded` };
   }
 
   async getJson<T>(key: string): Promise<T | null> {

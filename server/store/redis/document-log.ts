@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DocumentLog, StoredDocument } from '../document-log';
-import { foldDocumentOffThread, foldOntoKept, KEPT_FOLDS } from '../compact';
+import { foldDocumentOffThread, foldOntoKept, KEPT_FOLDS, planSnapshotOffThread } from '../compact';
 import { asBuffer, toBuffer, view, type RedisContext } from './connection';
 import { APPEND_UPDATES, appendChunks, CLAIM, COMMIT, LOAD, LOAD_AFTER, UNLOCK } from './document-scripts';
 
@@ -8,6 +8,7 @@ import { APPEND_UPDATES, appendChunks, CLAIM, COMMIT, LOAD, LOAD_AFTER, UNLOCK }
  * Layout of one document (<p> = key prefix):
  *   <p>doc:<name>:log          STREAM of updates, field `u` = raw update bytes
  *   <p>doc:<name>:snap         compacted snapshot (raw bytes)
+ *   <p>doc:<name>:plan         the snapshot's piece plan (pieces/plan.ts), set and deleted with it
  *   <p>doc:<name>:clients      HASH clientId -> principal id
  *   <p>doc:<name>:lock         compaction lock (random token, PX 30 s)
  *   <p>doc:<name>:folded       id of the last log entry folded into the snapshot
@@ -48,8 +49,8 @@ export class RedisDocumentLog implements DocumentLog {
   }
 
   async loadDocument(docName: string): Promise<StoredDocument> {
-    const { snapshot, updates } = await this.loadLog(docName);
-    return { snapshot, updates };
+    const { snapshot, updates, plan } = await this.loadLog(docName);
+    return { snapshot, updates, plan };
   }
 
   async compactDocument(docName: string): Promise<{ compacted: number }> {
@@ -75,7 +76,8 @@ export class RedisDocumentLog implements DocumentLog {
         folded = await foldDocumentOffThread(log.snapshot, updates, kept);
       }
       if (lastId === null) return { compacted: 0 };
-      const remaining = await this.redis.run(COMMIT, [keys.lock, keys.snap, keys.log, keys.folded], [token, toBuffer(folded), nextStreamId(lastId), lastId]);
+      const plan = await planSnapshotOffThread(folded);
+      const remaining = await this.redis.run(COMMIT, [keys.lock, keys.snap, keys.log, keys.folded, keys.plan], [token, toBuffer(folded), nextStreamId(lastId), lastId, plan ? toBuffer(plan) : '']);
       // -1: the lock expired (fold took > 30 s) or the document was deleted meanwhile; a
       // newer compaction may have committed, so writing ours could drop its entries.
       if (Number(remaining) < 0) return { compacted: 0 };
@@ -92,7 +94,7 @@ export class RedisDocumentLog implements DocumentLog {
     const keys = this.redis.docKeys(docName);
     // Deleting the lock too makes a compaction in flight fail its COMMIT check, so it
     // cannot write the deleted content back as a snapshot.
-    await this.redis.client.del([keys.snap, keys.log, keys.clients, keys.lock, keys.folded]);
+    await this.redis.client.del([keys.snap, keys.plan, keys.log, keys.clients, keys.lock, keys.folded]);
   }
 
   async claimClientId(docName: string, clientId: number, principalId: string): Promise<string> {
@@ -117,11 +119,12 @@ export class RedisDocumentLog implements DocumentLog {
   /** Snapshot and log in one script, so they always come from the same moment. */
   private async loadLog(docName: string): Promise<LoadedLog> {
     const keys = this.redis.docKeys(docName);
-    const reply = await this.redis.run(LOAD, [keys.snap, keys.log], []);
-    if (!Array.isArray(reply) || reply.length < 2) throw new Error('redis store: bad LOAD reply');
-    const [snap, lastId, ...updates] = reply as unknown[];
+    const reply = await this.redis.run(LOAD, [keys.snap, keys.log, keys.plan], []);
+    if (!Array.isArray(reply) || reply.length < 3) throw new Error('redis store: bad LOAD reply');
+    const [snap, plan, lastId, ...updates] = reply as unknown[];
     return {
       snapshot: snap === null ? null : view(asBuffer(snap, 'snapshot')),
+      plan: plan === null ? null : view(asBuffer(plan, 'plan')),
       updates: updates.map((u) => view(asBuffer(u, 'update'))),
       lastId: lastId === null ? null : asBuffer(lastId, 'stream id').toString('latin1'),
     };

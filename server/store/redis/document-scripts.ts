@@ -19,17 +19,19 @@ for i, entry in ipairs(entries) do
 end
 return out`;
 
-/** Reply: { snapshot | nil, last stream id | nil, update1, update2, ... }. */
+/** KEYS: snap, log, plan. Reply: { snapshot | nil, plan | nil, last stream id | nil, update1, update2, ... }. */
 export const LOAD = script(`
-local out = { redis.call('GET', KEYS[1]), false }${READ_LOG(2)}`);
+local out = { redis.call('GET', KEYS[1]), redis.call('GET', KEYS[3]), false }${READ_LOG(3)}`);
 
 /**
- * Writes the snapshot and trims the folded entries only if our lock is still held. Records
- * the last folded id, so a follower whose cursor is older knows it missed trimmed entries.
+ * Writes the snapshot and its piece plan (none: ARGV[5] empty) and trims the folded entries
+ * only if our lock is still held. Records the last folded id, so a follower whose cursor is
+ * older knows it missed trimmed entries. KEYS: lock, snap, log, folded, plan.
  */
 export const COMMIT = script(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
 redis.call('SET', KEYS[2], ARGV[2])
+if ARGV[5] == '' then redis.call('DEL', KEYS[5]) else redis.call('SET', KEYS[5], ARGV[5]) end
 redis.call('SET', KEYS[4], ARGV[4])
 redis.call('XTRIM', KEYS[3], 'MINID', ARGV[3])
 return redis.call('XLEN', KEYS[3])`);

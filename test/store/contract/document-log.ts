@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardStore, DocumentLog } from '../../../server/store/board-store';
+import { readPlannedSnapshot } from '../../../server/store/pieces/plan';
+import { PIECE_BYTES } from '../../../server/store/pieces/split';
 import {
   chainedUpdates, content, duringNextFold, independentUpdates, keysOf, openEach, rebuild, recordingDoc, storedBytes, type StoreHarness,
 } from './harness';
@@ -20,7 +22,7 @@ export function documentLogContract(name: string, open: () => Promise<StoreHarne
     });
 
     it('loads an unknown document as empty', async () => {
-      expect(await store.loadDocument('board:unknown')).toEqual({ snapshot: null, updates: [] });
+      expect(await store.loadDocument('board:unknown')).toEqual({ snapshot: null, updates: [], plan: null });
     });
 
     it('appends in order and reports the log length', async () => {
@@ -51,7 +53,7 @@ export function documentLogContract(name: string, open: () => Promise<StoreHarne
 
       it('reads the log length for an empty batch, writing nothing', async () => {
         expect(await store.appendUpdates('board:empty', [])).toEqual({ logLength: 0 });
-        expect(await store.loadDocument('board:empty')).toEqual({ snapshot: null, updates: [] });
+        expect(await store.loadDocument('board:empty')).toEqual({ snapshot: null, updates: [], plan: null });
         await store.appendUpdates('board:empty', chainedUpdates(3));
         expect(await store.appendUpdates('board:empty', [])).toEqual({ logLength: 3 });
         expect((await store.loadDocument('board:empty')).updates).toHaveLength(3);
@@ -136,7 +138,7 @@ export function documentLogContract(name: string, open: () => Promise<StoreHarne
       for (const [i, n] of names.entries()) {
         const stored = await store.loadDocument(n);
         if (n === 'board:a:snap') {
-          expect(stored).toEqual({ snapshot: null, updates: [] });
+          expect(stored).toEqual({ snapshot: null, updates: [], plan: null });
           continue;
         }
         expect(stored.updates.map((u) => Array.from(u))).toEqual([[i]]);
@@ -221,7 +223,7 @@ export function documentLogContract(name: string, open: () => Promise<StoreHarne
       expect(await store.compactDocument('board:zombie')).toEqual({ compacted: 0 });
       await deleted;
       expect(ran()).toBe(true);
-      expect(await store.loadDocument('board:zombie')).toEqual({ snapshot: null, updates: [] });
+      expect(await store.loadDocument('board:zombie')).toEqual({ snapshot: null, updates: [], plan: null });
     });
 
     it('lands 200 concurrent appends, each with its own log length', async () => {
@@ -240,7 +242,7 @@ export function documentLogContract(name: string, open: () => Promise<StoreHarne
       await store.claimClientId('board:gone', 1, 'alice');
       await store.appendUpdate('board:kept', new Uint8Array([1]));
       await store.deleteDocument('board:gone');
-      expect(await store.loadDocument('board:gone')).toEqual({ snapshot: null, updates: [] });
+      expect(await store.loadDocument('board:gone')).toEqual({ snapshot: null, updates: [], plan: null });
       expect(await store.claimClientId('board:gone', 1, 'bob')).toBe('bob');
       expect((await store.loadDocument('board:kept')).updates).toHaveLength(1);
       expect(await store.appendUpdate('board:gone', new Uint8Array([2]))).toEqual({ logLength: 1 });
@@ -265,6 +267,45 @@ export function documentLogContract(name: string, open: () => Promise<StoreHarne
       const stored = await store.loadDocument('board:gdpr');
       expect(storedBytes(stored).indexOf(needle)).toBe(-1);
       expect(content(rebuild(stored))).toEqual(content(doc));
+    });
+
+    it('stores the piece plan of a snapshot over one piece with it, and drops it with it', async () => {
+      const { doc, updates } = recordingDoc();
+      const map = doc.getMap<unknown>('m');
+      // Over PIECE_BYTES once folded: the snapshot gets a plan.
+      doc.transact(() => {
+        for (let i = 0; i < 700; i++) map.set(`idea${i}`, `${i} `.repeat(400));
+      });
+      for (const u of updates.splice(0)) await store.appendUpdate('board:planned', u);
+      await store.compactDocument('board:planned');
+      const first = await store.loadDocument('board:planned');
+      expect(first.snapshot!.length).toBeGreaterThan(PIECE_BYTES);
+      const planned = readPlannedSnapshot(first.snapshot!, first.plan!);
+      expect(planned!.pieces.length).toBeGreaterThan(1);
+      const fromPieces = new Y.Doc();
+      for (const piece of planned!.pieces) Y.applyUpdate(fromPieces, piece);
+      expect(content(fromPieces)).toEqual(content(doc));
+
+      // The next compaction writes a new snapshot and the plan for it.
+      map.set('idea3', 'changed');
+      for (const u of updates.splice(0)) await store.appendUpdate('board:planned', u);
+      await store.compactDocument('board:planned');
+      const second = await store.loadDocument('board:planned');
+      expect(readPlannedSnapshot(second.snapshot!, second.plan!)).not.toBeNull();
+      expect(readPlannedSnapshot(second.snapshot!, first.plan!)).toBeNull();
+
+      // Shrunk to one piece: no plan is kept.
+      doc.transact(() => {
+        for (let i = 10; i < 700; i++) map.delete(`idea${i}`);
+      });
+      for (const u of updates.splice(0)) await store.appendUpdate('board:planned', u);
+      await store.compactDocument('board:planned');
+      const small = await store.loadDocument('board:planned');
+      expect(small.snapshot!.length).toBeLessThan(PIECE_BYTES);
+      expect(small.plan).toBeNull();
+
+      await store.deleteDocument('board:planned');
+      expect(await store.loadDocument('board:planned')).toEqual({ snapshot: null, updates: [], plan: null });
     });
 
     it('binds a client id to its first claimant', async () => {

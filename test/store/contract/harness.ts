@@ -116,7 +116,7 @@ export function content(doc: Y.Doc): unknown {
 }
 
 export function storedBytes(stored: StoredDocument): Buffer {
-  return Buffer.concat([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]);
+  return Buffer.concat([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates, ...(stored.plan ? [stored.plan] : [])]);
 }
 
 /** n causally chained updates (each needs the previous), each setting key `k<i>`. */

@@ -14,7 +14,7 @@ import {
   putVarUint,
   varUintSize,
   type ParsedUpdate,
-} from './update-split-parse';
+} from './parse';
 
 /**
  * A board's whole state is one Yjs update of megabytes (4.6 MB for 10,000 ideas), and a

@@ -2,7 +2,7 @@
  * Reads a Yjs v1 update's structure with lib0 varints, building no Item objects: where each
  * struct's bytes are, its id, its content's Yjs length, and the ids it builds on (origin,
  * right origin, parent). The server cuts large updates into pieces with it
- * (update-split.ts) and strips deleted content from stored updates (stored-answer.ts).
+ * (split.ts) and strips deleted content from stored updates (stored-answer.ts).
  * About a tenth of what Y.decodeUpdate costs; anything it does not expect throws.
  */
 export interface ParsedUpdate {
@@ -136,6 +136,12 @@ function parse(): ParsedUpdate {
   }
   if (pos > bytes.length) throw new Error('unexpected end of update');
   const deleteSet = pos;
+  const deletes = readDeletes();
+  return { bytes, structs: structs.subarray(0, n * STRIDE), runs, deleteSet, deletes, skips, foreign };
+}
+
+/** The delete set from the read position to the end: client, clock, length per range. */
+function readDeletes(): number[] {
   const deletes: number[] = [];
   const deleteClients = readVarUint();
   for (let c = 0; c < deleteClients; c++) {
@@ -143,8 +149,19 @@ function parse(): ParsedUpdate {
     const ranges = readVarUint();
     for (let r = 0; r < ranges; r++) deletes.push(client, readVarUint(), readVarUint());
   }
-  if (pos > bytes.length) throw new Error('unexpected end of update');
-  return { bytes, structs: structs.subarray(0, n * STRIDE), runs, deleteSet, deletes, skips, foreign };
+  if (pos > buf.length) throw new Error('unexpected end of update');
+  return deletes;
+}
+
+/** The delete set of a v1 update whose structs end at byte `offset` (ParsedUpdate.deletes, without reading the structs). */
+export function parseDeleteSet(bytes: Uint8Array, offset: number): number[] {
+  buf = bytes;
+  pos = offset;
+  try {
+    return readDeletes();
+  } finally {
+    buf = new Uint8Array(0);
+  }
 }
 
 function setStruct(structs: Float64Array, at: number, clock: number, length: number, start: number, content: number, ref: number): void {

@@ -5,7 +5,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { ROOT, YMessage, YSyncStep, ideasMap, insertIdea, randomId } from '../../shared';
 import { randomBoardEdit, seededRandom, syncWithServer } from '../support/random-board';
-import { splitUpdate } from '../../server/realtime/update-split';
+import { splitUpdate } from '../../server/store/pieces/split';
 import { FullSyncCache } from '../../server/realtime/full-sync-cache';
 
 const roots = [...Object.values(ROOT)];
