@@ -1,28 +1,16 @@
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { foldDocument, KEPT_FOLDS, planSnapshotSafely, unpack, type FoldJob, type FoldReply } from './compact';
 
 /**
- * The thread behind foldDocumentOffThread (compact.ts): folds stored documents off the event loop.
+ * The thread behind foldDocumentOffThread (compact.ts): folds stored documents off the event
+ * loop, and plans the pieces of the snapshots it folds (planSnapshotOffThread).
  *
  * Off the event loop is not yet off the serving path: where the server has one core (a
  * container limit, taskset, a busy host) the fold takes that core's time from the thread
- * that answers clients, about a second for a 10,000-idea board. So this thread runs at the
- * lowest priority: on Linux a thread's nice value is its own (setpriority on its thread
- * id), and /proc/thread-self names that id. Elsewhere it stays as it is.
+ * that answers clients, about a second for a 10,000-idea board. So the thread runs at the
+ * lowest priority, set by its entry (fold-worker-boot.mjs) before it loads anything.
  */
-function lowerPriority(): void {
-  try {
-    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(threadId) && threadId > 0 && threadId !== process.pid) setPriority(threadId, 19);
-  } catch {
-    // Not Linux, or not permitted: folding at normal priority still works.
-  }
-}
-
-lowerPriority();
 
 /** The documents folded last, by key, oldest first (compact.ts decides when one may be reused). */
 const kept = new Map<string, Y.Doc>();

@@ -1,7 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { foldDocument, foldDocumentOffThread, foldStats, pack } from '../../server/store/compact';
+import { foldDocument, foldDocumentOffThread, foldStats, pack, planSnapshotOffThread } from '../../server/store/compact';
+import { readPlannedSnapshot } from '../../server/store/pieces/plan';
+import { PIECE_BYTES } from '../../server/store/pieces/split';
 
 /**
  * The compaction worker really runs on its own thread: compact.ts falls back to the main
@@ -29,6 +32,28 @@ describe('the fold worker', () => {
     expect(reply.id).toBe(7);
     expect(Buffer.from(reply.folded!)).toEqual(Buffer.from(foldDocument(null, updates)));
     expect(errors).toEqual([]);
+  });
+
+  it.skipIf(process.platform !== 'linux')('runs at the lowest priority, so a fold yields the core to the thread serving clients', () => {
+    // /proc/self/task/<tid>/stat: the 19th field is the thread's nice value (after the name in parentheses).
+    const nice = readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    });
+    expect(nice).toContain(19);
+    expect(nice).toContain(0);
+  });
+
+  it('plans a large snapshot it is given, and has no plan for a small one', async () => {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (let i = 0; i < 700; i++) doc.getMap('m').set(`k${i}`, `${i} `.repeat(400));
+    });
+    const large = Y.encodeStateAsUpdate(doc);
+    expect(large.length).toBeGreaterThan(PIECE_BYTES);
+    const plan = await planSnapshotOffThread(large);
+    expect(readPlannedSnapshot(large, plan!)?.pieces.length).toBeGreaterThan(1);
+    expect(await planSnapshotOffThread(foldDocument(null, [Y.encodeStateAsUpdate(new Y.Doc())]))).toBeNull();
   });
 });
 
