@@ -1,8 +1,8 @@
-import { useRef } from 'react';
+import { useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Idea } from '../../shared';
 import { ProjectorNote } from './ProjectorNote';
-import { useWallDensity } from './useWallDensity';
+import { useWallDensity, useWallTracks } from './useWallDensity';
 import { useWallPaging } from './useWallPaging';
 import type { WallBlock } from './wall-blocks';
 
@@ -20,7 +20,8 @@ interface Props {
 }
 
 /**
- * The wall: while few ideas are shown, big notes in rows across the wall; as more arrive,
+ * The wall: while few ideas are shown, big notes in rows across the wall, small groups side
+ * by side (useWallTracks); as more arrive,
  * it steps to smaller ones (useWallDensity), and then blocks (clusters or groups) flow into
  * columns that fill the screen's height; what does not fit continues on the next page,
  * turned calmly (useWallPaging).
@@ -31,6 +32,7 @@ export function ProjectorIdeas({ blocks, ideas, notShown, totals, votesShown, pa
   const shown = blocks.reduce((n, b) => n + b.ideas.length, 0);
   const content = `${blocks.map((b) => b.key).join(' ')}:${shown}`;
   const density = useWallDensity(ref, shown, content);
+  const tracks = useWallTracks(ref, density, content);
   const { page, pages } = useWallPaging(ref, paused, `${density}:${content}`);
   if (shown === 0) return <p className="projector__empty">{emptyText}</p>;
   return (
@@ -43,6 +45,8 @@ export function ProjectorIdeas({ blocks, ideas, notShown, totals, votesShown, pa
             aria-label={block.heading ?? undefined}
             data-cluster={block.kind === 'cluster' ? block.key : undefined}
             data-loose={block.kind === 'loose' ? '' : undefined}
+            // In rows (the sparser steps): as many note columns as the block has notes, the row at most.
+            style={{ '--span': Math.max(1, Math.min(block.ideas.length, tracks)) } as CSSProperties}
           >
             {block.heading !== null ? (
               <h3 className="wall__heading">

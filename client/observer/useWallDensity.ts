@@ -50,3 +50,30 @@ export function useWallDensity(ref: RefObject<HTMLElement | null>, count: number
 
   return density;
 }
+
+/**
+ * How many note columns the wall has at a step in rows (large, medium): its grid's tracks
+ * (wall.css), read after layout and again when the wall changes size. A block of few ideas
+ * spans as many tracks as it has notes, so small groups stand side by side in a row instead
+ * of each taking a whole row (a board with one idea in each of twelve groups used to go
+ * straight to the dense step); a larger block spans the row. 1 at the dense step.
+ */
+export function useWallTracks(ref: RefObject<HTMLElement | null>, density: Density, contentKey: string): number {
+  const [tracks, setTracks] = useState(1);
+  const rows = density !== 'dense';
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !rows) return;
+    const measure = () => {
+      const template = getComputedStyle(el).gridTemplateColumns;
+      const count = template && template !== 'none' ? template.trim().split(/\s+/).length : 1;
+      setTracks((prev) => (prev === count ? prev : Math.max(1, count)));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+    // The content: the wall itself appears with the first idea (before, the screen says it has none).
+  }, [ref, rows, contentKey]);
+  return rows ? tracks : 1;
+}

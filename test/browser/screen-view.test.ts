@@ -73,6 +73,40 @@ async function noteBoxes(page: Page): Promise<{ x: number; y: number; width: num
   });
 }
 
+/** A board of many small groups (one idea per phase × principle) went straight to the dense step: each group took a row. */
+describe('the wall puts small groups side by side', () => {
+  it('shows one idea in each of nine groups in rows across the wall, not as nine rows or dense columns', { timeout: 90_000 }, async () => {
+    const board = await createBoard(app.url, { template: 'blank' });
+    const writer = new TestClient(app.url.replace('http', 'ws'), board.boardId, await createSession(app.url, board, 'participant', 'Ane'));
+    clients.push(writer);
+    await writer.synced();
+    for (const phase of [1, 2, 3] as const) for (const principle of [1, 2, 3] as const) writer.addIdea({ text: `Fase ${phase}, princip ${principle}: en sti langs stranden`, phase, principle });
+    await eventually(() => writer.allSaved, 20_000, 'the ideas saved');
+    const screen = await newDevice(browser, 1920, 1080);
+    try {
+      await screen.page.emulateMedia({ reducedMotion: 'reduce' });
+      await screen.page.goto(board.links.observer);
+      const wall = screen.page.locator('.wall__columns');
+      await expect.poll(() => screen.page.locator('.wall-note').count(), { timeout: 10_000 }).toBe(9);
+      await expect.poll(() => screen.page.locator('.wall__block').count()).toBe(9);
+      expect(await wall.getAttribute('data-density')).not.toBe('dense');
+      const area = (await screen.page.locator('.wall__ideas').boundingBox())!;
+      const boxes = await noteBoxes(screen.page);
+      const rows = new Set(boxes.map((b) => b.y));
+      // Several groups to a row, each row full but the last, every note on the screen; the notes
+      // of a row start at one line and those of a column at one edge, whatever their group's name.
+      const columns = new Set(boxes.map((b) => b.x));
+      expect(columns.size).toBeGreaterThan(2);
+      expect(rows.size).toBe(Math.ceil(9 / columns.size));
+      for (const box of boxes) expect(box.y + box.height).toBeLessThanOrEqual(area.y + area.height + 1);
+      expect(await axeViolations(screen.page), 'axe with groups side by side').toEqual([]);
+    } finally {
+      await screen.context.close();
+    }
+  });
+});
+
+
 /** Issue: a handful of ideas filled the first of four columns; the wall now steps from big notes to dense columns. */
 describe('the wall uses the screen while there are few ideas', () => {
   it('shows few ideas big across the wall, keeps them still as one more arrives, and turns dense with many', { timeout: 120_000 }, async () => {
@@ -138,6 +172,29 @@ describe('the wall uses the screen while there are few ideas', () => {
         return { pages: Number((el as HTMLElement).dataset.pages), pagesWithNotes: Math.floor(lastNote / step + 0.01) + 1 };
       });
       expect(paging.pages).toBe(paging.pagesWithNotes);
+
+      // A clicker's PageDown turns the page by hand. The last page shows its own column only,
+      // not the last screenful (which repeated columns of the page before); PageUp goes back.
+      const inView = () =>
+        screen.page.evaluate(() => {
+          const clip = document.querySelector('.wall__ideas')!.getBoundingClientRect();
+          const seen = [...document.querySelectorAll('.wall-note')].map((n) => n.getBoundingClientRect()).filter((r) => r.x >= clip.x - 1 && r.right <= clip.right + 1);
+          return { notes: seen.length, columns: new Set(seen.map((r) => Math.round(r.x))).size };
+        });
+      const pageShown = () => screen.page.locator('.wall__page').getAttribute('data-page');
+      let seenNotes = (await inView()).notes;
+      for (let page = 2; page <= paging.pages; page++) {
+        await screen.page.keyboard.press('PageDown');
+        await expect.poll(pageShown).toBe(String(page));
+        seenNotes += (await inView()).notes;
+      }
+      expect(await inView()).toEqual({ notes: 1, columns: 1 });
+      expect(seenNotes).toBe(written);
+      await screen.page.keyboard.press('PageDown'); // the last page stays
+      expect(await pageShown()).toBe(String(paging.pages));
+      await screen.page.keyboard.press('PageUp');
+      await expect.poll(pageShown).toBe(String(paging.pages - 1));
+      expect((await inView()).columns).toBe(perPage);
 
       // A narrow screen keeps its balanced columns under which the page scrolls, whatever the step.
       await narrow.page.goto(board.links.observer);
