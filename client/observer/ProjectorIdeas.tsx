@@ -2,7 +2,7 @@ import { useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Idea } from '../../shared';
 import { ProjectorNote } from './ProjectorNote';
-import { useWallDensity, useWallTracks } from './useWallDensity';
+import { useWallDensity } from './useWallDensity';
 import { useWallPaging } from './useWallPaging';
 import type { WallBlock } from './wall-blocks';
 
@@ -21,7 +21,7 @@ interface Props {
 
 /**
  * The wall: while few ideas are shown, big notes in rows across the wall, small groups side
- * by side (useWallTracks); as more arrive,
+ * by side; as more arrive,
  * it steps to smaller ones (useWallDensity), and then blocks (clusters or groups) flow into
  * columns that fill the screen's height; what does not fit continues on the next page,
  * turned calmly (useWallPaging).
@@ -31,8 +31,7 @@ export function ProjectorIdeas({ blocks, ideas, notShown, totals, votesShown, pa
   const ref = useRef<HTMLDivElement>(null);
   const shown = blocks.reduce((n, b) => n + b.ideas.length, 0);
   const content = `${blocks.map((b) => b.key).join(' ')}:${shown}`;
-  const density = useWallDensity(ref, shown, content);
-  const tracks = useWallTracks(ref, density, content);
+  const { density, tracks } = useWallDensity(ref, shown, content);
   const { page, pages } = useWallPaging(ref, paused, `${density}:${content}`);
   if (shown === 0) return <p className="projector__empty">{emptyText}</p>;
   return (

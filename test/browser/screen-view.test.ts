@@ -104,6 +104,31 @@ describe('the wall puts small groups side by side', () => {
       await screen.context.close();
     }
   });
+
+  it('opened on twenty ideas in one group, shows them all in rows, not dense columns half empty', { timeout: 90_000 }, async () => {
+    const board = await createBoard(app.url, { template: 'kickoff' });
+    const writer = new TestClient(app.url.replace('http', 'ws'), board.boardId, await createSession(app.url, board, 'participant', 'Ane'));
+    clients.push(writer);
+    await writer.synced();
+    for (let i = 0; i < 20; i++) writer.addIdea({ text: `Idé ${i + 1}: flere bænke ved stranden`, position: `a${String(i).padStart(4, '0')}` });
+    await eventually(() => writer.allSaved, 20_000, 'the ideas saved');
+    const screen = await newDevice(browser, 1920, 1080);
+    try {
+      await screen.page.emulateMedia({ reducedMotion: 'reduce' });
+      // The screen joins a board that has them all: they arrive at once, before the wall has laid out its columns.
+      await screen.page.goto(board.links.observer);
+      await expect.poll(() => screen.page.locator('.wall-note').count(), { timeout: 10_000 }).toBe(20);
+      expect(await screen.page.locator('.wall__columns').getAttribute('data-density')).toBe('medium');
+      const area = (await screen.page.locator('.wall__ideas').boundingBox())!;
+      const boxes = await noteBoxes(screen.page);
+      const columns = new Set(boxes.map((b) => b.x)).size;
+      expect(columns).toBeGreaterThanOrEqual(4);
+      expect(new Set(boxes.map((b) => b.y)).size).toBe(Math.ceil(20 / columns));
+      for (const box of boxes) expect(box.y + box.height).toBeLessThanOrEqual(area.y + area.height + 1);
+    } finally {
+      await screen.context.close();
+    }
+  });
 });
 
 
