@@ -226,6 +226,9 @@ describe('the wall uses the screen while there are few ideas', () => {
       await narrow.page.locator('.wall-note').nth(40).waitFor();
       const style = await narrow.page.locator('.wall__columns').evaluate((el) => getComputedStyle(el).columnFill);
       expect(style).toBe('balance');
+      // There nothing turns pages: Page Down is the page's own and scrolls it.
+      await narrow.page.keyboard.press('PageDown');
+      await expect.poll(() => narrow.page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     } finally {
       await screen.context.close();
       await narrow.context.close();
