@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 
 /** How long each page stays: long enough to read a column of notes from the back of the room. */
 const PAGE_MS = 15_000;
@@ -75,12 +75,12 @@ export function useWallPaging(ref: RefObject<HTMLElement | null>, paused: boolea
     return () => clearInterval(timer);
   }, [paused, state.pages, turnedByHand, turn]);
 
-  // The keys are the page's own while there is nothing to turn (a narrow screen scrolls with them).
-  const pages = useRef(state.pages);
-  pages.current = state.pages;
+  // Only while there are pages to turn: else the keys are the page's own (a narrow screen scrolls with them).
+  const paged = state.pages > 1;
   useEffect(() => {
+    if (!paged) return;
     const onKey = (event: KeyboardEvent) => {
-      if (pages.current <= 1 || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       // The screen's own controls (a select) keep their keys.
       if (event.target instanceof Element && event.target.closest('input, select, textarea, [contenteditable="true"]')) return;
       const by = NEXT.has(event.key) ? 1 : PREVIOUS.has(event.key) ? -1 : 0;
@@ -91,7 +91,7 @@ export function useWallPaging(ref: RefObject<HTMLElement | null>, paused: boolea
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [turn]);
+  }, [turn, paged]);
 
   return { page: state.page, pages: state.pages };
 }
