@@ -21,10 +21,9 @@ interface Props {
 
 /**
  * The wall: while few ideas are shown, big notes in rows across the wall, small groups side
- * by side; as more arrive,
- * it steps to smaller ones (useWallDensity), and then blocks (clusters or groups) flow into
- * columns that fill the screen's height; what does not fit continues on the next page,
- * turned calmly (useWallPaging).
+ * by side; as more arrive, it steps to smaller ones (useWallDensity), and then blocks
+ * (clusters or groups) flow into columns that fill the screen's height; what does not fit
+ * continues on the next page, turned calmly or by a clicker (useWallPaging).
  */
 export function ProjectorIdeas({ blocks, ideas, notShown, totals, votesShown, paused, emptyText }: Props) {
   const { t } = useTranslation();
