@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { BoardStore, Cluster } from '../../../server/store/board-store';
+import { readPlannedSnapshot } from '../../../server/store/pieces/plan';
+import { PIECE_BYTES } from '../../../server/store/pieces/split';
 import { openEach, type StoreHarness } from './harness';
 
 const hex = (u: Uint8Array) => Buffer.from(u).toString('hex');
@@ -63,6 +66,21 @@ export function clusterContract(name: string, shared: boolean, open: () => Promi
         expect(log).toHaveLength(3 + 4 * 20 + 2_100 + 20 + 1);
         expect([...loaded.updates.map(hex), ...seen]).toEqual(log);
         expect(snapshots).toBe(0);
+      });
+
+      // A room loads through follow() when processes share the store: the plan must come with the snapshot.
+      it('gives another process the compacted snapshot with its piece plan when it starts to follow', async () => {
+        const doc = new Y.Doc();
+        doc.transact(() => {
+          for (let i = 0; i < 700; i++) doc.getMap('m').set(`idea${i}`, `${i} `.repeat(400));
+        });
+        await store.appendUpdate('board:planned', Y.encodeStateAsUpdate(doc));
+        await store.compactDocument('board:planned');
+        const follower = await h.reopen();
+        const loaded = await clusterOf(follower).follow('board:planned', () => undefined);
+        expect(loaded.snapshot!.length).toBeGreaterThan(PIECE_BYTES);
+        expect(readPlannedSnapshot(loaded.snapshot!, loaded.plan!)?.pieces.length).toBeGreaterThan(1);
+        clusterOf(follower).unfollow('board:planned');
       });
 
       it('stops delivering a document once unfollowed, and keeps delivering the others', async () => {
