@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { planSnapshot } from './pieces/plan';
-import { PIECE_BYTES } from './pieces/split';
 
 /**
  * Folds a stored document (snapshot, then the updates appended after it) into one update.
@@ -37,10 +36,10 @@ export function foldDocument(snapshot: Uint8Array | null, updates: Uint8Array[])
  * its updates and one encode, not the board). A snapshot that differs (another process
  * compacted, the document was deleted) is folded from scratch, so the result is the same.
  */
-export async function foldDocumentOffThread(snapshot: Uint8Array | null, updates: Uint8Array[], key?: string): Promise<Uint8Array> {
+export async function foldDocumentOffThread(snapshot: Uint8Array | null, updates: Uint8Array[], key?: string): Promise<Folded> {
   const worker = foldWorker();
-  if (!worker) return foldDocument(snapshot, updates);
-  return worker.run(snapshot, updates, key).catch(() => foldDocument(snapshot, updates));
+  if (!worker) return withPlan(foldDocument(snapshot, updates));
+  return worker.run(snapshot, updates, key).catch(() => withPlan(foldDocument(snapshot, updates)));
 }
 
 /**
@@ -49,16 +48,26 @@ export async function foldDocumentOffThread(snapshot: Uint8Array | null, updates
  * stored snapshot is what that document produced, so it need not read the snapshot at all.
  * Null when no document is kept for `key`: read the snapshot and use foldDocumentOffThread.
  */
-export async function foldOntoKept(key: string, updates: Uint8Array[]): Promise<Uint8Array | null> {
+export async function foldOntoKept(key: string, updates: Uint8Array[]): Promise<Folded | null> {
   const worker = foldWorker();
   if (!worker) return null;
   return worker.onto(key, updates).catch(() => null);
 }
 
 /**
- * The piece plan of a snapshot a compaction is about to commit (pieces/plan.ts), or null
- * when it has none or cannot be made: a snapshot without a plan is still served (the load
- * cuts it itself), so planning never fails a compaction.
+ * What a compaction commits: the new snapshot, and its piece plan (pieces/plan.ts) or null
+ * when it has none. The worker plans the snapshot where it made it, so the bytes never
+ * travel back to it.
+ */
+export interface Folded {
+  snapshot: Uint8Array;
+  plan: Uint8Array | null;
+}
+
+/**
+ * The piece plan of a snapshot a compaction is about to commit, or null when it has none or
+ * cannot be made: a snapshot without a plan is still served (the load cuts it itself), so
+ * planning never fails a compaction.
  */
 export function planSnapshotSafely(snapshot: Uint8Array): Uint8Array | null {
   try {
@@ -68,16 +77,9 @@ export function planSnapshotSafely(snapshot: Uint8Array): Uint8Array | null {
   }
 }
 
-/**
- * planSnapshotSafely on the fold worker: reading a 10,000-idea snapshot struct by struct
- * takes tens of milliseconds, which the compaction keeps off the thread that serves clients
- * like the fold itself.
- */
-export async function planSnapshotOffThread(snapshot: Uint8Array): Promise<Uint8Array | null> {
-  if (snapshot.length <= PIECE_BYTES) return null; // one piece: nothing to plan
-  const worker = foldWorker();
-  if (!worker) return planSnapshotSafely(snapshot);
-  return worker.plan(snapshot).catch(() => planSnapshotSafely(snapshot));
+/** A snapshot folded on this thread (no worker), planned here too. */
+export function withPlan(snapshot: Uint8Array): Folded {
+  return { snapshot, plan: planSnapshotSafely(snapshot) };
 }
 
 /** Documents the worker keeps for the next compaction (each costs the board's size in memory, twice). */
@@ -100,7 +102,7 @@ function foldWorker(): FoldWorker | null {
 }
 
 interface Job {
-  resolve(folded: Uint8Array): void;
+  resolve(folded: Folded): void;
   reject(error: Error): void;
 }
 
@@ -111,7 +113,7 @@ export interface FoldReply {
   error?: string;
   /** Asked to reuse a document it no longer keeps: send the snapshot. */
   notKept?: boolean;
-  /** A plan job's answer: the snapshot's piece plan, null when it has none. */
+  /** With `folded`: its piece plan, null when it has none. */
   plan?: Uint8Array | null;
 }
 
@@ -122,15 +124,12 @@ export interface FoldJob {
   lengths: number[];
   key?: string;
   reuse?: boolean;
-  /** Not a fold: `bytes` is a snapshot to plan (planSnapshotSafely). */
-  plan?: boolean;
 }
 
 /** One long-lived worker, jobs in order; it does not keep the process alive when idle. */
 class FoldWorker {
   private readonly worker: Worker;
   private readonly jobs = new Map<number, Job & { fallback: (() => void) | null }>();
-  private readonly plans = new Map<number, { resolve(plan: Uint8Array | null): void; reject(error: Error): void }>();
   private nextId = 0;
   /** Per key, the last snapshot the worker produced (its kept document's state), oldest first. */
   private readonly produced = new Map<string, Uint8Array>();
@@ -140,17 +139,10 @@ class FoldWorker {
     this.worker = new Worker(new URL('./fold-worker-boot.mjs', import.meta.url));
     this.worker.unref();
     this.worker.on('message', (message: FoldReply) => {
-      const planned = this.plans.get(message.id);
       const job = this.jobs.get(message.id);
-      this.plans.delete(message.id);
       this.jobs.delete(message.id);
-      if (this.jobs.size === 0 && this.plans.size === 0) this.worker.unref();
-      if (planned) {
-        if (message.error !== undefined) planned.reject(new Error(message.error));
-        else planned.resolve(message.plan ?? null);
-        return;
-      }
-      if (message.folded) job?.resolve(message.folded);
+      if (this.jobs.size === 0) this.worker.unref();
+      if (message.folded) job?.resolve({ snapshot: message.folded, plan: message.plan ?? null });
       else if (message.notKept && job?.fallback) job.fallback();
       else job?.reject(new Error(message.error ?? 'fold failed'));
     });
@@ -161,24 +153,24 @@ class FoldWorker {
     });
   }
 
-  run(snapshot: Uint8Array | null, updates: Uint8Array[], key?: string): Promise<Uint8Array> {
+  run(snapshot: Uint8Array | null, updates: Uint8Array[], key?: string): Promise<Folded> {
     const last = key === undefined ? undefined : this.produced.get(key);
     const reuse = last !== undefined && snapshot !== null && sameBytes(last, snapshot);
-    const folded = new Promise<Uint8Array>((resolve, reject) => {
+    const folded = new Promise<Folded>((resolve, reject) => {
       const full = () => {
         foldStats.full += 1;
         this.post({ resolve, reject, fallback: null }, pack(snapshot, updates), key, false);
       };
       if (!reuse) return full();
-      const kept = (bytes: Uint8Array) => {
+      const kept = (result: Folded) => {
         foldStats.kept += 1;
-        resolve(bytes);
+        resolve(result);
       };
       this.post({ resolve: kept, reject, fallback: full }, pack(null, updates), key, true);
     });
     if (key === undefined) return folded;
     return folded.then(
-      (bytes) => this.remember(key, bytes),
+      (result) => this.remember(key, result),
       (error: unknown) => {
         this.produced.delete(key);
         throw error;
@@ -186,25 +178,14 @@ class FoldWorker {
     );
   }
 
-  /** planSnapshotOffThread. The snapshot is copied: the compaction still commits it. */
-  plan(snapshot: Uint8Array): Promise<Uint8Array | null> {
-    return new Promise((resolve, reject) => {
-      const id = this.nextId++;
-      this.worker.ref();
-      this.plans.set(id, { resolve, reject });
-      const bytes = snapshot.slice();
-      this.worker.postMessage({ id, bytes, lengths: [], plan: true } satisfies FoldJob, [bytes.buffer as ArrayBuffer]);
-    });
-  }
-
   /** foldOntoKept: null (nothing sent) when no document is kept for `key`. */
-  onto(key: string, updates: Uint8Array[]): Promise<Uint8Array | null> {
+  onto(key: string, updates: Uint8Array[]): Promise<Folded | null> {
     if (!this.produced.has(key)) return Promise.resolve(null);
-    return new Promise<Uint8Array | null>((resolve, reject) => {
+    return new Promise<Folded | null>((resolve, reject) => {
       const forget = () => this.produced.delete(key);
-      const kept = (bytes: Uint8Array) => {
+      const kept = (result: Folded) => {
         foldStats.kept += 1;
-        resolve(this.remember(key, bytes));
+        resolve(this.remember(key, result));
       };
       const failed = (error: Error) => {
         forget();
@@ -218,11 +199,11 @@ class FoldWorker {
     });
   }
 
-  private remember(key: string, bytes: Uint8Array): Uint8Array {
+  private remember(key: string, result: Folded): Folded {
     this.produced.delete(key);
-    this.produced.set(key, bytes);
+    this.produced.set(key, result.snapshot);
     for (const old of this.produced.keys()) if (this.produced.size > KEPT_FOLDS) this.produced.delete(old);
-    return bytes;
+    return result;
   }
 
   private post(job: Job & { fallback: (() => void) | null }, packed: { bytes: Uint8Array; lengths: number[] }, key: string | undefined, reuse: boolean): void {
@@ -235,9 +216,7 @@ class FoldWorker {
 
   private failAll(error: Error): void {
     for (const job of this.jobs.values()) job.reject(error);
-    for (const job of this.plans.values()) job.reject(error);
     this.jobs.clear();
-    this.plans.clear();
     this.produced.clear();
   }
 }

@@ -4,7 +4,7 @@ import { foldDocument, KEPT_FOLDS, planSnapshotSafely, unpack, type FoldJob, typ
 
 /**
  * The thread behind foldDocumentOffThread (compact.ts): folds stored documents off the event
- * loop, and plans the pieces of the snapshots it folds (planSnapshotOffThread).
+ * loop, and plans the pieces of each snapshot it makes (pieces/plan.ts).
  *
  * Off the event loop is not yet off the serving path: where the server has one core (a
  * container limit, taskset, a busy host) the fold takes that core's time from the thread
@@ -51,13 +51,11 @@ function fold(job: FoldJob): FoldReply {
 
 parentPort?.on('message', (job: FoldJob) => {
   try {
-    if (job.plan) {
-      const plan = planSnapshotSafely(job.bytes);
-      parentPort?.postMessage({ id: job.id, plan } satisfies FoldReply, plan ? [plan.buffer as ArrayBuffer] : []);
-      return;
-    }
     const reply = fold(job);
-    parentPort?.postMessage(reply, reply.folded ? [reply.folded.buffer as ArrayBuffer] : []);
+    // The new snapshot is planned here, where its bytes are (the compaction commits both).
+    if (reply.folded) reply.plan = planSnapshotSafely(reply.folded);
+    const transfer = [reply.folded, reply.plan].filter((b): b is Uint8Array => b instanceof Uint8Array).map((b) => b.buffer as ArrayBuffer);
+    parentPort?.postMessage(reply, transfer);
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies FoldReply);
   }

@@ -1,7 +1,7 @@
 import type { Idea } from '../../shared';
 import { type Ballot, type BoardRecord, type BoardStore, type CastVoteResult, type MergeVotesResult, type RetractVoteResult, type SessionRecord, type StoredDocument, type StoredRecord, type VoteRule, type VoteSelection, type VoteTally } from './board-store';
 import { StoreConflictError } from '../core/errors';
-import { foldDocument, planSnapshotSafely } from './compact';
+import { foldDocument, withPlan } from './compact';
 import * as votes from './vote-book';
 
 /** One document: snapshot, and the log after it as (sequence, update) in order. */
@@ -127,8 +127,7 @@ export class MemoryStore implements BoardStore {
       const upTo = doc.seq;
       const folded = doc.log.length;
       await Promise.resolve(); // appends may land while it folds, as with a real store
-      const next = foldDocument(doc.snapshot, doc.log.filter((entry) => entry.seq <= upTo).map((entry) => entry.update));
-      const plan = planSnapshotSafely(next);
+      const { snapshot: next, plan } = withPlan(foldDocument(doc.snapshot, doc.log.filter((entry) => entry.seq <= upTo).map((entry) => entry.update)));
       await Promise.resolve();
       if (doc.generation !== generation || this.data.documents.get(docName) !== doc) return { compacted: 0 };
       doc.snapshot = next;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { foldDocument, foldDocumentOffThread, foldStats, pack, planSnapshotOffThread } from '../../server/store/compact';
+import { foldDocument, foldDocumentOffThread, foldStats, pack } from '../../server/store/compact';
 import { readPlannedSnapshot } from '../../server/store/pieces/plan';
 import { PIECE_BYTES } from '../../server/store/pieces/split';
 
@@ -44,16 +44,15 @@ describe('the fold worker', () => {
     expect(nice).toContain(0);
   });
 
-  it('plans a large snapshot it is given, and has no plan for a small one', async () => {
+  it('plans a large snapshot it makes, and has no plan for a small one', async () => {
     const doc = new Y.Doc();
     doc.transact(() => {
       for (let i = 0; i < 700; i++) doc.getMap('m').set(`k${i}`, `${i} `.repeat(400));
     });
-    const large = Y.encodeStateAsUpdate(doc);
-    expect(large.length).toBeGreaterThan(PIECE_BYTES);
-    const plan = await planSnapshotOffThread(large);
-    expect(readPlannedSnapshot(large, plan!)?.pieces.length).toBeGreaterThan(1);
-    expect(await planSnapshotOffThread(foldDocument(null, [Y.encodeStateAsUpdate(new Y.Doc())]))).toBeNull();
+    const large = await foldDocumentOffThread(null, [Y.encodeStateAsUpdate(doc)]);
+    expect(large.snapshot.length).toBeGreaterThan(PIECE_BYTES);
+    expect(readPlannedSnapshot(large.snapshot, large.plan!)?.pieces.length).toBeGreaterThan(1);
+    expect((await foldDocumentOffThread(null, [Y.encodeStateAsUpdate(new Y.Doc())])).plan).toBeNull();
   });
 });
 
@@ -75,13 +74,13 @@ describe('foldDocumentOffThread with a kept document', () => {
     const { doc, updates } = edits();
     doc.getMap('m').set('secret', 'HEMMELIG');
     doc.getMap('m').set('a', 1);
-    const first = await foldDocumentOffThread(null, updates.splice(0), 'doc-a');
+    const first = (await foldDocumentOffThread(null, updates.splice(0), 'doc-a')).snapshot;
     expect(content(first)).toEqual({ secret: 'HEMMELIG', a: 1 });
     doc.getMap('m').delete('secret');
     doc.getMap('m').set('b', 2);
     const batch = updates.splice(0);
     const kept = foldStats.kept;
-    const second = await foldDocumentOffThread(first, batch, 'doc-a');
+    const second = (await foldDocumentOffThread(first, batch, 'doc-a')).snapshot;
     expect(foldStats.kept).toBe(kept + 1);
     expect(content(second)).toEqual({ a: 1, b: 2 });
     expect(content(second)).toEqual(content(foldDocument(first, batch)));
@@ -92,12 +91,12 @@ describe('foldDocumentOffThread with a kept document', () => {
   it('folds from scratch when the snapshot is not what it produced (another process compacted)', async () => {
     const { doc, updates } = edits();
     doc.getMap('m').set('x', 1);
-    const mine = await foldDocumentOffThread(null, updates.splice(0), 'doc-b');
+    const mine = (await foldDocumentOffThread(null, updates.splice(0), 'doc-b')).snapshot;
     const other = edits();
     other.doc.getMap('m').set('y', 2);
     const theirs = foldDocument(mine, other.updates);
     doc.getMap('m').set('z', 3);
-    const next = await foldDocumentOffThread(theirs, updates.splice(0), 'doc-b');
+    const next = (await foldDocumentOffThread(theirs, updates.splice(0), 'doc-b')).snapshot;
     expect(content(next)).toEqual({ x: 1, y: 2, z: 3 });
   });
 
@@ -109,7 +108,7 @@ describe('foldDocumentOffThread with a kept document', () => {
         const e = docs.get(key) ?? edits();
         docs.set(key, e);
         e.doc.getMap('m').set(`${key}-${round}`, round);
-        const folded = await foldDocumentOffThread(outputs.get(key) ?? null, e.updates.splice(0), key);
+        const folded = (await foldDocumentOffThread(outputs.get(key) ?? null, e.updates.splice(0), key)).snapshot;
         outputs.set(key, folded);
         expect(content(folded)).toEqual(e.doc.getMap('m').toJSON());
       }

@@ -1,5 +1,5 @@
 import type { DocumentLog, StoredDocument } from '../document-log';
-import { foldDocumentOffThread, planSnapshotOffThread } from '../compact';
+import { foldDocumentOffThread } from '../compact';
 import { decoder, encoder, view, type BatchOp, type Db, type KeyLocks } from './level';
 
 /*
@@ -102,8 +102,7 @@ export class EmbeddedDocumentLog implements DocumentLog {
       const { snapshot, updates } = await this.readDocument(prefix, upTo);
       if (updates.length === 0) return { compacted: 0 };
       // The fold runs outside the queue so appends keep flowing while it works.
-      const next = await foldDocumentOffThread(snapshot, updates, `embedded:${docName}`);
-      const plan = await planSnapshotOffThread(next);
+      const { snapshot: next, plan } = await foldDocumentOffThread(snapshot, updates, `embedded:${docName}`);
       const committed = await this.enqueue(docName, state, async (counters) => {
         if (state.generation !== generation) return false; // deleted meanwhile
         // One batch: LevelDB applies it atomically, so a crash leaves either the old

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DocumentLog, StoredDocument } from '../document-log';
-import { foldDocumentOffThread, foldOntoKept, KEPT_FOLDS, planSnapshotOffThread } from '../compact';
+import { foldDocumentOffThread, foldOntoKept, KEPT_FOLDS } from '../compact';
 import { asBuffer, toBuffer, view, type RedisContext } from './connection';
 import { APPEND_UPDATES, appendChunks, CLAIM, COMMIT, LOAD, LOAD_AFTER, UNLOCK } from './document-scripts';
 
@@ -76,8 +76,8 @@ export class RedisDocumentLog implements DocumentLog {
         folded = await foldDocumentOffThread(log.snapshot, updates, kept);
       }
       if (lastId === null) return { compacted: 0 };
-      const plan = await planSnapshotOffThread(folded);
-      const remaining = await this.redis.run(COMMIT, [keys.lock, keys.snap, keys.log, keys.folded, keys.plan], [token, toBuffer(folded), nextStreamId(lastId), lastId, plan ? toBuffer(plan) : '']);
+      const { snapshot, plan } = folded;
+      const remaining = await this.redis.run(COMMIT, [keys.lock, keys.snap, keys.log, keys.folded, keys.plan], [token, toBuffer(snapshot), nextStreamId(lastId), lastId, plan ? toBuffer(plan) : '']);
       // -1: the lock expired (fold took > 30 s) or the document was deleted meanwhile; a
       // newer compaction may have committed, so writing ours could drop its entries.
       if (Number(remaining) < 0) return { compacted: 0 };
