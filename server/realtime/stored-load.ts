@@ -15,11 +15,12 @@ const TURN_MS = 25;
  * for new devices stops flowing (a socket's buffered bytes go out only between turns, so a
  * device still applying the first pieces was left waiting for the rest until the load had
  * ended), and every other board of the process waits too. So a large snapshot is cut as
- * for new devices (store/pieces/split.ts: pieces in dependency order, each integrating whole),
+ * for new devices (store/pieces/split.ts: pieces in dependency order, each integrating
+ * whole; with the plan stored beside it, store/pieces/plan.ts, copied out without a read),
  * applied as many to a transaction as fit in TURN_MS (one at least), with a turn of the
- * event loop between transactions. Nothing else sees the document until the load is done (the room is not handed
- * out before), and Yjs reaches the same state whatever the grouping. A snapshot the
- * splitter cannot read is applied whole, as before.
+ * event loop between transactions. Nothing else sees the document until the load is done
+ * (the room is not handed out before), and Yjs reaches the same state whatever the
+ * grouping. A snapshot the splitter cannot read is applied whole, as before.
  */
 export async function applyStoredState(doc: Y.Doc, stored: StoredDocument, turnMs = TURN_MS, prepared: readonly Uint8Array[] | null = null): Promise<void> {
   if (prepared) return applyInTurns(doc, prepared, turnMs);
