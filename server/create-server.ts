@@ -16,7 +16,8 @@ import { createPolls } from './polls/create-polls';
 import { createInstallation } from './installation';
 import { AbuseLimits, type AbuseLimitConfig } from './moderation/abuse-limits';
 import { ideaGate } from './moderation/idea-gate';
-import { reservedIdeas } from './moderation/reserved-ids';
+import { reservationSource } from './moderation/reserved-ids';
+import { ReservationCache } from './realtime/reservation-cache';
 import { createSensemaking } from './sensemaking';
 import { createMail, type Mail, type MailOptions } from './mail';
 import { Persons } from './gdpr';
@@ -56,7 +57,8 @@ export async function createServer(options: {
   const limits = await AbuseLimits.create(store, { ...config.limits, ...options.abuseLimits });
   // The room's hook table: ids kept out of the document (silent writing, the moderation
   // queue) and the idea gate (new ideas per session) are judged with every update.
-  const rooms = new RoomRegistry(store, log, config.compactAfterUpdates, { reservedIdeas: reservedIdeas(store), beforeApply: ideaGate(limits) });
+  const reservedIdeas = new ReservationCache(reservationSource(store), store.cluster, log);
+  const rooms = new RoomRegistry(store, log, config.compactAfterUpdates, { reservedIdeas, beforeApply: ideaGate(limits) });
   const boards = new BoardService(store, rooms, config.sessionTtlMs);
   // Built in the order each part needs the one before: socket.io needs the HTTP server, the
   // features' notifiers need socket.io, the app and the socket commands need the features.

@@ -156,6 +156,8 @@ export class PublicCalls {
     if (ideasMap(room.doc)._map.has(contribution.id) || silent) {
       throw new ServiceError(ErrorCode.VALIDATION_FAILED, 'This contribution id is taken; send it again with a new one.', 409);
     }
+    // From here on no idea may take the id, in this process or another.
+    room.reserving(contribution.id, authorIdFor(boardId, contribution.id));
     const now = Date.now();
     const idea: Idea = {
       id: contribution.id,

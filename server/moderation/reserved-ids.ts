@@ -1,6 +1,6 @@
 import { queueItemSchema } from '../../shared';
 import type { BoardStore } from '../store/board-store';
-import type { ReservedIdeas } from '../realtime/room-hooks';
+import type { ReservationSource } from '../realtime/reservation-cache';
 import { SPACE } from '../core/record-spaces';
 
 /**
@@ -31,9 +31,28 @@ export async function reservedIdeaAuthors(store: BoardStore, boardId: string, id
   return out;
 }
 
-/** The room's `reservedIdeas` hook (server/realtime/room-hooks.ts) over this store. */
-export function reservedIdeas(store: BoardStore): ReservedIdeas {
-  return (boardId, ideaIds) => reservedIdeaAuthors(store, boardId, ideaIds);
+/**
+ * Every reserved id of a board with its author: all its silent ideas and every contribution
+ * in its queue. Read when a room loads (server/realtime/reservation-cache.ts keeps them).
+ */
+export async function allReservedIdeaAuthors(store: BoardStore, boardId: string): Promise<Map<string, string>> {
+  const [hidden, queued] = await Promise.all([store.listHiddenIdeas(boardId), store.listRecords(SPACE.queue(boardId))]);
+  const out = new Map<string, string>();
+  for (const record of queued) {
+    const item = queueItemSchema.safeParse(safeJson(record.value));
+    if (item.success && item.data.kind === 'contribution') out.set(record.key, item.data.idea.authorId);
+  }
+  // A silent idea's author wins, as in reservedIdeaAuthors.
+  for (const idea of hidden) out.set(idea.id, idea.authorId);
+  return out;
+}
+
+/** Where the rooms' reservation cache reads reservations (server/realtime/reservation-cache.ts). */
+export function reservationSource(store: BoardStore): ReservationSource {
+  return {
+    all: (boardId) => allReservedIdeaAuthors(store, boardId),
+    some: (boardId, ideaIds) => reservedIdeaAuthors(store, boardId, ideaIds),
+  };
 }
 
 function safeJson(raw: string): unknown {

@@ -110,6 +110,9 @@ export class BoardRoom implements JudgeRoom {
     hooks: RoomHooks = {},
   ): Promise<BoardRoom> {
     const room = new BoardRoom(boardId, docName, store, log, compactAfterUpdates, hooks);
+    // The board's reservations load beside its document, so judging does not ask the store.
+    const untrack = hooks.reservedIdeas?.track?.(boardId);
+    if (untrack) room.onClose(untrack);
     // What other processes store meanwhile is applied after the stored state, not before it.
     let applied!: () => void;
     room.inbox = new Promise<void>((resolve) => (applied = resolve));
@@ -237,6 +240,15 @@ export class BoardRoom implements JudgeRoom {
     }, SERVER_ORIGIN);
     await this.persist.flushed();
     return result;
+  }
+
+  /**
+   * Says that an idea id of this board is about to be kept out of the document for its
+   * author (silent writing, a contribution): call it before the store write, so no update
+   * judged from now on, in any process, takes the id (IDEA_ID_TAKEN).
+   */
+  reserving(ideaId: string, authorId: string): void {
+    this.hooks.reservedIdeas?.reserving?.(this.boardId, ideaId, authorId);
   }
 
   /** Runs `fn` when the room closes (timers and observers of capabilities that attached to it). */

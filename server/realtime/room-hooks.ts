@@ -26,10 +26,26 @@ export type RoomOrigin = RoomPeer | typeof SERVER_ORIGIN | typeof REMOTE_ORIGIN 
 
 /**
  * The ids of ideas the document lacks but someone owns (silent writing, the moderation
- * queue), asked for the ideas an update creates: id → author. Only the ids asked for need be
- * answered.
+ * queue): nobody else may write an idea under them (IDEA_ID_TAKEN). Implemented over the
+ * store by server/realtime/reservation-cache.ts.
  */
-export type ReservedIdeas = (boardId: string, ideaIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+export interface ReservedIdeas {
+  /** The authors of those of `ideaIds` that are reserved, as the store has them: id → author. */
+  authorsOf(boardId: string, ideaIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /**
+   * Answered from memory when it can be, without a round trip: the ids among `ideaIds` that
+   * may be reserved (empty: none is; the others are confirmed with `authorsOf`), or null
+   * when this process cannot vouch for the board right now (then `authorsOf` decides).
+   */
+  mayBeReserved?(boardId: string, ideaIds: readonly string[]): ReadonlySet<string> | null;
+  /** A room of the board loads in this process: its reservations are kept until the returned release (the room closed). */
+  track?(boardId: string): () => void;
+  /**
+   * A reservation this process is about to store (called before the write, so no update
+   * judged after it can miss it; one whose write then fails is only confirmed in vain).
+   */
+  reserving?(boardId: string, ideaId: string, authorId: string): void;
+}
 
 /** Judges the new ideas of an update after the write rules accepted it; a refusal, or null. */
 export type IdeaGate = (boardId: string, principal: Principal, changes: readonly Change[]) => Promise<ProtocolError | null>;

@@ -44,7 +44,11 @@ export function arrive(room: JudgeRoom, update: Uint8Array): ArrivedUpdate {
     return { update, decoded, reserved: null, asked: new Set() };
   }
   const ideas = ideasMap(room.doc);
-  const asked = new Set(ideaPutCandidates(decoded).filter((id) => !ideas.has(id)));
+  const candidates = ideaPutCandidates(decoded).filter((id) => !ideas.has(id));
+  // Where memory vouches for the board, judging asks it then, for free; the store is asked
+  // now only when it cannot.
+  const vouched = candidates.length > 0 && (room.hooks.reservedIdeas?.mayBeReserved?.(room.boardId, candidates) ?? null) !== null;
+  const asked = new Set(vouched ? [] : candidates);
   const reserved = asked.size > 0 ? askReserved(room, [...asked]) : null;
   // Judging reads it (or asks again); an early failure must not be an unhandled rejection.
   reserved?.catch(() => undefined);
@@ -54,7 +58,7 @@ export function arrive(room: JudgeRoom, update: Uint8Array): ArrivedUpdate {
 function askReserved(room: JudgeRoom, ids: string[]): Promise<ReadonlyMap<string, string>> {
   const { reservedIdeas } = room.hooks;
   if (!reservedIdeas) return Promise.resolve(NONE_RESERVED);
-  return untilStoreAnswers(room.log, 'reserved idea ids', () => reservedIdeas(room.boardId, ids), room.isClosing);
+  return untilStoreAnswers(room.log, 'reserved idea ids', () => reservedIdeas.authorsOf(room.boardId, ids), room.isClosing);
 }
 
 /**
@@ -103,6 +107,11 @@ export async function judge(room: JudgeRoom, principal: Principal, arrived: Arri
 async function reservedFor(room: JudgeRoom, inspection: Inspection, arrived: ArrivedUpdate): Promise<ReadonlyMap<string, string>> {
   const newIds = inspection.changes.flatMap((change) => (change.kind === 'idea.put' ? [change.ideaId] : []));
   if (newIds.length === 0) return NONE_RESERVED;
+  // Memory, asked now rather than on arrival: a reservation made while the update waited its
+  // turn is known. Only an id it holds as possibly reserved costs a round trip (a refusal
+  // rests on the store's word: a withdrawn reservation is not one).
+  const maybe = room.hooks.reservedIdeas?.mayBeReserved?.(room.boardId, newIds) ?? null;
+  if (maybe !== null) return maybe.size === 0 ? NONE_RESERVED : askReserved(room, [...maybe]);
   const early = arrived.reserved ? await arrived.reserved.catch(() => null) : null;
   // A put the arrival scan could not see (a map entry placed by its neighbour), or an early
   // answer that failed: asked now.

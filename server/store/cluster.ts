@@ -34,6 +34,24 @@ export interface Cluster {
   subscribePresence(boardId: string, onUpdate: (awarenessUpdate: Uint8Array) => void): () => void;
 
   /**
+   * Tells the other processes that an idea id of a board is now kept for its author (silent
+   * writing, a contribution), so a room judging a new idea there knows it without asking the
+   * store. Fire-and-forget: a lost message is covered by `subscribeReservations`' `onGap`.
+   */
+  publishReservation(boardId: string, ideaId: string, authorId: string): void;
+  /**
+   * Reservations other processes publish for a board (never this process's own). Resolves
+   * once the subscription is active: whatever is published from then on is heard, until
+   * `onGap` says messages may have been lost ('lost': the connection dropped) and later that
+   * the subscription is active again ('back'). Returns the unsubscribe.
+   */
+  subscribeReservations(
+    boardId: string,
+    onReserved: (ideaId: string, authorId: string) => void,
+    onGap: (state: 'lost' | 'back') => void,
+  ): Promise<() => void>;
+
+  /**
    * A new connection for socket.io's Redis adapter, so events reach sockets held by every
    * process. It queues commands while Redis is away (the adapter retries a failed read at
    * once, and would spin on a fail-fast connection). Closed with the store.

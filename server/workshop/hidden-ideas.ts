@@ -82,6 +82,7 @@ export class HiddenIdeas {
           await room.writeAsServer((doc) => insertIdea(doc, idea));
           return { idea, state: 'published' };
         }
+        room.reserving(idea.id, idea.authorId);
         if ((await this.ctx.store.putHiddenIdea(boardId, idea)) === 'conflict') {
           throw new ServiceError(ErrorCode.NOT_OWNER, 'Another idea has this id.', 409);
         }

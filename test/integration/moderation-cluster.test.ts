@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readIdeas, type DecideResult, type ModerationCounts, type QueueResult } from '../../shared';
+import {
+  ErrorCode,
+  randomId,
+  readIdeas,
+  type DecideResult,
+  type Idea,
+  type ModerationCounts,
+  type QueueResult,
+  type SubmitHiddenResult,
+  type WorkshopState,
+} from '../../shared';
 import type { BoardStore } from '../../server/store/board-store';
 import { createBoard, eventually, join, openStore, startServer, TestClient } from '../support/harness';
 import { contribute, openCall } from '../support/moderation';
@@ -62,5 +72,62 @@ describe.skipIf(!redisUrl)('moderation across two servers on one Redis', () => {
       expect(readIdeas(participant.doc).filter((i) => i.text === text)).toHaveLength(approved ? 1 : 0);
       heardOnB.length = 0;
     }
+  });
+
+  it('keeps an id reserved on one server from being taken on the other, where the board was loaded before', async () => {
+    const [a, b] = servers as [(typeof servers)[0], (typeof servers)[0]];
+    const board = await createBoard(a.url, 'kickoff');
+    const lead = await join(a.url, board.boardId, board.tokens.facilitator, 'Lead');
+    const ane = await join(a.url, board.boardId, board.tokens.participant, 'Ane');
+    const bo = await join(b.url, board.boardId, board.tokens.participant, 'Bo');
+    const leadSocket = await socketOf(a.url, lead);
+    const aneSocket = await socketOf(a.url, ane);
+    sockets.push(leadSocket, aneSocket);
+    // Bo's device holds the board open on B: B's room has loaded its reservations (none yet).
+    const watcher = new TestClient(b.wsUrl, board.boardId, bo);
+    clients.push(watcher);
+    await watcher.synced();
+
+    // Both reserved through A after B loaded the board: B hears of them, not from its load.
+    const { callId } = await openCall(leadSocket, 'pre');
+    const contributed = randomId(16);
+    expect((await contribute(a.url, callId, { id: contributed, text: 'Et bidrag udefra' })).status).toBe(201);
+    await ok(call<WorkshopState>(leadSocket, 'workshop:setSilent', { silent: true }));
+    const now = Date.now();
+    const silent: Idea = {
+      id: randomId(12),
+      text: 'Anes tavse idé',
+      authorId: ane.identity.participantId,
+      authorName: ane.identity.displayName,
+      contributorType: ane.identity.contributorType,
+      organisation: ane.identity.organisation,
+      createdAt: now,
+      updatedAt: now,
+      phase: null,
+      principle: null,
+      track: null,
+      beacons: [],
+      questionId: 'kickoff-q1',
+      position: 'a0',
+      clusterId: null,
+    };
+    expect((await ok(call<SubmitHiddenResult>(aneSocket, 'idea:submitHidden', { idea: silent }))).state).toBe('hidden');
+    await ok(call<WorkshopState>(leadSocket, 'workshop:setSilent', { silent: false }));
+
+    for (const id of [contributed, silent.id]) {
+      const thief = new TestClient(b.wsUrl, board.boardId, bo);
+      clients.push(thief);
+      await thief.synced();
+      thief.addIdea({ id, text: 'Bos idé', questionId: 'kickoff-q1' });
+      await eventually(() => thief.errors.length > 0, 10_000, 'an answer to the takeover on B');
+      expect(thief.errors.map((e) => e.code)).toEqual([ErrorCode.IDEA_ID_TAKEN]);
+    }
+    // A free id is written on B as ever.
+    const writer = new TestClient(b.wsUrl, board.boardId, bo);
+    clients.push(writer);
+    await writer.synced();
+    writer.addIdea({ text: 'Bos egen idé', questionId: 'kickoff-q1' });
+    await eventually(() => writer.allSaved, 10_000, 'a free id saved on B');
+    expect(writer.errors).toEqual([]);
   });
 });

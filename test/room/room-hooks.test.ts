@@ -10,11 +10,13 @@ const bob = principal('bob000001');
 function heldReservations(reserved: Record<string, string>) {
   const asked: string[][] = [];
   const pending: Array<() => void> = [];
-  const hook: NonNullable<RoomHooks['reservedIdeas']> = (_boardId, ids) => {
-    asked.push([...ids]);
-    return new Promise((resolve) => {
-      pending.push(() => resolve(new Map(ids.flatMap((id) => (reserved[id] ? [[id, reserved[id]] as [string, string]] : [])))));
-    });
+  const hook: NonNullable<RoomHooks['reservedIdeas']> = {
+    authorsOf: (_boardId, ids) => {
+      asked.push([...ids]);
+      return new Promise((resolve) => {
+        pending.push(() => resolve(new Map(ids.flatMap((id) => (reserved[id] ? [[id, reserved[id]] as [string, string]] : [])))));
+      });
+    },
   };
   return { hook, asked, releaseAll: () => pending.splice(0).forEach((release) => release()) };
 }

@@ -48,8 +48,9 @@ interface Follow {
 /**
  * The Redis store's Cluster. One blocking XREAD per process watches every followed log
  * (a dedicated connection, since a blocked connection serves nobody else); when it reports
- * entries, FEED_READ fetches them from the follower's cursor. Presence uses pub/sub on
- * another dedicated connection, each message tagged with this process's id to skip echoes.
+ * entries, FEED_READ fetches them from the follower's cursor. Presence and reservations use
+ * pub/sub on another dedicated connection, each message tagged with this process's id to
+ * skip echoes.
  * socket.io's adapter and the rate limiters get connections of their own, closed here too.
  */
 export class RedisCluster implements Cluster {
@@ -58,6 +59,7 @@ export class RedisCluster implements Cluster {
   private reader: Client | null = null;
   private readerId: number | null = null;
   private subscriber: Client | null = null;
+  private readonly gapListeners = new Set<(state: 'lost' | 'back') => void>();
   private readonly extraClients: Client[] = [];
   private looping = false;
   private closed = false;
@@ -94,6 +96,36 @@ export class RedisCluster implements Cluster {
       .then((sub) => sub.subscribe(channel, listener, true))
       .catch((err: Error) => this.onError(err));
     return () => {
+      void this.subscriber?.unsubscribe(channel, listener, true).catch(() => undefined);
+    };
+  }
+
+  publishReservation(boardId: string, ideaId: string, authorId: string): void {
+    const message = Buffer.concat([this.instance, Buffer.from(JSON.stringify([ideaId, authorId]))]);
+    this.redis.client.publish(this.reservationChannel(boardId), message).catch((err: Error) => this.onError(err));
+  }
+
+  async subscribeReservations(
+    boardId: string,
+    onReserved: (ideaId: string, authorId: string) => void,
+    onGap: (state: 'lost' | 'back') => void,
+  ): Promise<() => void> {
+    const channel = this.reservationChannel(boardId);
+    const listener = (message: Buffer) => {
+      if (message.length < this.instance.length || message.subarray(0, this.instance.length).equals(this.instance)) return;
+      const parsed = safeJson(message.subarray(this.instance.length).toString('utf8'));
+      if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') onReserved(parsed[0], parsed[1]);
+    };
+    this.gapListeners.add(onGap);
+    try {
+      const subscriber = await this.ensureSubscriber();
+      await subscriber.subscribe(channel, listener, true);
+    } catch (err) {
+      this.gapListeners.delete(onGap);
+      throw err;
+    }
+    return () => {
+      this.gapListeners.delete(onGap);
       void this.subscriber?.unsubscribe(channel, listener, true).catch(() => undefined);
     };
   }
@@ -137,6 +169,10 @@ export class RedisCluster implements Cluster {
     return `${this.redis.prefix}presence:${boardId}`;
   }
 
+  private reservationChannel(boardId: string): string {
+    return `${this.redis.prefix}reserved:${boardId}`;
+  }
+
   private async read(docName: string, cursor: string): Promise<FeedChange & { cursor: string; plan: Uint8Array | null }> {
     const keys = this.redis.docKeys(docName);
     const reply = await this.redis.run(FEED_READ, [keys.log, keys.snap, keys.folded, keys.plan], [cursor]);
@@ -168,6 +204,23 @@ export class RedisCluster implements Cluster {
     if (!this.subscriber) {
       const subscriber = this.redis.client.duplicate({ name: 'samskab-presence', disableOfflineQueue: false });
       subscriber.on('error', (err: Error) => this.onError(err));
+      // Pub/sub keeps nothing for a connection that is away: whoever relies on hearing every
+      // message (reservations) is told when messages may have been lost, and when node-redis
+      // has subscribed again after reconnecting (it does so before 'ready').
+      let lost = false;
+      const gap = (state: 'lost' | 'back') => {
+        for (const listener of [...this.gapListeners]) listener(state);
+      };
+      subscriber.on('reconnecting', () => {
+        if (lost) return;
+        lost = true;
+        gap('lost');
+      });
+      subscriber.on('ready', () => {
+        if (!lost) return;
+        lost = false;
+        gap('back');
+      });
       this.subscriber = subscriber;
       await subscriber.connect();
     }
@@ -219,5 +272,13 @@ export class RedisCluster implements Cluster {
     if (this.follows.get(docName) !== follow) return; // unfollowed meanwhile
     follow.cursor = change.cursor;
     if (change.snapshot || change.updates.length > 0) follow.onChange(change);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }

@@ -131,6 +131,31 @@ export function clusterContract(name: string, shared: boolean, open: () => Promi
         for (const stop of stops) stop();
       });
 
+      it('carries reservations to the other processes once subscribed, never back to their sender, and says when some may have been lost', async () => {
+        const other = await h.reopen();
+        const heard: string[] = [];
+        const heardHere: string[] = [];
+        const gaps: string[] = [];
+        // Resolved: subscribed, so whatever is published from now on is heard.
+        const stops = [
+          await clusterOf(other).subscribeReservations('board01', (id, author) => heard.push(`${id}:${author}`), (state) => gaps.push(state)),
+          await clusterOf(store).subscribeReservations('board01', (id, author) => heardHere.push(`${id}:${author}`), () => undefined),
+          await clusterOf(other).subscribeReservations('board02', (id) => heard.push(`elsewhere ${id}`), () => undefined),
+        ];
+        clusterOf(store).publishReservation('board01', 'idea0001', 'author01');
+        await expect.poll(() => heard, { timeout: 10_000 }).toEqual(['idea0001:author01']);
+        await store.ping();
+        expect(heardHere).toEqual([]);
+
+        // Its subscriber connection dropped: lost, then back once subscribed again.
+        const { client } = await clusterOf(store).sharedCounters();
+        await client.sendCommand(['CLIENT', 'KILL', 'TYPE', 'pubsub']);
+        await expect.poll(() => gaps, { timeout: 10_000 }).toEqual(['lost', 'back']);
+        clusterOf(store).publishReservation('board01', 'idea0002', 'author02');
+        await expect.poll(() => heard, { timeout: 10_000 }).toEqual(['idea0001:author01', 'idea0002:author02']);
+        for (const stop of stops) stop();
+      });
+
       it('gives socket.io and the rate limiters connections of their own, under its key prefix, closed with the store', async () => {
         const adapter = await clusterOf(store).adapterConnection();
         const counters = await clusterOf(store).sharedCounters();
