@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startLoad, startServer, type ServerHandle } from './lib/handles';
 import { machineInfo, versions } from './lib/machine';
-import { installCleanupHandlers, killAll, pinning, waitForQuiet } from './lib/proc';
+import { installCleanupHandlers, killAll, pinning, waitForIdle, waitForQuiet } from './lib/proc';
 import { probeWriteLatency, startRedis } from './lib/redis';
 import { SERVER_KINDS, type ServerKind } from './lib/targets';
 import { loadRender, renderSection, runBrowserRender, saveRender, writeSection, type RenderPlan } from './browser-render';
@@ -100,6 +100,9 @@ async function attempt(out: ServerResults, load: Load, name: string, fn: () => P
   }
 }
 
+/** The pids of the servers up beside `server` (idle while it is measured). */
+const siblingsOf = (servers: readonly ServerHandle[], server: ServerHandle): number[] => servers.filter((s) => s !== server).map((s) => s.pid);
+
 const nodeArgsOf = (kind: ServerKind): string[] => (profile && kind === 'samskab' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
 
 /**
@@ -116,10 +119,12 @@ async function runAll(redis: Redis, load: Load): Promise<ServerResults[]> {
       for (const [i, server] of servers.entries()) {
         const out = results[i] as ServerResults;
         if (Number.isNaN(out.foreignCpuAtStart)) out.foreignCpuAtStart = await waitForQuiet();
+        await waitForIdle(siblingsOf(servers, server));
         await attempt(out, load, 'fanout', () => runFanout(server, load, plan, out, clients));
       }
     }
     for (const [i, server] of servers.entries()) {
+      await waitForIdle(siblingsOf(servers, server));
       await attempt(results[i] as ServerResults, load, 'saturation', () => runSaturation(server, load, plan, results[i] as ServerResults));
     }
     for (const [i, server] of servers.entries()) {

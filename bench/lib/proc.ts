@@ -213,4 +213,22 @@ export async function waitForQuiet(threshold = 0.25, maxMs = 8_000): Promise<num
   }
 }
 
+/**
+ * Waits (at most `maxMs`) until `pids` together use less than `threshold` cores; returns
+ * what they used last. For the servers not under test: they share core 0 with the one
+ * measured, and after a heavy step of their own they may still be closing connections,
+ * storing or collecting garbage, which the measured server would pay for.
+ */
+export async function waitForIdle(pids: readonly number[], threshold = 0.03, maxMs = 15_000): Promise<number> {
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    const first = pids.map(cpuSeconds);
+    const started = performance.now();
+    await sleep(500);
+    const seconds = (performance.now() - started) / 1000;
+    const used = pids.reduce((sum, pid, i) => sum + Math.max(0, (cpuSeconds(pid) - (first[i] ?? 0)) / seconds || 0), 0);
+    if (used < threshold || Date.now() > deadline) return used;
+  }
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
