@@ -89,7 +89,7 @@ export async function judge(room: JudgeRoom, principal: Principal, arrived: Arri
   const { beaconIds, questionIds, focusQuestionId } = room.views.settings();
   const ideas = ideasMap(room.doc);
   const refusal = authorizeChanges(inspection.changes, principal, {
-    ideaCount: ideas.size,
+    ideaCount: room.views.ideaCount(),
     beaconIds,
     questionIds,
     workshop: room.views.workshop(),
