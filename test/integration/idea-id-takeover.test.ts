@@ -5,40 +5,15 @@ import {
   randomId,
   readIdeas,
   type DecideResult,
-  type Idea,
   type RevealResult,
-  type SessionResponse,
   type SubmitHiddenResult,
   type WorkshopState,
 } from '../../shared';
 import { eventually } from '../support/harness';
 import { contribute, openCall } from '../support/moderation';
-import { call, ok, workshopEnv, type WorkshopEnv } from '../support/workshop';
+import { call, draft, ok, workshopEnv, type WorkshopEnv } from '../support/workshop';
 
 const redisUrl = inject('redisUrl');
-
-/** An idea as a client submits it while silent writing is on. */
-function draft(session: SessionResponse, text: string): Idea {
-  const now = Date.now();
-  const { identity } = session;
-  return {
-    id: randomId(12),
-    text,
-    authorId: identity.participantId,
-    authorName: identity.displayName,
-    contributorType: identity.contributorType,
-    organisation: identity.organisation,
-    createdAt: now,
-    updatedAt: now,
-    phase: null,
-    principle: null,
-    track: null,
-    beacons: [],
-    questionId: 'kickoff-q1',
-    position: 'a0',
-    clusterId: null,
-  };
-}
 
 /**
  * Ids cannot be taken over: an id that names an idea kept out of the document (silent

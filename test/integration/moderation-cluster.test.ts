@@ -4,7 +4,6 @@ import {
   randomId,
   readIdeas,
   type DecideResult,
-  type Idea,
   type ModerationCounts,
   type QueueResult,
   type SubmitHiddenResult,
@@ -13,7 +12,7 @@ import {
 import type { BoardStore } from '../../server/store/board-store';
 import { createBoard, eventually, join, openStore, startServer, TestClient } from '../support/harness';
 import { contribute, openCall } from '../support/moderation';
-import { call, ok, socketOf, type TestSocket } from '../support/workshop';
+import { call, draft, ok, socketOf, type TestSocket } from '../support/workshop';
 
 const redisUrl = inject('redisUrl');
 
@@ -93,24 +92,7 @@ describe.skipIf(!redisUrl)('moderation across two servers on one Redis', () => {
     const contributed = randomId(16);
     expect((await contribute(a.url, callId, { id: contributed, text: 'Et bidrag udefra' })).status).toBe(201);
     await ok(call<WorkshopState>(leadSocket, 'workshop:setSilent', { silent: true }));
-    const now = Date.now();
-    const silent: Idea = {
-      id: randomId(12),
-      text: 'Anes tavse idé',
-      authorId: ane.identity.participantId,
-      authorName: ane.identity.displayName,
-      contributorType: ane.identity.contributorType,
-      organisation: ane.identity.organisation,
-      createdAt: now,
-      updatedAt: now,
-      phase: null,
-      principle: null,
-      track: null,
-      beacons: [],
-      questionId: 'kickoff-q1',
-      position: 'a0',
-      clusterId: null,
-    };
+    const silent = draft(ane, 'Anes tavse idé');
     expect((await ok(call<SubmitHiddenResult>(aneSocket, 'idea:submitHidden', { idea: silent }))).state).toBe('hidden');
     await ok(call<WorkshopState>(leadSocket, 'workshop:setSilent', { silent: false }));
 

@@ -7,35 +7,11 @@ import {
   readIdeas,
   type Idea,
   type RevealResult,
-  type SessionResponse,
   type SubmitHiddenResult,
   type WorkshopState,
 } from '../../shared';
 import { eventually, storedDoc } from '../support/harness';
-import { call, docContains, ok, refusal, workshopEnv, type WorkshopEnv } from '../support/workshop';
-
-/** An idea as a client would submit it while silent writing is on. */
-function draft(session: SessionResponse, text: string, questionId: string | null = 'kickoff-q1'): Idea {
-  const now = Date.now();
-  const { identity } = session;
-  return {
-    id: randomId(12),
-    text,
-    authorId: identity.participantId,
-    authorName: identity.displayName,
-    contributorType: identity.contributorType,
-    organisation: identity.organisation,
-    createdAt: now,
-    updatedAt: now,
-    phase: null,
-    principle: null,
-    track: null,
-    beacons: [],
-    questionId,
-    position: 'a0',
-    clusterId: null,
-  };
-}
+import { call, docContains, draft, ok, refusal, workshopEnv, type WorkshopEnv } from '../support/workshop';
 
 describe('silent writing', () => {
   let env: WorkshopEnv;

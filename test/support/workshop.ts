@@ -1,13 +1,15 @@
 import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
-import type {
-  Ack,
-  ClientToServerEvents,
-  CreateBoardResponse,
-  Role,
-  ServerToClientEvents,
-  SessionResponse,
-  WorkshopState,
+import {
+  randomId,
+  type Ack,
+  type ClientToServerEvents,
+  type CreateBoardResponse,
+  type Idea,
+  type Role,
+  type ServerToClientEvents,
+  type SessionResponse,
+  type WorkshopState,
 } from '../../shared';
 import type { BoardStore } from '../../server/store/board-store';
 import { TestClient, createBoard, join, openStore, socketClient, startServer, type StoreKind } from './harness';
@@ -128,4 +130,27 @@ export async function socketOf(url: string, session: SessionResponse): Promise<T
     socket.once('connect_error', reject);
   });
   return socket;
+}
+
+/** An idea as a session's client submits it while silent writing is on (`idea:submitHidden`). */
+export function draft(session: SessionResponse, text: string, questionId: string | null = 'kickoff-q1'): Idea {
+  const now = Date.now();
+  const { identity } = session;
+  return {
+    id: randomId(12),
+    text,
+    authorId: identity.participantId,
+    authorName: identity.displayName,
+    contributorType: identity.contributorType,
+    organisation: identity.organisation,
+    createdAt: now,
+    updatedAt: now,
+    phase: null,
+    principle: null,
+    track: null,
+    beacons: [],
+    questionId,
+    position: 'a0',
+    clusterId: null,
+  };
 }
