@@ -1,9 +1,10 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { YMessage, YSyncStep } from '../../shared';
+import { applyUpdate } from './fast-decoder';
 
 type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, transaction: Y.Transaction | null) => void;
 
@@ -88,10 +89,13 @@ function hasContent(transaction: Y.Transaction): boolean {
   return false;
 }
 
-/** As y-protocols' readSyncStep2: an error thrown by an observer is logged, not thrown into the provider. */
+/**
+ * As y-protocols' readSyncStep2: an error thrown by an observer is logged, not thrown into the
+ * provider. Read with the decoder that takes short ASCII strings without TextDecoder (fast-decoder.ts).
+ */
 function applyLogged(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
   try {
-    Y.applyUpdate(doc, update, origin);
+    applyUpdate(doc, update, origin);
   } catch (error) {
     console.error('Caught error while handling a Yjs update', error);
   }
