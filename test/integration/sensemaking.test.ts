@@ -8,7 +8,6 @@ import {
   type OverviewThemesResponse,
   type DuplicatesResponse,
   type HiddenIdea,
-  type Idea,
   type SessionResponse,
   type SimilarResponse,
   type SubmitHiddenResult,
@@ -20,7 +19,7 @@ import { createServer } from '../../server/create-server';
 import { DEFAULT_ABUSE_LIMITS } from '../../server/moderation/abuse-limits';
 import { eventually, openStore, type StoreKind } from '../support/harness';
 import { contribute, openCall } from '../support/moderation';
-import { call, ok, socketOf, workshopEnv, type WorkshopEnv } from '../support/workshop';
+import { call, draft, ok, socketOf, workshopEnv, type WorkshopEnv } from '../support/workshop';
 
 /**
  * Sensemaking over REST with real servers, both stores: suggestions hold only what the
@@ -37,15 +36,6 @@ async function rest<T>(base: string, path: string, session: SessionResponse | nu
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Ack<T>, retryAfter: res.headers.get('retry-after') };
-}
-
-function draft(session: SessionResponse, text: string): Idea {
-  const now = Date.now();
-  return {
-    id: randomId(12), text, authorId: session.identity.participantId, authorName: session.identity.displayName,
-    contributorType: session.identity.contributorType, organisation: session.identity.organisation, createdAt: now, updatedAt: now,
-    phase: null, principle: null, track: null, beacons: [], questionId: null, position: 'a0', clusterId: null,
-  };
 }
 
 describe.each(kinds)('sensemaking on the %s store', (kind) => {
@@ -73,7 +63,7 @@ describe.each(kinds)('sensemaking on the %s store', (kind) => {
     await ok(call<HiddenIdea>(leadSocket, 'idea:hide', { ideaId: toHide.id, reason: 'test' }));
     // Written silently by Ane.
     await ok(call<WorkshopState>(leadSocket, 'workshop:setSilent', { silent: true }));
-    const silent = draft(ane, 'Cykelstier til skolen skal ryddes for sne');
+    const silent = draft(ane, 'Cykelstier til skolen skal ryddes for sne', null);
     await ok(call<SubmitHiddenResult>(aneSocket, 'idea:submitHidden', { idea: silent }));
     // Pending in a pre-moderated public call.
     const callInfo = await openCall(leadSocket, 'pre');

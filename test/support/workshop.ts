@@ -1,7 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import {
-  randomId,
   type Ack,
   type ClientToServerEvents,
   type CreateBoardResponse,
@@ -12,6 +11,7 @@ import {
   type WorkshopState,
 } from '../../shared';
 import type { BoardStore } from '../../server/store/board-store';
+import { buildIdea } from '../../client/sync/idea-writes';
 import { TestClient, createBoard, join, openStore, socketClient, startServer, type StoreKind } from './harness';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -132,25 +132,12 @@ export async function socketOf(url: string, session: SessionResponse): Promise<T
   return socket;
 }
 
-/** An idea as a session's client submits it while silent writing is on (`idea:submitHidden`). */
+/**
+ * An idea as a session's client submits it while silent writing is on (`idea:submitHidden`):
+ * built by the client's own `buildIdea`, as board-sync.ts does, on a board with no ideas yet.
+ */
 export function draft(session: SessionResponse, text: string, questionId: string | null = 'kickoff-q1'): Idea {
-  const now = Date.now();
-  const { identity } = session;
-  return {
-    id: randomId(12),
-    text,
-    authorId: identity.participantId,
-    authorName: identity.displayName,
-    contributorType: identity.contributorType,
-    organisation: identity.organisation,
-    createdAt: now,
-    updatedAt: now,
-    phase: null,
-    principle: null,
-    track: null,
-    beacons: [],
-    questionId,
-    position: 'a0',
-    clusterId: null,
-  };
+  const idea = buildIdea(new Y.Doc(), session.identity, { text, phase: null, principle: null, track: null, beacons: [], questionId });
+  if (!idea) throw new Error(`draft: not a valid idea: ${JSON.stringify(text)}`);
+  return idea;
 }
