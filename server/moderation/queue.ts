@@ -88,7 +88,7 @@ export class ModerationQueue {
     if (!stored) return { itemId, outcome: 'not-found', item: null };
     if (stored.value.state !== 'pending') return { itemId, outcome: 'already-decided', item: stored.value };
     if (!FITS[stored.value.kind].has(verdict)) return { itemId, outcome: 'not-applicable', item: stored.value };
-    if (verdict === 'approve' && stored.value.kind === 'contribution' && ideasMap(room.doc).size >= LIMITS.ideasPerBoard) {
+    if (verdict === 'approve' && stored.value.kind === 'contribution' && room.views.ideaCount() >= LIMITS.ideasPerBoard) {
       // Refused before deciding: an approval that cannot be published must not be recorded.
       throw new ServiceError(ErrorCode.BOARD_FULL, `A board holds at most ${LIMITS.ideasPerBoard} ideas.`, 409);
     }

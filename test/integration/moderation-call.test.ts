@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { ErrorCode, readIdeas, type AuditResult, type DecideResult, type QueueResult } from '../../shared';
+import * as Y from 'yjs';
+import { ErrorCode, LIMITS, ideasMap, readIdeas, type AuditResult, type DecideResult, type QueueResult } from '../../shared';
 import { eventually, storedDoc, type StoreKind } from '../support/harness';
 import { contribute, openCall, receipt } from '../support/moderation';
 import { call, docContains, ok, workshopEnv, type WorkshopEnv } from '../support/workshop';
@@ -172,6 +173,35 @@ describe.each(stores)('public call and pre-moderation (%s store)', (kind) => {
     expect((await contribute(env.url, 'no-such-call', { website: 'http://spam.example' })).status).toBe(404);
     const { items } = await ok(call<QueueResult>(leadSocket, 'moderation:queue', { state: 'all' }));
     expect(items).toHaveLength(0);
+  });
+
+  it('refuses to approve a contribution onto a full board, keeps it pending, and approves it once there is room', async () => {
+    const { board, leadSocket, callId } = await setup('pre');
+    const text = 'En bænk ved hver busstoppested';
+    expect((await contribute(env.url, callId, { text })).status).toBe(201);
+    const [item] = (await ok(call<QueueResult>(leadSocket, 'moderation:queue', { state: 'pending' }))).items;
+    // Filled by the server itself (one transaction; a client may not write this much at once).
+    await env.server.rooms.withRoom(board.boardId, (room) =>
+      room.writeAsServer((doc) => {
+        const ideas = ideasMap(doc);
+        for (let i = ideas.size; i < LIMITS.ideasPerBoard; i++) {
+          const idea = new Y.Map<unknown>();
+          idea.set('text', `Fyld ${i}`);
+          ideas.set(`fill${i}`, idea as never);
+        }
+      }),
+    );
+    const approve = () => call<DecideResult>(leadSocket, 'moderation:decide', { itemIds: [item!.id], decision: 'approve' });
+    expect(await approve()).toMatchObject({ ok: false, error: { code: ErrorCode.BOARD_FULL } });
+    // Nothing was decided or published.
+    expect((await ok(call<QueueResult>(leadSocket, 'moderation:queue', { state: 'pending' }))).items.map((i) => i.id)).toEqual([item!.id]);
+    expect(docContains(await storedDoc(env.store, board.boardId), text)).toBe(false);
+
+    await env.server.rooms.withRoom(board.boardId, (room) => room.writeAsServer((doc) => ideasMap(doc).delete('fill0')));
+    expect((await ok(approve())).results[0]?.outcome).toBe('done');
+    const stored = await storedDoc(env.store, board.boardId);
+    expect(readIdeas(stored).filter((idea) => idea.text === text)).toHaveLength(1);
+    expect(ideasMap(stored).size).toBe(LIMITS.ideasPerBoard);
   });
 
   it('lets only facilitators configure, read the queue, decide and read the audit log', async () => {
