@@ -26,11 +26,14 @@ const server = await createServer({ store, config: testConfig({ logLevel: 'warn'
 const { rooms } = server;
 const acquire = rooms.acquire.bind(rooms);
 const timed = new Set<string>();
-rooms.acquire = (boardId: string) => {
+// Every argument passes through: RoomRegistry.warm's `forNewDevice` decides whether the load
+// prepares the stored state as a new device's answer while it reads it.
+rooms.acquire = (...args: Parameters<typeof acquire>) => {
+  const [boardId] = args;
   // Only the first acquire of a cold board pays the load; later ones find it in memory.
-  if (rooms.peek(boardId) || timed.has(boardId)) return acquire(boardId);
+  if (rooms.peek(boardId) || timed.has(boardId)) return acquire(...args);
   timed.add(boardId);
-  return timeLoad(boardId, () => acquire(boardId));
+  return timeLoad(boardId, () => acquire(...args));
 };
 
 const STAGES = ['wait', 'judge', 'apply', 'durable', 'send', 'total', 'batch'] as const;
