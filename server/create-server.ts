@@ -64,7 +64,11 @@ export async function createServer(options: {
   // features' notifiers need socket.io, the app and the socket commands need the features.
   // So the HTTP server comes first and gets its request handler once the app exists.
   const requests = lateRequestHandler();
-  const httpServer = createHttpServer(requests.listener);
+  // An idle keep-alive connection is closed by the client, never under its feet: Node's
+  // default of 5 s let the server close one just as a client (a proxy, fetch with its 4 s)
+  // sent the next request on it, which fails with ECONNRESET. Above a load balancer's usual
+  // 60 s idle timeout, as proxies' guides advise; the headers timer must outlast it.
+  const httpServer = createHttpServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, requests.listener);
   httpServer.on('clientError', (_error, socket) => socket.destroy());
   const yjs = attachYjsEndpoint({ httpServer, config, log, boards, rooms });
   // Shared by several processes: socket.io events go through Redis; one process: in memory.

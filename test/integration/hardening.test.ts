@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/log';
@@ -31,6 +32,40 @@ describe('web hardening', () => {
     await env.store.close();
     await env.cleanup();
   });
+
+  it('keeps an idle keep-alive connection open longer than a client keeps it, so a request sent on it is answered', async () => {
+    // One socket, kept alive by the client (as fetch and proxies do); Node's default 5 s
+    // made the server close it just before such a client's next request (ECONNRESET).
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const req = http.get(`${url}/healthz`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+        });
+        req.on('error', reject);
+      });
+    try {
+      const first = await get();
+      expect(first.status).toBe(200);
+      expect(Number(/timeout=(\d+)/.exec(await keepAliveHeader())?.[1])).toBeGreaterThan(60);
+      await new Promise((resolve) => setTimeout(resolve, 5_500));
+      const second = await get();
+      expect(second.status).toBe(200);
+      expect(second.socket).toBe(first.socket);
+    } finally {
+      agent.destroy();
+    }
+
+    async function keepAliveHeader(): Promise<string> {
+      return new Promise((resolve, reject) => {
+        http.get(`${url}/healthz`, { agent }, (res) => {
+          res.resume();
+          resolve(String(res.headers['keep-alive'] ?? ''));
+        }).on('error', reject);
+      });
+    }
+  }, 15_000);
 
   it('sends a strict Content-Security-Policy and the usual protective headers', async () => {
     for (const path of ['/', '/api/nope', '/healthz']) {
