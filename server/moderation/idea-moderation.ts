@@ -35,6 +35,7 @@ import type { BoardRoom } from '../realtime/board-room';
 import { actorOf, requireModerator, type ModerationContext } from './context';
 import { ideaOnBoard } from './board-ideas';
 import { SPACE } from '../core/record-spaces';
+import { foldLog } from '../store/fold-log';
 import { hiddenWithTraces, putTracesBack, readTraces, takeTraces } from './idea-traces';
 
 const revisionsSchema = z.array(revisionSchema);
@@ -135,7 +136,7 @@ export class IdeaModeration {
       try {
         while (entry.again) {
           entry.again = false;
-          await this.fold(room.docName);
+          await foldLog(this.ctx.store, room.docName);
         }
       } catch (error) {
         this.ctx.log.warn({ err: error, boardId: room.boardId }, 'could not fold the log after a hide');
@@ -261,24 +262,10 @@ export class IdeaModeration {
     return touched;
   }
 
-  /**
-   * Folds the log until the deletion is in the snapshot. A compaction already running
-   * (started before the deletion was appended) makes ours skip, so try again until the log
-   * no longer holds anything from before.
-   */
-  private async fold(docName: string): Promise<void> {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const { compacted } = await this.ctx.store.compactDocument(docName);
-      if (compacted > 0) break;
-      if ((await this.ctx.store.loadDocument(docName)).updates.length === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
   /** As fold, then the store drops its deleted data from disk. */
   async foldAndPurge(room: BoardRoom): Promise<void> {
     await room.flushed();
-    await this.fold(room.docName);
+    await foldLog(this.ctx.store, room.docName);
     await this.ctx.store.purgeDeleted();
   }
 
