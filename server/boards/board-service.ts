@@ -1,7 +1,6 @@
 import {
   ErrorCode,
   TEMPLATES,
-  pollsMap,
   templatePolls,
   boardMap,
   defaultWorkshop,
@@ -21,6 +20,7 @@ import type { BoardRecord, BoardStore } from '../store/board-store';
 import { hashToken, newToken, sameHash } from '../core/tokens';
 import type { RoomRegistry } from '../realtime/room-registry';
 import { ServiceError } from '../core/errors';
+import { SPACE } from '../core/record-spaces';
 import type { SessionLookup } from '../core/sessions';
 import { claimNewJoinCode } from './join-codes';
 import { writeWorkshop } from './workshop-state';
@@ -88,10 +88,13 @@ export class BoardService implements SessionLookup {
         const steps: Record<string, Step> = {};
         for (const question of settings.questions) steps[question.id] = 'write';
         writeWorkshop(doc, { ...defaultWorkshop(joinCode), steps });
-        // The template's ready polls (drafts), each a plain value in the server-only root.
-        for (const poll of templatePolls(request.template, request.locale, record.createdAt)) pollsMap(doc).set(poll.id, poll);
       });
     });
+    // The template's ready polls are drafts: in the store for facilitators, never in the
+    // document (server/polls/draft-book.ts) until one opens.
+    for (const poll of templatePolls(request.template, request.locale, record.createdAt)) {
+      await this.store.putRecord(SPACE.pollDrafts(boardId), poll.id, JSON.stringify(poll));
+    }
     const base = `${publicBase}/b/${boardId}`;
     return {
       boardId,

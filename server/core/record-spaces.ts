@@ -1,5 +1,5 @@
 /**
- * Where moderation keeps its records in the store. Named in the leaf because backup,
+ * Where moderation (and the poll drafts) keep their records in the store. Named in the leaf because backup,
  * personal-data requests, mail, polls and the workshop read these spaces too. Everything per board lives in spaces
  * named after the board, so a board's moderation state can be listed (and backed up) alone.
  */
@@ -18,4 +18,6 @@ export const SPACE = {
   audit: (boardId: string) => `audit:${boardId}`,
   /** item id → ContactRecord: contributors' e-mail, apart from everything shown. */
   contacts: (boardId: string) => `contacts:${boardId}`,
+  /** poll id → Poll in state 'draft': polls being prepared, kept out of the document (server/polls/draft-book.ts). */
+  pollDrafts: (boardId: string) => `polldrafts:${boardId}`,
 } as const;

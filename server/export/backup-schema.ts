@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIMITS, idSchema, ideaSchema, templateIdSchema } from '../../shared';
 import { BACKUP_DOCUMENT_ENCODING, BACKUP_FORMAT } from './backup';
 import { moderationBackupSchema } from './moderation-backup';
-import { pollAnswersBackupSchema } from './poll-backup';
+import { pollAnswersBackupSchema, pollDraftsBackupSchema } from './poll-backup';
 
 /** Most votes a restore re-casts (each vote is a store operation), and most ballots it reads. */
 export const MAX_RESTORED_VOTES = 500_000;
@@ -54,6 +54,8 @@ export const backupRequestSchema = z
         moderation: moderationBackupSchema.optional(),
         /** Added with polls; a backup made before has none. */
         pollAnswers: pollAnswersBackupSchema.optional(),
+        /** Added when drafts left the document; a backup made before has its drafts in the document. */
+        pollDrafts: pollDraftsBackupSchema.optional(),
       })
       .strict(),
   })

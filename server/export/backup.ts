@@ -10,6 +10,7 @@ import {
   type Initiative,
   type RemovedMark,
   type WorkshopState,
+  type Poll,
 } from '../../shared';
 import type { Ballot } from '../store/board-store';
 import type { ModerationBackup } from './moderation-backup';
@@ -74,6 +75,8 @@ export interface BoardBackup {
     moderation: ModerationBackup;
     /** Every answer to the board's polls (by pseudonymous participant id), sorted by poll and participant. */
     pollAnswers: BackedUpPollAnswer[];
+    /** Draft polls (not in the document: facilitators only), oldest first. */
+    pollDrafts: Poll[];
   };
 }
 
@@ -98,6 +101,7 @@ export interface StoredParts {
   voteTotals: Record<string, number>;
   moderation: ModerationBackup;
   pollAnswers: BackedUpPollAnswer[];
+  pollDrafts: Poll[];
 }
 
 export async function buildBackup(snapshot: BoardSnapshot, stored: StoredParts): Promise<Buffer> {
@@ -129,6 +133,7 @@ export async function buildBackup(snapshot: BoardSnapshot, stored: StoredParts):
       voteTotals: sortedRecord(stored.voteTotals),
       moderation: stored.moderation,
       pollAnswers: stored.pollAnswers,
+      pollDrafts: stored.pollDrafts,
     },
   };
   // JSON.stringify of 10,000 ideas (or of a long audit log) is one blocking call: the long

@@ -13,7 +13,7 @@ import { renderHtml } from './html';
 import { EXPORT_LOCALES, labelsFor } from './labels';
 import { renderMarkdown } from './markdown';
 import { readModeration } from './moderation-backup';
-import { readPollAnswers } from './poll-backup';
+import { readPollAnswers, readPollDrafts } from './poll-backup';
 import { PdfPrinter } from './pdf';
 import { buildReportModel } from './report';
 import { restoreBoard } from './restore';
@@ -108,16 +108,17 @@ export class ExportService {
       // appear in both parts of the backup, never in neither.
       // The moderation records are written before the document too (hiding an idea keeps it
       // in the store, then takes it out of the document), so the same holds for them.
-      const [hiddenIdeas, votes, voteTotals, moderation, pollAnswers] = await Promise.all([
+      const [hiddenIdeas, votes, voteTotals, moderation, pollAnswers, pollDrafts] = await Promise.all([
         this.deps.store.listHiddenIdeas(boardId),
         this.deps.store.listVotes(boardId),
         this.deps.store.voteTotals(boardId),
         readModeration(this.deps.store, boardId),
         readPollAnswers(this.deps.store, boardId, room.doc),
+        readPollDrafts(this.deps.store, boardId, room.doc),
       ]);
       return {
         snapshot: await takeSnapshot(room, record, { withUpdate: true }),
-        stored: { hiddenIdeas, votes, voteTotals, moderation, pollAnswers },
+        stored: { hiddenIdeas, votes, voteTotals, moderation, pollAnswers, pollDrafts },
         polls: [],
       };
     });

@@ -1,11 +1,13 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { POLL_LIMITS, contributorTypeSchema, idSchema, pollAnswerSchema, pollSchema, pollsMap, readPolls } from '../../shared';
-import { PollAnswerBook, pollAnswerSpace, type StoredPollAnswer } from '../polls';
+import { POLL_LIMITS, contributorTypeSchema, idSchema, pollAnswerSchema, pollSchema, pollsMap, readPolls, type Poll } from '../../shared';
+import { SPACE } from '../core/record-spaces';
+import { Records } from '../core/records';
+import { PollAnswerBook, PollDraftBook, pollAnswerSpace, storedDraftSchema, type StoredPollAnswer } from '../polls';
 import type { BoardStore } from '../store/board-store';
 
 /**
- * Poll answers in a backup: the polls' definitions travel in the document (root `polls`);
+ * Poll answers in a backup: the opened polls' definitions travel in the document (root `polls`), drafts beside it;
  * every individual answer lives in the store (server/polls/answer-book.ts) and goes into
  * the backup's `store.pollAnswers`, keyed like votes by the pseudonymous participant id, so a
  * restored board has the same answers, one per person and poll.
@@ -37,6 +39,30 @@ export async function readPollAnswers(store: BoardStore, boardId: string, doc: Y
     }
   }
   return out.sort((a, b) => (a.pollId !== b.pollId ? (a.pollId < b.pollId ? -1 : 1) : a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0));
+}
+
+/**
+ * The draft polls in a backup (`store.pollDrafts`): they are not in the document (a draft is
+ * for facilitators only), so they travel beside it. Absent in backups made before; their
+ * drafts are in the document and move out when the restored board first loads.
+ */
+export const pollDraftsBackupSchema = z.array(storedDraftSchema).max(POLL_LIMITS.pollsPerBoard);
+
+/** The board's draft polls, oldest first. */
+export function readPollDrafts(store: BoardStore, boardId: string, doc: Y.Doc): Promise<Poll[]> {
+  return new PollDraftBook(new Records(store)).list(boardId, doc);
+}
+
+/** Drafts in a backup: ids unique and not the document's, and all polls within the board's limit. */
+export function checkPollDrafts(drafts: readonly Poll[], pollIds: ReadonlySet<string>, invalid: (message: string) => Error): void {
+  const ids = new Set(drafts.map((draft) => draft.id));
+  if (ids.size !== drafts.length) throw invalid('two drafts have the same id.');
+  if (drafts.some((draft) => pollIds.has(draft.id))) throw invalid('a draft has the id of a poll in the document.');
+  if (pollIds.size + drafts.length > POLL_LIMITS.pollsPerBoard) throw invalid(`more than ${POLL_LIMITS.pollsPerBoard} polls, drafts included.`);
+}
+
+export function pollDraftRecords(boardId: string, drafts: readonly Poll[]): Array<{ space: string; key: string; value: string }> {
+  return drafts.map((draft) => ({ space: SPACE.pollDrafts(boardId), key: draft.id, value: JSON.stringify(draft) }));
 }
 
 /** The store records a restore writes for the new board. */

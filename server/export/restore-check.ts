@@ -33,8 +33,9 @@ import {
   type Idea,
   type TemplateId,
   type WorkshopField,
+  type Poll,
 } from '../../shared';
-import { checkPollAnswers, checkPollsRoot, type BackedUpPollAnswer } from './poll-backup';
+import { checkPollAnswers, checkPollDrafts, checkPollsRoot, type BackedUpPollAnswer } from './poll-backup';
 import { ServiceError } from '../core/errors';
 import type { Ballot } from '../store/board-store';
 import { writeWorkshop } from '../boards';
@@ -60,6 +61,8 @@ export interface CheckedBackup {
   voteCount: number;
   /** Answers to the document's polls (none in backups made before polls). */
   pollAnswers: BackedUpPollAnswer[];
+  /** Draft polls, kept beside the document (none in backups made before they left it). */
+  pollDrafts: Poll[];
   /** Checked against the moderation schemas; empty for a version 1 backup. */
   moderation: ModerationBackup;
 }
@@ -167,6 +170,8 @@ export async function checkBackup(body: Uint8Array | undefined, options: { paced
   const { title, ideaCount, clientIds, pollIds } = await validateBoardDocument(update, step);
   const pollAnswers = backup.store.pollAnswers ?? [];
   checkPollAnswers(pollAnswers, pollIds, (message) => new ServiceError(ErrorCode.VALIDATION_FAILED, `The backup's poll answers: ${message}`));
+  const pollDrafts = backup.store.pollDrafts ?? [];
+  checkPollDrafts(pollDrafts, pollIds, (message) => new ServiceError(ErrorCode.VALIDATION_FAILED, `The backup's draft polls: ${message}`));
   const hiddenIdeas = backup.store.hiddenIdeas;
   if (ideaCount + hiddenIdeas.length > LIMITS.ideasPerBoard) {
     throw new ServiceError(ErrorCode.VALIDATION_FAILED, `A board holds at most ${LIMITS.ideasPerBoard} ideas, hidden ones included.`);
@@ -187,6 +192,7 @@ export async function checkBackup(body: Uint8Array | undefined, options: { paced
     voteCount,
     moderation: backup.store.moderation ?? EMPTY_MODERATION,
     pollAnswers,
+    pollDrafts,
   };
 }
 

@@ -7,7 +7,7 @@ import { docNameOf } from '../core/rooms';
 import type { BoardRecord, BoardStore } from '../store/board-store';
 import { claimNewJoinCode } from '../boards';
 import { moderationRecords } from './moderation-backup';
-import { pollAnswerRecords } from './poll-backup';
+import { pollAnswerRecords, pollDraftRecords } from './poll-backup';
 import { checkBackup, joinCodeUpdate, type CheckedBackup } from './restore-check';
 import type { RestoreJob } from './restore-worker';
 
@@ -78,6 +78,7 @@ export async function restoreBoard(deps: { store: BoardStore; log: Logger }, bod
   });
   await inBatches(moderationRecords(boardId, backup.moderation), (record) => store.putRecord(record.space, record.key, record.value));
   await inBatches(pollAnswerRecords(boardId, backup.pollAnswers), (record) => store.putRecord(record.space, record.key, record.value));
+  await inBatches(pollDraftRecords(boardId, backup.pollDrafts), (record) => store.putRecord(record.space, record.key, record.value));
   const joinCodeWrite = await restoreWorker().joinCode(backup.update, joinCode, serverClientId);
   // Nobody can open the board yet (its tokens are not out), so no room holds it: the
   // document is the store's, in the order a room would have written it.

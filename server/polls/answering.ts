@@ -13,7 +13,7 @@ import {
 import { ServiceError } from '../core/errors';
 import { checkAnswer } from './check-answer';
 import type { PollsContext } from './context';
-import { pollOn, requireFacilitator } from './definitions';
+import { findPoll, requireFacilitator } from './definitions';
 import { tally } from './tally';
 
 /** Participants and facilitators answer; observers (the projector) answer nothing. */
@@ -33,7 +33,7 @@ export class PollAnswering {
     requireAnswerer(identity);
     const { boardId, participantId } = identity;
     return this.ctx.rooms.withRoom(boardId, async (room) => {
-      const poll = pollOn(room.doc, pollId);
+      const { poll } = await findPoll(this.ctx, room, pollId);
       if (poll.state !== 'open') throw new ServiceError(ErrorCode.POLL_NOT_OPEN, 'The poll is not taking answers.', 409);
       const stored = checkAnswer(poll, answer);
       const answeredAt = Date.now();
@@ -60,7 +60,7 @@ export class PollAnswering {
     requireAnswerer(identity);
     const { boardId, participantId } = identity;
     return this.ctx.rooms.withRoom(boardId, async (room) => {
-      pollOn(room.doc, pollId);
+      await findPoll(this.ctx, room, pollId);
       const stored = await this.ctx.answers.get(boardId, pollId, participantId);
       return { pollId, answer: stored?.answer ?? null, answeredAt: stored?.answeredAt ?? null };
     });
@@ -70,7 +70,7 @@ export class PollAnswering {
   count(identity: Identity, pollId: string): Promise<PollCount> {
     const { boardId } = identity;
     return this.ctx.rooms.withRoom(boardId, async (room) => {
-      pollOn(room.doc, pollId);
+      await findPoll(this.ctx, room, pollId);
       return { pollId, answers: (await this.ctx.answers.list(boardId, pollId)).length };
     });
   }
@@ -78,7 +78,7 @@ export class PollAnswering {
   results(identity: Identity, pollId: string): Promise<PollResultsUpdate> {
     const { boardId } = identity;
     return this.ctx.rooms.withRoom(boardId, async (room) => {
-      const poll = pollOn(room.doc, pollId);
+      const { poll } = await findPoll(this.ctx, room, pollId);
       if (identity.role !== 'facilitator' && !resultsPublic(poll)) {
         throw new ServiceError(ErrorCode.FORBIDDEN, 'The facilitator has not shown the results yet.', 403);
       }
@@ -91,7 +91,7 @@ export class PollAnswering {
     requireFacilitator(identity, 'read open-text answers');
     const { boardId } = identity;
     return this.ctx.rooms.withRoom(boardId, async (room) => {
-      pollOn(room.doc, pollId);
+      await findPoll(this.ctx, room, pollId);
       const ideas = ideasMap(room.doc);
       const rows = await this.ctx.answers.list(boardId, pollId);
       const answers: PollTextAnswer[] = [];

@@ -6,6 +6,7 @@ export function pollCommands(polls: Polls) {
   const { definitions, answering, toIdeas } = polls;
   return {
     'poll:create': (p, { identity }) => definitions.create(identity, p.poll),
+    'poll:drafts': (_, { identity }) => definitions.drafts(identity),
     'poll:update': (p, { identity }) => definitions.update(identity, p.pollId, p.poll),
     'poll:open': (p, { identity }) => definitions.open(identity, p.pollId),
     'poll:close': (p, { identity }) => definitions.close(identity, p.pollId),

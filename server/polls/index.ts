@@ -6,3 +6,4 @@
 export type { Polls } from './create-polls';
 export { PollAnswerBook, pollAnswerSpace, type StoredPollAnswer } from './answer-book';
 export { tally } from './tally';
+export { PollDraftBook, storedDraftSchema } from './draft-book';

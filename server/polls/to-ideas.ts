@@ -11,7 +11,7 @@ import { ServiceError } from '../core/errors';
 import { positionAtEnd, publishOnce } from '../moderation';
 import { ideaIdForAnswer } from './answering';
 import type { PollsContext } from './context';
-import { pollOn, requireFacilitator } from './definitions';
+import { findPoll, requireFacilitator } from './definitions';
 
 /**
  * Open-text answers become ideas when the facilitator chooses, through the same rule as an
@@ -27,7 +27,7 @@ export class PollToIdeas {
     requireFacilitator(identity, 'turn poll answers into ideas');
     const { boardId } = identity;
     return this.ctx.rooms.withRoom(boardId, async (room) => {
-      const poll = pollOn(room.doc, pollId);
+      const { poll } = await findPoll(this.ctx, room, pollId);
       if (poll.type !== 'text') throw new ServiceError(ErrorCode.POLL_WRONG_TYPE, 'Only open-text answers become ideas.', 409);
       const rows = new Map((await this.ctx.answers.list(boardId, pollId)).map((row) => [row.answerId, row]));
       const wanted = [...new Set(answerIds)];

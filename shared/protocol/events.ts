@@ -3,7 +3,7 @@ import type { Identity } from './rest';
 import type { Idea } from '../model/idea';
 import type { HiddenRemoved, MyVotes } from './workshop-commands';
 import type { ModerationCounts } from './moderation-commands';
-import type { MyPollAnswer, PollCount, PollResultsUpdate } from './polls';
+import type { MyPollAnswer, PollCount, PollDrafts, PollResultsUpdate } from './polls';
 
 /** Sent by the server right after a socket.io connection is authenticated. */
 export interface Hello {
@@ -41,6 +41,8 @@ export interface ServerToClientEvents {
   'poll:results': (update: PollResultsUpdate) => void;
   /** To every socket of one participant: their answer changed (another tab answered). */
   'poll:mine': (mine: MyPollAnswer) => void;
+  /** To facilitators: the draft polls changed (created, edited, opened, deleted); every draft. */
+  'poll:drafts': (drafts: PollDrafts) => void;
 }
 
 /** Every server → client event name (test/unit/protocol-tables.test.ts checks PROTOCOL.md against it). */
@@ -55,6 +57,7 @@ export const SERVER_NOTICES = {
   'poll:count': true,
   'poll:results': true,
   'poll:mine': true,
+  'poll:drafts': true,
 } as const satisfies Record<keyof ServerToClientEvents, true>;
 
 /** socket.io handshake `auth` payload. */

@@ -96,6 +96,14 @@ export interface PollCount {
   answers: number;
 }
 
+/**
+ * The board's draft polls, oldest first: facilitators only (poll:drafts, command and event).
+ * A draft is not in the document: participants and the projector see a poll once it opens.
+ */
+export interface PollDrafts {
+  polls: Poll[];
+}
+
 /** The aggregated results: always to facilitators, to others only while public. */
 export interface PollResultsUpdate {
   pollId: string;

@@ -51,6 +51,7 @@ import {
   type MyPollAnswer,
   type Poll,
   type PollCount,
+  type PollDrafts,
   type PollResultsUpdate,
   type PollTextAnswer,
   type PollToIdeasResult,
@@ -144,8 +145,10 @@ export const socketCommands = {
   'mail:subscription': bareCommand(result<{ subscription: MailSubscription | null }>(), 'facilitators', 'My digest subscription on this board, or null.'),
   'mail:unsubscribe': bareCommand(result<{ removed: boolean }>(), 'facilitators', 'Stop the digest and delete my address.'),
 
-  // Polls (docs/PROTOCOL.md "Polls and surveys"). Definitions are in the `polls` root.
-  'poll:create': command(createPollSchema, result<Poll>(), 'facilitators', 'A new poll, as a draft.'),
+  // Polls (docs/PROTOCOL.md "Polls and surveys"). Opened and closed polls are in the `polls`
+  // root; drafts only in the server's store, for facilitators (poll:drafts).
+  'poll:create': command(createPollSchema, result<Poll>(), 'facilitators', 'A new poll, as a draft (kept apart from the document, for facilitators only).'),
+  'poll:drafts': bareCommand(result<PollDrafts>(), 'facilitators', 'The board\u2019s draft polls.'),
   'poll:update': command(updatePollSchema, result<Poll>(), 'facilitators', 'Replace a poll\u2019s definition (type, options and scale only while it has no answers).'),
   'poll:open': command(pollIdSchema, result<Poll>(), 'facilitators', 'Start (or restart) taking answers.'),
   'poll:close': command(pollIdSchema, result<Poll>(), 'facilitators', 'Stop taking answers; the answers are kept.'),

@@ -255,6 +255,10 @@ describe('authorization matrix (docs/AUTHORIZATION.md)', () => {
         return every(answers);
       });
     },
+    'read the draft polls (`poll:drafts`)': async (caller, ctx) => {
+      await call<Poll>(ctx.lead, 'poll:create', { poll: MATRIX_POLL });
+      return socketCommand(caller, ctx, (s) => call(s, 'poll:drafts'));
+    },
     'answer a live poll': async (caller, ctx) => {
       const made = await call<Poll>(ctx.lead, 'poll:create', { poll: MATRIX_POLL });
       if (!made.ok) throw new Error(made.error.message);

@@ -10,6 +10,7 @@ import {
   type Poll,
   type PollCount,
   type PollDraft,
+  type PollDrafts,
   type PollResultsUpdate,
   type PollTextAnswer,
   type PollToIdeasResult,
@@ -57,18 +58,20 @@ describe.each(['embedded', 'redis'] as const)('polls on the %s store', (kind) =>
   const count = async (socket: TestSocket, pollId: string) => (await ok(call<PollCount>(socket, 'poll:count', { pollId }))).answers;
   const results = (socket: TestSocket, pollId: string) => ok(call<PollResultsUpdate>(socket, 'poll:results', { pollId }));
 
-  test('only facilitators create and run polls; the definition reaches everyone in the polls root', async () => {
+  test('only facilitators create and run polls; an opened poll reaches everyone in the polls root', async () => {
     const { lead, ane, aneSocket, projectorSocket } = await room();
     expect(await refusal(call(aneSocket, 'poll:create', { poll: DRAFTS.single }))).toBe(ErrorCode.FORBIDDEN);
     expect(await refusal(call(projectorSocket, 'poll:create', { poll: DRAFTS.single }))).toBe(ErrorCode.FORBIDDEN);
     const poll = await ok(call<Poll>(lead, 'poll:create', { poll: DRAFTS.single }));
     expect(poll).toMatchObject({ state: 'draft', live: false, revealed: false, resultMode: 'hidden', results: null, type: 'single' });
     const doc = await env.yjs(ane);
-    await eventually(() => readPoll(doc.doc, poll.id) !== null, 10_000, 'poll in the participant copy');
     expect(await refusal(call(aneSocket, 'poll:open', { pollId: poll.id }))).toBe(ErrorCode.FORBIDDEN);
     // A draft takes no answers, and cannot go live.
     expect(await refusal(answer(aneSocket, poll.id, { type: 'single', optionId: poll.type === 'single' ? poll.options[0]!.id : '' }))).toBe(ErrorCode.POLL_NOT_OPEN);
     expect(await refusal(call(lead, 'poll:setLive', { pollId: poll.id }))).toBe(ErrorCode.POLL_NOT_OPEN);
+    // Opened, it is in everyone's copy (a draft is in none: poll-drafts.test.ts).
+    await ok(call(lead, 'poll:open', { pollId: poll.id }));
+    await eventually(() => readPoll(doc.doc, poll.id)?.state === 'open', 10_000, 'poll in the participant copy');
     // A client cannot write the root itself: refused with FORBIDDEN, the stored poll unchanged.
     doc.doc.transact(() => pollsMap(doc.doc).set(poll.id, { ...poll, question: 'hacked' }));
     await eventually(() => doc.errors.length > 0, 10_000, 'write refused');
@@ -78,11 +81,12 @@ describe.each(['embedded', 'redis'] as const)('polls on the %s store', (kind) =>
 
   test('a kick-off board starts with the memo\u2019s two polls as drafts', async () => {
     const { board, lead } = await room();
-    const polls = readPolls(await storedDoc(env.store, board.boardId));
+    const { polls } = await ok(call<PollDrafts>(lead, 'poll:drafts'));
     expect(polls.map((p) => [p.id, p.type, p.state, p.question])).toEqual([
       ['kickoff-poll-1', 'multiple', 'draft', 'Hvad kan jeres råd bidrage med?'],
       ['kickoff-poll-2', 'scale', 'draft', 'Hvor godt kender du visionen?'],
     ]);
+    expect(readPolls(await storedDoc(env.store, board.boardId))).toEqual([]);
     // They run like any other poll.
     await ok(call(lead, 'poll:open', { pollId: 'kickoff-poll-2' }));
     await ok(answer(lead, 'kickoff-poll-2', { type: 'scale', value: 5 }));

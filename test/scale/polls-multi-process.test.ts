@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type CreateBoardResponse, type MyPollAnswer, type Poll, type PollCount, type PollResultsUpdate } from '../../shared';
+import { type CreateBoardResponse, type MyPollAnswer, type Poll, type PollCount, type PollDrafts, type PollResultsUpdate } from '../../shared';
 import { createBoard, eventually, join, socketClient } from '../support/harness';
 import { call, ok, type TestSocket } from '../support/workshop';
 import { killHard, startChildServer } from '../support/child-server';
@@ -8,8 +8,9 @@ const redisUrl = inject('redisUrl');
 
 /**
  * Two server processes on one Redis: one person answering the same poll through both at
- * once still has one answer (the store's record keyed by the participant), and the count
- * that reaches the room through either process agrees.
+ * once still has one answer (the store's record keyed by the participant), the count that
+ * reaches the room through either process agrees, and drafts (in the store) are the same
+ * list for facilitators on either process.
  */
 describe.skipIf(!redisUrl)('polls across two server processes on one Redis', () => {
   const env = { REDIS_URL: `${redisUrl}/9` };
@@ -62,5 +63,18 @@ describe.skipIf(!redisUrl)('polls across two server processes on one Redis', () 
     const mineB = await ok(call<MyPollAnswer>(onB, 'poll:mine', { pollId: created.id }));
     expect(mineA).toEqual(mineB);
     await eventually(() => counts.some((c) => c.pollId === created.id && c.answers === 2), 10_000, 'the projector on the other process hears the count');
+  });
+
+  it('a draft made through one process reaches the facilitators on the other, and opening it there publishes it once', async () => {
+    const lead = await socket(a, (await join(a.url, board.boardId, board.tokens.facilitator, 'Lead')).sessionToken);
+    const coLead = await socket(b, (await join(b.url, board.boardId, board.tokens.facilitator, 'Co')).sessionToken);
+    const heard: PollDrafts[] = [];
+    coLead.on('poll:drafts', (drafts) => heard.push(drafts));
+    const created = await ok(call<Poll>(lead, 'poll:create', { poll: { type: 'text', question: 'Hvad skal vi fejre i 2035?' } }));
+    await eventually(() => heard.some((d) => d.polls.some((p) => p.id === created.id)), 10_000, 'the facilitator on the other process hears the draft');
+    expect((await ok(call<PollDrafts>(coLead, 'poll:drafts'))).polls.map((p) => p.id)).toContain(created.id);
+    await ok(call<Poll>(coLead, 'poll:open', { pollId: created.id }));
+    await eventually(async () => !(await ok(call<PollDrafts>(lead, 'poll:drafts'))).polls.some((p) => p.id === created.id), 10_000, 'the draft leaves the list on the first process');
+    expect((await ok(call<Poll>(lead, 'poll:close', { pollId: created.id }))).state).toBe('closed');
   });
 });
