@@ -9,6 +9,7 @@ import { PollEditor } from './PollEditor';
 import { PollResultsView } from './PollResultsView';
 import { PollTextAnswers } from './PollTextAnswers';
 import { usePollsStore } from './polls-store';
+import { usePollDrafts } from './usePollDrafts';
 import { usePollLink } from './usePollLink';
 
 /**
@@ -20,6 +21,7 @@ export function PollPanel() {
   const { t } = useTranslation();
   const polls = usePollsStore((s) => s.polls);
   const [editing, setEditing] = useState<Poll | 'new' | null>(null);
+  usePollDrafts();
   return (
     <section className="poll-panel" aria-labelledby="poll-panel-heading">
       <h2 id="poll-panel-heading">{t('polls.panel.heading')}</h2>

@@ -3,6 +3,7 @@ import { pollDraftSchema, pollSchema, type Poll } from '../../shared';
 import { answerOf, draftFrom, moved } from '../../client/polls/answer-draft';
 import { draftOf, editorStateOf } from '../../client/polls/editor-draft';
 import { resultRows } from '../../client/polls/results-table';
+import { usePollsStore } from '../../client/polls/polls-store';
 
 const base = { id: 'poll-client-1', question: 'Q', questionId: null, beaconId: null, state: 'open', resultMode: 'hidden', revealed: false, live: true, createdAt: 1, updatedAt: 1, results: null };
 const poll = (kind: object): Poll => pollSchema.parse({ ...base, ...kind });
@@ -39,5 +40,20 @@ describe('the poll screens\u2019 logic', () => {
       { key: 'a', label: 'A', count: 3, percent: 100 },
       { key: 'b', label: 'B', count: 1, percent: 33 },
     ]);
+  });
+
+  it('a facilitator\u2019s list holds the published polls and the drafts, oldest first; a published poll replaces its draft', () => {
+    const text = (id: string, createdAt: number, state: Poll['state']) => poll({ type: 'text', id, createdAt, state, live: false });
+    const store = usePollsStore.getState();
+    store.setPublished([text('poll-b', 2, 'open')]);
+    store.setDrafts([text('poll-c', 3, 'draft'), text('poll-a', 1, 'draft')]);
+    expect(usePollsStore.getState().polls.map((p) => [p.id, p.state])).toEqual([['poll-a', 'draft'], ['poll-b', 'open'], ['poll-c', 'draft']]);
+    // poll-c opened: the document has it before the drafts' event says it left them.
+    store.setPublished([text('poll-b', 2, 'open'), text('poll-c', 3, 'open')]);
+    expect(usePollsStore.getState().polls.map((p) => [p.id, p.state])).toEqual([['poll-a', 'draft'], ['poll-b', 'open'], ['poll-c', 'open']]);
+    store.setDrafts([text('poll-a', 1, 'draft')]);
+    expect(usePollsStore.getState().polls.map((p) => p.id)).toEqual(['poll-a', 'poll-b', 'poll-c']);
+    store.setDrafts([]);
+    store.setPublished([]);
   });
 });
