@@ -13,14 +13,6 @@ import type { RoomHooks } from './room-hooks';
 const UNLOAD_AFTER_MS = 30_000;
 /** How long a load waits for its early answers to be written before it applies the board. */
 const ANSWER_WRITE_WAIT_MS = 250;
-/**
- * How long a load started for a device about to connect (`warm`) waits for it to ask, when
- * it has not yet, before it applies the board. While the board applies, the device's own
- * steps (its upgrade, session check and first frame) each wait for a gap between the
- * apply's turns: on a cold 10,000-idea board its first piece left 140–170 ms after its
- * socket opened. A device that asks within this wait gets the stored state at once.
- */
-const DEVICE_WAIT_MS = 150;
 
 /** A board being loaded, as new devices see it. */
 export interface StoredStateSource {
@@ -163,7 +155,7 @@ export class RoomRegistry {
       // Applying a large board takes most of a second (in pieces, with turns between:
       // stored-load.ts): let the answers reach the sockets first, without competing with
       // it, but never hold the load long for a slow reader.
-      const written = loading.read(stored) ?? (await loading.firstAsk(DEVICE_WAIT_MS));
+      const written = loading.read(stored);
       if (written) await Promise.race([written, delay(ANSWER_WRITE_WAIT_MS)]);
       return loading.preparedAnswer()?.messages.map(updateOfMessage) ?? null;
     }, this.hooks);
@@ -198,7 +190,6 @@ class LoadingBoard implements StoredStateSource {
   private stored: StoredDocument | null = null;
   private prepared: StoredAnswer | null | undefined;
   private waiting: Array<(answer: StoredAnswer) => Promise<void>> = [];
-  private asked: ((written: Promise<unknown>) => void) | null = null;
   private ended = false;
 
   constructor(
@@ -214,28 +205,7 @@ class LoadingBoard implements StoredStateSource {
       return;
     }
     const answer = this.prepare();
-    if (!answer) return;
-    const written = send(answer);
-    this.asked?.(written);
-  }
-
-  /**
-   * For a load started for a device about to connect, when nobody asked while the stored
-   * state was read: the writing of the first answer asked for within `ms`, or null.
-   */
-  firstAsk(ms: number): Promise<Promise<unknown> | null> {
-    if (!this.forNewDevice || this.ended) return Promise.resolve(null);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.asked = null;
-        resolve(null);
-      }, ms);
-      this.asked = (written) => {
-        clearTimeout(timer);
-        this.asked = null;
-        resolve(written);
-      };
-    });
+    if (answer) void send(answer);
   }
 
   /** The load has read the stored state: answers those waiting; resolves once that is written. */
