@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expect } from 'vitest';
 import {
   randomId,
   ideasMap,
@@ -19,10 +19,8 @@ import {
   type WorkshopState,
 } from '../../shared';
 import { eventually } from '../support/harness';
-import { call, ok, setStep, workshopEnv, type WorkshopEnv } from '../support/workshop';
+import { call, describeOnStores, ok, setStep } from '../support/workshop';
 import { fetchExport, restore } from './export-helpers';
-
-const redisUrl = inject('redisUrl');
 
 /**
  * Hidden means hidden: an idea a moderator hides takes every trace of its content out of the
@@ -30,17 +28,7 @@ const redisUrl = inject('redisUrl');
  * a participant or projector that joins afterwards receives none of it, on either store and
  * after a restart; facilitators still see it all, and a restore brings it all back.
  */
-describe.each(['embedded', 'redis'] as const)('a hidden idea leaves no trace (%s store)', (kind) => {
-  let env: WorkshopEnv;
-  beforeAll(async () => {
-    if (kind === 'redis' && !redisUrl) return;
-    env = await workshopEnv(kind, redisUrl);
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
-  const test = it.skipIf(kind === 'redis' && !redisUrl);
-
+describeOnStores('a hidden idea leaves no trace (%s store)', (env, test) => {
   /** A late joiner's whole document, as bytes. */
   async function lateCopy(board: CreateBoardResponse, role: 'participant' | 'observer'): Promise<{ doc: Y.Doc; bytes: Buffer }> {
     const client = await env.yjs(await env.session(board, role, role === 'participant' ? 'Sen' : null));

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expect } from 'vitest';
 import {
   ErrorCode,
   ideasMap,
@@ -11,26 +11,14 @@ import {
 } from '../../shared';
 import { eventually } from '../support/harness';
 import { contribute, openCall } from '../support/moderation';
-import { call, draft, ok, workshopEnv, type WorkshopEnv } from '../support/workshop';
-
-const redisUrl = inject('redisUrl');
+import { call, describeOnStores, draft, ok } from '../support/workshop';
 
 /**
  * Ids cannot be taken over: an id that names an idea kept out of the document (silent
  * writing, a pending contribution) is written by nobody but its author, whatever the
  * workshop state, and reveal or approval publishes the author's idea under it.
  */
-describe.each(['embedded', 'redis'] as const)('an idea id kept out of the document (%s store)', (kind) => {
-  let env: WorkshopEnv;
-  beforeAll(async () => {
-    if (kind === 'redis' && !redisUrl) return;
-    env = await workshopEnv(kind, redisUrl);
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
-  const test = it.skipIf(kind === 'redis' && !redisUrl);
-
+describeOnStores('an idea id kept out of the document (%s store)', (env, test) => {
   test('a silent idea cannot be taken over once silent writing is off; reveal publishes the author\u2019s', async () => {
     const board = await env.board('kickoff');
     const lead = await env.session(board, 'facilitator', 'Lead');

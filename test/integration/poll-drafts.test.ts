@@ -1,12 +1,10 @@
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expect } from 'vitest';
 import { ErrorCode, POLL_LIMITS, pollsMap, readPoll, readPolls, type CreateBoardResponse, type Poll, type PollDrafts } from '../../shared';
 import type { BoardStore } from '../../server/store/board-store';
 import { eventually, storedDoc } from '../support/harness';
-import { call, docContains, ok, refusal, workshopEnv, type TestSocket, type WorkshopEnv } from '../support/workshop';
+import { call, describeOnStores, docContains, ok, refusal, type TestSocket } from '../support/workshop';
 import { fetchExport, restore } from './export-helpers';
-
-const redisUrl = inject('redisUrl');
 
 const SECRET = 'Hemmeligt udkast om budgettet';
 
@@ -40,17 +38,7 @@ async function appendLegacyDrafts(store: BoardStore, boardId: string, drafts: Po
   await store.appendUpdate(`board:${boardId}`, Y.encodeStateAsUpdate(doc, before));
 }
 
-describe.each(['embedded', 'redis'] as const)('draft polls on the %s store', (kind) => {
-  let env: WorkshopEnv;
-  beforeAll(async () => {
-    if (kind === 'redis' && !redisUrl) return;
-    env = await workshopEnv(kind, redisUrl);
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
-  const test = it.skipIf(kind === 'redis' && !redisUrl);
-
+describeOnStores('draft polls on the %s store', (env, test) => {
   const drafts = async (socket: TestSocket) => (await ok(call<PollDrafts>(socket, 'poll:drafts'))).polls;
 
   test('a draft is in no participant\u2019s or projector\u2019s copy or event; every facilitator hears the drafts', async () => {

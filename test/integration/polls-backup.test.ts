@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expect } from 'vitest';
 import { ErrorCode, readPolls, type CreateBoardResponse, type MyPollAnswer, type Poll, type PollResultsUpdate } from '../../shared';
 import { storedDoc } from '../support/harness';
-import { call, ok, workshopEnv, type WorkshopEnv } from '../support/workshop';
+import { call, describeOnStores, ok } from '../support/workshop';
 import { fetchExport, restore } from './export-helpers';
-
-const redisUrl = inject('redisUrl');
 
 interface Backup {
   store: { pollAnswers: Array<{ pollId: string; participantId: string; answer: unknown }> };
 }
 
-describe.each(['embedded', 'redis'] as const)('polls in the JSON backup on the %s store', (kind) => {
-  let env: WorkshopEnv;
-  beforeAll(async () => {
-    if (kind === 'redis' && !redisUrl) return;
-    env = await workshopEnv(kind, redisUrl);
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
-  const test = it.skipIf(kind === 'redis' && !redisUrl);
-
+describeOnStores('polls in the JSON backup on the %s store', (env, test) => {
   test('backup → restore brings back the polls and every answer; the restored board exports the same answers', async () => {
     const board = await env.board('kickoff');
     const leadSession = await env.session(board, 'facilitator', 'Lead');

@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expect } from 'vitest';
 import { ErrorCode, randomId, type Ack, type Poll, type PollCount, type PollResultsUpdate, type SurveyAnswerResult, type SurveyView } from '../../shared';
 import { openCall } from '../support/moderation';
-import { call, ok, refusal, workshopEnv, type TestSocket, type WorkshopEnv } from '../support/workshop';
+import { call, describeOnStores, ok, refusal, type TestSocket } from '../support/workshop';
 
-const redisUrl = inject('redisUrl');
-
-describe.each(['embedded', 'redis'] as const)('survey questions in a public call on the %s store', (kind) => {
-  let env: WorkshopEnv;
-  beforeAll(async () => {
-    if (kind === 'redis' && !redisUrl) return;
-    env = await workshopEnv(kind, redisUrl);
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
-  const test = it.skipIf(kind === 'redis' && !redisUrl);
-
+describeOnStores('survey questions in a public call on the %s store', (env, test) => {
   const survey = async (callId: string) => {
     const res = await fetch(`${env.url}/api/calls/${callId}/survey`);
     return { status: res.status, body: (await res.json()) as Ack<SurveyView> };

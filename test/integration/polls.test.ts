@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expect } from 'vitest';
 import {
   ErrorCode,
   ideasMap,
@@ -17,9 +17,7 @@ import {
 } from '../../shared';
 import { pollAnswerSpace } from '../../server/polls/answer-book';
 import { eventually, storedDoc, type TestClient } from '../support/harness';
-import { call, docContains, ok, refusal, workshopEnv, type TestSocket, type WorkshopEnv } from '../support/workshop';
-
-const redisUrl = inject('redisUrl');
+import { call, describeOnStores, docContains, ok, refusal, type TestSocket } from '../support/workshop';
 
 const DRAFTS = {
   single: { type: 'single', question: 'Hvilket fyrtårn betyder mest?', options: [{ label: 'Natur' }, { label: 'Fællesskab' }, { label: 'Uddannelse' }] },
@@ -30,17 +28,7 @@ const DRAFTS = {
   text: { type: 'text', question: 'Hvad bør vi spørge borgerne om?' },
 } satisfies Record<string, PollDraft>;
 
-describe.each(['embedded', 'redis'] as const)('polls on the %s store', (kind) => {
-  let env: WorkshopEnv;
-  beforeAll(async () => {
-    if (kind === 'redis' && !redisUrl) return;
-    env = await workshopEnv(kind, redisUrl);
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
-  const test = it.skipIf(kind === 'redis' && !redisUrl);
-
+describeOnStores('polls on the %s store', (env, test) => {
   async function room() {
     const board = await env.board('kickoff');
     const lead = await env.socket(await env.session(board, 'facilitator', 'Lead'));

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { ErrorCode, readWorkshop, workshopMap, type Timer, type WorkshopState } from '../../shared';
 import { eventually, storedDoc } from '../support/harness';
-import { call, ok, refusal, workshopEnv, type TestSocket, type WorkshopEnv } from '../support/workshop';
-
-const redisUrl = inject('redisUrl');
+import { call, describeOnStores, ok, refusal, type TestSocket } from '../support/workshop';
 
 /**
  * The server holds the timer: `endsAt` in its own clock while running, `remainingMs` while
  * paused. Tests compare against the server's own answers (time:sync), never the wall clock,
  * so they do not depend on how fast the machine is.
  */
-describe.each(['embedded', 'redis'] as const)('workshop timer on the %s store', (kind) => {
-  let env: WorkshopEnv;
-  beforeAll(async () => {
-    if (kind === 'redis' && !redisUrl) return;
-    env = await workshopEnv(kind, redisUrl);
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
-  const test = it.skipIf(kind === 'redis' && !redisUrl);
-
+describeOnStores('workshop timer on the %s store', (env, test) => {
   const timer = (socket: TestSocket, command: object) => ok(call<WorkshopState>(socket, 'workshop:timer', command)).then((s) => s.timer);
   const serverNow = async (socket: TestSocket) => (await ok(call<{ serverTime: number }>(socket, 'time:sync'))).serverTime;
 

@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expect } from 'vitest';
 import { ErrorCode, ideasMap, readVoteTotals, votesMap, type MyVotes, type WorkshopState } from '../../shared';
 import { eventually, storedDoc } from '../support/harness';
-import { call, ok, refusal, setStep, workshopEnv, type TestSocket, type WorkshopEnv } from '../support/workshop';
+import { call, describeOnStores, ok, refusal, setStep, type TestSocket } from '../support/workshop';
 
-const redisUrl = inject('redisUrl');
-
-describe.each(['embedded', 'redis'] as const)('dot voting on the %s store', (kind) => {
-  let env: WorkshopEnv;
-  beforeAll(async () => {
-    if (kind === 'redis' && !redisUrl) return;
-    env = await workshopEnv(kind, redisUrl);
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
-  const test = it.skipIf(kind === 'redis' && !redisUrl);
-
+describeOnStores('dot voting on the %s store', (env, test) => {
   /** A kick-off board with `count` ideas on question 1, which is in the vote step. */
   async function votingBoard(count: number, voting = { votesPerPerson: 3, maxPerIdea: 2 }) {
     const board = await env.board('kickoff');

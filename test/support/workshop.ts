@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   type Ack,
@@ -90,6 +91,33 @@ export async function workshopEnv(kind: StoreKind, redisUrl: string | null, over
   };
 }
 export type WorkshopEnv = Awaited<ReturnType<typeof workshopEnv>>;
+
+/**
+ * The tests in `body` once per store, each block with a workshopEnv of its own, started
+ * before its tests and closed after them; the Redis block is skipped when the suite runs
+ * without Redis (`test` is `it`, skipped then). `env` forwards to the block's environment,
+ * so it is used inside tests only. `title` may name the store with %s.
+ */
+export function describeOnStores(title: string, body: (env: WorkshopEnv, test: ReturnType<typeof it.skipIf>, kind: StoreKind) => void): void {
+  const redisUrl = inject('redisUrl');
+  describe.each(['embedded', 'redis'] as const)(title, (kind) => {
+    let started: WorkshopEnv | undefined;
+    beforeAll(async () => {
+      if (kind === 'redis' && !redisUrl) return;
+      started = await workshopEnv(kind, redisUrl);
+    });
+    afterAll(async () => {
+      await started?.close();
+    });
+    const env = new Proxy({} as WorkshopEnv, {
+      get(_target, key) {
+        if (!started) throw new Error('the store environment is not started: use env inside a test');
+        return Reflect.get(started, key, started) as unknown;
+      },
+    });
+    body(env, it.skipIf(kind === 'redis' && !redisUrl), kind);
+  });
+}
 
 /** Emits a command and resolves with its acknowledgement. */
 export function call<T = unknown>(socket: TestSocket, event: keyof ClientToServerEvents, payload?: unknown): Promise<Ack<T>> {
