@@ -3,8 +3,9 @@ import type { MyPollAnswer, Poll, PollResults } from '../../shared';
 
 /**
  * What the poll screens show, apart from the board store: the `polls` root as mirrored from
- * the document, the drafts facilitators are told about, the answer counts the room hears, the results facilitators hear, and this
- * person's own answers. Never anyone else's answer: the server sends none.
+ * the document, the drafts facilitators are told about, the answer counts the room hears,
+ * the results facilitators hear, and this person's own answers. Never anyone else's answer:
+ * the server sends none.
  */
 export interface PollsState {
   /** Every poll this person may see, oldest first: the published ones and, for facilitators, the drafts. */

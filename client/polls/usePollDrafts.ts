@@ -19,6 +19,8 @@ export function usePollDrafts(sync?: BoardSync): void {
     return () => {
       current = false;
       stops.forEach((stop) => stop());
+      // Another board (or none) comes next: its drafts are asked for afresh.
+      store.setDrafts([]);
     };
   }, [chosen]);
 }
