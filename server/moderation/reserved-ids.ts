@@ -1,8 +1,16 @@
 import { z } from 'zod';
-import { queueItemSchema } from '../../shared';
 import type { BoardStore } from '../store/board-store';
 import type { ReservationSource } from '../realtime/reservation-cache';
 import { SPACE } from '../core/record-spaces';
+
+/**
+ * What is read of a queue record here: whether it is a contribution, and whose. Not the
+ * whole item: a room's load reads every record, a board's call may gather thousands over
+ * weeks, and checking each against queueItemSchema took 17–56 ms of the load's main thread
+ * per 3,000 (this check 8–18 ms; measured in Node 20 here). The server wrote them checked;
+ * a record damaged elsewhere still reserves its id, which is the safe side.
+ */
+const contributionAuthorSchema = z.object({ kind: z.literal('contribution'), idea: z.object({ authorId: z.string() }) });
 
 /**
  * Idea ids kept out of the document, and whose they are: ideas waiting in silent writing
@@ -26,20 +34,11 @@ export async function reservedIdeaAuthors(store: BoardStore, boardId: string, id
   wanted.forEach((id, i) => {
     if (out.has(id)) return;
     const raw = queued[i] ?? null;
-    const item = raw === null ? null : queueItemSchema.safeParse(safeJson(raw));
-    if (item?.success && item.data.kind === 'contribution') out.set(id, item.data.idea.authorId);
+    const item = raw === null ? null : contributionAuthorSchema.safeParse(safeJson(raw));
+    if (item?.success) out.set(id, item.data.idea.authorId);
   });
   return out;
 }
-
-/**
- * What a room's load reads of each queue record: whether it is a contribution, and whose.
- * Not the whole item: a board's call may gather thousands over weeks, and checking each
- * against queueItemSchema took 17–56 ms of the load's main thread per 3,000 (this check
- * 8–18 ms; measured in Node 20 here). The server wrote them checked; a record damaged
- * elsewhere still reserves its id, which is the safe side.
- */
-const contributionAuthorSchema = z.object({ kind: z.literal('contribution'), idea: z.object({ authorId: z.string() }) });
 
 /**
  * Every reserved id of a board with its author: all its silent ideas and every contribution

@@ -22,7 +22,6 @@ export interface Polls {
   toIdeas: PollToIdeas;
   survey: PollSurvey;
   answers: PollAnswerBook;
-  drafts: PollDraftBook;
   notifier: PollNotifier;
 }
 
@@ -55,7 +54,6 @@ export function createPolls(deps: {
     toIdeas: new PollToIdeas(ctx),
     survey: new PollSurvey(ctx, { store: deps.store, limits: deps.limits }),
     answers,
-    drafts,
     notifier,
   };
 }
