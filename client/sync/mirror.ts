@@ -1,20 +1,25 @@
 import type * as Y from 'yjs';
+import type { IdeaStage } from '../state/slices/content';
 import { boardMap, ideasMap, readBoardSettings, readIdea, readIdeas, type Idea } from '../../shared';
 
 export interface MirrorTarget {
   replaceIdeas: (ideas: ReadonlyMap<string, Idea>) => void;
   applyIdeas: (changes: ReadonlyMap<string, Idea | null>) => void;
-  /** applyIdeas in two steps (content.ts): a held first sync is computed in one task and rendered in the next. */
-  prepareIdeas?: (changes: ReadonlyMap<string, Idea | null>) => () => void;
+  /**
+   * applyIdeas in steps (content.ts): changes are folded into the next store state as they
+   * come, and stored together by `commit`, in a later task than the last fold.
+   */
+  stageIdeas?: () => IdeaStage;
   setSettings: (settings: ReturnType<typeof readBoardSettings>) => void;
   /** Ideas that appeared through a remote transaction (for the live region). */
   onRemoteAdded: (ideas: Idea[]) => void;
   /**
-   * While this says so (the board's first sync is still arriving), large remote pieces are
-   * not stored after a quiet moment but held until `flush()` (sync complete) or until the
-   * oldest has waited MAX_WAIT_MS: the pieces of one answer arrive together and are applied
-   * back to back, and every store change between them re-sorts the groups and has React
-   * mount and replace the top notes of every list, work the next piece throws away.
+   * While this says so (the board's first sync is still arriving), every remote transaction
+   * is held, however small, until `flush()` (sync complete) or until the oldest has waited
+   * HOLD_MAX_MS: the pieces of one answer arrive together, and every store change between
+   * them re-sorts the groups and has React mount and replace the top notes of every list,
+   * work the next piece throws away. Held pieces are folded into a stage each in a task of
+   * its own, between the pieces' applies, so the end of the sync only stores.
    */
   holdPieces?: () => boolean;
 }
@@ -33,21 +38,30 @@ export const DEFER_ABOVE = 256;
 /** Deferred changes are stored once no further large piece came for this long… */
 export const QUIET_MS = 16;
 /** …or once the oldest of them has waited this long (a slow link still shows progress). */
-const MAX_WAIT_MS = 1000;
+export const MAX_WAIT_MS = 1000;
+/**
+ * …or, while a first sync's pieces are held, this long: storing mid-sync renders every list
+ * twice (measured on a 10,000-idea board: a sync of about a second, and the render mid-way
+ * cost a fifth of a second more in all), and a slow link still shows progress.
+ */
+export const HOLD_MAX_MS = 2000;
 
 /**
  * Mirrors the document into the store. Only the ideas a transaction touched are re-read,
  * so a board with thousands of notes does not re-parse all of them on every keystroke.
  *
- * A large remote transaction is read at once, but stored (and so rendered by React) in the
- * next task rather than in the one where Yjs applied it: a 10,000-idea board arrives as
- * several pieces, each applied by y-websocket in its own task, and storing and rendering a
- * piece in that same task made it the page's longest (issue 17). Pieces that follow each
- * other closely are stored together, once (QUIET_MS): each store change re-renders the
- * groups and mounts the notes that a piece brings to the top of a list, only to replace
- * them with the next piece's, so storing every piece cost React work and total time. A
- * later remote transaction joins what is pending; a local one first stores what is
- * pending, then itself, at once, so the store never shows a change before an earlier one.
+ * A large remote transaction is read at once, but stored (and so rendered by React) in a
+ * later task than the one where Yjs applied it: a 10,000-idea board arrives as several
+ * pieces, each applied by y-websocket in its own task, and storing and rendering a piece in
+ * that same task made it the page's longest (issue 17). Pieces that follow each other
+ * closely are stored together, once (QUIET_MS; during a first sync, when it completes):
+ * each store change re-renders the groups and mounts the notes that a piece brings to the
+ * top of a list, only to replace them with the next piece's. A first sync's pieces are
+ * folded into the next store state one by one, each in the task after its apply, so that
+ * its end only stores and renders: folding all of a 10,000-idea board at the end was a
+ * task of up to a quarter of a second. A later remote transaction joins what waits; a
+ * local one first stores what waits, then itself, at once, so the store never shows a
+ * change before an earlier one.
  */
 export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): Mirror {
   const ideas = ideasMap(doc);
@@ -59,35 +73,43 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): Mirror {
   target.setSettings(readBoardSettings(doc));
 
   const known = new Set(full.keys());
-  /** Changes read from deferred remote transactions, not yet stored (later ones overwrite). */
+  /** Changes read from deferred remote transactions, not yet folded or stored (later ones overwrite). */
   let pending: Map<string, Idea | null> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let pendingSince = 0;
+  /** Changes folded into the next store state, not yet stored: older than `pending`. */
+  let stage: IdeaStage | null = null;
+  let foldTask: ReturnType<typeof setTimeout> | null = null;
+  let commitTask: ReturnType<typeof setTimeout> | null = null;
 
-  /** A prepared store change not yet committed: it goes before anything stored after it. */
-  let prepared: (() => void) | null = null;
-  const commitPrepared = () => {
-    const commit = prepared;
-    prepared = null;
-    commit?.();
+  const foldPending = () => {
+    if (!pending || !target.stageIdeas) return;
+    stage ??= target.stageIdeas();
+    stage.add(pending);
+    pending = null;
   };
-  const store = (changes: ReadonlyMap<string, Idea | null>) => {
-    commitPrepared();
-    target.applyIdeas(changes);
+  /** Stores everything waiting, oldest first: the stage, then what is pending. */
+  const storeWaiting = () => {
+    if (stage) foldPending();
+    const staged = stage;
+    stage = null;
+    staged?.commit();
+    const changes = pending;
+    pending = null;
+    if (changes) target.applyIdeas(changes);
   };
 
   const flush = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    const changes = pending;
-    pending = null;
-    if (!changes) return;
-    if (changes.size > DEFER_ABOVE && target.prepareIdeas) {
-      // Computed now, rendered in the next task: together they were the page's longest task.
-      commitPrepared();
-      prepared = target.prepareIdeas(changes);
-      setTimeout(commitPrepared, 0);
-    } else store(changes);
+    if (pending && (stage || pending.size > DEFER_ABOVE)) foldPending();
+    if (stage) {
+      // Folded now, stored in the next task: computing and React's render together were the page's longest task.
+      commitTask ??= setTimeout(() => {
+        commitTask = null;
+        storeWaiting();
+      }, 0);
+    } else storeWaiting();
   };
 
   const onIdeas = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
@@ -110,23 +132,31 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): Mirror {
       if (idea) known.add(id);
       else known.delete(id);
     }
-    if (!transaction.local && (pending !== null || touched.size > DEFER_ABOVE)) {
+    const holding = !transaction.local && touched.size > 0 && (target.holdPieces?.() ?? false);
+    if (!transaction.local && (pending !== null || stage !== null || touched.size > DEFER_ABOVE || holding)) {
       if (!pending) {
         pending = new Map();
-        pendingSince = Date.now();
+        if (!stage) pendingSince = Date.now();
       }
       for (const [id, idea] of changes) pending.set(id, idea);
+      // Folded in a task of its own, while the next piece is on its way.
+      if (holding && target.stageIdeas) {
+        foldTask ??= setTimeout(() => {
+          foldTask = null;
+          foldPending();
+        }, 0);
+      }
       // Each piece restarts the quiet time, until the oldest change is overdue: then the flush
       // already scheduled stays, so a steady stream of pieces cannot keep pushing it back.
-      const overdue = Date.now() - pendingSince >= MAX_WAIT_MS;
+      const limit = holding ? HOLD_MAX_MS : MAX_WAIT_MS;
+      const overdue = Date.now() - pendingSince >= limit;
       if (timer === null || !overdue) {
         if (timer !== null) clearTimeout(timer);
-        const holding = target.holdPieces?.() ?? false;
-        timer = setTimeout(flush, overdue ? 0 : holding ? MAX_WAIT_MS - (Date.now() - pendingSince) : QUIET_MS);
+        timer = setTimeout(flush, overdue ? 0 : holding ? limit - (Date.now() - pendingSince) : QUIET_MS);
       }
     } else {
-      if (pending) flush();
-      store(changes);
+      storeWaiting();
+      target.applyIdeas(changes);
     }
     // Told now, as the transaction happens (the sync layer announces only live news).
     if (!transaction.local && added.length > 0) target.onRemoteAdded(added);
@@ -139,10 +169,10 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): Mirror {
   return {
     flush,
     stop: () => {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
+      for (const task of [timer, foldTask, commitTask]) if (task !== null) clearTimeout(task);
+      timer = foldTask = commitTask = null;
       pending = null;
-      prepared = null;
+      stage = null;
       ideas.unobserveDeep(onIdeas);
       board.unobserveDeep(onBoard);
     },

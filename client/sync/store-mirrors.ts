@@ -19,7 +19,7 @@ export function mirrorIntoStore(doc: Y.Doc, provider: WebsocketProvider, store: 
     holdPieces: () => provider.wsconnected && !provider.synced,
     replaceIdeas: store.replaceIdeas,
     applyIdeas: store.applyIdeas,
-    prepareIdeas: store.prepareIdeas,
+    stageIdeas: store.stageIdeas,
     setSettings: store.setSettings,
     onRemoteAdded: (added) => {
       // The first sync after (re)connecting brings everything missed; only live news is announced.

@@ -207,6 +207,28 @@ describe('the board store\u2019s ideas and their index', () => {
     expect(store().index.homes.size).toBe(after.size);
   });
 
+  it('stages changes in steps and stores them at once; a change stored meanwhile is kept, and the stage applied on top of it', () => {
+    const [a, b, c] = [idea(), idea(), idea()] as [Idea, Idea, Idea];
+    const stage = store().stageIdeas();
+    stage.add(changes([a.id, a], [b.id, b]));
+    stage.add(changes([c.id, c], [a.id, null]));
+    // Nothing is stored before the commit.
+    expect(store().ideas.size).toBe(0);
+    stage.commit();
+    expect([...store().ideas.keys()].sort()).toEqual([b.id, c.id].sort());
+    expectSameAsRegrouping(store().index, [b, c]);
+
+    // Something stored between the stage's start and its commit (a local edit) is kept.
+    const d = idea();
+    const late = store().stageIdeas();
+    late.add(changes([b.id, { ...b, phase: 1, principle: 1 }]));
+    store().applyIdeas(changes([d.id, d]));
+    late.commit();
+    expect(store().ideas.get(b.id)?.phase).toBe(1);
+    expect(store().ideas.has(d.id)).toBe(true);
+    expectSameAsRegrouping(store().index, [...store().ideas.values()]);
+  });
+
   it('says who edits which idea, from presence', () => {
     const person = (name: string | null, editing: string | null) => ({ name, editing }) as unknown as PresentUser;
     const editing = editingByIdea([person('Ida', 'a'), person(null, 'a'), person('Omar', null), person('Bo', 'b')]);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { ideasMap, insertIdea, type Idea, type IdeaInput } from '../../shared';
-import { DEFER_ABOVE, QUIET_MS, mirrorDocument, type MirrorTarget } from '../../client/sync/mirror';
+import { DEFER_ABOVE, HOLD_MAX_MS, QUIET_MS, mirrorDocument, type MirrorTarget } from '../../client/sync/mirror';
 import { sampleIdea } from './idea-fixture';
 
 const input = sampleIdea;
@@ -129,7 +129,7 @@ describe('the document mirror', () => {
     expect(applied()).toBeGreaterThanOrEqual(2);
   });
 
-  it('holds the pieces of a first sync until it is complete (or a second has passed), then stores them in one change', () => {
+  it('holds the pieces of a first sync until it is complete (or HOLD_MAX_MS have passed), then stores them in one change', () => {
     vi.useFakeTimers();
     const doc = new Y.Doc();
     const { calls, target } = recorder();
@@ -146,45 +146,81 @@ describe('the document mirror', () => {
     mirror.flush();
     expect(applied()).toHaveLength(1);
     expect(applied()[0]![1]).toHaveLength(3 * (DEFER_ABOVE + 1));
-    // A later piece while syncing again (a reconnect's catch-up) is stored within a second even if the sync never completes.
+    // A later piece while syncing again (a reconnect's catch-up) is stored within HOLD_MAX_MS even if the sync never completes.
     syncing = true;
     remote(doc, Array.from({ length: DEFER_ABOVE + 1 }, () => input()));
-    vi.advanceTimersByTime(999);
+    vi.advanceTimersByTime(HOLD_MAX_MS - 1);
     expect(applied()).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(applied()).toHaveLength(2);
     mirror.stop();
   });
 
-  it('computes a held first sync in one task and stores it in the next; a local change in between stores it first', () => {
+  it('folds each held piece into a stage in a task of its own, and stores the stage in the task after the flush; a local change in between stores it first', () => {
     vi.useFakeTimers();
     const doc = new Y.Doc();
     const { target } = recorder();
-    /** What reached the store, in order: prepared (computed) and stored, with the number of ideas. */
+    /** What reached the store, in order: folded into the stage and stored, with the number of ideas. */
     const log: Array<[string, number]> = [];
+    const stageIdeas = () => {
+      let size = 0;
+      return {
+        add: (changes: ReadonlyMap<string, Idea | null>) => {
+          size += changes.size;
+          log.push(['folded', changes.size]);
+        },
+        commit: () => log.push(['stored', size]),
+      };
+    };
+    const mirror = mirrorDocument(doc, { ...target, applyIdeas: (changes) => log.push(['stored', changes.size]), holdPieces: () => true, stageIdeas });
+    // Pieces of any size, the first a small one (the server's first pieces are its smallest).
+    remote(doc, [input(), input()]);
+    expect(log).toEqual([]);
+    vi.advanceTimersByTime(0);
+    expect(log).toEqual([['folded', 2]]);
+    remote(doc, Array.from({ length: DEFER_ABOVE + 1 }, () => input()));
+    remote(doc, [input()]);
+    vi.advanceTimersByTime(0);
+    expect(log).toEqual([['folded', 2], ['folded', DEFER_ABOVE + 2]]);
+    remote(doc, [input()]);
+    mirror.flush();
+    // The last piece is folded at the flush; the stage is stored in the next task.
+    expect(log).toEqual([['folded', 2], ['folded', DEFER_ABOVE + 2], ['folded', 1]]);
+    vi.advanceTimersByTime(0);
+    expect(log.at(-1)).toEqual(['stored', DEFER_ABOVE + 5]);
+    expect(log).toHaveLength(4);
+    // Again, with a local edit before the commit's task: the stage is stored first, with what came after the flush.
+    log.length = 0;
+    remote(doc, [input()]);
+    vi.advanceTimersByTime(0);
+    mirror.flush();
+    remote(doc, [input()]);
+    doc.transact(() => insertIdea(doc, input()));
+    expect(log).toEqual([['folded', 1], ['folded', 1], ['stored', 2], ['stored', 1]]);
+    vi.advanceTimersByTime(HOLD_MAX_MS);
+    expect(log).toHaveLength(4);
+    mirror.stop();
+  });
+
+  it('a large remote transaction while not holding is folded and stored in the task after its flush', () => {
+    vi.useFakeTimers();
+    const doc = new Y.Doc();
+    const { target } = recorder();
+    const log: string[] = [];
     const mirror = mirrorDocument(doc, {
       ...target,
-      applyIdeas: (changes) => log.push(['stored', changes.size]),
-      holdPieces: () => true,
-      prepareIdeas: (changes) => {
-        log.push(['prepared', changes.size]);
-        return () => log.push(['stored', changes.size]);
-      },
+      applyIdeas: () => log.push('stored directly'),
+      stageIdeas: () => ({ add: () => log.push('folded'), commit: () => log.push('stored') }),
     });
-    const big = DEFER_ABOVE + 1;
-    remote(doc, Array.from({ length: big }, () => input()));
-    mirror.flush();
-    expect(log).toEqual([['prepared', big]]);
-    vi.advanceTimersByTime(0);
-    expect(log).toEqual([['prepared', big], ['stored', big]]);
-    // Again, with a local edit before the commit's task: the prepared change is stored first.
-    log.length = 0;
-    remote(doc, Array.from({ length: big }, () => input()));
-    mirror.flush();
-    doc.transact(() => insertIdea(doc, input()));
-    expect(log).toEqual([['prepared', big], ['stored', big], ['stored', 1]]);
-    vi.advanceTimersByTime(0);
-    expect(log).toHaveLength(3);
+    remote(doc, Array.from({ length: DEFER_ABOVE + 1 }, () => input()));
+    vi.advanceTimersByTime(QUIET_MS);
+    expect(log).toEqual(['folded']);
+    // (A timer set while fake timers tick is due a millisecond later.)
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['folded', 'stored']);
+    // A small one is stored at once.
+    remote(doc, [input()]);
+    expect(log).toEqual(['folded', 'stored', 'stored directly']);
     mirror.stop();
   });
 

@@ -10,6 +10,12 @@ export interface PresentUser extends AwarenessUser {
   editing: string | null;
 }
 
+/** A store change built in steps (the pieces of a first sync), stored at once. */
+export interface IdeaStage {
+  add(changes: ReadonlyMap<string, Idea | null>): void;
+  commit(): void;
+}
+
 /** A mirror of the Yjs document (the source of truth) plus presence from awareness. */
 export interface ContentSlice {
   /**
@@ -27,12 +33,13 @@ export interface ContentSlice {
   /** Applies changed ideas; null removes. */
   applyIdeas: (changes: ReadonlyMap<string, Idea | null>) => void;
   /**
-   * applyIdeas in two steps, for a large batch: the new ideas and index are computed now,
-   * and stored (and so rendered, synchronously: zustand's subscription) by the returned
-   * function, typically in a later task, so that the computing and React's render are not
-   * one long task. If anything changed the ideas meanwhile, the commit computes again.
+   * applyIdeas in steps, for the pieces of a first sync: each `add` computes the next ideas
+   * and index on top of the previous one (in the tasks between the pieces), and `commit`
+   * stores the result (and so renders it, synchronously: zustand's subscription), typically
+   * in a later task, so that computing and React's render are not one long task. If
+   * anything changed the ideas meanwhile, the commit applies every staged change again.
    */
-  prepareIdeas: (changes: ReadonlyMap<string, Idea | null>) => () => void;
+  stageIdeas: () => IdeaStage;
   replaceIdeas: (ideas: ReadonlyMap<string, Idea>) => void;
   setSettings: (settings: BoardSettings | null) => void;
   setPresent: (present: PresentUser[]) => void;
@@ -57,10 +64,17 @@ export const createContentSlice: StateCreator<BoardState, [], [], ContentSlice> 
   present: [],
   editing: new Map(),
   applyIdeas: (changes) => set((s) => applied(s, changes)),
-  prepareIdeas: (changes) => {
+  stageIdeas: () => {
     const base = get();
-    const next = applied(base, changes);
-    return () => set((s) => (s.ideas === base.ideas && s.index === base.index ? next : applied(s, changes)));
+    let next: Pick<ContentSlice, 'ideas' | 'index'> = base;
+    const all = new Map<string, Idea | null>();
+    return {
+      add: (changes) => {
+        next = applied(next, changes);
+        for (const [id, idea] of changes) all.set(id, idea);
+      },
+      commit: () => set((s) => (s.ideas === base.ideas && s.index === base.index ? { ideas: next.ideas, index: next.index } : applied(s, all))),
+    };
   },
   replaceIdeas: (ideas) => set((s) => ({ ideas: PersistentMap.of(ideas), index: replaceIndex(s.index, ideas.values()) })),
   setSettings: (settings) => set({ settings }),
