@@ -4,6 +4,7 @@ import { answerOf, draftFrom, moved } from '../../client/polls/answer-draft';
 import { draftOf, editorStateOf } from '../../client/polls/editor-draft';
 import { resultRows } from '../../client/polls/results-table';
 import { usePollsStore } from '../../client/polls/polls-store';
+import { followDrafts, type DraftsChannel } from '../../client/polls/usePollDrafts';
 
 const base = { id: 'poll-client-1', question: 'Q', questionId: null, beaconId: null, state: 'open', resultMode: 'hidden', revealed: false, live: true, createdAt: 1, updatedAt: 1, results: null };
 const poll = (kind: object): Poll => pollSchema.parse({ ...base, ...kind });
@@ -55,5 +56,39 @@ describe('the poll screens\u2019 logic', () => {
     expect(usePollsStore.getState().polls.map((p) => p.id)).toEqual(['poll-a', 'poll-b', 'poll-c']);
     store.setDrafts([]);
     store.setPublished([]);
+  });
+
+  it('following the drafts: a reply read before an announced change does not overwrite the announcement; a reply with none meanwhile does', async () => {
+    const handlers = new Map<string, (payload: { polls: Poll[] }) => void>();
+    const replies: Array<(polls: Poll[]) => void> = [];
+    const channel = {
+      request: () => new Promise((resolve) => replies.push((polls) => resolve({ ok: true, data: { polls } }))),
+      onServerEvent: (event: string, handler: (payload: { polls: Poll[] }) => void) => {
+        handlers.set(event, handler);
+        return () => handlers.delete(event);
+      },
+    } as unknown as DraftsChannel;
+    const shown: string[][] = [];
+    const stop = followDrafts(channel, (polls) => shown.push(polls.map((p) => p.id)));
+    const draft = (id: string) => poll({ type: 'text', id, state: 'draft', live: false });
+    const older = [draft('draft-a')];
+    const newer = [...older, draft('draft-b')];
+    // The announcement of a change arrives while the first reply, read before it, is on its way.
+    handlers.get('poll:drafts')?.({ polls: newer });
+    replies[0]?.(older);
+    await Promise.resolve();
+    expect(shown).toEqual([['draft-a', 'draft-b']]);
+    // A reconnection asks again; nothing is announced meanwhile, so its reply is shown.
+    (handlers.get('session:hello') as unknown as () => void)();
+    replies[1]?.(newer.slice(1));
+    await Promise.resolve();
+    expect(shown.at(-1)).toEqual(['draft-b']);
+    // Stopped: neither replies nor announcements reach the store.
+    (handlers.get('session:hello') as unknown as () => void)();
+    stop();
+    replies[2]?.(older);
+    await Promise.resolve();
+    expect(handlers.size).toBe(0);
+    expect(shown).toHaveLength(2);
   });
 });
