@@ -88,7 +88,13 @@ interface Draft {
 const SPLICE_LIMIT = 32;
 
 /** Two lists sorted by comparePositions as one sorted list. */
-function merge(a: readonly Member[], b: readonly Member[]): Member[] {
+function merge(a: readonly Member[], b: readonly Member[]): readonly Member[] {
+  // One list wholly after the other: the usual case for the pieces of a first sync, which
+  // come in the order the ideas were written, and new ideas go to the end of their group.
+  const [aFirst, aLast, bFirst, bLast] = [a[0], a[a.length - 1], b[0], b[b.length - 1]];
+  if (!aLast || !bFirst) return aLast ? a : b;
+  if (comparePositions(aLast, bFirst) < 0) return a.concat(b);
+  if (comparePositions(bLast as Member, aFirst as Member) < 0) return b.concat(a);
   const out: Member[] = new Array<Member>(a.length + b.length);
   let i = 0;
   let j = 0;

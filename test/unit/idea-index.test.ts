@@ -128,6 +128,23 @@ describe('the incremental idea index', () => {
     for (const member of index.groups.get('question-q2') ?? []) expect(member.createdAt).toBe(created.get(member.id));
   });
 
+  it('pieces wholly after or before what the group holds (a first sync in writing order, or the reverse) join it the same as one load', () => {
+    const pad = (i: number) => `a${String(i).padStart(5, '0')}`;
+    const list = Array.from({ length: 1_200 }, (_, i) => idea({ position: pad(i), track: i % 4 === 0 ? 'inward' : null }));
+    for (const order of [list, [...list].reverse()]) {
+      let index = emptyIndex;
+      const versions: Array<[IdeaIndex, Idea[]]> = [];
+      for (let at = 0; at < order.length; at += 100) {
+        const before = index;
+        index = applyToIndex(index, new Map(order.slice(at, at + 100).map((i) => [i.id, i] as const)));
+        versions.push([before, order.slice(0, at)]);
+      }
+      expectSameAsRegrouping(index, list);
+      expect(index.groups.get('unclassified')).toEqual(buildIndex(list).groups.get('unclassified'));
+      for (const [old, held] of versions) expectSameAsRegrouping(old, held);
+    }
+  });
+
   it('a piece that touches one group leaves every other group as it was', () => {
     const list = Array.from({ length: 500 }, (_, i) => idea({ position: `a${i}`, track: i % 2 ? 'inward' : 'outward' }));
     const index = buildIndex(list);
