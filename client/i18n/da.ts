@@ -159,6 +159,7 @@ export const da = {
     count_one: '{{count}} idé',
     count_other: '{{count}} idéer',
     empty: 'Ingen idéer endnu',
+    loading: 'Henter idéerne…',
     dropHere: 'Slip her',
     showMore_one: 'Vis {{count}} idé mere',
     showMore_other: 'Vis {{count}} idéer mere',

@@ -156,6 +156,7 @@ export const en: Messages = {
     count_one: '{{count}} idea',
     count_other: '{{count}} ideas',
     empty: 'No ideas yet',
+    loading: 'Loading the ideas…',
     dropHere: 'Drop here',
     showMore_one: 'Show {{count}} more idea',
     showMore_other: 'Show {{count}} more ideas',

@@ -256,14 +256,25 @@ export class BoardSync {
 
     provider.on('status', ({ status }) => store.setConnection({ socket: status }));
     provider.on('sync', (synced) => {
-      // The first sync is complete: its pieces reach the store in one change, in a task of
-      // its own (the store change renders synchronously; the last piece's apply was enough for this one).
-      if (synced) setTimeout(mirror.flush, 0);
+      if (!synced) {
+        store.setConnection({ synced });
+        refreshPending();
+        return;
+      }
       // Before refreshPending, which forgets the pending ideas once everything is saved.
-      if (synced) this.rescueLostIdeas(doc);
-      store.setConnection(synced ? { synced, failedAttempts: 0 } : { synced });
-      if (synced) store.setProblem(null);
-      refreshPending();
+      this.rescueLostIdeas(doc);
+      // The first sync is complete: its pieces reach the store in one change, in a task of
+      // its own (the store change renders synchronously; the last piece's apply was enough
+      // for this one). The store says synced once they are in it, so an empty list never
+      // reads as "no ideas yet" while they are on their way.
+      setTimeout(() => {
+        mirror.flush(() => {
+          if (!provider.synced || this.live?.provider !== provider) return;
+          store.setConnection({ synced: true, failedAttempts: 0 });
+          store.setProblem(null);
+          refreshPending();
+        });
+      }, 0);
     });
     provider.on('connection-close', (event) => {
       store.setConnection({ failedAttempts: useBoardStore.getState().connection.failedAttempts + 1 });

@@ -25,8 +25,11 @@ export interface MirrorTarget {
 }
 
 export interface Mirror {
-  /** Stores what waits now (the first sync is complete). */
-  flush(): void;
+  /**
+   * Stores what waits now (the first sync is complete); `then` runs once it is in the store
+   * (a held first sync is stored in a task after the flush's).
+   */
+  flush(then?: () => void): void;
   stop(): void;
 }
 
@@ -89,6 +92,8 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): Mirror {
     pending = null;
   };
   /** Stores everything waiting, oldest first: the stage, then what is pending. */
+  /** Told once everything waiting now is stored (flush's `then`). */
+  let whenStored: Array<() => void> = [];
   const storeWaiting = () => {
     if (stage) foldPending();
     const staged = stage;
@@ -97,11 +102,15 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): Mirror {
     const changes = pending;
     pending = null;
     if (changes) target.applyIdeas(changes);
+    const told = whenStored;
+    whenStored = [];
+    for (const then of told) then();
   };
 
-  const flush = () => {
+  const flush = (then?: () => void) => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    if (then) whenStored.push(then);
     if (pending && (stage || pending.size > DEFER_ABOVE)) foldPending();
     if (stage) {
       // Folded now, stored in the next task: computing and React's render together were the page's longest task.
@@ -173,6 +182,7 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): Mirror {
       timer = foldTask = commitTask = null;
       pending = null;
       stage = null;
+      whenStored = [];
       ideas.unobserveDeep(onIdeas);
       board.unobserveDeep(onBoard);
     },

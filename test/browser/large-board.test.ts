@@ -42,6 +42,15 @@ describe('a board with long groups, in the browser', () => {
   it('renders the first notes of a long group, counts the rest and shows more on request', async () => {
     const { context, page } = await newDevice(browser);
     try {
+      // Every text the "no ideas" line shows while the board arrives, however briefly.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { noneSeen: string[] }).noneSeen = seen;
+        new MutationObserver(() => {
+          const text = document.querySelector('.ideas__none')?.textContent ?? null;
+          if (text !== null && seen.at(-1) !== text) seen.push(text);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
       await joinBoard(page, board.links.participant, 'Ida');
       const group = unclassified(page);
       await group.getByRole('heading', { name: `${LONG} idéer` }).waitFor();
@@ -58,6 +67,8 @@ describe('a board with long groups, in the browser', () => {
       await expect(group.getByRole('button', { name: /Vis \d+ idé/ }).count()).resolves.toBe(0);
       const texts = await notesIn(page).locator('.note__text').allInnerTexts();
       expect(new Set(texts)).toEqual(new Set(ideas.map((i) => i.text)));
+      // While the ideas arrived the board said so; it never said it had none.
+      expect(await page.evaluate(() => (window as unknown as { noneSeen: string[] }).noneSeen)).toEqual(['Henter idéerne…']);
     } finally {
       await context.close();
     }

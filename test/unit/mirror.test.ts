@@ -183,12 +183,16 @@ describe('the document mirror', () => {
     vi.advanceTimersByTime(0);
     expect(log).toEqual([['folded', 2], ['folded', DEFER_ABOVE + 2]]);
     remote(doc, [input()]);
-    mirror.flush();
-    // The last piece is folded at the flush; the stage is stored in the next task.
+    mirror.flush(() => log.push(['told', 0]));
+    // The last piece is folded at the flush; the stage is stored in the next task, and the flush's caller told after it.
     expect(log).toEqual([['folded', 2], ['folded', DEFER_ABOVE + 2], ['folded', 1]]);
     vi.advanceTimersByTime(0);
-    expect(log.at(-1)).toEqual(['stored', DEFER_ABOVE + 5]);
-    expect(log).toHaveLength(4);
+    expect(log.slice(-2)).toEqual([['stored', DEFER_ABOVE + 5], ['told', 0]]);
+    expect(log).toHaveLength(5);
+    // With nothing waiting, at once.
+    mirror.flush(() => log.push(['told', 1]));
+    expect(log.at(-1)).toEqual(['told', 1]);
+    log.length = 4;
     // Again, with a local edit before the commit's task: the stage is stored first, with what came after the flush.
     log.length = 0;
     remote(doc, [input()]);

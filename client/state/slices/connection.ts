@@ -43,6 +43,15 @@ export const createConnectionSlice: StateCreator<BoardState, [], [], ConnectionS
   setProblem: (problem) => set({ problem }),
 });
 
+/**
+ * Whether the board's ideas may still be on their way: the first connection has not synced
+ * yet (nor failed). An empty board then says it is loading, not that it has no ideas; once a
+ * connection failed, nothing more is known than what is shown.
+ */
+export function ideasArriving(c: ConnectionFacts): boolean {
+  return !c.synced && c.failedAttempts === 0;
+}
+
 export type SaveStatus = 'loading' | 'connecting' | 'offline' | 'local' | 'saving' | 'saved';
 
 /**
