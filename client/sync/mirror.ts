@@ -91,9 +91,9 @@ export function mirrorDocument(doc: Y.Doc, target: MirrorTarget): Mirror {
     stage.add(pending);
     pending = null;
   };
-  /** Stores everything waiting, oldest first: the stage, then what is pending. */
   /** Told once everything waiting now is stored (flush's `then`). */
   let whenStored: Array<() => void> = [];
+  /** Stores everything waiting, oldest first: the stage, then what is pending. */
   const storeWaiting = () => {
     if (stage) foldPending();
     const staged = stage;
