@@ -42,13 +42,16 @@ describe('a board with long groups, in the browser', () => {
   it('renders the first notes of a long group, counts the rest and shows more on request', async () => {
     const { context, page } = await newDevice(browser);
     try {
-      // Every text the "no ideas" line shows while the board arrives, however briefly.
+      // Every text the "no ideas" line (phones) and the count (every screen) show while the board arrives, however briefly.
       await page.addInitScript(() => {
-        const seen: string[] = [];
-        (window as unknown as { noneSeen: string[] }).noneSeen = seen;
+        const seen: Record<string, string[]> = { none: [], count: [] };
+        (window as unknown as { seen: typeof seen }).seen = seen;
+        const note = (list: string[], text: string | null | undefined) => {
+          if (text != null && list.at(-1) !== text) list.push(text);
+        };
         new MutationObserver(() => {
-          const text = document.querySelector('.ideas__none')?.textContent ?? null;
-          if (text !== null && seen.at(-1) !== text) seen.push(text);
+          note(seen.none as string[], document.querySelector('.ideas__none')?.textContent);
+          note(seen.count as string[], document.querySelector('[data-testid="ideas-shown"]')?.textContent);
         }).observe(document, { subtree: true, childList: true, characterData: true });
       });
       await joinBoard(page, board.links.participant, 'Ida');
@@ -68,7 +71,9 @@ describe('a board with long groups, in the browser', () => {
       const texts = await notesIn(page).locator('.note__text').allInnerTexts();
       expect(new Set(texts)).toEqual(new Set(ideas.map((i) => i.text)));
       // While the ideas arrived the board said so; it never said it had none.
-      expect(await page.evaluate(() => (window as unknown as { noneSeen: string[] }).noneSeen)).toEqual(['Henter idéerne…']);
+      const seen = await page.evaluate(() => (window as unknown as { seen: Record<string, string[]> }).seen);
+      expect(seen.none).toEqual(['Henter idéerne…']);
+      expect(seen.count?.slice(0, 2)).toEqual(['Henter idéerne…', `${LONG} idéer`]);
     } finally {
       await context.close();
     }
