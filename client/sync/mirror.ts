@@ -41,7 +41,7 @@ export const DEFER_ABOVE = 256;
 /** Deferred changes are stored once no further large piece came for this long… */
 export const QUIET_MS = 16;
 /** …or once the oldest of them has waited this long (a slow link still shows progress). */
-export const MAX_WAIT_MS = 1000;
+const MAX_WAIT_MS = 1000;
 /**
  * …or, while a first sync's pieces are held, this long: storing mid-sync renders every list
  * twice (measured on a 10,000-idea board: a sync of about a second, and the render mid-way
