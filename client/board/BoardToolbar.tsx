@@ -2,7 +2,7 @@ import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GROUPINGS, type Grouping } from '../../shared';
 import { useBoardStore } from '../state/board-store';
-import { ideasArriving } from '../state/slices/connection';
+import { ideasLoading } from '../state/slices/connection';
 import { FilterFields } from './filter/FilterFields';
 import { SearchField } from './filter/SearchField';
 import { activeFilterCount, hasChosenFilters, isFiltered } from './filters';
@@ -27,11 +27,11 @@ export const BoardToolbar = memo(function BoardToolbar({ shown, total }: { shown
   const announce = useBoardStore((s) => s.announce);
   const settings = useBoardStore((s) => s.settings);
   // "0 ideas" would be wrong while the first sync's ideas are on their way.
-  const arriving = useBoardStore((s) => ideasArriving(s.connection) && s.ideas.size === 0);
+  const loading = useBoardStore(ideasLoading);
   const active = activeFilterCount(filters, settings);
   // Following the focus question is the default: worth a word only when it hides something.
   const filtered = isFiltered(filters, settings) && (hasChosenFilters(filters) || shown < total);
-  const count = arriving ? t('groups.loading') : filtered ? t('filter.shown', { shown, count: total }) : t('filter.total', { count: total });
+  const count = loading ? t('groups.loading') : filtered ? t('filter.shown', { shown, count: total }) : t('filter.total', { count: total });
 
   // The count is read out when a search or filter changes it, not for every idea someone
   // adds (those have their own announcement), so it is announced here, not made live.

@@ -1,7 +1,7 @@
 import { useT } from '../i18n/useT';
 import { MergeBar } from '../clusters/MergeBar';
 import { useBoardStore } from '../state/board-store';
-import { ideasArriving } from '../state/slices/connection';
+import { ideasLoading } from '../state/slices/connection';
 import { useResultsMode } from '../voting/useResultsMode';
 import { BoardToolbar } from './BoardToolbar';
 import { hasChosenFilters } from './filters';
@@ -26,7 +26,7 @@ export function IdeasSection() {
   const identity = useBoardStore((s) => s.identity);
   const settings = useBoardStore((s) => s.settings);
   const total = useBoardStore((s) => s.ideas.size);
-  const arriving = useBoardStore((s) => ideasArriving(s.connection));
+  const loading = useBoardStore(ideasLoading);
   const grouping = useBoardStore((s) => s.grouping);
   const filters = useBoardStore((s) => s.filters);
   const revealed = useBoardStore((s) => s.workshop.votesRevealed);
@@ -77,7 +77,7 @@ export function IdeasSection() {
           </button>
         </div>
       ) : shown === 0 ? (
-        <p className="ideas__none">{arriving && total === 0 ? t('groups.loading') : t('groups.empty')}</p>
+        <p className="ideas__none">{loading ? t('groups.loading') : t('groups.empty')}</p>
       ) : null}
       <NoteHandlersContext value={moves.notes}>
         <IdeaGroups groups={groups} grouping={grouping} settings={settings} emptyClusters={emptyClusters} drop={moves.drop} dragOver={moves.dragOver} />

@@ -6,7 +6,7 @@ import { useGroupLabel } from '../board/labels';
 import { StatusIndicator } from '../board/StatusIndicator';
 import { loadLinks, type StoredSession } from '../session/storage';
 import { useBoardStore } from '../state/board-store';
-import { deriveSaveStatus, ideasArriving } from '../state/slices/connection';
+import { deriveSaveStatus, ideasLoading } from '../state/slices/connection';
 import { BoardSync } from '../sync/board-sync';
 import { LiveRegion } from '../ui/LiveRegion';
 import { TimerAnnouncer } from '../workshop/TimerAnnouncer';
@@ -53,7 +53,7 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
   const present = useBoardStore((s) => s.present);
   const grouping = useBoardStore((s) => s.grouping);
   const workshop = useBoardStore((s) => s.workshop);
-  const arriving = useBoardStore((s) => ideasArriving(s.connection));
+  const loading = useBoardStore(ideasLoading);
   const offline = useBoardStore((s) => {
     const status = deriveSaveStatus(s.connection);
     return status === 'offline' || status === 'local';
@@ -130,7 +130,7 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
             totals={totals}
             votesShown={votesShown}
             paused={live.paused}
-            emptyText={arriving && ideas.size === 0 ? t('groups.loading') : workshop.silent ? t('projector.silentEmpty') : t('groups.empty')}
+            emptyText={loading ? t('groups.loading') : workshop.silent ? t('projector.silentEmpty') : t('groups.empty')}
           />
         </div>
         {/* Beside the ideas: time, how to join, how many. */}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSaveStatus, ideasArriving, initialConnection, type ConnectionFacts } from '../../client/state/slices/connection';
+import { deriveSaveStatus, ideasArriving, ideasLoading, initialConnection, type ConnectionFacts } from '../../client/state/slices/connection';
 
 const facts = (patch: Partial<ConnectionFacts>): ConnectionFacts => ({ ...initialConnection, localLoaded: true, ...patch });
 
@@ -11,6 +11,9 @@ describe('what the board says of its connection', () => {
     // Offline from the start, or disconnected after a sync: nothing more is known than what is shown.
     expect(ideasArriving(facts({ socket: 'disconnected', failedAttempts: 1 }))).toBe(false);
     expect(ideasArriving(facts({ socket: 'connecting', failedAttempts: 2 }))).toBe(false);
+    // Only an empty list says so.
+    expect(ideasLoading({ connection: facts({ socket: 'connected' }), ideas: new Map() })).toBe(true);
+    expect(ideasLoading({ connection: facts({ socket: 'connected' }), ideas: new Map([['a', 1]]) })).toBe(false);
   });
 
   it('says saved only when synced and nothing is pending', () => {

@@ -52,6 +52,11 @@ export function ideasArriving(c: ConnectionFacts): boolean {
   return !c.synced && c.failedAttempts === 0;
 }
 
+/** Whether an empty list says "loading" rather than "no ideas" (board, toolbar, projector). */
+export function ideasLoading(s: { connection: ConnectionFacts; ideas: ReadonlyMap<string, unknown> }): boolean {
+  return s.ideas.size === 0 && ideasArriving(s.connection);
+}
+
 export type SaveStatus = 'loading' | 'connecting' | 'offline' | 'local' | 'saving' | 'saved';
 
 /**
