@@ -10,7 +10,7 @@ import { InitiativesSection } from '../outcomes/InitiativesSection';
 import { useModerationFeed } from '../moderation/useModerationFeed';
 import { updateBoardMetaTitle, type StoredSession } from '../session/storage';
 import { useBoardStore } from '../state/board-store';
-import { BoardSync } from '../sync/board-sync';
+import { useBoardSync } from '../sync/useBoardSync';
 import { LiveRegion } from '../ui/LiveRegion';
 import { VoteBar } from '../voting/VoteBar';
 import { HiddenIdeasList } from '../workshop/HiddenIdeasList';
@@ -63,22 +63,11 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
   const [toolsMounted, setToolsMounted] = useState(false);
   const toolsButton = useRef<HTMLButtonElement>(null);
   const isFacilitator = session.identity.role === 'facilitator';
-  const [sync] = useState(
-    () =>
-      new BoardSync({
-        boardId: session.identity.boardId,
-        sessionToken: session.sessionToken,
-        identity: session.identity,
-        onSessionInvalid,
-        onBoardNotFound,
-        onRemoteAdded: announceRemote,
-      }),
+  const sync = useBoardSync(
+    { boardId: session.identity.boardId, sessionToken: session.sessionToken, identity: session.identity },
+    { onSessionInvalid, onBoardNotFound, onRemoteAdded: announceRemote },
   );
-  useEffect(() => {
-    sync.start();
-    return () => sync.stop();
-  }, [sync]);
-  // After the effect above: the command channel it listens on exists once the sync has started.
+  // After useBoardSync: the command channel it listens on exists once the sync has started.
   useModerationFeed(sync, isFacilitator);
 
   const title = useBoardStore((s) => s.settings?.title) ?? session.boardTitle;

@@ -7,7 +7,7 @@ import { StatusIndicator } from '../board/StatusIndicator';
 import { loadLinks, type StoredSession } from '../session/storage';
 import { useBoardStore } from '../state/board-store';
 import { deriveSaveStatus, ideasLoading } from '../state/slices/connection';
-import { BoardSync } from '../sync/board-sync';
+import { useBoardSync } from '../sync/useBoardSync';
 import { LiveRegion } from '../ui/LiveRegion';
 import { TimerAnnouncer } from '../workshop/TimerAnnouncer';
 import { TimerDisplay } from '../workshop/TimerDisplay';
@@ -34,20 +34,10 @@ interface Props {
  */
 export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: Props) {
   const { t } = useTranslation();
-  const [sync] = useState(
-    () =>
-      new BoardSync({
-        boardId: session.identity.boardId,
-        sessionToken: session.sessionToken,
-        identity: session.identity,
-        onSessionInvalid,
-        onBoardNotFound,
-      }),
+  const sync = useBoardSync(
+    { boardId: session.identity.boardId, sessionToken: session.sessionToken, identity: session.identity },
+    { onSessionInvalid, onBoardNotFound },
   );
-  useEffect(() => {
-    sync.start();
-    return () => sync.stop();
-  }, [sync]);
 
   const settings = useBoardStore((s) => s.settings);
   const present = useBoardStore((s) => s.present);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorCode, type CreateSessionRequest } from '../../shared';
 import { request } from '../rest/api';
+import { prepareBoardSync } from '../sync/useBoardSync';
 import { errorOf, isOffline, type ApiResult } from '../rest/http';
 import {
   forgetSession,
@@ -12,7 +13,8 @@ import {
 } from './storage';
 
 export type SessionState =
-  | { phase: 'ready'; session: StoredSession }
+  /** checked: the server issued or confirmed the session on this page (no background check needed). */
+  | { phase: 'ready'; session: StoredSession; checked: boolean }
   /** A person must say who they are before their session is made. */
   | { phase: 'join'; token: string; expired: boolean; title: string | null }
   /** The screen view joins by itself (nobody types on a projector). */
@@ -28,7 +30,7 @@ function initialState(kind: SessionKind, boardId: string, linkToken: string | nu
       ? { phase: 'joining', token: linkToken }
       : { phase: 'join', token: linkToken, expired: false, title: null };
   }
-  if (stored) return { phase: 'ready', session: stored };
+  if (stored) return { phase: 'ready', session: stored, checked: false };
   return { phase: 'no-access' };
 }
 
@@ -78,7 +80,12 @@ export function useBoardSession(boardId: string, kind: SessionKind, linkToken: s
 
   /** Applies the answer to a token exchange: ready, or "not found" when the board is gone. */
   const settle = useCallback((result: ApiResult<StoredSession>, auto: boolean) => {
-    if (result.ok) setState({ phase: 'ready', session: result.data });
+    if (result.ok) {
+      // The socket opens while React renders the board, not after (useBoardSync.ts).
+      const { sessionToken, identity } = result.data;
+      prepareBoardSync({ boardId: identity.boardId, sessionToken, identity });
+      setState({ phase: 'ready', session: result.data, checked: true });
+    }
     else if (errorOf(result)?.code === ErrorCode.BOARD_NOT_FOUND) setState({ phase: 'not-found' });
     else if (auto) setState({ phase: 'failed', code: errorOf(result)?.code ?? null });
   }, []);
@@ -94,9 +101,11 @@ export function useBoardSession(boardId: string, kind: SessionKind, linkToken: s
 
   const sessionToken = state.phase === 'ready' ? state.session.sessionToken : null;
 
-  // Background check of a stored session; offline it stays usable.
+  // Background check of a stored session; offline it stays usable. A session the server
+  // has just issued is not asked about again in the middle of the board's load.
+  const unchecked = state.phase === 'ready' && !state.checked;
   useEffect(() => {
-    if (state.phase !== 'ready' || !sessionToken) return;
+    if (state.phase !== 'ready' || !sessionToken || !unchecked) return;
     const session = state.session;
     let cancelled = false;
     void request('checkSession', { params: { boardId }, session: sessionToken }).then((result) => {
@@ -114,7 +123,7 @@ export function useBoardSession(boardId: string, kind: SessionKind, linkToken: s
     };
     // Checked once per session token, not on every state object.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [boardId, kind, sessionToken, rejoin]);
+  }, [boardId, kind, sessionToken, unchecked, rejoin]);
 
   const joiningToken = state.phase === 'joining' ? state.token : null;
   useEffect(() => {

@@ -21,16 +21,27 @@ import { mirrorIntoStore } from './store-mirrors';
 import { StoredIdeas } from './stored-ideas';
 import { WorkshopSession } from './workshop-session';
 
+/** Which board, as whom: all a sync needs to start. */
 export interface BoardSyncOptions {
   boardId: string;
   sessionToken: string;
   identity: Identity;
+}
+
+/**
+ * What the page does when the sync hears something only the page can act on. Bound by the
+ * component that shows the board, which may mount after the sync started (prepared-sync.ts).
+ */
+export interface BoardSyncHandlers {
   /** The session is no longer valid (close 4401): the page asks the person to join again. */
   onSessionInvalid: () => void;
   onBoardNotFound: () => void;
   /** Ideas others added while we were live, for the polite live region. */
   onRemoteAdded?: (ideas: Idea[]) => void;
 }
+
+/** A close only the page can act on, heard before any page bound its handlers. */
+type MissedClose = 'session-invalid' | 'board-not-found';
 
 /** One document's worth of live objects; replaced whole when the local copy is discarded. */
 interface Live {
@@ -88,6 +99,8 @@ export class BoardSync {
    * given back to the person instead of vanishing.
    */
   private readonly pending: StoredIdeas;
+  private handlers: BoardSyncHandlers | null = null;
+  private missed: MissedClose | null = null;
 
   constructor(private readonly options: BoardSyncOptions) {
     this.pending = new StoredIdeas(`samskab.pending.${options.boardId}:${options.identity.participantId}`);
@@ -100,6 +113,27 @@ export class BoardSync {
   /** The session's token, for the board's REST calls (similar ideas, exports). */
   get sessionToken(): string {
     return this.options.sessionToken;
+  }
+
+  /**
+   * The page's handlers, until the function returned is called. A close heard before any
+   * were bound is given to the first ones bound, so starting early loses nothing.
+   */
+  bind(handlers: BoardSyncHandlers): () => void {
+    this.handlers = handlers;
+    const missed = this.missed;
+    this.missed = null;
+    if (missed) this.closed(missed);
+    return () => {
+      if (this.handlers === handlers) this.handlers = null;
+    };
+  }
+
+  private closed(kind: MissedClose): void {
+    const handlers = this.handlers;
+    if (!handlers) this.missed = kind;
+    else if (kind === 'session-invalid') handlers.onSessionInvalid();
+    else handlers.onBoardNotFound();
   }
 
   start(): void {
@@ -281,7 +315,7 @@ export class BoardSync {
       if (event) this.handleClose(event.code);
     });
 
-    const mirror = mirrorIntoStore(doc, provider, store, this.options.onRemoteAdded);
+    const mirror = mirrorIntoStore(doc, provider, store, (ideas) => this.handlers?.onRemoteAdded?.(ideas));
 
     let connected = false;
     const connect = () => {
@@ -319,10 +353,10 @@ export class BoardSync {
     this.lastError = null;
     switch (code) {
       case CloseCode.UNAUTHENTICATED:
-        this.options.onSessionInvalid();
+        this.closed('session-invalid');
         break;
       case CloseCode.BOARD_NOT_FOUND:
-        this.options.onBoardNotFound();
+        this.closed('board-not-found');
         break;
       case CloseCode.FORBIDDEN:
         this.lastRefusal = lastError?.code ?? null;

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appAndBrowser, createBoard, joinBoard, newDevice, waitForStatus } from './support';
+
+/**
+ * Records, for every socket the page opens, whether the board (or the projector's wall) was
+ * already drawn when it was created: the board's socket should be on its way while React
+ * draws the board, not after.
+ */
+const RECORD_SOCKETS = `
+window.__sockets = [];
+const Native = window.WebSocket;
+window.WebSocket = class extends Native {
+  constructor(url, protocols) {
+    super(url, protocols);
+    const drawn = document.querySelector('.board-top, .projector__title') !== null;
+    window.__sockets.push({ url: String(url), drawn });
+  }
+};
+`;
+
+interface SocketRecord {
+  url: string;
+  drawn: boolean;
+}
+const socketsOf = (page: Page) => page.evaluate(() => (window as unknown as { __sockets: SocketRecord[] }).__sockets);
+
+/** Every request the page makes to the server's API, as method and path. */
+function recordRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api/')) seen.push(`${request.method()} ${pathname}`);
+  });
+  return seen;
+}
+
+describe('the sockets of a join', () => {
+  const suite = appAndBrowser();
+
+  it('opens the board socket as soon as the session arrives, and does not check a session it was just given', async () => {
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const { page, context } = await newDevice(suite.browser);
+    await page.addInitScript(RECORD_SOCKETS);
+    const requests = recordRequests(page);
+
+    await page.goto(board.links.participant);
+    await page.getByLabel('Dit navn').fill('Ida');
+    await page.getByRole('button', { name: 'Gå til tavlen' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Tilføj en idé' }).waitFor();
+    await waitForStatus(page, 'saved');
+
+    const yjs = (await socketsOf(page)).filter((s) => s.url.includes('/yjs/'));
+    expect(yjs).toHaveLength(1);
+    expect(yjs[0]!.drawn).toBe(false);
+    // The session the server has just issued is not checked again in the middle of the load.
+    expect(requests.filter((r) => r.startsWith('GET ') && r.endsWith('/session'))).toEqual([]);
+    expect(requests.filter((r) => r.startsWith('POST ') && r.endsWith('/sessions'))).toHaveLength(1);
+
+    // A stored session (the board opened again later) is still checked in the background.
+    await page.reload();
+    await waitForStatus(page, 'saved');
+    await expect.poll(() => requests.filter((r) => r.startsWith('GET ') && r.endsWith('/session')).length).toBe(1);
+    await context.close();
+  });
+
+  it("starts the projector's socket before its wall is drawn", async () => {
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const writer = await newDevice(suite.browser);
+    await joinBoard(writer.page, board.links.participant, 'Ida');
+    await writer.page.getByLabel('Din idé').fill('Bænke ved stranden');
+    await writer.page.getByRole('button', { name: 'Tilføj idé' }).click();
+    await waitForStatus(writer.page, 'saved');
+
+    const { page, context } = await newDevice(suite.browser, 1920, 1080);
+    await page.addInitScript(RECORD_SOCKETS);
+    await page.goto(board.links.observer);
+    await page.locator('.note', { hasText: 'Bænke ved stranden' }).waitFor();
+    const yjs = (await socketsOf(page)).filter((s) => s.url.includes('/yjs/'));
+    expect(yjs).toHaveLength(1);
+    expect(yjs[0]!.drawn).toBe(false);
+    await Promise.all([writer.context.close(), context.close()]);
+  });
+
+  it('shows "no such board" when the board socket is refused for a board that is gone, however early', async () => {
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const { page, context } = await newDevice(suite.browser);
+    // The server's answer for a deleted board, given before the page can have drawn anything.
+    await page.routeWebSocket(/\/yjs\//, (ws) => void ws.close({ code: 4404, reason: 'BOARD_NOT_FOUND' }));
+    await page.goto(board.links.participant);
+    await page.getByLabel('Dit navn').fill('Ida');
+    await page.getByRole('button', { name: 'Gå til tavlen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tavlen findes ikke' }).waitFor();
+    await context.close();
+  });
+});
