@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StartPage } from '../start/StartPage';
 import { NotFound } from './NotFound';
+import { useLocationPath } from './navigation';
 import { parseRoute } from './routes';
 
 // The board and the screen bring Yjs, IndexedDB and socket.io; the start page needs none of it.
@@ -16,12 +17,13 @@ const AccessibilityStatement = lazy(() =>
 const CoordinatorPage = lazy(() => import('../coordinator/CoordinatorPage').then((m) => ({ default: m.CoordinatorPage })));
 
 /**
- * Every page is a full page load (links carry a secret in their fragment and are opened
- * from mail, QR codes and chat), so routing is just reading the path once.
+ * Pages are full page loads (links carry a secret in their fragment and are opened from
+ * mail, QR codes and chat), so routing is reading the path; the one move in place is a code
+ * join going on to its board (navigation.ts).
  */
 export function App({ linkToken }: { linkToken: string | null }) {
   const { t } = useTranslation();
-  const route = parseRoute(window.location.pathname);
+  const route = parseRoute(useLocationPath());
 
   useEffect(() => {
     document.title = t('app.name');

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorCode, normalizeJoinCode, type CreateSessionRequest, type JoinCodeInfo } from '../../shared';
 import { Layout } from '../app/Layout';
+import { navigate } from '../app/navigation';
 import { errorText } from '../i18n/errors';
 import { send } from '../rest/api';
 import { errorOf, isOffline, type ApiResult } from '../rest/http';
@@ -69,6 +70,11 @@ export function JoinCodePage({ initialCode }: { initialCode: string }) {
     document.title = `${t('joinCode.title')} – ${t('app.name')}`;
   }, [t]);
 
+  // The board's code (Yjs, socket.io) loads while the person says who they are, not after.
+  useEffect(() => {
+    if (step.name === 'board') void import('../board/BoardPage');
+  }, [step.name]);
+
   const join = async (info: JoinCodeInfo, profile: Omit<CreateSessionRequest, 'token'>): Promise<ApiResult<unknown>> => {
     const { result, retryAfter } = await send('joinByCode', { body: { code: info.code, ...profile } });
     lastRetryAfter.current = retryAfter;
@@ -76,7 +82,10 @@ export function JoinCodePage({ initialCode }: { initialCode: string }) {
     const { sessionToken, identity, board } = result.data;
     saveSession('board', { sessionToken, identity, capabilityToken: '', joinCode: info.code, boardTitle: board.title });
     rememberCodeBoard(info.code, board.id);
-    window.location.assign(`/b/${encodeURIComponent(board.id)}`);
+    // The board's socket opens now, while its page is drawn in place (no page load).
+    const { prepareBoardSync } = await import('../sync/useBoardSync');
+    prepareBoardSync({ boardId: board.id, sessionToken, identity });
+    navigate(`/b/${encodeURIComponent(board.id)}`);
     return result;
   };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appAndBrowser, createBoard, joinBoard, newDevice, waitForStatus } from './support';
+import { appAndBrowser, ARTIFACTS, createBoard, joinBoard, newDevice, newPhone, waitForStatus } from './support';
 
 /**
  * Records, for every socket the page opens, whether the board (or the projector's wall) was
@@ -80,6 +80,38 @@ describe('the sockets of a join', () => {
     expect(yjs).toHaveLength(1);
     expect(yjs[0]!.drawn).toBe(false);
     await Promise.all([writer.context.close(), context.close()]);
+  });
+
+  it('goes from a join code to its board without loading the page again, and back', async () => {
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const fac = await newDevice(suite.browser);
+    await joinBoard(fac.page, board.links.facilitator, 'Fie');
+    const code = (await fac.page.locator('[data-join-code]').first().getAttribute('data-join-code'))!;
+
+    const { page, context } = await newPhone(suite.browser);
+    await page.addInitScript(RECORD_SOCKETS);
+    await page.goto(`${suite.app.url}/join/${code}`);
+    await page.getByLabel('Dit navn').fill('Per');
+    // Gone if the page loads again.
+    await page.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
+    await page.getByRole('button', { name: 'Gå til tavlen' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Tilføj en idé' }).waitFor();
+    await waitForStatus(page, 'saved');
+    expect(new URL(page.url()).pathname).toBe(`/b/${board.boardId}`);
+    expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+    const yjs = (await socketsOf(page)).filter((s) => s.url.includes('/yjs/'));
+    expect(yjs).toHaveLength(1);
+    expect(yjs[0]!.drawn).toBe(false);
+    await fac.page.locator('.people__person', { hasText: 'Per' }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/join-code-board-phone.png` });
+
+    // Back: the join page says this phone is already in; forward again: the board.
+    await page.goBack();
+    await page.getByText('Du er allerede med som Per på denne enhed.').waitFor();
+    await page.goForward();
+    await page.getByRole('heading', { level: 2, name: 'Tilføj en idé' }).waitFor();
+    await waitForStatus(page, 'saved');
+    await Promise.all([fac.context.close(), context.close()]);
   });
 
   it('shows "no such board" when the board socket is refused for a board that is gone, however early', async () => {
