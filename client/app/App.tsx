@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StartPage } from '../start/StartPage';
 import { NotFound } from './NotFound';
-import { useLocationPath } from './navigation';
+import { useFocusOnMove, useLocationPath } from './navigation';
 import { parseRoute } from './routes';
 
 // The board and the screen bring Yjs, IndexedDB and socket.io; the start page needs none of it.
@@ -24,6 +24,7 @@ const CoordinatorPage = lazy(() => import('../coordinator/CoordinatorPage').then
 export function App({ linkToken }: { linkToken: string | null }) {
   const { t } = useTranslation();
   const route = parseRoute(useLocationPath());
+  useFocusOnMove(route.name);
 
   useEffect(() => {
     document.title = t('app.name');

@@ -82,10 +82,16 @@ export function JoinCodePage({ initialCode }: { initialCode: string }) {
     const { sessionToken, identity, board } = result.data;
     saveSession('board', { sessionToken, identity, capabilityToken: '', joinCode: info.code, boardTitle: board.title });
     rememberCodeBoard(info.code, board.id);
-    // The board's socket opens now, while its page is drawn in place (no page load).
-    const { prepareBoardSync } = await import('../sync/useBoardSync');
-    prepareBoardSync({ boardId: board.id, sessionToken, identity });
-    navigate(`/b/${encodeURIComponent(board.id)}`);
+    const path = `/b/${encodeURIComponent(board.id)}`;
+    try {
+      // Loaded while the person typed; the board's socket opens now, while its page is drawn.
+      const [{ prepareBoardSync }] = await Promise.all([import('../sync/useBoardSync'), import('../board/BoardPage')]);
+      prepareBoardSync({ boardId: board.id, sessionToken, identity });
+      navigate(path);
+    } catch {
+      // The board's code could not be fetched (a new version went out meanwhile): load the page.
+      window.location.assign(path);
+    }
     return result;
   };
 

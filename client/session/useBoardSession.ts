@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorCode, type CreateSessionRequest } from '../../shared';
 import { request } from '../rest/api';
-import { prepareBoardSync } from '../sync/useBoardSync';
 import { errorOf, isOffline, type ApiResult } from '../rest/http';
+import { prepareBoardSync } from '../sync/useBoardSync';
 import {
   forgetSession,
   loadSession,
@@ -85,8 +85,7 @@ export function useBoardSession(boardId: string, kind: SessionKind, linkToken: s
       const { sessionToken, identity } = result.data;
       prepareBoardSync({ boardId: identity.boardId, sessionToken, identity });
       setState({ phase: 'ready', session: result.data, checked: true });
-    }
-    else if (errorOf(result)?.code === ErrorCode.BOARD_NOT_FOUND) setState({ phase: 'not-found' });
+    } else if (errorOf(result)?.code === ErrorCode.BOARD_NOT_FOUND) setState({ phase: 'not-found' });
     else if (auto) setState({ phase: 'failed', code: errorOf(result)?.code ?? null });
   }, []);
 

@@ -30,7 +30,7 @@ export interface BoardSyncOptions {
 
 /**
  * What the page does when the sync hears something only the page can act on. Bound by the
- * component that shows the board, which may mount after the sync started (prepared-sync.ts).
+ * component that shows the board, which may mount after the sync started (useBoardSync.ts).
  */
 export interface BoardSyncHandlers {
   /** The session is no longer valid (close 4401): the page asks the person to join again. */

@@ -103,6 +103,8 @@ describe('the sockets of a join', () => {
     expect(yjs).toHaveLength(1);
     expect(yjs[0]!.drawn).toBe(false);
     await fac.page.locator('.people__person', { hasText: 'Per' }).waitFor();
+    // A screen reader hears where the person landed: the board's heading has focus.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.screenshot({ path: `${ARTIFACTS}/join-code-board-phone.png` });
 
     // Back: the join page says this phone is already in; forward again: the board.
