@@ -1,10 +1,12 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 
-/**
+/*
  * The address's path, for the one move that does not load a page: a phone that joined by
  * code goes straight to its board (its sync already started, useBoardSync.ts) instead of
  * loading the app again. Every other move between pages is a full page load.
  */
+
+/** Whoever shows the path (the App), told when navigate() changes it. */
 const listeners = new Set<() => void>();
 
 function subscribe(listener: () => void): () => void {
@@ -61,7 +63,10 @@ export function useFocusOnMove(page: string): void {
     if (page === first.current) return;
     first.current = null;
     const now = shownHeading();
-    if (now) return focusHeading(now);
+    if (now) {
+      focusHeading(now);
+      return;
+    }
     const observer = new MutationObserver(() => {
       const heading = shownHeading();
       if (!heading) return;

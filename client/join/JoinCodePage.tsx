@@ -71,8 +71,9 @@ export function JoinCodePage({ initialCode }: { initialCode: string }) {
   }, [t]);
 
   // The board's code (Yjs, socket.io) loads while the person says who they are, not after.
+  // If it cannot be fetched now, the join asks again (and loads the page if it still cannot).
   useEffect(() => {
-    if (step.name === 'board') void import('../board/BoardPage');
+    if (step.name === 'board') import('../board/BoardPage').catch(() => undefined);
   }, [step.name]);
 
   const join = async (info: JoinCodeInfo, profile: Omit<CreateSessionRequest, 'token'>): Promise<ApiResult<unknown>> => {
