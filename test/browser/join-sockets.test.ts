@@ -116,6 +116,37 @@ describe('the sockets of a join', () => {
     await Promise.all([fac.context.close(), context.close()]);
   });
 
+  it("reaches the board after a code join even when the board's code failed to load while the person typed", async () => {
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const fac = await newDevice(suite.browser);
+    await joinBoard(fac.page, board.links.facilitator, 'Fie');
+    const code = (await fac.page.locator('[data-join-code]').first().getAttribute('data-join-code'))!;
+
+    const { page, context } = await newPhone(suite.browser);
+    // The board's code fails to load while the person types (a new version went out, or the
+    // network dropped), and stays unavailable to this document until a page load. The join
+    // then shows the board in place if the browser gets the code after all, or loads its page.
+    let blocked = true;
+    const failed: string[] = [];
+    page.on('request', (request) => {
+      if (request.isNavigationRequest() && new URL(request.url()).pathname.startsWith('/b/')) blocked = false;
+    });
+    await page.route(/\/assets\/BoardPage-[^/]*\.js$/, (route) => {
+      if (!blocked) return void route.continue();
+      failed.push(route.request().url());
+      return void route.abort();
+    });
+    await page.goto(`${suite.app.url}/join/${code}`);
+    await page.getByLabel('Dit navn').fill('Per');
+    await expect.poll(() => failed.length).toBe(1);
+    await page.getByRole('button', { name: 'Gå til tavlen' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Tilføj en idé' }).waitFor();
+    await waitForStatus(page, 'saved');
+    expect(new URL(page.url()).pathname).toBe(`/b/${board.boardId}`);
+    await fac.page.locator('.people__person', { hasText: 'Per' }).waitFor();
+    await Promise.all([fac.context.close(), context.close()]);
+  });
+
   it('shows "no such board" when the board socket is refused for a board that is gone, however early', async () => {
     const board = await createBoard(suite.app.url, { template: 'kickoff' });
     const { page, context } = await newDevice(suite.browser);
