@@ -17,6 +17,7 @@ import { adaptProvider } from './custom-messages';
 import { buildIdea, createIdea, deleteIdea, updateIdea, type IdeaDraft, type IdeaPatch } from './idea-writes';
 import { DeviceCopy, claimDeviceCopy } from './device-copy';
 import { changedSomething, countingWebSocket, SaveTracker } from './save-tracker';
+import { PageHandlers, type BoardSyncHandlers } from './page-handlers';
 import { mirrorIntoStore } from './store-mirrors';
 import { StoredIdeas } from './stored-ideas';
 import { WorkshopSession } from './workshop-session';
@@ -27,21 +28,6 @@ export interface BoardSyncOptions {
   sessionToken: string;
   identity: Identity;
 }
-
-/**
- * What the page does when the sync hears something only the page can act on. Bound by the
- * component that shows the board, which may mount after the sync started (useBoardSync.ts).
- */
-export interface BoardSyncHandlers {
-  /** The session is no longer valid (close 4401): the page asks the person to join again. */
-  onSessionInvalid: () => void;
-  onBoardNotFound: () => void;
-  /** Ideas others added while we were live, for the polite live region. */
-  onRemoteAdded?: (ideas: Idea[]) => void;
-}
-
-/** A close only the page can act on, heard before any page bound its handlers. */
-type MissedClose = 'session-invalid' | 'board-not-found';
 
 /** One document's worth of live objects; replaced whole when the local copy is discarded. */
 interface Live {
@@ -99,8 +85,7 @@ export class BoardSync {
    * given back to the person instead of vanishing.
    */
   private readonly pending: StoredIdeas;
-  private handlers: BoardSyncHandlers | null = null;
-  private missed: MissedClose | null = null;
+  private readonly page = new PageHandlers();
 
   constructor(private readonly options: BoardSyncOptions) {
     this.pending = new StoredIdeas(`samskab.pending.${options.boardId}:${options.identity.participantId}`);
@@ -115,25 +100,9 @@ export class BoardSync {
     return this.options.sessionToken;
   }
 
-  /**
-   * The page's handlers, until the function returned is called. A close heard before any
-   * were bound is given to the first ones bound, so starting early loses nothing.
-   */
+  /** The page's handlers, until the function returned is called (page-handlers.ts). */
   bind(handlers: BoardSyncHandlers): () => void {
-    this.handlers = handlers;
-    const missed = this.missed;
-    this.missed = null;
-    if (missed) this.closed(missed);
-    return () => {
-      if (this.handlers === handlers) this.handlers = null;
-    };
-  }
-
-  private closed(kind: MissedClose): void {
-    const handlers = this.handlers;
-    if (!handlers) this.missed = kind;
-    else if (kind === 'session-invalid') handlers.onSessionInvalid();
-    else handlers.onBoardNotFound();
+    return this.page.bind(handlers);
   }
 
   start(): void {
@@ -315,7 +284,7 @@ export class BoardSync {
       if (event) this.handleClose(event.code);
     });
 
-    const mirror = mirrorIntoStore(doc, provider, store, (ideas) => this.handlers?.onRemoteAdded?.(ideas));
+    const mirror = mirrorIntoStore(doc, provider, store, (ideas) => this.page.remoteAdded(ideas));
 
     let connected = false;
     const connect = () => {
@@ -353,10 +322,10 @@ export class BoardSync {
     this.lastError = null;
     switch (code) {
       case CloseCode.UNAUTHENTICATED:
-        this.closed('session-invalid');
+        this.page.closed('session-invalid');
         break;
       case CloseCode.BOARD_NOT_FOUND:
-        this.closed('board-not-found');
+        this.page.closed('board-not-found');
         break;
       case CloseCode.FORBIDDEN:
         this.lastRefusal = lastError?.code ?? null;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { BoardSync, type BoardSyncHandlers, type BoardSyncOptions } from './board-sync';
+import { BoardSync, type BoardSyncOptions } from './board-sync';
+import type { BoardSyncHandlers } from './page-handlers';
 
 /**
  * A sync started the moment its session arrived (prepareBoardSync), not yet shown by a
