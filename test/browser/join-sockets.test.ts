@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appAndBrowser, ARTIFACTS, createBoard, joinBoard, newDevice, newPhone, waitForStatus } from './support';
+import { addIdea, appAndBrowser, ARTIFACTS, createBoard, joinBoard, newDevice, newPhone, waitForStatus } from './support';
 
 /**
  * Records, for every socket the page opens, whether the board (or the projector's wall) was
@@ -38,6 +38,15 @@ function recordRequests(page: Page): string[] {
 describe('the sockets of a join', () => {
   const suite = appAndBrowser();
 
+  /** A kick-off board whose facilitator's laptop shows its join code, as in the room. */
+  async function boardWithCode() {
+    const board = await createBoard(suite.app.url, { template: 'kickoff' });
+    const fac = await newDevice(suite.browser);
+    await joinBoard(fac.page, board.links.facilitator, 'Fie');
+    const code = (await fac.page.locator('[data-join-code]').first().getAttribute('data-join-code'))!;
+    return { board, fac, code };
+  }
+
   it('opens the board socket as soon as the session arrives, and does not check a session it was just given', async () => {
     const board = await createBoard(suite.app.url, { template: 'kickoff' });
     const { page, context } = await newDevice(suite.browser);
@@ -68,8 +77,7 @@ describe('the sockets of a join', () => {
     const board = await createBoard(suite.app.url, { template: 'kickoff' });
     const writer = await newDevice(suite.browser);
     await joinBoard(writer.page, board.links.participant, 'Ida');
-    await writer.page.getByLabel('Din idé').fill('Bænke ved stranden');
-    await writer.page.getByRole('button', { name: 'Tilføj idé' }).click();
+    await addIdea(writer.page, 'Bænke ved stranden');
     await waitForStatus(writer.page, 'saved');
 
     const { page, context } = await newDevice(suite.browser, 1920, 1080);
@@ -83,10 +91,7 @@ describe('the sockets of a join', () => {
   });
 
   it('goes from a join code to its board without loading the page again, and back', async () => {
-    const board = await createBoard(suite.app.url, { template: 'kickoff' });
-    const fac = await newDevice(suite.browser);
-    await joinBoard(fac.page, board.links.facilitator, 'Fie');
-    const code = (await fac.page.locator('[data-join-code]').first().getAttribute('data-join-code'))!;
+    const { board, fac, code } = await boardWithCode();
 
     const { page, context } = await newPhone(suite.browser);
     await page.addInitScript(RECORD_SOCKETS);
@@ -117,10 +122,7 @@ describe('the sockets of a join', () => {
   });
 
   it("reaches the board after a code join even when the board's code failed to load while the person typed", async () => {
-    const board = await createBoard(suite.app.url, { template: 'kickoff' });
-    const fac = await newDevice(suite.browser);
-    await joinBoard(fac.page, board.links.facilitator, 'Fie');
-    const code = (await fac.page.locator('[data-join-code]').first().getAttribute('data-join-code'))!;
+    const { board, fac, code } = await boardWithCode();
 
     const { page, context } = await newPhone(suite.browser);
     // The board's code fails to load while the person types (a new version went out, or the

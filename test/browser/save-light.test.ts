@@ -8,7 +8,7 @@ import { testConfig } from '../../server/config';
 import { createServer } from '../../server/create-server';
 import { createStore } from '../../server/store/create-store';
 import { TestClient, eventually, join } from '../support/harness';
-import { createBoard, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
+import { addIdea, createBoard, joinBoard, launchBrowser, newDevice, startApp, waitForStatus } from './support';
 
 /**
  * The save light tells the truth (issue 13): a change is "not yet saved" from the moment it
@@ -48,11 +48,6 @@ describe('the save light', () => {
         .map((key) => localStorage.getItem(key) ?? '')
         .join('\n'),
     );
-
-  async function addIdea(page: Page, text: string): Promise<void> {
-    await page.getByLabel('Din idé').fill(text);
-    await page.getByRole('button', { name: 'Tilføj idé' }).click();
-  }
 
   it('offline: unsaved at once, kept over an offline reload (with a leave-page warning), saved exactly once back online', async () => {
     const board = await createBoard(app.url, { template: 'citizens' });

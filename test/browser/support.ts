@@ -153,6 +153,12 @@ export async function joinBoard(page: Page, link: string, name: string | null): 
   await waitForStatus(page, 'saved');
 }
 
+/** Types an idea into the board's idea field and sends it; the save light says when it is saved. */
+export async function addIdea(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Din idé').fill(text);
+  await page.getByRole('button', { name: /^Tilføj idé/ }).click();
+}
+
 export async function waitForStatus(page: Page, status: string, timeout = 10_000): Promise<void> {
   await page.locator(`[data-status="${status}"]`).waitFor({ timeout });
 }

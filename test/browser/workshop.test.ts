@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import {
+  addIdea,
   appAndBrowser,
   ARTIFACTS,
   axeViolations,
@@ -20,11 +21,6 @@ import {
  */
 
 const note = (page: Page, text: string) => page.locator('.note', { hasText: text });
-
-async function addIdea(page: Page, text: string): Promise<void> {
-  await page.getByLabel('Din idé').fill(text);
-  await page.getByRole('button', { name: /^Tilføj idé/ }).click();
-}
 
 /** Presses + (or −) on an idea's vote group and waits for the server's answer to land. */
 async function vote(page: Page, text: string, action: 'cast' | 'retract' = 'cast'): Promise<void> {
