@@ -91,8 +91,18 @@ function listenerFor(event: string, spec: CommandSpec, handler: CommandHandler<C
         },
       );
   };
-  if (spec.payload !== null) return run;
-  return (...args) => run(args.length > 1 ? args[0] : undefined, args[args.length - 1]);
+  return (...args) => {
+    const ack = args[args.length - 1];
+    // The acknowledgement is the last argument; anything between it and the one payload is
+    // refused rather than dropped, so a request with extra arguments is answered too.
+    if (args.length > 2 && typeof ack === 'function') {
+      const takes = spec.payload === null ? 'at most `{}`' : 'one payload';
+      (ack as Reply)(fail(ErrorCode.VALIDATION_FAILED, `"${event}" takes ${takes} before the acknowledgement; ${args.length - 1} arguments came.`));
+      return;
+    }
+    if (spec.payload !== null) run(args[0], args[1]);
+    else run(args.length > 1 ? args[0] : undefined, ack);
+  };
 }
 
 /** The table's audience: an observer where writers are asked is READ_ONLY, anyone else left out FORBIDDEN. */

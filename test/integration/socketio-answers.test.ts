@@ -77,6 +77,14 @@ describe('socket.io answers every request', () => {
     expect(await ask('ideas:hidden')).toMatchObject({ ok: true });
   });
 
+  it('answers a command sent with extra arguments before its callback, and does not run it', async () => {
+    expect(await ask('board:updateSettings', { title: 'Med ekstra' }, 'junk')).toMatchObject({ ok: false, error: { code: ErrorCode.VALIDATION_FAILED } });
+    expect(await ask('time:sync', {}, {})).toMatchObject({ ok: false, error: { code: ErrorCode.VALIDATION_FAILED } });
+    const settings = (await ask('board:updateSettings', {})) as { ok: boolean; data?: { title?: string } };
+    expect(settings.data?.title).not.toBe('Med ekstra');
+    expect(socket.connected).toBe(true);
+  });
+
   it('answers a command sent without an acknowledgement callback with server:error, and does not run it', async () => {
     expect(await serverError(() => untyped.emit('vote:cast'))).toMatchObject({ code: ErrorCode.BAD_REQUEST });
     expect(await serverError(() => untyped.emit('board:updateSettings', { title: 'Uden svar' }))).toMatchObject({ code: ErrorCode.BAD_REQUEST });
