@@ -12,11 +12,13 @@ import {
 import { ServiceError } from '../core/errors';
 import { requireFacilitator, settingsOf, writeWorkshop, type WorkshopContext } from './context';
 import { applyTimerCommand } from './timer';
+import type { HiddenIdeas } from './hidden-ideas';
 import type { VoteTotalsMirror } from './voting';
 
 /**
- * The facilitator's controls whose whole effect is the `workshop` map: steps, lock, silent
- * writing, timer, voting configuration and visibility, joining. Each is one server write,
+ * The facilitator's controls whose effect is the `workshop` map: steps, lock, silent
+ * writing, timer, voting configuration and visibility, joining (the reveal step also
+ * reveals the hidden ideas, through HiddenIdeas). Each is one server write,
  * read-modify-write inside writeAsServer (atomic against every other write), answered with
  * the new state once it is durable. Everyone sees the change arrive through Yjs.
  */
@@ -24,14 +26,22 @@ export class Facilitation {
   constructor(
     private readonly ctx: WorkshopContext,
     private readonly totals: VoteTotalsMirror,
+    private readonly hidden: HiddenIdeas,
   ) {}
 
-  setStep(identity: Identity, questionId: string, step: Step): Promise<WorkshopState> {
+  /**
+   * Entering the reveal step is the reveal: silent writing goes off and the hidden ideas are
+   * published first (HiddenIdeas.reveal), so the room never sits in "reveal" with its ideas
+   * still hidden, whichever client moved the step. A refused step reveals nothing.
+   */
+  async setStep(identity: Identity, questionId: string, step: Step): Promise<WorkshopState> {
+    if (step === 'reveal') {
+      requireFacilitator(identity, 'run the agenda');
+      await this.ctx.rooms.withRoom(identity.boardId, async (room) => requireQuestion(room.doc, questionId));
+      await this.hidden.reveal(identity);
+    }
     return this.write(identity, 'run the agenda', (state, doc) => {
-      const questions = settingsOf(doc).questions.map((q) => q.id);
-      if (!questions.includes(questionId)) {
-        throw new ServiceError(ErrorCode.VALIDATION_FAILED, 'The step belongs to one of the board\u2019s questions.');
-      }
+      const questions = requireQuestion(doc, questionId);
       // Steps of removed questions are dropped on the way, so the map never grows stale.
       const steps: Record<string, Step> = {};
       for (const id of questions) if (Object.hasOwn(state.steps, id)) steps[id] = state.steps[id] as Step;
@@ -90,4 +100,13 @@ export class Facilitation {
       room.writeAsServer((doc) => writeWorkshop(doc, patch(readWorkshop(doc), doc))),
     );
   }
+}
+
+/** The board's question ids; VALIDATION_FAILED unless `questionId` is one of them. */
+function requireQuestion(doc: Y.Doc, questionId: string): string[] {
+  const questions = settingsOf(doc).questions.map((q) => q.id);
+  if (!questions.includes(questionId)) {
+    throw new ServiceError(ErrorCode.VALIDATION_FAILED, 'The step belongs to one of the board\u2019s questions.');
+  }
+  return questions;
 }

@@ -13,7 +13,7 @@ import {
 } from '../../shared';
 import { ServiceError } from '../core/errors';
 import { SPACE } from '../core/record-spaces';
-import { requireFacilitator, requireUnlocked, requireWriter, settingsOf, type WorkshopContext } from './context';
+import { requireFacilitator, requireUnlocked, requireWriter, settingsOf, writeWorkshop, type WorkshopContext } from './context';
 
 /**
  * Silent writing. While it is on, a participant's new ideas never enter the shared document
@@ -117,18 +117,24 @@ export class HiddenIdeas {
   }
 
   /**
-   * Publishes every hidden idea in one document transaction, written by the server with the
-   * authors' ids (ownership goes by authorId, so authors keep editing their ideas). The
-   * store is cleared only after the document is durable; an idea already in the document
-   * (a crash between the two) is skipped, so each idea is published exactly once.
+   * Switches silent writing off and publishes every hidden idea, in one document transaction
+   * written by the server with the authors' ids (ownership goes by authorId, so authors keep
+   * editing their ideas). Both under the board's lock, so an idea submitted meanwhile is
+   * either revealed here or published at once afterwards, never left hidden. The store is
+   * cleared only after the document is durable; an idea already in the document (a crash
+   * between the two) is skipped, so each idea is published exactly once.
    */
   reveal(identity: Identity): Promise<RevealResult> {
     requireFacilitator(identity, 'reveal hidden ideas');
     const { boardId } = identity;
     return this.ctx.locks.run(boardId, () =>
       this.ctx.rooms.withRoom(boardId, async (room) => {
+        const silent = room.workshop().silent;
         const hidden = sortIdeas(await this.ctx.store.listHiddenIdeas(boardId));
-        if (hidden.length === 0) return { revealedIds: [] };
+        if (hidden.length === 0) {
+          if (silent) await room.writeAsServer((doc) => writeWorkshop(doc, { silent: false }));
+          return { revealedIds: [] };
+        }
         const ideas = ideasMap(room.doc);
         const capacity = Math.max(0, LIMITS.ideasPerBoard - ideas.size);
         const fresh = hidden.filter((idea) => !ideas.has(idea.id)).slice(0, capacity);
@@ -140,8 +146,9 @@ export class HiddenIdeas {
         const done = hidden.filter((idea) => freshIds.has(idea.id) || sameAuthor(idea));
         const stuck = hidden.filter((idea) => ideas.has(idea.id) && !sameAuthor(idea));
         if (stuck.length > 0) this.ctx.log.warn({ boardId, ideaIds: stuck.map((idea) => idea.id) }, 'hidden ideas whose id another idea holds stay hidden');
-        if (fresh.length > 0) {
+        if (fresh.length > 0 || silent) {
           await room.writeAsServer((doc) => {
+            if (silent) writeWorkshop(doc, { silent: false });
             for (const idea of fresh) insertIdea(doc, idea);
           });
         }

@@ -42,9 +42,10 @@ export function createWorkshop(deps: {
   const notifier = new WorkshopNotifier(deps.broadcast);
   const ctx: WorkshopContext = { store: deps.store, rooms: deps.rooms, log: deps.log, notifier, locks: new BoardLocks() };
   const totals = new VoteTotalsMirror(ctx);
+  const hidden = new HiddenIdeas(ctx);
   const workshop: Workshop = {
-    facilitation: new Facilitation(ctx, totals),
-    hidden: new HiddenIdeas(ctx),
+    facilitation: new Facilitation(ctx, totals, hidden),
+    hidden,
     voting: new Voting(ctx, totals),
     clusters: new Clusters(ctx, totals),
     join: new JoinByCode(ctx, deps.boards, deps.limits),

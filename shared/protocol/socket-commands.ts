@@ -93,11 +93,11 @@ export const socketCommands = {
   'time:sync': bareCommand(result<{ serverTime: number }>(), 'anyone', 'The server\u2019s clock, for timers that agree across devices.'),
 
   // Live workshops. Facilitator commands answer with the new workshop state (also in Yjs).
-  'workshop:setStep': command(setStepSchema, result<WorkshopState>(), 'facilitators', 'Move a question to any step of its agenda, forward or back.'),
+  'workshop:setStep': command(setStepSchema, result<WorkshopState>(), 'facilitators', 'Move a question to any step of its agenda, forward or back; the reveal step also reveals.'),
   'workshop:setLocked': command(setLockedSchema, result<WorkshopState>(), 'facilitators', 'Lock or unlock the board against every participant change.'),
   'workshop:setScreen': command(setScreenSchema, result<WorkshopState>(), 'facilitators', 'What the projector shows (all ideas, the results, one cluster).'),
   'workshop:setSilent': command(setSilentSchema, result<WorkshopState>(), 'facilitators', 'Silent writing on or off.'),
-  'workshop:reveal': bareCommand(result<RevealResult>(), 'facilitators', 'Publish every hidden idea at once (exactly once, however many press it).'),
+  'workshop:reveal': bareCommand(result<RevealResult>(), 'facilitators', 'Switch silent writing off and publish every hidden idea at once (exactly once, however many press it).'),
   'workshop:timer': command(timerCommandSchema, result<WorkshopState>(), 'facilitators', 'Set, start, pause, add a minute to, or stop (reset) the timer.'),
   'voting:configure': command(configureVotingSchema, result<WorkshopState>(), 'facilitators', 'Votes per person (per question) and per idea.'),
   'voting:reveal': command(revealVotesSchema, result<WorkshopState>(), 'facilitators', 'Show (true) or hide (false) the vote totals in the `votes` root.'),

@@ -5,6 +5,7 @@ import {
   ideasMap,
   randomId,
   readIdeas,
+  readWorkshop,
   type Idea,
   type RevealResult,
   type SubmitHiddenResult,
@@ -70,6 +71,8 @@ describe('silent writing', () => {
 
     const revealed = await ok(call<RevealResult>(leadSocket, 'workshop:reveal'));
     expect(revealed.revealedIds).toEqual([idea.id]);
+    // A reveal also ends silent writing: the room writes in the open from here on.
+    expect(readWorkshop(await storedDoc(env.store, board.boardId)).silent).toBe(false);
     await eventually(() => docContains(boDoc.doc, secret) && docContains(screenDoc.doc, secret), 10_000, 'revealed everywhere');
     expect(readIdeas(screenDoc.doc).find((i) => i.id === idea.id)).toEqual(idea);
     expect((await ok(call<{ ideas: Idea[] }>(leadSocket, 'ideas:hidden'))).ideas).toEqual([]);
@@ -117,6 +120,25 @@ describe('silent writing', () => {
     expect((await ok(call<RevealResult>(leadSocket, 'workshop:reveal'))).revealedIds).toEqual([]);
     const stored = readIdeas(await storedDoc(env.store, board.boardId));
     for (const idea of ideas) expect(stored.filter((i) => i.id === idea.id)).toEqual([idea]);
+  });
+
+  it('reveals when the step moves to reveal, and a refused step reveals nothing', async () => {
+    const { board, ane, leadSocket } = await room();
+    const aneSocket = await env.socket(ane);
+    const observer = await env.yjs(await env.session(board, 'observer'));
+    const idea = draft(ane, `Til afsløring ${randomId(6)}`);
+    expect(await ok(call<SubmitHiddenResult>(aneSocket, 'idea:submitHidden', { idea }))).toMatchObject({ state: 'hidden' });
+    expect(await refusal(call(leadSocket, 'workshop:setStep', { questionId: 'no-such-question', step: 'reveal' }))).toBe(ErrorCode.VALIDATION_FAILED);
+    expect(await refusal(call(aneSocket, 'workshop:setStep', { questionId: 'kickoff-q1', step: 'reveal' }))).toBe(ErrorCode.FORBIDDEN);
+    expect((await ok(call<{ ideas: Idea[] }>(leadSocket, 'ideas:hidden'))).ideas).toEqual([idea]);
+    expect(readWorkshop(await storedDoc(env.store, board.boardId)).silent).toBe(true);
+
+    const state = await ok(call<WorkshopState>(leadSocket, 'workshop:setStep', { questionId: 'kickoff-q1', step: 'reveal' }));
+    expect(state).toMatchObject({ silent: false, steps: { 'kickoff-q1': 'reveal' } });
+    await eventually(() => ideasMap(observer.doc).has(idea.id), 10_000, 'revealed to the projector');
+    expect((await ok(call<{ ideas: Idea[] }>(leadSocket, 'ideas:hidden'))).ideas).toEqual([]);
+    // Silent writing is off, so the next idea is published at once.
+    expect(await ok(call<SubmitHiddenResult>(aneSocket, 'idea:submitHidden', { idea: draft(ane, 'bagefter') }))).toMatchObject({ state: 'published' });
   });
 
   it('validates hidden ideas like the document does', async () => {

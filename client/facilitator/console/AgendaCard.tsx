@@ -19,7 +19,6 @@ export function AgendaCard({ onEditQuestions }: { onEditQuestions: () => void })
   const sync = useBoardSync();
   const settings = useBoardStore((s) => s.settings);
   const workshop = useBoardStore((s) => s.workshop);
-  const hiddenCount = useBoardStore((s) => s.hidden.size);
   const announce = useBoardStore((s) => s.announce);
   const { run, busy, error, setError } = useCommand();
   if (!settings) return null;
@@ -34,10 +33,7 @@ export function AgendaCard({ onEditQuestions }: { onEditQuestions: () => void })
 
   const goTo = async (step: Step) => {
     if (!focusId) return;
-    if (step === 'reveal' && (workshop.silent || hiddenCount > 0)) {
-      if (workshop.silent) await run('workshop:setSilent', { silent: false });
-      await run('workshop:reveal');
-    }
+    // Moving to "reveal" also ends silent writing and publishes the hidden ideas (the server does both).
     const result = await run('workshop:setStep', { questionId: focusId, step });
     if (!result.ok) return;
     if (step === 'results' && !workshop.votesRevealed) await run('voting:reveal', { revealed: true });

@@ -7,8 +7,9 @@ import { ToggleButton } from './ToggleButton';
 import { useCommand } from './useCommand';
 
 /**
- * Silent writing and reveal. Reveal also switches silent writing off (first, so an idea
- * sent in between is published rather than left hidden): the room sees everything at once.
+ * Silent writing and reveal. The server's reveal also switches silent writing off, under
+ * the board's lock, so an idea sent in between is published rather than left hidden: the
+ * room sees everything at once.
  */
 export function WritingCard() {
   const { t } = useTranslation();
@@ -19,7 +20,6 @@ export function WritingCard() {
   const { run, busy, error } = useCommand();
 
   const reveal = async () => {
-    if (silent) await run('workshop:setSilent', { silent: false });
     const result = await run('workshop:reveal');
     if (result.ok) announce(t('console.revealed', { count: result.data.revealedIds.length }));
   };
