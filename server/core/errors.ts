@@ -11,8 +11,9 @@ export class ServiceError extends Error {
     super(message);
   }
 
-  static validation(error: ZodError): ServiceError {
-    const detail = error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+  /** `where` names what was checked when an issue has no path of its own (an unknown key). */
+  static validation(error: ZodError, where: 'body' | 'query' = 'body'): ServiceError {
+    const detail = error.issues.map((i) => `${i.path.join('.') || where}: ${i.message}`).join('; ');
     return new ServiceError(ErrorCode.VALIDATION_FAILED, detail, 400);
   }
 }

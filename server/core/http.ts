@@ -186,9 +186,13 @@ async function serve(spec: RouteSpec, handler: RouteHandler<RouteName, unknown>,
   let body: unknown = req.body;
   if (spec.body === 'raw') {
     body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength) : undefined;
+  } else if (spec.body && sentNonJson(req)) {
+    // A body of another type is not parsed at all; taken as empty it would, for example,
+    // create a default board without the title the client sent.
+    throw new ServiceError(ErrorCode.BAD_REQUEST, 'The body must be JSON (Content-Type: application/json).');
   } else if (!handler.checkedByService) {
-    if (spec.query) query = check(spec.query, req.query);
-    body = spec.body ? check(spec.body, req.body ?? {}) : undefined;
+    if (spec.query) query = check(spec.query, req.query, 'query');
+    body = spec.body ? check(spec.body, req.body ?? {}, 'body') : undefined;
   }
   const answer: unknown = await handler.handle({ ...caller, query, body, admitted } as never, res);
   if (spec.answer.kind !== 'json') return;
@@ -197,9 +201,16 @@ async function serve(spec: RouteSpec, handler: RouteHandler<RouteName, unknown>,
   else res.status(status).json(ok(answer));
 }
 
-function check(schema: ZodTypeAny, value: unknown): unknown {
+/** A body of some bytes whose type is not JSON (an empty one, with any type or none, is no body). */
+function sentNonJson(req: Request): boolean {
+  const length = req.get('content-length');
+  const hasBody = req.get('transfer-encoding') !== undefined || (length !== undefined && Number(length) > 0);
+  return hasBody && !req.is('application/json');
+}
+
+function check(schema: ZodTypeAny, value: unknown, where: 'body' | 'query'): unknown {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw ServiceError.validation(parsed.error);
+  if (!parsed.success) throw ServiceError.validation(parsed.error, where);
   return parsed.data;
 }
 

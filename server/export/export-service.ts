@@ -89,7 +89,7 @@ export class ExportService {
       throw new ServiceError(ErrorCode.VALIDATION_FAILED, `Unknown export format "${format}"; use one of ${EXPORT_FORMATS.join(', ')}.`);
     }
     const parsed = exportQuerySchema.safeParse(query ?? {});
-    if (!parsed.success) throw ServiceError.validation(parsed.error);
+    if (!parsed.success) throw ServiceError.validation(parsed.error, 'query');
     const { lang, sep, part } = parsed.data;
     const kind = format as ExportFormat;
     const record = await this.deps.boards.requireBoard(boardId);

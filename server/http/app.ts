@@ -128,9 +128,12 @@ export function createHttpApp(deps: {
     });
   }
 
-  const onError: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, _next) => {
+  const onError: ErrorRequestHandler = (error: { type?: string; status?: number; body?: unknown }, _req, res, _next) => {
     if (error.type === 'entity.parse.failed') {
-      res.status(400).json(fail(ErrorCode.BAD_REQUEST, 'The body is not valid JSON.'));
+      // The parser takes only objects and arrays; `null`, a number or a string is JSON all
+      // the same, and its fault is the schema's (an object was expected), not the syntax.
+      if (isJson(error.body)) res.status(400).json(fail(ErrorCode.VALIDATION_FAILED, 'body: Expected a JSON object.'));
+      else res.status(400).json(fail(ErrorCode.BAD_REQUEST, 'The body is not valid JSON.'));
       return;
     }
     if (error.type === 'entity.too.large') {
@@ -142,4 +145,14 @@ export function createHttpApp(deps: {
   };
   app.use(onError);
   return app;
+}
+
+function isJson(text: unknown): boolean {
+  if (typeof text !== 'string') return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

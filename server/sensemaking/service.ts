@@ -83,7 +83,7 @@ export class Sensemaking {
   similarToIdea(identity: Identity, boardId: string, ideaId: string, query: unknown): Promise<SimilarResponse> {
     requireBoard(identity, boardId);
     const parsed = similarToIdeaQuerySchema.safeParse(query ?? {});
-    if (!parsed.success) throw ServiceError.validation(parsed.error);
+    if (!parsed.success) throw ServiceError.validation(parsed.error, 'query');
     return this.deps.withBoardDoc(boardId, async (doc) => {
       const sense = this.attach(doc);
       // Unknown and not visible answer alike: nobody learns whether a hidden idea exists.
@@ -109,7 +109,7 @@ export class Sensemaking {
   themesFor(identity: Identity, boardId: string, query: unknown): Promise<ThemesResponse> {
     requireFacilitator(identity, boardId);
     const parsed = themesQuerySchema.safeParse(query ?? {});
-    if (!parsed.success) throw ServiceError.validation(parsed.error);
+    if (!parsed.success) throw ServiceError.validation(parsed.error, 'query');
     return this.deps.withBoardDoc(boardId, async (doc) => {
       const ideas = this.attach(doc).ideas(parsed.data.questionId);
       const result = await this.themes.run(ideas, 'da');
@@ -123,7 +123,7 @@ export class Sensemaking {
    */
   async themesAcrossBoards(query: unknown): Promise<OverviewThemesResponse> {
     const parsed = overviewThemesQuerySchema.safeParse(query ?? {});
-    if (!parsed.success) throw ServiceError.validation(parsed.error);
+    if (!parsed.success) throw ServiceError.validation(parsed.error, 'query');
     const wanted = parsed.data.boardId;
     const ideas: { key: string; boardId: string; ideaId: string; text: string; createdAt: number }[] = [];
     const titles = new Map<string, string>();
@@ -166,7 +166,7 @@ export class Sensemaking {
   async duplicates(identity: Identity, boardId: string, query: unknown): Promise<DuplicatesResponse> {
     requireFacilitator(identity, boardId);
     const parsed = duplicatesQuerySchema.safeParse(query ?? {});
-    if (!parsed.success) throw ServiceError.validation(parsed.error);
+    if (!parsed.success) throw ServiceError.validation(parsed.error, 'query');
     const dismissed = new Set((await this.deps.store.listRecords(dismissedSpace(boardId))).map((record) => record.key));
     return this.deps.withBoardDoc(boardId, async (doc) => {
       const pairs = this.attach(doc).duplicatePairs(DUPLICATE_PAIRS, dismissed, parsed.data.questionId);

@@ -5,8 +5,15 @@ import { overviewQuerySchema } from './overview';
 export const CSV_SEPARATORS = [';', ','] as const;
 export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
 
-/** GET /api/boards/:boardId/audit.csv?sep=; */
-export const auditCsvQuerySchema = z.object({ sep: z.enum(CSV_SEPARATORS).default(';') }).strict();
+/**
+ * GET /api/boards/:boardId/audit.csv?sep=; — `sep` as in the exports; `separator`, the name
+ * PROTOCOL.md gave it, is taken too, so clients written from either work.
+ */
+export const auditCsvQuerySchema = z
+  .object({ sep: z.enum(CSV_SEPARATORS).optional(), separator: z.enum(CSV_SEPARATORS).optional() })
+  .strict()
+  .refine((q) => !q.sep || !q.separator || q.sep === q.separator, { message: '"sep" and "separator" name different separators.' })
+  .transform((q) => ({ sep: q.sep ?? q.separator ?? ';' }));
 
 /** GET /api/overview/export.csv: the overview's filters and the separator. */
 export const overviewCsvQuerySchema = overviewQuerySchema.extend({ sep: z.enum(CSV_SEPARATORS).default(';') }).strict();

@@ -249,5 +249,22 @@ describe.each([
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text).toContain('idea.hide');
+    expect(text.slice(1, text.indexOf('\r\n'))).toBe('at;actor;role;action;target;targetId;reason;before;after');
+    // Copenhagen time with its offset, as in the exports.
+    expect(text.split('\r\n')[1]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00;/);
+    // The separator, by its export name or by the one PROTOCOL.md first gave it.
+    const auditCsv = (query: string) =>
+      fetch(`${running.url}/api/boards/${lead.identity.boardId}/audit.csv${query}`, { headers: { authorization: `Bearer ${lead.sessionToken}` } });
+    for (const query of ['?sep=%2C', '?separator=%2C']) {
+      const comma = await auditCsv(query);
+      expect(comma.status).toBe(200);
+      expect((await comma.text()).split('\r\n')[0]).toContain('at,actor,role');
+    }
+    for (const query of ['?separator=x', '?sep=%2C&separator=%3B', '?delimiter=%2C']) {
+      const refused = await auditCsv(query);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ ok: false, error: { code: ErrorCode.VALIDATION_FAILED } });
+    }
+    expect(((await (await auditCsv('?delimiter=%2C')).json()) as { error: { message: string } }).error.message).toMatch(/^query: /);
   });
 });

@@ -137,6 +137,21 @@ describe('protocol edges', () => {
     const res = await fetch(`${running.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: ErrorCode.BAD_REQUEST } });
+    // Valid JSON that is not an object breaks the schema, not the syntax.
+    for (const body of ['null', '3', '"kickoff"']) {
+      const notObject = await fetch(`${running.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(notObject.status).toBe(400);
+      expect(await notObject.json()).toMatchObject({ ok: false, error: { code: ErrorCode.VALIDATION_FAILED } });
+    }
+    // A body of another type is refused, not read as empty (which would make a default board).
+    for (const [type, body] of [['text/plain', '{"title":"Sendt som tekst"}'], ['application/x-www-form-urlencoded', 'title=Formular']]) {
+      const wrongType = await fetch(`${running.url}/api/boards`, { method: 'POST', headers: { 'content-type': type! }, body });
+      expect(wrongType.status).toBe(400);
+      expect(await wrongType.json()).toMatchObject({ ok: false, error: { code: ErrorCode.BAD_REQUEST } });
+    }
+    // No body at all is still the documented blank board.
+    const empty = await fetch(`${running.url}/api/boards`, { method: 'POST' });
+    expect(empty.status).toBe(201);
     const session = await join(running.url, board.boardId, board.tokens.participant, 'Ane');
     const me = await api(running.url, `/api/boards/${board.boardId}/session`, undefined, { authorization: `Bearer ${session.sessionToken}` });
     expect(me.body).toMatchObject({ ok: true, data: { identity: { displayName: 'Ane', role: 'participant' } } });
