@@ -10,6 +10,8 @@ export const roomDa = {
     stepShort: 'Trin {{n}}/{{total}}: {{step}}',
     sent: 'Sendt: «{{text}}»',
     sentHidden: 'Gemt skjult: «{{text}}» – kun du og facilitatoren ser den.',
+    sending: 'Sender: «{{text}}» …',
+    sentOnDevice: 'Gemt på denne enhed: «{{text}}» – sendes, når der er forbindelse igen.',
     panels: 'Facilitatorens paneler',
     close: 'Luk',
     closePanel: 'Luk {{name}}',

@@ -12,6 +12,8 @@ export const roomEn: typeof roomDa = {
     stepShort: 'Step {{n}}/{{total}}: {{step}}',
     sent: 'Sent: “{{text}}”',
     sentHidden: 'Saved hidden: “{{text}}” – only you and the facilitator see it.',
+    sending: 'Sending: “{{text}}” …',
+    sentOnDevice: 'Kept on this device: “{{text}}” – sent when the connection is back.',
     panels: "Facilitator's panels",
     close: 'Close',
     closePanel: 'Close {{name}}',

@@ -19,6 +19,7 @@ import { DeviceCopy, claimDeviceCopy } from './device-copy';
 import { changedSomething, countingWebSocket, SaveTracker } from './save-tracker';
 import { PageHandlers, type BoardSyncHandlers } from './page-handlers';
 import { mirrorIntoStore } from './store-mirrors';
+import { watchNetwork } from './network-watch';
 import { StoredIdeas } from './stored-ideas';
 import { WorkshopSession } from './workshop-session';
 
@@ -79,10 +80,8 @@ export class BoardSync {
   /** Server events components listen to; attached to every session's socket as it opens. */
   private readonly serverListeners = new Set<ServerListener>();
   /**
-   * New ideas written into the document and not yet confirmed saved. If the server
-   * refuses a write (the facilitator moved on, locked the board, switched on silent
-   * writing), the device copy is discarded; whatever of these the fresh copy lacks is
-   * given back to the person instead of vanishing.
+   * New ideas not yet confirmed saved. If the server refuses a write (step, lock, silent writing), the
+   * device copy is discarded; what of these the fresh copy lacks is given back, not lost.
    */
   private readonly pending: StoredIdeas;
   private readonly page = new PageHandlers();
@@ -131,9 +130,8 @@ export class BoardSync {
   }
 
   /**
-   * While a change is not yet saved on the server, leaving the page asks first (the
-   * browser shows its own wording). The change is safe in IndexedDB on this device, but
-   * a person closing the tab usually means to leave for good.
+   * While a change is not yet saved on the server, leaving the page asks first: the change is safe
+   * in IndexedDB here, but a person closing the tab usually means to leave for good.
    */
   private readonly warnBeforeLeaving = (event: BeforeUnloadEvent): void => {
     const unsent = useBoardStore.getState().outbox.length > 0;
@@ -258,6 +256,7 @@ export class BoardSync {
     doc.on('afterTransaction', onTransaction);
 
     provider.on('status', ({ status }) => store.setConnection({ socket: status }));
+    const unwatchNetwork = watchNetwork(() => provider.wsconnected && provider.ws?.close());
     provider.on('sync', (synced) => {
       if (!synced) {
         store.setConnection({ synced });
@@ -307,6 +306,7 @@ export class BoardSync {
       tracker,
       stop: () => {
         clearTimeout(fallback);
+        unwatchNetwork();
         mirror.stop();
         doc.off('afterTransaction', onTransaction);
         provider.destroy();

@@ -92,6 +92,33 @@ describe('the save light', () => {
     await context.close();
   });
 
+  it('says offline the moment the network goes, and the line under the idea field says sent only once the server has the idea', async () => {
+    const board = await createBoard(app.url, { template: 'citizens' });
+    const watcher = await watch(board);
+    const { page, context } = await newDevice(browser);
+    await joinBoard(page, board.links.participant, 'Lis');
+    await waitForStatus(page, 'saved');
+
+    // Nothing is pending, but the device cannot save anything now: not "all saved".
+    await context.setOffline(true);
+    await waitForStatus(page, 'offline', 2000);
+    const text = 'Idé skrevet da nettet var væk';
+    await addIdea(page, text);
+    const line = page.locator('.composer__sent');
+    await expect.poll(() => line.getAttribute('data-sent')).toBe('device');
+    expect(await line.innerText()).toContain('Gemt på denne enhed');
+    expect(await line.innerText()).not.toContain('Sendt');
+    expect(copiesOf(watcher, text)).toBe(0);
+
+    // Back online: the half-open socket is dropped at once, the idea goes out, the line says so.
+    await context.setOffline(false);
+    await expect.poll(() => line.getAttribute('data-sent'), { timeout: 15_000 }).toBe('sent');
+    expect(await line.innerText()).toContain('Sendt');
+    await eventually(() => copiesOf(watcher, text) === 1, 10_000, 'the idea on the server');
+    await waitForStatus(page, 'saved');
+    await context.close();
+  });
+
   it('a stalled Yjs socket: the idea is unsaved while the socket takes it and delivers nothing, saved once it does', async () => {
     const board = await createBoard(app.url, { template: 'citizens' });
     const watcher = await watch(board);

@@ -24,4 +24,11 @@ describe('what the board says of its connection', () => {
     expect(deriveSaveStatus(facts({ socket: 'disconnected', failedAttempts: 1, pending: true }))).toBe('local');
     expect(deriveSaveStatus(facts({ socket: 'disconnected', failedAttempts: 1 }))).toBe('offline');
   });
+
+  it('says offline as soon as the browser has no network, whatever the socket still claims', () => {
+    expect(deriveSaveStatus(facts({ socket: 'connected', synced: true, network: false }))).toBe('offline');
+    expect(deriveSaveStatus(facts({ socket: 'connected', synced: true, network: false, pending: true }))).toBe('local');
+    expect(deriveSaveStatus(facts({ socket: 'connecting', network: false }))).toBe('offline');
+    expect(deriveSaveStatus(facts({ socket: 'connected', synced: true, network: true }))).toBe('saved');
+  });
 });

@@ -8,6 +8,8 @@ import { useBoardSync } from '../BoardSyncContext';
 import { IdeaTextField } from './IdeaTextField';
 import { PlacementFields, type Placement } from './PlacementFields';
 import { RescueNotice } from './RescueNotice';
+import { SentLine, type SentIdea } from './SentLine';
+import { useRoundKey } from '../../workshop/useRoundKey';
 import { ComposerSuggestions } from '../../sensemaking/ComposerSuggestions';
 
 /** The idea field's id: the board's skip link goes straight to it. */
@@ -39,8 +41,10 @@ export function IdeaComposer() {
   const [placement, setPlacement] = useState<Placement>(EMPTY);
   const [questionChosen, setQuestionChosen] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // What was sent last, shown under the button (the note itself may be far down the board).
-  const [sent, setSent] = useState<{ text: string; hidden: boolean; seq: number } | null>(null);
+  // What was sent last, shown under the button (the note itself may be far down the board);
+  // it belongs to the round it was sent in, and a new step or question drops it.
+  const [sent, setSent] = useState<(SentIdea & { seq: number; round: string }) | null>(null);
+  const round = useRoundKey();
 
   const questionId = questionChosen ? placement.questionId : (settings?.focusQuestionId ?? null);
   const value: Placement = { ...placement, questionId };
@@ -69,7 +73,7 @@ export function IdeaComposer() {
     setError(null);
     announce(added.hidden ? t('composer.addedHidden') : t('composer.added'));
     const quote = text.trim().length > QUOTE ? `${text.trim().slice(0, QUOTE)}…` : text.trim();
-    setSent((s) => ({ text: quote, hidden: added.hidden, seq: (s?.seq ?? 0) + 1 }));
+    setSent((s) => ({ ideaId: added.idea.id, text: quote, hidden: added.hidden, seq: (s?.seq ?? 0) + 1, round }));
     textRef.current?.focus();
   };
 
@@ -119,14 +123,7 @@ export function IdeaComposer() {
             {workshop.silent ? t('composer.submitHidden') : t('composer.submit')}
           </button>
           {/* Announced through the live region; this is the line people see. */}
-          {sent ? (
-            <p key={sent.seq} className="composer__sent" data-sent="">
-              <span aria-hidden="true" className="composer__sent-mark">
-                ✓
-              </span>{' '}
-              {sent.hidden ? t('room.sentHidden', { text: sent.text }) : t('room.sent', { text: sent.text })}
-            </p>
-          ) : null}
+          {sent && sent.round === round ? <SentLine key={sent.seq} sent={sent} /> : null}
         </form>
       ) : null}
     </section>

@@ -12,6 +12,12 @@ export interface ConnectionFacts {
   failedAttempts: number;
   /** Local changes the server has not confirmed as durably saved. */
   pending: boolean;
+  /**
+   * The browser's own word on the network (navigator.onLine and its online/offline events).
+   * When it says offline, nothing can reach the server whatever the socket still claims: a
+   * socket left half-open by a lost network is only noticed by y-websocket after 30 s.
+   */
+  network: boolean;
 }
 
 /** A problem the user must know about (shown as an alert, not just in the status). */
@@ -34,6 +40,7 @@ export const initialConnection: ConnectionFacts = {
   synced: false,
   failedAttempts: 0,
   pending: false,
+  network: true,
 };
 
 export const createConnectionSlice: StateCreator<BoardState, [], [], ConnectionSlice> = (set) => ({
@@ -66,8 +73,8 @@ export type SaveStatus = 'loading' | 'connecting' | 'offline' | 'local' | 'savin
  */
 export function deriveSaveStatus(c: ConnectionFacts): SaveStatus {
   if (!c.localLoaded) return 'loading';
-  const online = c.socket === 'connected' && c.synced;
+  const online = c.network && c.socket === 'connected' && c.synced;
   if (online) return c.pending ? 'saving' : 'saved';
   if (c.pending) return 'local';
-  return c.failedAttempts === 0 ? 'connecting' : 'offline';
+  return c.failedAttempts === 0 && c.network ? 'connecting' : 'offline';
 }
