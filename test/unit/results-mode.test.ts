@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { defaultWorkshop, type BoardSettings, type Step, type WorkshopState } from '../../shared';
+import { isResultsMode } from '../../client/voting/useResultsMode';
+
+const settings = (focusQuestionId: string | null): BoardSettings => ({
+  title: 'Tavle',
+  description: '',
+  beacons: [],
+  questions: [
+    { id: 'q1', text: 'Første' },
+    { id: 'q2', text: 'Anden' },
+  ],
+  focusQuestionId,
+  call: null,
+});
+const workshop = (steps: Record<string, Step>, votesRevealed: boolean): WorkshopState => ({ ...defaultWorkshop('ABC123'), steps, votesRevealed });
+
+describe('the results view on phones and the facilitator laptop', () => {
+  it('follows the focus question: its results step, or its vote step with totals revealed', () => {
+    expect(isResultsMode({ settings: settings('q1'), workshop: workshop({ q1: 'results' }, false) })).toBe(true);
+    expect(isResultsMode({ settings: settings('q1'), workshop: workshop({ q1: 'vote' }, true) })).toBe(true);
+    expect(isResultsMode({ settings: settings('q1'), workshop: workshop({ q1: 'vote' }, false) })).toBe(false);
+  });
+
+  it('ends when the facilitator moves on to the next question, though totals stay revealed', () => {
+    expect(isResultsMode({ settings: settings('q2'), workshop: workshop({ q1: 'results', q2: 'write' }, true) })).toBe(false);
+    expect(isResultsMode({ settings: settings('q1'), workshop: workshop({ q1: 'group' }, true) })).toBe(false);
+  });
+
+  it('on a board without a focus question, shows results whenever totals are revealed', () => {
+    expect(isResultsMode({ settings: settings(null), workshop: workshop({}, true) })).toBe(true);
+    expect(isResultsMode({ settings: settings(null), workshop: workshop({}, false) })).toBe(false);
+    expect(isResultsMode({ settings: null, workshop: workshop({}, false) })).toBe(false);
+  });
+});
