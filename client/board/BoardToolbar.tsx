@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { GROUPINGS, type Grouping } from '../../shared';
 import { useBoardStore } from '../state/board-store';
 import { ideasLoading } from '../state/slices/connection';
+import { useMediaQuery } from '../ui/useMediaQuery';
 import { FilterFields } from './filter/FilterFields';
 import { SearchField } from './filter/SearchField';
 import { activeFilterCount, hasChosenFilters, isFiltered } from './filters';
@@ -10,9 +11,14 @@ import { activeFilterCount, hasChosenFilters, isFiltered } from './filters';
 /** Wait for the list to settle (typing, several filters in a row) before reading out the count. */
 const ANNOUNCE_AFTER_MS = 600;
 
+/** Where the grouping folds in with the filters: a phone, whose first screen is for the ideas. */
+const NARROW = '(max-width: 40rem)';
+
 /**
  * Search, grouping and filters: this device's view only, nobody else's board changes. The
  * filters fold into one "Filters (n)" disclosure on every screen; the search stays in view.
+ * On a phone the grouping folds in with the filters too, so that in the vote and group
+ * steps the first ideas are on the first screen, not below a stack of controls.
  * Memoised on its two counts: a remote move re-renders the ideas section, not the filters.
  */
 export const BoardToolbar = memo(function BoardToolbar({ shown, total }: { shown: number; total: number }) {
@@ -20,6 +26,7 @@ export const BoardToolbar = memo(function BoardToolbar({ shown, total }: { shown
   const ids = useId();
   const searchRef = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
+  const narrow = useMediaQuery(NARROW);
   const grouping = useBoardStore((s) => s.grouping);
   const filters = useBoardStore((s) => s.filters);
   const setGrouping = useBoardStore((s) => s.setGrouping);
@@ -51,20 +58,24 @@ export const BoardToolbar = memo(function BoardToolbar({ shown, total }: { shown
     searchRef.current?.focus();
   };
 
+  const groupingField = (
+    <div className="field toolbar__field toolbar__field--grouping">
+      <label htmlFor={`${ids}-grouping`}>{t('board.groupBy')}</label>
+      <select id={`${ids}-grouping`} value={grouping} onChange={(e) => setGrouping(e.target.value as Grouping)}>
+        {GROUPINGS.map((g) => (
+          <option key={g} value={g}>
+            {t(`board.groupings.${g}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
   return (
     <div className="toolbar">
       <div className="toolbar__row">
         <SearchField inputRef={searchRef} />
-        <div className="field toolbar__field toolbar__field--grouping">
-          <label htmlFor={`${ids}-grouping`}>{t('board.groupBy')}</label>
-          <select id={`${ids}-grouping`} value={grouping} onChange={(e) => setGrouping(e.target.value as Grouping)}>
-            {GROUPINGS.map((g) => (
-              <option key={g} value={g}>
-                {t(`board.groupings.${g}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {narrow ? null : groupingField}
       </div>
       <div className="toolbar__summary">
         <button
@@ -91,6 +102,7 @@ export const BoardToolbar = memo(function BoardToolbar({ shown, total }: { shown
       <fieldset id={`${ids}-filters`} className="toolbar__filters" hidden={!open}>
         <legend>{t('board.filters')}</legend>
         <div className="filter-grid">
+          {narrow ? groupingField : null}
           <FilterFields idPrefix={ids} />
         </div>
       </fieldset>

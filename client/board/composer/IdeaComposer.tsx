@@ -78,6 +78,21 @@ export function IdeaComposer() {
   };
 
   const showForm = !blocker || text.trim() !== '';
+  if (!showForm && blocker) {
+    // Nothing to write and no words to keep: one line says why, and the ideas come next (on
+    // a phone in the group and vote steps they are what the screen is for). Where the room's
+    // status above already says it (the focus question's step, the lock), the line is only
+    // read out. The skip link to the idea field lands here.
+    const said = blocker.kind === 'locked' || (blocker.kind === 'step' && questionId === (settings?.focusQuestionId ?? null));
+    return (
+      <section className={`composer composer--folded${said ? ' composer--said' : ''}`} aria-label={t('composer.heading')}>
+        <RescueNotice />
+        <p id={COMPOSER_FIELD_ID} tabIndex={-1} className={`composer__blocked${said ? ' sr-only' : ''}`} data-blocked="add">
+          {blockerText(t, 'add', blocker)}
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="composer card" aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`}>{t('composer.heading')}</h2>
