@@ -1,8 +1,21 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Identity } from '../../shared';
+import type { PresentUser } from '../state/slices/content';
 import { useBoardStore } from '../state/board-store';
 import { useDisclosure } from '../ui/useDisclosure';
+
+/**
+ * The people the room counts: participants, each once however many tabs. The projector
+ * (client/observer/ObserverScreen.tsx) and the console's "N deltagere til stede" count the
+ * same, so a phone, the facilitator and the wall never show different numbers. Facilitators
+ * are listed but not counted; a screen is not a person and is neither.
+ */
+export function countedPeople(present: readonly PresentUser[], me: Identity): number {
+  const ids = new Set(present.filter((p) => p.role === 'participant').map((p) => p.participantId));
+  if (me.role === 'participant') ids.add(me.participantId);
+  return ids.size;
+}
 
 /**
  * Who is here: a count ("31 til stede") that opens the list of names (or "Anonymous") and
@@ -13,7 +26,10 @@ export function PresenceList({ identity }: { identity: Identity }) {
   const ids = useId();
   const { open, toggle, button, panel, root } = useDisclosure({ light: true, focusInto: 'panel' });
   const present = useBoardStore((s) => s.present);
-  const others = present.filter((p) => p.participantId !== identity.participantId);
+  const count = countedPeople(present, identity);
+  const others = present.filter((p) => p.participantId !== identity.participantId && p.role !== 'observer');
+  // Participants first (they are the count), then the facilitators.
+  const listed = [...others.filter((p) => p.role === 'participant'), ...others.filter((p) => p.role !== 'participant')];
   const myName = identity.displayName ?? t('board.anonymous');
 
   return (
@@ -24,7 +40,7 @@ export function PresenceList({ identity }: { identity: Identity }) {
         className="presence__button"
         aria-expanded={open}
         aria-controls={`${ids}-list`}
-        data-present-count={others.length + 1}
+        data-present-count={count}
         onClick={toggle}
       >
         <svg className="presence__icon" viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
@@ -32,24 +48,24 @@ export function PresenceList({ identity }: { identity: Identity }) {
           <circle cx="14" cy="8" r="2.5" fill="currentColor" />
           <path d="M1.5 17c0-3.3 2.5-5.5 5.5-5.5s5.5 2.2 5.5 5.5zM12.5 17c0-2-.6-3.6-1.7-4.7 3.6-.6 7.2 1.2 7.2 4.7z" fill="currentColor" />
         </svg>
-        {t('board.presenceCount', { count: others.length + 1 })}
+        {t('board.presenceCount', { count })}
       </button>
       <div ref={panel} id={`${ids}-list`} className="presence__panel" hidden={!open} tabIndex={-1} aria-labelledby={`${ids}-heading`} role="region">
         <h2 id={`${ids}-heading`} className="presence__heading">
           {t('room.presenceList')}
         </h2>
+        <p className="hint presence__rule">{t('board.presenceRule', { count })}</p>
         <ul className="presence__list">
-          <li className="presence__person presence__person--me">
-            <span className="presence__name">{t('board.you', { name: myName })}</span>
-            <span className="presence__role">{t(`taxonomy.role.${identity.role}`)}</span>
-          </li>
-          {others.map((person) => (
+          {identity.role === 'observer' ? null : (
+            <li className="presence__person presence__person--me">
+              <span className="presence__name">{t('board.you', { name: myName })}</span>
+              <span className="presence__role">{t(`taxonomy.role.${identity.role}`)}</span>
+            </li>
+          )}
+          {listed.map((person) => (
             <li key={person.participantId} className="presence__person">
-              {/* A screen has no name: its role is its name, said once. */}
-              <span className="presence__name">{person.name ?? (person.role === 'observer' ? t('taxonomy.role.observer') : t('board.anonymous'))}</span>
-              {person.role === 'observer' && person.name === null ? null : (
-                <span className="presence__role">{t(`taxonomy.role.${person.role}`)}</span>
-              )}
+              <span className="presence__name">{person.name ?? t('board.anonymous')}</span>
+              <span className="presence__role">{t(`taxonomy.role.${person.role}`)}</span>
             </li>
           ))}
         </ul>

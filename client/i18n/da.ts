@@ -181,6 +181,7 @@ export const da = {
     presenceHeading: 'Til stede',
     presenceCount_one: '{{count}} til stede',
     presenceCount_other: '{{count}} til stede',
+    presenceRule: 'Tallet tæller deltagerne, hver én gang – ikke facilitatorer og skærme.',
     you: '{{name}} (dig)',
     anonymous: 'Anonym',
     ideasHeading: 'Idéer',

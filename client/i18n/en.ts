@@ -178,6 +178,7 @@ export const en: Messages = {
     presenceHeading: 'Here now',
     presenceCount_one: '{{count}} here',
     presenceCount_other: '{{count}} here',
+    presenceRule: 'The number counts participants, each once – not facilitators or screens.',
     you: '{{name}} (you)',
     anonymous: 'Anonymous',
     ideasHeading: 'Ideas',

@@ -78,7 +78,8 @@ export function JoinForm({ title, expired, onJoin, describeError }: Props) {
           </p>
           <ErrorText id={`${ids}-name-error`} message={nameError} />
         </div>
-        <div className="field field--inline">
+        {/* The label holds the box: on a phone the whole 44 px row is the target, not an 18 px square. */}
+        <label className="check check--row">
           <input
             id={`${ids}-anonymous`}
             type="checkbox"
@@ -88,8 +89,8 @@ export function JoinForm({ title, expired, onJoin, describeError }: Props) {
               setNameError(null);
             }}
           />
-          <label htmlFor={`${ids}-anonymous`}>{t('join.anonymous')}</label>
-        </div>
+          <span>{t('join.anonymous')}</span>
+        </label>
         <div className="field">
           <label htmlFor={`${ids}-type`}>{t('join.contributorType')}</label>
           <select

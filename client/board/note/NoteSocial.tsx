@@ -24,6 +24,7 @@ export function NoteSocial({ idea, textId, threadOpen, onToggleThread }: Props) 
   }));
   const writer = role !== 'observer';
   const threadId = `${ids}-thread`;
+  const label = count > 0 ? t('comments.thread.toggle', { count }) : t('comments.thread.toggleNone');
 
   return (
     <div className="note-social">
@@ -38,13 +39,21 @@ export function NoteSocial({ idea, textId, threadOpen, onToggleThread }: Props) 
             aria-controls={threadOpen ? threadId : undefined}
             aria-describedby={textId}
             data-comments={count}
+            title={label}
             onClick={() => onToggleThread(!threadOpen)}
           >
             {/* A drawn bubble, not the 💬 emoji: a device without an emoji font showed an empty box. */}
             <svg className="comment-toggle__icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
               <path d="M3 3.5h14a1.5 1.5 0 0 1 1.5 1.5v8a1.5 1.5 0 0 1-1.5 1.5H9l-4 3.5v-3.5H3A1.5 1.5 0 0 1 1.5 13V5A1.5 1.5 0 0 1 3 3.5z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
             </svg>
-            {count > 0 ? t('comments.thread.toggle', { count }) : t('comments.thread.toggleNone')}
+            {/* The bubble and the number, so reactions, comments, "Anmeld" and "⋯" fit one row of a
+                phone; the words stay the button's name for screen readers and its tooltip. */}
+            {count > 0 ? (
+              <span className="comment-toggle__count" aria-hidden="true">
+                {count}
+              </span>
+            ) : null}
+            <span className="sr-only">{label}</span>
           </button>
         ) : null}
         {role === 'participant' && !own ? <ReportButton target={{ kind: 'idea', id: idea.id }} excerpt={idea.text} describedBy={textId} /> : null}

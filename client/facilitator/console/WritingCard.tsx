@@ -9,7 +9,9 @@ import { useCommand } from './useCommand';
 /**
  * Silent writing and reveal. The server's reveal also switches silent writing off, under
  * the board's lock, so an idea sent in between is published rather than left hidden: the
- * room sees everything at once.
+ * room sees everything at once. The ideas waiting can be read (text and author) before the
+ * reveal; with none waiting there is nothing to reveal, and the card says so instead of
+ * showing a button that cannot do anything.
  */
 export function WritingCard() {
   const { t } = useTranslation();
@@ -25,7 +27,7 @@ export function WritingCard() {
   };
 
   return (
-    <section className="console-card console-card--writing" aria-labelledby={`${ids}-heading`}>
+    <section className="console-card console-card--writing" aria-labelledby={`${ids}-heading`} data-waiting={waiting}>
       <h3 id={`${ids}-heading`}>{t('console.writingHeading')}</h3>
       <ToggleButton
         pressed={silent}
@@ -38,16 +40,22 @@ export function WritingCard() {
       <p id={`${ids}-silent-help`} className="hint">
         {t('console.silentHelp')}
       </p>
-      <button
-        type="button"
-        className="button button--primary"
-        disabled={busy || (waiting === 0 && !silent)}
-        data-waiting={waiting}
-        onClick={() => void reveal()}
-      >
-        {t('console.reveal', { count: waiting })}
-      </button>
-      <HiddenIdeasList onlyMine={false} headingLevel={4} />
+      {/* How many wait, or plainly why there is nothing to reveal. */}
+      <p className={waiting > 0 ? 'writing__waiting' : 'hint writing__nothing'}>
+        {waiting > 0 ? t('hidden.allHeading', { count: waiting }) : silent ? t('console.revealNoneYet') : t('console.revealNothing')}
+      </p>
+      {waiting > 0 ? (
+        <>
+          {/* Folded: by the idea field the facilitator already sees them; here they are one click from the reveal. */}
+          <details className="writing__preview">
+            <summary>{t('console.previewHidden', { count: waiting })}</summary>
+            <HiddenIdeasList onlyMine={false} headingLevel={4} label={t('hidden.allHeading', { count: waiting })} />
+          </details>
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void reveal()}>
+            {t('console.reveal', { count: waiting })}
+          </button>
+        </>
+      ) : null}
       <ErrorText message={error} />
     </section>
   );
