@@ -124,6 +124,25 @@ export function useBoardSession(boardId: string, kind: SessionKind, linkToken: s
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [boardId, kind, sessionToken, unchecked, rejoin]);
 
+  // The join form names the board it joins: asked with the link's token (nothing is issued).
+  const untitledToken = state.phase === 'join' && state.title === null ? state.token : null;
+  useEffect(() => {
+    if (!untitledToken) return;
+    let cancelled = false;
+    void request('linkInfo', { params: { boardId }, body: { token: untitledToken } }).then((result) => {
+      if (cancelled) return;
+      // A board that is gone is said before anyone types their name; a wrong token is said at the join.
+      if (!result.ok) {
+        if (errorOf(result)?.code === ErrorCode.BOARD_NOT_FOUND) setState({ phase: 'not-found' });
+        return;
+      }
+      setState((s) => (s.phase === 'join' && s.token === untitledToken && s.title === null ? { ...s, title: result.data.board.title } : s));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [untitledToken, boardId]);
+
   const joiningToken = state.phase === 'joining' ? state.token : null;
   useEffect(() => {
     if (!joiningToken) return;

@@ -13,6 +13,8 @@ import {
   type BoardSettings,
   type CreateBoardResponse,
   type Identity,
+  type LinkInfo,
+  type LinkInfoRequest,
   type Role,
   type SessionResponse,
 } from '../../shared';
@@ -115,6 +117,14 @@ export class BoardService implements SessionLookup {
     const role = roleOfToken(board, parsed.data.token);
     if (!role) throw new ServiceError(ErrorCode.INVALID_TOKEN, 'This link is not valid for this board.', 403);
     return this.issueSession(board, role, parsed.data);
+  }
+
+  /** What a link opens (the board's title, the role), before anyone signs in with it: nothing is issued. */
+  async describeLink(boardId: string, body: LinkInfoRequest): Promise<LinkInfo> {
+    const board = await this.requireBoard(boardId);
+    const role = roleOfToken(board, body.token);
+    if (!role) throw new ServiceError(ErrorCode.INVALID_TOKEN, 'This link is not valid for this board.', 403);
+    return { board: { id: board.id, title: await this.titleOf(board) }, role };
   }
 
   /** A participant session without a link: the caller (join by code) has checked the board's code. */

@@ -8,9 +8,11 @@ import {
   createBoardRequestSchema,
   createSessionRequestSchema,
   joinByCodeRequestSchema,
+  linkInfoRequestSchema,
   type CreateBoardResponse,
   type HealthResponse,
   type JoinCodeInfo,
+  type LinkInfo,
   type SessionResponse,
 } from './rest';
 import { auditCsvQuerySchema, overviewCsvQuerySchema } from './rest-queries';
@@ -42,6 +44,7 @@ export const REST_ROUTES = {
   createBoard: { method: 'POST', path: '/api/boards', auth: 'anyone', body: createBoardRequestSchema, answer: json<CreateBoardResponse>(), status: 201, limit: 'boardsPerIp' },
   createSession: { method: 'POST', path: '/api/boards/:boardId/sessions', auth: 'board token', body: createSessionRequestSchema, answer: json<SessionResponse>(), status: 201, limit: 'sessionsPerIp' },
   checkSession: { method: 'GET', path: '/api/boards/:boardId/session', auth: 'board session', answer: json<Omit<SessionResponse, 'sessionToken'>>(), status: 200 },
+  linkInfo: { method: 'POST', path: '/api/boards/:boardId/link', auth: 'board token', body: linkInfoRequestSchema, answer: json<LinkInfo>(), status: 200, cache: 'no-store', limit: 'sessionsPerIp' },
   joinCodeInfo: { method: 'GET', path: '/api/join/:code', auth: 'join code', answer: json<JoinCodeInfo>(), status: 200 },
   joinByCode: { method: 'POST', path: '/api/join', auth: 'join code', body: joinByCodeRequestSchema, answer: json<SessionResponse>(), status: 201 },
   // Exports and restore (§4 "Exports"); the export's query is checked by the export service.

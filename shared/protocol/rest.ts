@@ -43,6 +43,16 @@ export const createSessionRequestSchema = z
   .strict();
 export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>;
 
+/** POST /api/boards/:boardId/link — what a board link opens, before anyone signs in with it. */
+export const linkInfoRequestSchema = z.object({ token: z.string().min(1).max(200) }).strict();
+export type LinkInfoRequest = z.input<typeof linkInfoRequestSchema>;
+
+/** The board a link opens and the role it gives: the join page names the board it joins. */
+export interface LinkInfo {
+  board: { id: string; title: string };
+  role: z.infer<typeof roleSchema>;
+}
+
 /** POST /api/join — become a participant of the board whose join code this is. */
 export const joinByCodeRequestSchema = z
   .object({

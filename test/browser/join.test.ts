@@ -76,4 +76,15 @@ describe('join by code', () => {
 
     await Promise.all([fac.context.close(), phone.context.close()]);
   });
+
+  it('names the board a link joins before anyone signs in, and says at once when the board is gone', async () => {
+    const board = await createBoard(suite.app.url, { template: 'kickoff', title: 'Visionsværksted i Ishøj' });
+    const { page, context } = await newPhone(suite.browser);
+    await page.goto(board.links.participant);
+    await page.getByRole('heading', { level: 1, name: 'Deltag i «Visionsværksted i Ishøj»' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${suite.app.url}/b/NoSuchBoard123#k=whatever`);
+    await page.getByRole('heading', { level: 1, name: 'Tavlen findes ikke' }).waitFor();
+    await context.close();
+  });
 });

@@ -149,6 +149,16 @@ describe('protocol edges', () => {
       expect(wrongType.status).toBe(400);
       expect(await wrongType.json()).toMatchObject({ ok: false, error: { code: ErrorCode.BAD_REQUEST } });
     }
+    // What a link opens, before anyone signs in with it.
+    const link = await api(running.url, `/api/boards/${board.boardId}/link`, { token: board.tokens.participant });
+    expect(link.status).toBe(200);
+    expect(link.body).toMatchObject({ ok: true, data: { board: { id: board.boardId, title: board.title }, role: 'participant' } });
+    expect((await api(running.url, `/api/boards/${board.boardId}/link`, { token: board.tokens.observer })).body).toMatchObject({ data: { role: 'observer' } });
+    const wrongLink = await api(running.url, `/api/boards/${board.boardId}/link`, { token: 'nope' });
+    expect(wrongLink.status).toBe(403);
+    expect(wrongLink.body).toMatchObject({ ok: false, error: { code: ErrorCode.INVALID_TOKEN } });
+    expect((await api(running.url, '/api/boards/NoSuchBoard123/link', { token: 'x' })).status).toBe(404);
+    expect((await api(running.url, `/api/boards/${board.boardId}/link`, { token: 'x', displayName: 'Ane' })).body).toMatchObject({ error: { code: ErrorCode.VALIDATION_FAILED } });
     // No body at all is still the documented blank board.
     const empty = await fetch(`${running.url}/api/boards`, { method: 'POST' });
     expect(empty.status).toBe(201);
