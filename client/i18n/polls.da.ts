@@ -123,6 +123,16 @@ export const pollsDa = {
     projector: {
       label: 'Live afstemning',
       none: '',
+      chooseOne: 'Vælg én på din telefon',
+      chooseUpTo_one: 'Vælg én på din telefon',
+      chooseUpTo_other: 'Vælg højst {{count}} på din telefon',
+      chooseAny: 'Vælg så mange, du vil, på din telefon',
+      rank: 'Sæt dem i rækkefølge på din telefon',
+      scale: 'Svar fra 1 til {{max}} på din telefon',
+      words_one: 'Skriv ét ord på din telefon',
+      words_other: 'Skriv op til {{count}} ord på din telefon',
+      text: 'Skriv dit svar på din telefon',
+      options: 'Svarmuligheder',
     },
   },
 };

@@ -121,6 +121,16 @@ export const pollsEn: typeof pollsDa = {
     projector: {
       label: 'Live poll',
       none: '',
+      chooseOne: 'Choose one on your phone',
+      chooseUpTo_one: 'Choose one on your phone',
+      chooseUpTo_other: 'Choose up to {{count}} on your phone',
+      chooseAny: 'Choose as many as you like on your phone',
+      rank: 'Put them in order on your phone',
+      scale: 'Answer from 1 to {{max}} on your phone',
+      words_one: 'Write one word on your phone',
+      words_other: 'Write up to {{count}} words on your phone',
+      text: 'Write your answer on your phone',
+      options: 'Options',
     },
   },
 };

@@ -14,6 +14,7 @@ import { TimerDisplay } from '../workshop/TimerDisplay';
 import { JoinPanel } from './JoinPanel';
 import { ProjectorIdeas } from './ProjectorIdeas';
 import { PollProjector } from '../polls/PollProjector';
+import { selectLivePoll, usePollsStore } from '../polls/polls-store';
 import { usePausable } from './usePausable';
 import { capBlocks, clusterBlocks, focusMembers, groupBlocks, type WallBlock } from './wall-blocks';
 import { WallControls, type WallView } from './WallControls';
@@ -58,6 +59,9 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
   const view = local && local.over === sharedKey ? local.view : sharedView;
   const setView = (next: WallView) => setLocal({ view: next, over: sharedKey });
   const live = usePausable();
+  // A live poll covers the wall: the wall stays laid out beneath it (no new layout when the
+  // poll ends) but is inert, so screen readers and Tab meet only the poll.
+  const pollLive = usePollsStore((s) => selectLivePoll(s) !== null);
   const { ideas, index, totals, clusters, revealed } = live.view;
   const participantLink = loadLinks(session.identity.boardId)?.participant ?? null;
   const title = settings?.title ?? session.boardTitle;
@@ -91,7 +95,7 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
   const shownCount = focus ? focusIdeas.length : ideas.size;
   return (
     <Layout variant="bare" className="page--screen">
-      <div className={`wall${focus ? ' wall--focus' : ''}${results ? ' wall--results' : ''}`} data-results={results ? 'on' : 'off'}>
+      <div className={`wall${focus ? ' wall--focus' : ''}${results ? ' wall--results' : ''}`} data-results={results ? 'on' : 'off'} inert={pollLive}>
         <div className="wall__head">
           <h1 className="projector__title">{title}</h1>
           {focus ? (
@@ -149,7 +153,7 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
         />
       </div>
       {/* A live poll fills the screen while it runs (it renders nothing otherwise). */}
-      <PollProjector sync={sync} />
+      <PollProjector sync={sync} participantLink={participantLink} />
       <LiveRegion />
       <TimerAnnouncer />
     </Layout>

@@ -4,6 +4,7 @@ import type { Idea } from '../../shared';
 import { ProjectorNote } from './ProjectorNote';
 import { useWallDensity } from './useWallDensity';
 import { useWallPaging } from './useWallPaging';
+import { inRows } from './wall-density';
 import type { WallBlock } from './wall-blocks';
 
 interface Props {
@@ -22,8 +23,9 @@ interface Props {
 /**
  * The wall: while few ideas are shown, big notes in rows across the wall, small groups side
  * by side; as more arrive, it steps to smaller ones (useWallDensity), and then blocks
- * (clusters or groups) flow into columns that fill the screen's height; what does not fit
- * continues on the next page, turned calmly or by a clicker (useWallPaging).
+ * (clusters or groups) flow into columns that fill the screen's height, more and narrower
+ * columns at each step; what does not fit the densest continues on the next page, turned
+ * calmly or by a clicker (useWallPaging).
  */
 export function ProjectorIdeas({ blocks, ideas, notShown, totals, votesShown, paused, emptyText }: Props) {
   const { t } = useTranslation();
@@ -35,7 +37,9 @@ export function ProjectorIdeas({ blocks, ideas, notShown, totals, votesShown, pa
   if (shown === 0) return <p className="projector__empty">{emptyText}</p>;
   return (
     <>
-      <div className="wall__columns" ref={ref} data-pages={pages} data-density={density}>
+      {/* data-density names the layout (rows large or medium, or dense columns); data-step the
+          exact step, which sets the columns' width and the text size (wall.css). */}
+      <div className="wall__columns" ref={ref} data-pages={pages} data-density={inRows(density) ? density : 'dense'} data-step={density}>
         {blocks.map((block) => (
           <section
             key={block.key}

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { nextDensity, START, type Density } from './wall-density';
+import { inRows, LAST, nextDensity, START, type Density } from './wall-density';
 
 /** A short settling fade when the wall re-lays itself out at a new step (none for reduced motion). */
 const SETTLE = { duration: 500, easing: 'ease-out' } as const;
@@ -18,7 +18,7 @@ export interface WallLayout {
    * At a step in rows (large, medium): how many note columns the wall has. A block of few
    * ideas spans as many as it has notes, so small groups stand side by side in a row instead
    * of each taking a whole row (a board with one idea in each of nine groups used to go
-   * straight to the dense step); a larger block spans the row. 1 at the dense step.
+   * straight to the dense step); a larger block spans the row. 1 in columns.
    */
   tracks: number;
 }
@@ -28,9 +28,10 @@ export interface WallLayout {
  * It measures whether the notes overflow the wall after each change of what is shown and
  * whenever a block or the wall changes size (ResizeObserver: read after layout, so no forced
  * layouts in a loop); the step itself changes only at a limit or an overflow, never on every
- * idea. The overflow is read only from a layout with the wall's own column count: blocks laid
- * out for another count (the first layout, a resized screen) are laid out again first, else
- * they would look taller than they are and step the wall denser for nothing.
+ * idea. In rows the overflow is read only from a layout with the wall's own column count:
+ * blocks laid out for another count (the first layout, a resized screen) are laid out again
+ * first, else they would look taller than they are and step the wall denser for nothing. In
+ * columns it is a second page: the wall takes a denser step before it pages.
  */
 export function useWallDensity(ref: RefObject<HTMLElement | null>, count: number, contentKey: string): WallLayout {
   const [state, setState] = useState(() => nextDensity(START, { count, overflows: false, screen: screenSize() }));
@@ -43,7 +44,8 @@ export function useWallDensity(ref: RefObject<HTMLElement | null>, count: number
     setState(nextDensity(state, { count, overflows: false, screen: state.screen }));
   }
   const density = state.density;
-  const rows = density !== 'dense';
+  const rows = inRows(density);
+  const last = density === LAST;
 
   // A layout effect: a step that changes with the content changes before the screen paints it.
   useLayoutEffect(() => {
@@ -58,17 +60,19 @@ export function useWallDensity(ref: RefObject<HTMLElement | null>, count: number
           return;
         }
       }
-      // The dense step pages what does not fit: no overflow to read there (and no forced
-      // layout on each arrival at a full wall), only a new screen size to notice.
-      setState((prev) => nextDensity(prev, { count, overflows: rows && el.scrollHeight > el.clientHeight + 1, screen: screenSize() }));
+      // Columns overflow sideways, onto a second page. The last step pages what does not
+      // fit: no overflow to read there (and no forced layout on each arrival at a full
+      // wall), only a new screen size to notice.
+      const overflows = rows ? el.scrollHeight > el.clientHeight + 1 : !last && el.scrollWidth > el.clientWidth + 1;
+      setState((prev) => nextDensity(prev, { count, overflows, screen: screenSize() }));
     };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     // The blocks grow as notes arrive or are edited; the wall's own box keeps its size.
-    if (rows) for (const block of el.children) observer.observe(block);
+    if (!last) for (const block of el.children) observer.observe(block);
     return () => observer.disconnect();
-  }, [ref, contentKey, count, density, rows, tracks]);
+  }, [ref, contentKey, count, density, rows, last, tracks]);
 
   const shown = useRef(density);
   useEffect(() => {

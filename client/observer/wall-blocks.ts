@@ -22,9 +22,12 @@ export interface WallBlock {
 
 /**
  * How many notes the wall renders at most. It pages through them calmly; beyond this the
- * room cannot read them anyway, and the count says how many there are.
+ * room cannot read them anyway, and the count says how many there are. At the densest
+ * step (text still ~22 px at 1920 × 1080) a page holds some 30–45 notes, so this is three
+ * or four pages, a minute's round: 240 made nine pages, over two minutes a round, and
+ * nobody in the room saw the first page again before they had forgotten it.
  */
-export const WALL_LIMIT = 240;
+export const WALL_LIMIT = 120;
 
 /**
  * The newest `limit` ideas, in their board order (a live wall must show what was just

@@ -3,14 +3,27 @@
  * only when it crosses one, never on every idea that arrives.
  *  - large: a few ideas, in rows of big notes across the whole wall;
  *  - medium: more, smaller notes, still in rows;
- *  - dense: columns of small notes filled top to bottom, paged sideways (useWallPaging).
+ *  - dense, denser, densest: columns of notes filled top to bottom (at 1920 px some 4, 5
+ *    and 6 columns, each step with a little smaller text, never under ~22 px), so a room's
+ *    worth of ideas stands on one page; only the densest pages sideways (useWallPaging).
  * Pure, so the choice (and its hysteresis) is tested without a browser.
  */
-export const DENSITIES = ['large', 'medium', 'dense'] as const;
+export const DENSITIES = ['large', 'medium', 'dense', 'denser', 'densest'] as const;
 export type Density = (typeof DENSITIES)[number];
 
-/** The most notes a step shows before the wall steps denser (dense holds any number). */
-export const MOST_NOTES: Readonly<Record<Exclude<Density, 'dense'>, number>> = { large: 8, medium: 24 };
+/** The steps that lay notes out in rows; the others fill columns. */
+export const inRows = (density: Density): boolean => density === 'large' || density === 'medium';
+
+/** The step that pages what does not fit, instead of stepping on. */
+export const LAST: Density = DENSITIES[DENSITIES.length - 1] as Density;
+
+/**
+ * The most notes a step shows before the wall steps denser (the last holds any number).
+ * For the column steps these are bounds no wall of short notes reaches at 1920 × 1080: a
+ * full wall (a screen joining a board of hundreds) goes straight to the last step instead
+ * of laying out every step on the way; below them, the steps follow what fits (overflows).
+ */
+export const MOST_NOTES: Readonly<Record<Exclude<Density, 'densest'>, number>> = { large: 8, medium: 24, dense: 48, denser: 64 };
 
 /**
  * The wall steps back to a sparser step only once the notes are this share of that step's
@@ -22,8 +35,8 @@ export interface DensityState {
   density: Density;
   /**
    * Steps whose notes did not fit on the wall, with how many notes they did not fit: the
-   * wall does not go back to such a step until it shows fewer notes than that (else it
-   * would go back, overflow, and step again, on and on).
+   * wall does not go back to such a step until it shows fewer notes than that (a column
+   * step: well fewer), else it would go back, overflow, and step again, on and on.
    */
   overflowedAt: Readonly<Partial<Record<Density, number>>>;
   /** The screen the overflows were measured on: a new screen size forgets them. */
@@ -33,7 +46,10 @@ export interface DensityState {
 export interface DensityInput {
   /** Notes shown on the wall. */
   count: number;
-  /** Whether the notes, laid out at the current step, are taller than the wall. */
+  /**
+   * Whether the notes, laid out at the current step, do not fit the wall: taller than it in
+   * rows, wider than one page in columns.
+   */
   overflows: boolean;
   /** The screen's size, e.g. "1920x1080". */
   screen: string;
@@ -42,8 +58,8 @@ export interface DensityInput {
 export const START: DensityState = { density: 'large', overflowedAt: {}, screen: '' };
 
 const limit = (step: number): number => {
-  const density = DENSITIES[step];
-  return density === 'large' || density === 'medium' ? MOST_NOTES[density] : Infinity;
+  const density = DENSITIES[step] as Density;
+  return density === LAST ? Infinity : MOST_NOTES[density as Exclude<Density, 'densest'>];
 };
 
 /**
@@ -56,8 +72,13 @@ export function nextDensity(prev: DensityState, { count, overflows, screen }: De
   let overflowedAt = screen === prev.screen ? prev.overflowedAt : {};
   const from = DENSITIES.indexOf(prev.density);
   const tooFull = (step: number): boolean => {
-    const at = overflowedAt[DENSITIES[step] as Density];
-    return at !== undefined && count >= at;
+    const density = DENSITIES[step] as Density;
+    const at = overflowedAt[density];
+    if (at === undefined) return false;
+    // Rows hold a few notes: one fewer than overflowed is worth trying. Columns hold dozens:
+    // a deleted idea or two must not re-lay the whole wall (and the next idea lay it out
+    // again), so, as with the limits, only well below.
+    return inRows(density) ? count >= at : count > Math.floor(at * BACK_SHARE);
   };
   let step = from;
   while (step < DENSITIES.length - 1 && (count > limit(step) || tooFull(step))) step += 1;

@@ -3,7 +3,7 @@ import { comparePositions } from '../../shared/model/position';
 import { groupIdeas, matchesFilters } from '../../client/board/grouping';
 import { applyToIndex, buildIndex } from '../../client/state/idea-index';
 import { initialFilters, noFilters } from '../../client/state/slices/ui';
-import { capBlocks, focusMembers, groupBlocks, newestInOrder, type WallBlock } from '../../client/observer/wall-blocks';
+import { WALL_LIMIT, capBlocks, focusMembers, groupBlocks, newestInOrder, type WallBlock } from '../../client/observer/wall-blocks';
 import { sampleIdea, twoQuestions } from './idea-fixture';
 
 const idea = sampleIdea;
@@ -60,7 +60,7 @@ describe('the projector wall from the index', () => {
     const blocks = capBlocks(groupBlocks(index, 'phase-principle', null, label));
     const full = groupIdeas(list, 'phase-principle', null, noFilters).filter((g) => g.ideas.length > 0);
     expect(blocks.map((b) => [b.key, b.count])).toEqual(full.map((g) => [g.key, g.ideas.length]));
-    const share = Math.max(12, Math.floor(240 / full.length));
+    const share = Math.max(12, Math.floor(WALL_LIMIT / full.length));
     expect(blocks.map((b) => b.ideas.map((m) => m.id))).toEqual(full.map((g) => rankedNewest(g.ideas, share).map((i) => i.id)));
 
     // A text edit elsewhere changes no group; a move re-cuts only the two groups it touches.

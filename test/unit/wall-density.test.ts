@@ -24,7 +24,8 @@ describe('the wall’s density step', () => {
   it('starts at the step its count calls for', () => {
     expect(walk([3])).toEqual(['large']);
     expect(walk([12])).toEqual(['medium']);
-    expect(walk([300])).toEqual(['dense']);
+    // A full wall goes straight to the last column step, not through the others.
+    expect(walk([300])).toEqual(['densest']);
   });
 
   it('goes back to a sparser step only well below its limit (no flipping around a limit)', () => {
@@ -39,7 +40,7 @@ describe('the wall’s density step', () => {
     ]);
     expect(walk([MOST_NOTES.large + 1, back])).toEqual(['medium', 'large']);
     // A view switched from a big wall to one small cluster.
-    expect(walk([120, 4])).toEqual(['dense', 'large']);
+    expect(walk([120, 4])).toEqual(['densest', 'large']);
   });
 
   it('steps denser when the notes do not fit, and stays there for as many notes or more', () => {
@@ -58,6 +59,24 @@ describe('the wall’s density step', () => {
     // Overflowing at the densest step changes nothing: the wall pages there.
     const dense = nextDensity(START, { count: 100, overflows: false, screen: SCREEN });
     expect(nextDensity(dense, { count: 100, overflows: true, screen: SCREEN })).toBe(dense);
+  });
+
+  it('in columns, takes narrower columns before it pages, and goes back only below the overflow', () => {
+    let state = nextDensity(START, { count: 30, overflows: false, screen: SCREEN });
+    expect(state.density).toBe('dense');
+    // 35 notes make a second page of the widest columns, then of the next: the last step pages.
+    state = nextDensity(state, { count: 35, overflows: true, screen: SCREEN });
+    expect(state.density).toBe('denser');
+    state = nextDensity(state, { count: 35, overflows: true, screen: SCREEN });
+    expect(state.density).toBe('densest');
+    expect(nextDensity(state, { count: 35, overflows: true, screen: SCREEN })).toBe(state);
+    // A few ideas deleted: the wall stays (no re-layout of dozens of notes for one idea).
+    for (const count of [34, 30, 27, 30, 35]) {
+      state = nextDensity(state, { count, overflows: false, screen: SCREEN });
+      expect(state.density).toBe('densest');
+    }
+    // Well below what overflowed the widest columns (BACK_SHARE): they come back.
+    expect(nextDensity(state, { count: Math.floor(35 * BACK_SHARE), overflows: false, screen: SCREEN }).density).toBe('dense');
   });
 
   it('never oscillates at a fixed count, whatever the layout reports', () => {
