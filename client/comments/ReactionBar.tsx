@@ -97,18 +97,9 @@ export function ReactionBar({ ideaId, describedBy, canReact }: Props) {
           aria-describedby={describedBy}
           onClick={() => setAll((a) => !a)}
         >
-          {/* A face, not "+": in the vote step the note's vote button is a "+" already. */}
-          {all ? (
-            <span aria-hidden="true">–</span>
-          ) : (
-            <svg className="reaction__add" viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
-              <circle cx="9" cy="10" r="7" fill="none" stroke="currentColor" strokeWidth="1.6" />
-              <circle cx="6.6" cy="8.4" r="1" fill="currentColor" />
-              <circle cx="11.4" cy="8.4" r="1" fill="currentColor" />
-              <path d="M5.8 11.6c.8 1.3 1.9 2 3.2 2s2.4-.7 3.2-2" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-              <path d="M16.5 1.5v5M14 4h5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-            </svg>
-          )}
+          {/* A face with a plus, not "+": in the vote step the note's vote button is a "+" already.
+              Drawn by CSS (comments.css), one element: every note on the board has this button. */}
+          {all ? <span aria-hidden="true">–</span> : <span className="reaction__add" aria-hidden="true" />}
           <span className="sr-only">{t('comments.reactions.more')}</span>
         </button>
       ) : null}

@@ -38,6 +38,7 @@ export function NoteSocial({ idea, textId, threadOpen, onToggleThread }: Props) 
             aria-expanded={threadOpen}
             aria-controls={threadOpen ? threadId : undefined}
             aria-describedby={textId}
+            aria-label={label}
             data-comments={count}
             title={label}
             onClick={() => onToggleThread(!threadOpen)}
@@ -47,13 +48,12 @@ export function NoteSocial({ idea, textId, threadOpen, onToggleThread }: Props) 
               <path d="M3 3.5h14a1.5 1.5 0 0 1 1.5 1.5v8a1.5 1.5 0 0 1-1.5 1.5H9l-4 3.5v-3.5H3A1.5 1.5 0 0 1 1.5 13V5A1.5 1.5 0 0 1 3 3.5z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
             </svg>
             {/* The bubble and the number, so reactions, comments, "Anmeld" and "⋯" fit one row of a
-                phone; the words stay the button's name for screen readers and its tooltip. */}
+                phone; the words are the button's name (aria-label) and its tooltip. */}
             {count > 0 ? (
               <span className="comment-toggle__count" aria-hidden="true">
                 {count}
               </span>
             ) : null}
-            <span className="sr-only">{label}</span>
           </button>
         ) : null}
         {role === 'participant' && !own ? <ReportButton target={{ kind: 'idea', id: idea.id }} excerpt={idea.text} describedBy={textId} /> : null}
