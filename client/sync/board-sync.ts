@@ -19,7 +19,7 @@ import { DeviceCopy, claimDeviceCopy } from './device-copy';
 import { changedSomething, countingWebSocket, SaveTracker } from './save-tracker';
 import { PageHandlers, type BoardSyncHandlers } from './page-handlers';
 import { mirrorIntoStore } from './store-mirrors';
-import { watchNetwork } from './network-watch';
+import { heardFromServer, watchNetwork } from './network-watch';
 import { StoredIdeas } from './stored-ideas';
 import { WorkshopSession } from './workshop-session';
 
@@ -222,8 +222,7 @@ export class BoardSync {
       WebSocketPolyfill: countingWebSocket(tracker),
     });
 
-    // A new awareness state has clock 0, which y-protocols ignores as "not newer" on the
-    // receiving side: bump it once so this person shows up in presence straight away.
+    // A new awareness state has clock 0, which y-protocols ignores as "not newer": bump it once.
     provider.awareness.setLocalStateField('editing', null);
 
     const refreshPending = () => {
@@ -237,6 +236,7 @@ export class BoardSync {
 
     adaptProvider(provider, {
       onSaved: () => {
+        heardFromServer();
         tracker.noteSaved();
         refreshPending();
       },
@@ -263,12 +263,12 @@ export class BoardSync {
         refreshPending();
         return;
       }
+      heardFromServer();
       // Before refreshPending, which forgets the pending ideas once everything is saved.
       this.rescueLostIdeas(doc);
-      // The first sync is complete: its pieces reach the store in one change, in a task of
-      // its own (the store change renders synchronously; the last piece's apply was enough
-      // for this one). The store says synced once they are in it, so an empty list never
-      // reads as "no ideas yet" while they are on their way.
+      // The first sync is complete: its pieces reach the store in one change, in a task of its own
+      // (the store change renders synchronously). The store says synced once they are in it, so
+      // an empty list never reads as "no ideas yet" while they are on their way.
       setTimeout(() => {
         mirror.flush(() => {
           if (!provider.synced || this.live?.provider !== provider) return;

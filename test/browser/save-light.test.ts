@@ -119,6 +119,23 @@ describe('the save light', () => {
     await context.close();
   });
 
+  it('the server overrules a browser that says offline: a laptop without a network still reaches a server on localhost', async () => {
+    const board = await createBoard(app.url, { template: 'citizens' });
+    const watcher = await watch(board);
+    const { page, context } = await newDevice(browser);
+    await joinBoard(page, board.links.participant, 'Ib');
+    // The browser's word alone (no network interface up), while the socket still works.
+    await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+    await waitForStatus(page, 'offline', 2000);
+    const text = 'Idé fra en bærbar uden net';
+    await addIdea(page, text);
+    // The server's Saved is the better witness: saved, and said so.
+    await waitForStatus(page, 'saved');
+    await expect.poll(() => page.locator('.composer__sent').getAttribute('data-sent')).toBe('sent');
+    await eventually(() => copiesOf(watcher, text) === 1, 10_000, 'the idea on the server');
+    await context.close();
+  });
+
   it('a stalled Yjs socket: the idea is unsaved while the socket takes it and delivers nothing, saved once it does', async () => {
     const board = await createBoard(app.url, { template: 'citizens' });
     const watcher = await watch(board);
