@@ -61,8 +61,9 @@ export function IdeaGroups({ groups, grouping, settings, emptyClusters, drop, dr
   const inCells = cells.reduce((n, g) => n + g.ideas.length, 0);
   const inRest = rest.reduce((n, g) => n + g.ideas.length, 0);
   // Workshop ideas seldom have a phase and a principle: when most are unplaced, they come first,
-  // and an empty matrix shrinks to small drop targets instead of costing a screen.
-  const restFirst = inRest > inCells;
+  // and an empty matrix shrinks to small drop targets instead of costing a screen. With no
+  // idea in the matrix, the unplaced group (or its "no ideas yet") leads, the empty cells follow.
+  const restFirst = inRest > inCells || inCells === 0;
   const matrix = (
     <div className={`matrix${inCells === 0 ? ' matrix--empty' : ''}`} data-matrix={inCells === 0 ? 'empty' : 'used'}>
         {/* Visual headers only: each cell's own heading names its phase and principle. */}
