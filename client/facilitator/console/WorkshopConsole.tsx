@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { stepOfQuestion, type Step } from '../../../shared';
 import { useBoardStore } from '../../state/board-store';
 import { AgendaCard } from './AgendaCard';
 import { ClustersCard } from './ClustersCard';
@@ -9,10 +10,19 @@ import { TimerCard } from './TimerCard';
 import { VotingCard } from './VotingCard';
 import { WritingCard } from './WritingCard';
 
+type CardName = 'timer' | 'writing' | 'clusters' | 'voting' | 'screen' | 'room';
+
+/** The card the focus question's step works with, right under the stepper. */
+const STEP_CARD: Record<Step, CardName> = { write: 'writing', reveal: 'writing', group: 'clusters', vote: 'voting', results: 'voting' };
+const ORDER: readonly CardName[] = ['timer', 'writing', 'clusters', 'voting', 'screen', 'room'];
+
 /**
  * The facilitator's console for running the room live: agenda and steps, timer, silent
  * writing and reveal, clusters, voting, the lock, joining and who is here. Every control
  * is a server command; its effect comes back through the document, to every screen.
+ * The agenda stays first; the card of the focus question's step follows it (writing and
+ * reveal, clusters, voting), so the tool the room needs now is in view without scrolling
+ * the dock. The stepper a facilitator just pressed does not move.
  */
 export function WorkshopConsole({ onEditQuestions }: { onEditQuestions: () => void }) {
   const { t } = useTranslation();
@@ -20,6 +30,21 @@ export function WorkshopConsole({ onEditQuestions }: { onEditQuestions: () => vo
   // Open beside the board on a laptop; folded on a small screen, where it would sit above the ideas.
   const [open, setOpen] = useState(() => typeof matchMedia !== 'function' || matchMedia('(min-width: 64rem)').matches);
   const voting = useBoardStore((s) => s.workshop.voting);
+  const step = useBoardStore((s) => {
+    const focus = s.settings?.focusQuestionId ?? null;
+    return focus ? stepOfQuestion(s.workshop, focus) : null;
+  });
+  const cards: Record<CardName, ReactElement> = {
+    timer: <TimerCard key="timer" />,
+    writing: <WritingCard key="writing" />,
+    clusters: <ClustersCard key="clusters" />,
+    // A change by another facilitator starts the form afresh from the document.
+    voting: <VotingCard key={`voting-${voting.votesPerPerson}-${voting.maxPerIdea}`} />,
+    screen: <ScreenCard key="screen" />,
+    room: <RoomCard key="room" />,
+  };
+  const lead = step ? STEP_CARD[step] : null;
+  const order = lead ? [lead, ...ORDER.filter((name) => name !== lead)] : ORDER;
   return (
     <section className="console" aria-labelledby={`${ids}-heading`} data-console="">
       <div className="console__head">
@@ -32,13 +57,7 @@ export function WorkshopConsole({ onEditQuestions }: { onEditQuestions: () => vo
       </div>
       <div id={`${ids}-body`} className="console__grid" hidden={!open}>
         <AgendaCard onEditQuestions={onEditQuestions} />
-        <TimerCard />
-        <WritingCard />
-        <ClustersCard />
-        {/* A change by another facilitator starts the form afresh from the document. */}
-        <VotingCard key={`${voting.votesPerPerson}-${voting.maxPerIdea}`} />
-        <ScreenCard />
-        <RoomCard />
+        {order.map((name) => cards[name])}
       </div>
     </section>
   );
