@@ -1,21 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Identity } from '../../shared';
-import type { PresentUser } from '../state/slices/content';
 import { useBoardStore } from '../state/board-store';
+import { countedPeople } from '../sync/presence';
 import { useDisclosure } from '../ui/useDisclosure';
-
-/**
- * The people the room counts: participants, each once however many tabs. The projector
- * (client/observer/ObserverScreen.tsx) and the console's "N deltagere til stede" count the
- * same, so a phone, the facilitator and the wall never show different numbers. Facilitators
- * are listed but not counted; a screen is not a person and is neither.
- */
-export function countedPeople(present: readonly PresentUser[], me: Identity): number {
-  const ids = new Set(present.filter((p) => p.role === 'participant').map((p) => p.participantId));
-  if (me.role === 'participant') ids.add(me.participantId);
-  return ids.size;
-}
 
 /**
  * Who is here: a count ("31 til stede") that opens the list of names (or "Anonymous") and

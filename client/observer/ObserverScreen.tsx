@@ -7,6 +7,7 @@ import { StatusIndicator } from '../board/StatusIndicator';
 import { loadLinks, type StoredSession } from '../session/storage';
 import { useBoardStore } from '../state/board-store';
 import { deriveSaveStatus, ideasLoading } from '../state/slices/connection';
+import { countedPeople } from '../sync/presence';
 import { useBoardSync } from '../sync/useBoardSync';
 import { LiveRegion } from '../ui/LiveRegion';
 import { TimerAnnouncer } from '../workshop/TimerAnnouncer';
@@ -71,8 +72,7 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
   const votingStep = step === 'vote' || step === 'results';
   const votesShown = revealed && votingStep;
   const results = view.kind === 'results' || step === 'results' || votesShown;
-  // The people in the room: participants, each once however many tabs (not the screen, not facilitators).
-  const people = new Set(present.filter((p) => p.role === 'participant').map((p) => p.participantId)).size;
+  const people = countedPeople(present, session.identity);
 
   // From the store's incremental index: a change regroups only what it touched, never every idea.
   const focusIdeas = useMemo(() => (focusId ? focusMembers(index, settings, focusId) : []), [index, settings, focusId]);

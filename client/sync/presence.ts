@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { awarenessUserSchema } from '../../shared';
+import { awarenessUserSchema, type Identity } from '../../shared';
 import type { PresentUser } from '../state/slices/content';
 
 /**
@@ -24,4 +24,16 @@ export function watchPresence(awareness: Awareness, onChange: (present: PresentU
   awareness.on('change', handler);
   handler();
   return () => awareness.off('change', handler);
+}
+
+/**
+ * The people the room counts: participants, each once however many tabs (this device's own
+ * other tabs are in `present`, this tab is `me`). Facilitators are listed but not counted; a
+ * screen is not a person. The phone's count, the console's and the projector's all come from
+ * here, so the room never sees two numbers.
+ */
+export function countedPeople(present: readonly PresentUser[], me: Identity | null): number {
+  const ids = new Set(present.filter((p) => p.role === 'participant').map((p) => p.participantId));
+  if (me?.role === 'participant') ids.add(me.participantId);
+  return ids.size;
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoardStore } from '../../state/board-store';
+import { countedPeople } from '../../sync/presence';
 import { CopyButton } from '../../ui/CopyButton';
 import { ErrorText } from '../../ui/ErrorText';
 import { joinUrl } from '../../join/join-code';
@@ -17,7 +18,7 @@ export function RoomCard() {
   const identity = useBoardStore((s) => s.identity);
   const { run, busy, error } = useCommand();
   const people = present.filter((p) => p.participantId !== identity?.participantId);
-  const participants = people.filter((p) => p.role === 'participant').length;
+  const participants = countedPeople(present, identity);
   const url = workshop.joinCode ? joinUrl(workshop.joinCode) : null;
 
   return (
