@@ -1,11 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Idea } from '../../shared';
 import { Layout } from '../app/Layout';
-import { WorkshopConsole } from '../facilitator/console/WorkshopConsole';
-import { FacilitatorPanel } from '../facilitator/FacilitatorPanel';
+import { CockpitDock } from '../facilitator/dock/CockpitDock';
 import { i18n } from '../i18n';
-import { ModerationArea } from '../moderation/ModerationArea';
 import { InitiativesSection } from '../outcomes/InitiativesSection';
 import { useModerationFeed } from '../moderation/useModerationFeed';
 import { updateBoardMetaTitle, type StoredSession } from '../session/storage';
@@ -23,11 +21,8 @@ import { IDEAS_HEADING_ID, IdeasSection } from './IdeasSection';
 import { canWrite } from './permissions';
 import { ProblemAlert } from './ProblemAlert';
 import { RoomHeader } from './RoomHeader';
-import { ToolsDrawer } from './ToolsDrawer';
-import { SenseDock } from '../sensemaking/SenseDock';
 import { OpenPolls } from '../polls/OpenPolls';
 import { PollAnswerCard } from '../polls/PollAnswerCard';
-import { PollPanel } from '../polls/PollPanel';
 
 interface Props {
   session: StoredSession;
@@ -58,10 +53,6 @@ function announceRemote(ideas: Idea[]): void {
  */
 export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: Props) {
   const { t } = useTranslation();
-  const ids = useId();
-  const [toolsOpen, setToolsOpen] = useState(false);
-  const [toolsMounted, setToolsMounted] = useState(false);
-  const toolsButton = useRef<HTMLButtonElement>(null);
   const isFacilitator = session.identity.role === 'facilitator';
   const sync = useBoardSync(
     { boardId: session.identity.boardId, sessionToken: session.sessionToken, identity: session.identity },
@@ -74,18 +65,6 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
   const description = useBoardStore((s) => s.settings?.description ?? '');
   const loaded = useBoardStore((s) => s.connection.localLoaded);
   const writable = canWrite(session.identity);
-
-  const openTools = (open: boolean) => {
-    setToolsOpen(open);
-    if (open) setToolsMounted(true);
-    else requestAnimationFrame(() => toolsButton.current?.focus());
-  };
-  // "Edit questions" in the console: open the tools and put focus on the questions' editor.
-  const editQuestions = () => {
-    setToolsOpen(true);
-    setToolsMounted(true);
-    requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById('settings-questions')?.focus()));
-  };
 
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
@@ -138,28 +117,9 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
       >
         <ProblemAlert />
         {isFacilitator ? (
-          <div className={`cockpit${toolsOpen ? ' cockpit--tools' : ''}`}>
+          <div className="cockpit">
             <div className="cockpit__board">{board}</div>
-            <aside className="cockpit__dock" aria-label={t('room.panels')}>
-              <button
-                ref={toolsButton}
-                type="button"
-                className="button button--secondary cockpit__tools"
-                aria-expanded={toolsOpen}
-                aria-controls={`${ids}-tools`}
-                onClick={() => openTools(!toolsOpen)}
-              >
-                {t('board.facilitatorTools')}
-              </button>
-              <ToolsDrawer id={`${ids}-tools`} open={toolsOpen} onClose={() => openTools(false)} title={t('board.facilitatorTools')}>
-                {toolsMounted ? <FacilitatorPanel session={session} /> : null}
-              </ToolsDrawer>
-              {loaded ? <WorkshopConsole onEditQuestions={editQuestions} /> : null}
-              {loaded ? <PollPanel /> : null}
-              {loaded ? <SenseDock session={session} /> : null}
-              {loaded ? <ModerationArea session={session} /> : null}
-              {loaded ? <InitiativesSection /> : null}
-            </aside>
+            <CockpitDock session={session} loaded={loaded} />
           </div>
         ) : (
           <div className="room">{board}</div>

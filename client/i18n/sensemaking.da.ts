@@ -3,8 +3,6 @@ export const sensemakingDa = {
   sense: {
     dock: {
       heading: 'Overblik over idéerne',
-      show: 'Vis',
-      hide: 'Skjul',
     },
     similar: {
       heading: 'Ligner disse idéer',

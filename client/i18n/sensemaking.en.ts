@@ -3,8 +3,6 @@ export const sensemakingEn = {
   sense: {
     dock: {
       heading: 'What the ideas say',
-      show: 'Show',
-      hide: 'Hide',
     },
     similar: {
       heading: 'Similar ideas',

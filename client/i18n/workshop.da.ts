@@ -86,6 +86,7 @@ export const workshopDa = {
     created: 'Klyngen «{{name}}» er oprettet.',
     nameRequired: 'Giv klyngen et navn.',
     noneYet: 'Ingen klynger for fokusspørgsmålet endnu.',
+    suggestions: 'Se forslag til temaer og dubletter',
     emptyHint: 'Tom – træk idéer hertil, eller brug «Læg i klynge…».',
     addTo: 'Læg i klynge…',
     menu: 'Læg idéen i klyngen',
@@ -115,8 +116,6 @@ export const workshopDa = {
   },
   console: {
     heading: 'Workshop',
-    hide: 'Skjul styring',
-    show: 'Vis styring',
     agendaHeading: 'Spørgsmål og trin',
     noQuestions: 'Tavlen har ingen spørgsmål. Tilføj dem under «Rediger spørgsmål».',
     inFocus: 'I fokus',

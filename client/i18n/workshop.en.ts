@@ -85,6 +85,7 @@ export const workshopEn: typeof workshopDa = {
     created: 'The cluster “{{name}}” was created.',
     nameRequired: 'Give the cluster a name.',
     noneYet: 'No clusters for the focus question yet.',
+    suggestions: 'See suggested themes and duplicates',
     emptyHint: 'Empty – drag ideas here, or use “Add to cluster…”.',
     addTo: 'Add to cluster…',
     menu: 'Add the idea to cluster',
@@ -114,8 +115,6 @@ export const workshopEn: typeof workshopDa = {
   },
   console: {
     heading: 'Workshop',
-    hide: 'Hide controls',
-    show: 'Show controls',
     agendaHeading: 'Questions and steps',
     noQuestions: 'The board has no questions. Add them under “Edit questions”.',
     inFocus: 'In focus',

@@ -7,7 +7,7 @@ import { ErrorText } from '../ui/ErrorText';
 import { IdeaPicker } from './IdeaPicker';
 import { checkDraft, draftOf, type DraftErrors, type InitiativeDraft } from './initiative-form';
 import { InitiativeFields } from './InitiativeFields';
-import { focusable, initiativeElementId } from './jump';
+import { focusable, initiativeElementId, showDockPanelOf } from './jump';
 import { untilStore } from './until-store';
 import { useInitiativeCommands } from './useInitiativeCommands';
 import { DialogActions } from '../ui/DialogActions';
@@ -71,6 +71,8 @@ export function InitiativeDialog({ initiative, onClose }: Props) {
     await untilStore((s) => s.initiatives.some((i) => i.id === id && i.updatedAt >= updatedAt));
     setBusy(false);
     saved.current = id;
+    // Saved from the tools: the card is in the dock's initiatives tab, which comes into view with it.
+    showDockPanelOf(document.getElementById(initiativeElementId(id)));
     announce(t('outcomes.form.saved', { title: result.data.title }));
     onClose();
   };

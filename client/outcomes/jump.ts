@@ -1,3 +1,6 @@
+import { useBoardStore } from '../state/board-store';
+import { DOCK_TABS, type DockTab } from '../state/slices/ui';
+
 /** Element ids the initiatives and the notes link each other by. */
 export const noteElementId = (ideaId: string) => `note-${ideaId}`;
 export const initiativeElementId = (initiativeId: string) => `initiative-${initiativeId}`;
@@ -19,10 +22,35 @@ export function focusable(elementId: string): HTMLElement | null {
 export function jumpTo(elementId: string): boolean {
   const element = focusable(elementId);
   if (!element) return false;
+  const panel = showDockPanelOf(element);
+  if (panel) revealOnceShown(panel, element, 5);
+  else reveal(element);
+  return true;
+}
+
+const isDockTab = (name: string | undefined): name is DockTab => (DOCK_TABS as readonly (string | undefined)[]).includes(name);
+
+/**
+ * An element in a panel of the facilitator's dock that another tab hides: selects that
+ * panel's tab and returns the (still hidden until React renders) panel; null otherwise.
+ */
+export function showDockPanelOf(element: HTMLElement | null): HTMLElement | null {
+  const panel = element?.closest<HTMLElement>('[data-dock-panel]');
+  const tab = panel?.dataset.dockPanel;
+  if (!panel?.hidden || !isDockTab(tab)) return null;
+  useBoardStore.getState().setDockTab(tab);
+  return panel;
+}
+
+/** React shows the panel on its next render; a few frames at most. */
+function revealOnceShown(panel: HTMLElement, element: HTMLElement, frames: number): void {
+  requestAnimationFrame(() => (panel.hidden && frames > 1 ? revealOnceShown(panel, element, frames - 1) : reveal(element)));
+}
+
+function reveal(element: HTMLElement): void {
   const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   element.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
   element.focus({ preventScroll: true });
   element.classList.add('jump-target');
   window.setTimeout(() => element.classList.remove('jump-target'), HIGHLIGHT_MS);
-  return true;
 }

@@ -15,7 +15,7 @@ import {
   type ServerToClientEvents,
   type SessionResponse,
 } from '../../shared';
-import { ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp } from './support';
+import { ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, openDockTab, startApp } from './support';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -71,7 +71,7 @@ describe('moderation (facilitator)', () => {
   }
 
   const area = (page: Page) => page.locator('[data-moderation]');
-  const badge = (page: Page) => area(page).locator('.moderation__toggle [data-pending]');
+  const badge = (page: Page) => area(page).locator('.moderation__heading [data-pending]');
   const queueItem = (page: Page, text: string) => page.locator('[data-queue-item]', { hasText: text });
 
   it('runs a public call from opening to the audit log', { timeout: 120_000 }, async () => {
@@ -81,10 +81,11 @@ describe('moderation (facilitator)', () => {
     const page = fac.page;
     await joinBoard(page, board.links.facilitator, 'Mette');
 
-    // Collapsed, the area still shows the count and the call's status.
+    // Behind its tab, the area keeps the count and the call's status; the tab names no count while nothing waits.
     await expect.poll(() => badge(page).getAttribute('data-pending')).toBe('0');
     await expect.poll(() => area(page).locator('[data-call-chip]').getAttribute('data-call-chip')).toBe('none');
-    await area(page).locator('.moderation__toggle').click();
+    expect(await page.getByRole('tab', { name: /^Moderation/ }).innerText()).toBe('Moderation');
+    await openDockTab(page, 'Moderation');
     await page.getByRole('tab', { name: 'Indkaldelse' }).click();
 
     // Open the call: pre-moderated, closing in a week (typed as Copenhagen time).
@@ -235,7 +236,9 @@ describe('moderation (facilitator)', () => {
     const page = fac.page;
     await joinBoard(page, board.links.facilitator, 'Mette');
     await expect.poll(() => badge(page).getAttribute('data-pending')).toBe('3');
-    await area(page).locator('.moderation__toggle').click();
+    // The dock's tab says so while another panel is in view.
+    await expect.poll(() => page.getByRole('tab', { name: /^Moderation/ }).innerText()).toMatch(/^Moderation\s+3 venter$/);
+    await openDockTab(page, 'Moderation');
     const trees = queueItem(page, 'Flere træer');
     await trees.waitFor();
 

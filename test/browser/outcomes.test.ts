@@ -13,6 +13,7 @@ import {
   newDevice,
   newPhone,
   openNoteActions,
+  openDockTab,
   waitForStatus,
 } from './support';
 
@@ -102,6 +103,7 @@ describe('from idea to initiative, in the browser', () => {
 
     // An initiative from two ideas, recorded in the board's Initiatives section.
     const section = page.locator('section#initiatives');
+    await openDockTab(page, 'Indsatser');
     await section.getByText('Ingen indsatser endnu.', { exact: false }).waitFor();
     await section.getByRole('button', { name: 'Ny indsats…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ny indsats' });
@@ -135,6 +137,12 @@ describe('from idea to initiative, in the browser', () => {
     // The idea link jumps to the note (focus moves there).
     await card.getByRole('link', { name: calendar }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-idea'))).toBeTruthy();
+    // And back: from the note, while the dock shows the workshop console, to the initiative's card.
+    await openDockTab(page, 'Workshop');
+    await note(page, bench).getByRole('link', { name: initiative }).click();
+    await expect.poll(() => page.getByRole('tab', { name: /^Indsatser/ }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-initiative'))).toBeTruthy();
+    expect(await card.isVisible()).toBe(true);
 
     // Ane, on her phone, sees what became of her idea: status, rationale and the initiative.
     const aneNote = note(ane.page, bench);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { randomId, type Ack, type ContributionReceipt, type PublicCall } from '../../shared';
 import { call, ok, socketOf, type TestSocket } from '../support/workshop';
-import { ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, startApp } from './support';
+import { ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, openDockTab, startApp } from './support';
 
 /** The facilitator's "Persondata" tab (issue 16): find a contributor by e-mail, export, delete with a confirmation. */
 describe('personal data in the moderation area', () => {
@@ -34,7 +34,7 @@ describe('personal data in the moderation area', () => {
     const { context, page } = await newDevice(browser, 1366, 900);
     try {
       await joinBoard(page, board.links.facilitator, 'Mette');
-      await page.locator('[data-moderation] .moderation__toggle').click();
+      await openDockTab(page, 'Moderation');
       await page.getByRole('tab', { name: 'Persondata' }).click();
       await page.getByLabel('Find ud fra').selectOption('email');
       await page.getByLabel('Værdi').fill('borger@example.dk');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CreateBoardResponse } from '../../shared';
-import { ARTIFACTS, createBoard, joinBoard, launchBrowser, newDevice, newPhone, startApp } from './support';
+import { ARTIFACTS, createBoard, joinBoard, launchBrowser, newDevice, newPhone, openDockTab, startApp } from './support';
 
 /**
  * Draft polls in the facilitator's panel: a draft is the facilitator's preparation, in no
@@ -35,6 +35,7 @@ describe('draft polls in the facilitator panel', () => {
       await joinBoard(phone.page, board.links.participant, 'Ane');
       // The kick-off template's two polls are drafts, listed for both facilitators.
       for (const page of [lead.page, coLead.page]) {
+        await openDockTab(page, 'Afstemninger');
         await item(page, 'Hvor godt kender du visionen?').waitFor({ timeout: 15_000 });
         expect(await item(page, 'Hvad kan jeres råd bidrage med?').getAttribute('data-poll-state')).toBe('draft');
       }

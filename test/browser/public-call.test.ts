@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ARTIFACTS, axeViolations, createBoard, joinBoard, launchBrowser, newDevice, startApp } from './support';
+import { ARTIFACTS, axeViolations, createBoard, joinBoard, launchBrowser, newDevice, openDockTab, startApp } from './support';
 
 /**
  * The public call end to end, as the issue tells it: a citizen on a phone sends an idea
@@ -31,8 +31,7 @@ describe('a public call from a citizen\u2019s phone to the projector', () => {
       await projector.page.goto(board.links.observer);
 
       // The facilitator opens a pre-moderated call.
-      const area = page.locator('[data-moderation]');
-      await area.locator('.moderation__toggle').click();
+      await openDockTab(page, 'Moderation');
       await page.getByRole('tab', { name: 'Indkaldelse' }).click();
       await page.locator('.mod-call-form').getByLabel('Forhåndsmoderation').check();
       await page.getByRole('button', { name: 'Opret offentligt link' }).click();

@@ -4,7 +4,7 @@ import type { CreateBoardResponse, Idea } from '../../shared';
 import { readBoardSettings } from '../../shared/model/doc-layout';
 import { TestClient, eventually } from '../support/harness';
 import { call, ok, setStep, socketOf, type TestSocket } from '../support/workshop';
-import { ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, newPhone, startApp } from './support';
+import { ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, newPhone, openDockTab, startApp } from './support';
 
 /**
  * The README's pictures: written into docs/ only when asked (`UPDATE_DOCS_SCREENSHOTS=1`), so
@@ -186,19 +186,26 @@ describe('the workshop room', () => {
         await page.locator('.note').first().waitFor();
         await page.screenshot({ path: docsScreenshot('screenshot-facilitator.png') });
         expect(await countFullyInView(page, '.note')).toBeGreaterThanOrEqual(1);
-        expect(await fullyInView(page, console.getByRole('button', { name: 'Skjul styring' }))).toBe(true);
+        const workshopTab = page.getByRole('tab', { name: 'Workshop' });
+        expect(await fullyInView(page, workshopTab)).toBe(true);
+        expect(await workshopTab.getAttribute('aria-selected')).toBe('true');
         expect(await axeViolations(page)).toEqual([]);
 
-        // "Hide" hides: the console's cards are gone, and the button says so.
-        const toggle = console.getByRole('button', { name: 'Skjul styring' });
-        const body = page.locator(`#${await toggle.getAttribute('aria-controls')}`);
-        await toggle.click();
-        const show = console.getByRole('button', { name: 'Vis styring' });
-        await expect(show.getAttribute('aria-expanded')).resolves.toBe('false');
-        expect(await body.isVisible()).toBe(false);
+        // One panel at a time: another tab hides the console's cards and shows its own panel.
+        await openDockTab(page, 'Afstemninger');
         expect(await console.getByRole('heading', { name: 'Timer' }).isVisible()).toBe(false);
-        await show.click();
-        expect(await body.isVisible()).toBe(true);
+        await page.getByRole('heading', { name: 'Afstemninger', level: 2 }).waitFor();
+        expect(await fullyInView(page, page.getByRole('button', { name: 'Ny afstemning…' }))).toBe(true);
+        await page.screenshot({ path: `${ARTIFACTS}/room-facilitator-polls-tab.png` });
+        // The tabs follow the arrow keys, and only the selected one is in the Tab order.
+        await page.getByRole('tab', { name: 'Afstemninger' }).focus();
+        await page.keyboard.press('ArrowRight');
+        const overview = page.getByRole('tab', { name: 'Overblik' });
+        await expect.poll(() => overview.evaluate((el) => el === document.activeElement && el.getAttribute('aria-selected') === 'true')).toBe(true);
+        expect(await page.locator('[role="tab"][tabindex="0"]').count()).toBe(1);
+        await page.keyboard.press('Home');
+        await expect.poll(() => workshopTab.getAttribute('aria-selected')).toBe('true');
+        await console.getByRole('heading', { name: 'Timer' }).waitFor();
 
         // The tools open over the board with focus in them, and give focus back on Escape.
         const tools = page.getByRole('button', { name: 'Facilitatorværktøjer' });

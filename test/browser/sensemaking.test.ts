@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { ideasMap, readClusters, type CreateBoardResponse, type PublicCall } from '../../shared';
 import { TestClient, eventually } from '../support/harness';
 import { call, ok, setStep, socketOf, type TestSocket } from '../support/workshop';
-import { ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, newPhone, startApp } from './support';
+import { ARTIFACTS, axeViolations, createBoard, createSession, joinBoard, launchBrowser, newDevice, newPhone, openDockTab, startApp } from './support';
 
 /**
  * Sensemaking in the browser (issue 14): similar ideas under the idea field, with support
@@ -81,7 +81,7 @@ describe('sensemaking', () => {
       await joinBoard(page, board.links.facilitator, 'Mette');
       await joinBoard(other.page, board.links.participant, 'Bo');
       const dock = page.locator('[data-sense]');
-      await dock.getByRole('button', { name: 'Vis' }).click();
+      await openDockTab(page, 'Overblik');
       const pairs = dock.locator('[data-duplicates] .sense-pair');
       await expect.poll(() => pairs.count(), { timeout: 15_000 }).toBeGreaterThan(0);
       const first = pairs.first();
@@ -140,17 +140,23 @@ describe('sensemaking', () => {
     }
   });
 
-  it('opens the duplicates by itself in the group step', { timeout: 60_000 }, async () => {
+  it('points the facilitator to the duplicates in the group step, and asks for them only when looked at', { timeout: 60_000 }, async () => {
     const board = await createBoard(app.url, { template: 'kickoff' });
     const socket = await socketOf(app.url, await createSession(app.url, board, 'facilitator', 'Mette'));
     sockets.push(socket);
     const { context, page } = await newDevice(browser, 1366, 768);
     try {
       await joinBoard(page, board.links.facilitator, 'Mette');
-      const toggle = page.locator('[data-sense]').getByRole('button', { name: /Vis|Skjul/ });
-      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      const tab = page.getByRole('tab', { name: /^Overblik/ });
+      expect(await tab.innerText()).toBe('Overblik');
+      // Behind its tab the overview has asked the server nothing.
+      expect(await page.locator('[data-sense] [data-duplicates]').count()).toBe(0);
       await setStep(socket, 'kickoff-q1', 'group');
-      await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+      await expect.poll(() => tab.innerText()).toMatch(/^Overblik\s+forslag$/);
+      // The clusters card, first in the console in this step, leads there; focus goes to the tab.
+      await page.getByRole('button', { name: 'Se forslag til temaer og dubletter' }).click();
+      await expect.poll(() => tab.evaluate((el) => el === document.activeElement && el.getAttribute('aria-selected') === 'true')).toBe(true);
+      await page.locator('[data-sense] [data-duplicates]').waitFor();
     } finally {
       await context.close();
     }

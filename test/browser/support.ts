@@ -220,3 +220,13 @@ export async function showReactions(note: Locator): Promise<Locator> {
   if ((await more.count()) > 0 && (await more.getAttribute('aria-expanded')) !== 'true') await more.click();
   return note;
 }
+
+/**
+ * Facilitators: brings one panel of the dock into view by its tab (Workshop, Afstemninger,
+ * Overblik, Moderation, Indsatser), as a person clicks it. The tab's name may carry a count.
+ */
+export async function openDockTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name: new RegExp(`^${name}\\b`) });
+  await tab.click();
+  await page.locator(`#${await tab.getAttribute('aria-controls')}`).waitFor({ state: 'visible' });
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { io as ioClient } from 'socket.io-client';
 import { PROTOCOL_VERSION, randomId, type Ack, type ContributionReceipt, type SessionResponse } from '../../shared';
-import { createBoard, createSession, joinBoard, launchBrowser, startApp } from './support';
+import { createBoard, createSession, joinBoard, launchBrowser, openDockTab, startApp } from './support';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
@@ -94,7 +94,7 @@ describe('hostile text renders inert', () => {
 
     await note.getByRole('button', { name: /kommentar/ }).click();
     await note.getByText(PAYLOAD).first().waitFor();
-    await page.locator('[data-moderation] .moderation__toggle').click();
+    await openDockTab(page, 'Moderation');
     await page.locator('[data-queue-item][data-kind="contribution"]', { hasText: 'window.__pwned' }).waitFor();
     const receiptPage = await strictPage();
     await receiptPage.goto(`${app.url}/r/${receipt.data.receipt}`);

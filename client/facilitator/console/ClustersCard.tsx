@@ -70,6 +70,7 @@ export function ClustersCard() {
   const clusters = useBoardStore((s) => s.clusters);
   const ideas = useBoardStore((s) => s.ideas);
   const announce = useBoardStore((s) => s.announce);
+  const setDockTab = useBoardStore((s) => s.setDockTab);
   const { run, busy, error, setError } = useCommand();
   const [name, setName] = useState('');
   const mine = clusters.filter((c) => c.questionId === focusId);
@@ -86,6 +87,12 @@ export function ClustersCard() {
       setName('');
       announce(t('clusters.created', { name: result.data.name }));
     }
+  };
+
+  // Theme and duplicate suggestions are the dock's "Overview" tab; focus goes to that tab.
+  const showSuggestions = () => {
+    setDockTab('sense');
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-dock-tab="sense"]')?.focus());
   };
 
   return (
@@ -108,6 +115,11 @@ export function ClustersCard() {
       ) : (
         <p className="hint">{t('clusters.noneYet')}</p>
       )}
+      <p>
+        <button type="button" className="button button--small button--quiet" onClick={showSuggestions}>
+          {t('clusters.suggestions')}
+        </button>
+      </p>
     </section>
   );
 }

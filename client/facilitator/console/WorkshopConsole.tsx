@@ -1,4 +1,4 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stepOfQuestion, type Step } from '../../../shared';
 import { useBoardStore } from '../../state/board-store';
@@ -22,13 +22,12 @@ const ORDER: readonly CardName[] = ['timer', 'writing', 'clusters', 'voting', 's
  * is a server command; its effect comes back through the document, to every screen.
  * The agenda stays first; the card of the focus question's step follows it (writing and
  * reveal, clusters, voting), so the tool the room needs now is in view without scrolling
- * the dock. The stepper a facilitator just pressed does not move.
+ * the dock. The stepper a facilitator just pressed does not move. It is the first of the
+ * dock's tabs (client/facilitator/dock).
  */
 export function WorkshopConsole({ onEditQuestions }: { onEditQuestions: () => void }) {
   const { t } = useTranslation();
   const ids = useId();
-  // Open beside the board on a laptop; folded on a small screen, where it would sit above the ideas.
-  const [open, setOpen] = useState(() => typeof matchMedia !== 'function' || matchMedia('(min-width: 64rem)').matches);
   const voting = useBoardStore((s) => s.workshop.voting);
   const step = useBoardStore((s) => {
     const focus = s.settings?.focusQuestionId ?? null;
@@ -47,15 +46,11 @@ export function WorkshopConsole({ onEditQuestions }: { onEditQuestions: () => vo
   const order = lead ? [lead, ...ORDER.filter((name) => name !== lead)] : ORDER;
   return (
     <section className="console" aria-labelledby={`${ids}-heading`} data-console="">
-      <div className="console__head">
-        <h2 id={`${ids}-heading`} className="console__heading">
-          {t('console.heading')}
-        </h2>
-        <button type="button" className="button button--small" aria-expanded={open} aria-controls={`${ids}-body`} onClick={() => setOpen((o) => !o)}>
-          {open ? t('console.hide') : t('console.show')}
-        </button>
-      </div>
-      <div id={`${ids}-body`} className="console__grid" hidden={!open}>
+      {/* The dock's tab names the panel on screen; the heading is for screen readers' outline. */}
+      <h2 id={`${ids}-heading`} className="sr-only">
+        {t('console.heading')}
+      </h2>
+      <div className="console__grid">
         <AgendaCard onEditQuestions={onEditQuestions} />
         {order.map((name) => cards[name])}
       </div>

@@ -43,6 +43,10 @@ export interface Announcement {
   seq: number;
 }
 
+/** The panels of the facilitator's dock, one shown at a time (client/facilitator/dock). */
+export const DOCK_TABS = ['workshop', 'polls', 'sense', 'moderation', 'initiatives'] as const;
+export type DockTab = (typeof DOCK_TABS)[number];
+
 /** This device's view of the board: how it is grouped and filtered, what to announce. */
 export interface UiSlice {
   grouping: Grouping;
@@ -62,6 +66,9 @@ export interface UiSlice {
    */
   pinnedIdeas: ReadonlySet<string>;
   pinIdea: (ideaId: string) => void;
+  /** Facilitators: the dock's panel in view. */
+  dockTab: DockTab;
+  setDockTab: (tab: DockTab) => void;
 }
 
 export const createUiSlice: StateCreator<BoardState, [], [], UiSlice> = (set) => ({
@@ -76,4 +83,6 @@ export const createUiSlice: StateCreator<BoardState, [], [], UiSlice> = (set) =>
   setMergeSelection: (mergeSelection) => set({ mergeSelection }),
   pinnedIdeas: new Set(),
   pinIdea: (ideaId) => set((s) => (s.pinnedIdeas.has(ideaId) ? s : { pinnedIdeas: new Set(s.pinnedIdeas).add(ideaId) })),
+  dockTab: 'workshop',
+  setDockTab: (dockTab) => set({ dockTab }),
 });
