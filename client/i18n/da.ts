@@ -268,8 +268,8 @@ export const da = {
     shareMissing: 'Deltager- og skærm-linket findes kun på den enhed, hvor tavlen blev oprettet.',
   },
   observer: {
-    present_one: '{{count}} person til stede',
-    present_other: '{{count}} personer til stede',
+    present_one: '{{count}} deltager til stede',
+    present_other: '{{count}} deltagere til stede',
     ideaCount_one: '{{count}} idé',
     ideaCount_other: '{{count}} idéer',
     joinHint: 'Deltag med din telefon',

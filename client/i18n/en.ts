@@ -265,8 +265,8 @@ export const en: Messages = {
     shareMissing: 'The participant and screen links exist only on the device where the board was created.',
   },
   observer: {
-    present_one: '{{count}} person here',
-    present_other: '{{count}} people here',
+    present_one: '{{count}} participant here',
+    present_other: '{{count}} participants here',
     ideaCount_one: '{{count}} idea',
     ideaCount_other: '{{count}} ideas',
     joinHint: 'Join from your phone',

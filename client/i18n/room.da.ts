@@ -51,7 +51,5 @@ export const roomDa = {
     loose: 'Uden klynge',
     votesHidden: 'Stemmetallet er skjult',
     ideasIn: '{{count}} idéer',
-    people_one: '{{count}} til stede',
-    people_other: '{{count}} til stede',
   },
 };

@@ -53,7 +53,5 @@ export const roomEn: typeof roomDa = {
     loose: 'No cluster',
     votesHidden: 'Vote totals are hidden',
     ideasIn: '{{count}} ideas',
-    people_one: '{{count}} here',
-    people_other: '{{count}} here',
   },
 };

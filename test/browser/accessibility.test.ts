@@ -89,7 +89,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) and screenshots', () => {
     const screen = await newDevice(suite.browser, 1600, 900);
     await screen.page.goto(board.links.observer);
     await screen.page.locator('.note', { hasText: 'Ishøj Strand' }).waitFor();
-    await expect.poll(() => screen.page.locator('.screen__stats').innerText()).toContain('1 person til stede');
+    await expect.poll(() => screen.page.locator('.screen__stats').innerText()).toContain('1 deltager til stede');
     // Read-only: no way to add, edit or move anything.
     expect(await screen.page.getByRole('button', { name: 'Flyt til…' }).count()).toBe(0);
     expect(await screen.page.getByRole('button', { name: 'Handlinger' }).count()).toBe(0);

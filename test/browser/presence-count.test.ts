@@ -29,7 +29,7 @@ describe('presence count', () => {
     // What people read says the same number.
     expect(await phones[0]!.page.locator('.presence__button').innerText()).toContain('2 til stede');
     expect(await fac.page.locator('.presence__button').innerText()).toContain('2 til stede');
-    expect(await projector.page.locator('[data-present]').innerText()).toBe('2 personer til stede');
+    expect(await projector.page.locator('[data-present]').innerText()).toBe('2 deltagere til stede');
     expect(await fac.page.locator('.console-card--room h4', { hasText: 'til stede' }).innerText()).toBe('2 deltagere til stede');
 
     // The phone's list names the facilitator, not the screen, and says what the number counts.

@@ -72,7 +72,7 @@ describe('a live workshop', () => {
     await expect.poll(() => room.locator('.people__person').allInnerTexts()).toEqual(
       expect.arrayContaining(['Ane\nDeltager · Rådsmedlem', 'Bo\nDeltager · Forening', 'Anonym\nDeltager · Borger']),
     );
-    await expect.poll(() => projector.page.locator('[data-present]').innerText()).toBe('3 personer til stede');
+    await expect.poll(() => projector.page.locator('[data-present]').innerText()).toBe('3 deltagere til stede');
 
     // The facilitator puts question 2 in focus and starts a three-minute timer.
     const q2 = 'Hvilke ressourcer og styrker';
