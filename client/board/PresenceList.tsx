@@ -36,7 +36,8 @@ export function PresenceList({ identity }: { identity: Identity }) {
           <circle cx="14" cy="8" r="2.5" fill="currentColor" />
           <path d="M1.5 17c0-3.3 2.5-5.5 5.5-5.5s5.5 2.2 5.5 5.5zM12.5 17c0-2-.6-3.6-1.7-4.7 3.6-.6 7.2 1.2 7.2 4.7z" fill="currentColor" />
         </svg>
-        {t('board.presenceCount', { count })}
+        {count}
+        <span className="presence__word"> {t('board.presenceWord', { count })}</span>
       </button>
       <div ref={panel} id={`${ids}-list`} className="presence__panel" hidden={!open} tabIndex={-1} aria-labelledby={`${ids}-heading`} role="region">
         <h2 id={`${ids}-heading`} className="presence__heading">

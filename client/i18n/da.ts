@@ -179,8 +179,9 @@ export const da = {
   board: {
     focusQuestion: 'Fokusspørgsmål',
     presenceHeading: 'Til stede',
-    presenceCount_one: '{{count}} til stede',
-    presenceCount_other: '{{count}} til stede',
+    // After the number in the header's count; a phone shows only the number and the icon.
+    presenceWord_one: 'til stede',
+    presenceWord_other: 'til stede',
     presenceRule: 'Tallet tæller deltagerne, hver én gang – ikke facilitatorer og skærme.',
     you: '{{name}} (dig)',
     anonymous: 'Anonym',

@@ -176,8 +176,9 @@ export const en: Messages = {
   board: {
     focusQuestion: 'Focus question',
     presenceHeading: 'Here now',
-    presenceCount_one: '{{count}} here',
-    presenceCount_other: '{{count}} here',
+    // After the number in the header's count; a phone shows only the number and the icon.
+    presenceWord_one: 'here',
+    presenceWord_other: 'here',
     presenceRule: 'The number counts participants, each once – not facilitators or screens.',
     you: '{{name}} (you)',
     anonymous: 'Anonymous',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { appAndBrowser, createBoard, joinBoard, newDevice, newPhone } from './support';
 
 /**
@@ -26,9 +27,14 @@ describe('presence count', () => {
       projector: await projector.page.locator('[data-present]').getAttribute('data-present'),
     });
     await expect.poll(counts, { timeout: 15_000 }).toEqual({ phone: '2', otherPhone: '2', facilitator: '2', projector: '2' });
-    // What people read says the same number.
-    expect(await phones[0]!.page.locator('.presence__button').innerText()).toContain('2 til stede');
-    expect(await fac.page.locator('.presence__button').innerText()).toContain('2 til stede');
+    // What people read says the same number: on a phone the number beside the people icon, its words read out.
+    for (const page of [phones[0]!.page, fac.page]) {
+      expect(await page.getByRole('button', { name: '2 til stede', exact: true }).count()).toBe(1);
+      expect(await page.locator('.presence__button').innerText()).toMatch(/^2\b/);
+    }
+    const wordWidth = (page: Page) => page.locator('.presence__word').evaluate((el) => el.getBoundingClientRect().width);
+    expect(await wordWidth(phones[0]!.page)).toBeLessThanOrEqual(1);
+    expect(await wordWidth(fac.page)).toBeGreaterThan(20);
     expect(await projector.page.locator('[data-present]').innerText()).toBe('2 deltagere til stede');
     expect(await fac.page.locator('.console-card--room h4', { hasText: 'til stede' }).innerText()).toBe('2 deltagere til stede');
 

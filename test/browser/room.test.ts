@@ -108,13 +108,27 @@ describe('the workshop room', () => {
     }, 120_000);
 
     it('a phone shows the idea field in the first screen and confirms a sent idea', { timeout: 90_000 }, async () => {
+      // A round is running: the timer is in the header too.
+      const fac = await facilitatorSocket(board);
+      await ok(call(fac, 'workshop:timer', { action: 'set', durationMs: 300_000 }));
+      await ok(call(fac, 'workshop:timer', { action: 'start' }));
       const { context, page } = await newPhone(browser);
       try {
         await joinBoard(page, board.links.participant, 'Lars fra Seniorrådet');
         // 29 seeded people, the bulk writer and me; the facilitator's client is listed, not counted
         // (every screen counts the participants, as the projector does).
         const presence = page.locator('.presence__button');
-        await expect.poll(() => presence.innerText()).toContain('31 til stede');
+        await page.getByRole('button', { name: '31 til stede', exact: true }).waitFor();
+        // The header is three short rows: the title; the step, the timer and the count; the save light.
+        expect(await presence.locator('.presence__word').evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+        await page.locator('.room-header .timer--compact').waitFor();
+        const headerRows = await page.evaluate(() => {
+          const parts = document.querySelectorAll('.room-header__title, .room-header__step, .room-header .timer--compact, .presence__button, .room-header .status');
+          const middles = [...parts].map((el) => el.getBoundingClientRect()).filter((r) => r.height > 0).map((r) => r.top + r.height / 2);
+          // Parts of one row share its middle (the row centres them); a new row starts more than 8 px lower.
+          return middles.sort((a, b) => a - b).filter((y, i, all) => i === 0 || y - all[i - 1]! > 8).length;
+        });
+        expect(headerRows).toBe(3);
         await page.locator('.note').first().waitFor();
 
         const field = page.getByLabel('Din idé');
@@ -167,6 +181,7 @@ describe('the workshop room', () => {
         }
       } finally {
         await context.close();
+        await ok(call(fac, 'workshop:timer', { action: 'stop' }));
       }
     });
 
