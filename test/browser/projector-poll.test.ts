@@ -56,6 +56,10 @@ describe('a live poll on the projector', () => {
       expect(await wall.locator('.join-line [data-join-code]').getAttribute('data-join-code')).toBe(await screen.page.locator('.wall [data-join-code]').getAttribute('data-join-code'));
       expect(await axeViolations(screen.page)).toEqual([]);
       await screen.page.screenshot({ path: `${ARTIFACTS}/projector-poll-results-1920.png` });
+      // The bars line up: "1 · 100 %" is wider than "0 · 0 %", and must not push its bar aside.
+      const bars = await wall.locator('.poll-bars .poll-bar').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => `${Math.round(r.left)}:${Math.round(r.width)}`));
+      expect(bars.length).toBeGreaterThan(1);
+      expect(new Set(bars).size).toBe(1);
 
       // Off the screen: the wall is back, within reach again.
       await ok(call(lead, 'poll:setLive', { pollId: null }));
