@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addIdea, appAndBrowser, ARTIFACTS, createBoard, joinBoard, newDevice, newPhone, waitForStatus } from './support';
+import { addIdea, appAndBrowser, ARTIFACTS, createBoard, joinBoard, newDevice, newPhone, openNoteActions, waitForStatus } from './support';
 
 /**
  * Our rule on touch screens: every target at least 44 px in its smaller dimension (WCAG 2.5.5).
  * Measured on what a phone shows (390 × 844, touch): the join page, and a board with a few
- * ideas, reactions and an open comment thread. A checkbox counts by its label, which is
+ * ideas, reactions, an open comment thread and the report dialog. A checkbox counts by its label, which is
  * what a finger hits. Skip links are left out while they wait above the screen.
  */
 async function smallTargets(page: Page): Promise<string[]> {
@@ -58,6 +58,14 @@ describe('touch targets on a phone', () => {
     await note.locator('.comment').getByRole('button', { name: 'Slet' }).waitFor();
     await waitForStatus(page, 'saved');
     await page.screenshot({ path: `${ARTIFACTS}/touch-targets-board.png`, fullPage: true });
+    expect(await smallTargets(page)).toEqual([]);
+
+    // The report dialog: its reasons are radio buttons, which a finger hits by their rows.
+    await openNoteActions(note);
+    await note.getByRole('button', { name: 'Anmeld', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio').first().waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/touch-targets-report.png` });
     expect(await smallTargets(page)).toEqual([]);
   });
 });
