@@ -72,7 +72,9 @@ describe('comments, reactions, reports and moderation on a note', () => {
     expect(await axeViolations(bo.page)).toEqual([]);
     await bo.page.screenshot({ path: `${ARTIFACTS}/comments-thread-320.png`, fullPage: true });
 
-    // Bo reports the idea, from the phone.
+    // Bo reports the idea, from the phone: "Anmeld" is behind the note's "⋯".
+    expect(await note(bo.page, idea).getByRole('button', { name: 'Anmeld' }).isVisible()).toBe(false);
+    await openNoteActions(note(bo.page, idea));
     await note(bo.page, idea).getByRole('button', { name: 'Anmeld' }).click();
     const report = bo.page.getByRole('dialog', { name: 'Anmeld idéen' });
     await report.waitFor();

@@ -9,6 +9,7 @@ import { noteElementId } from '../../outcomes/jump';
 import { VoteControls } from '../../voting/VoteControls';
 import type { IdeaPermissions } from '../../workshop/permissions';
 import type { MoveOption } from './MoveMenu';
+import { ReportButton } from '../../comments/ReportButton';
 import { ModerateMenu } from './ModerateMenu';
 import { NoteActions } from './NoteActions';
 import { NoteEditor } from './NoteEditor';
@@ -50,9 +51,13 @@ export function IdeaNote(props: Props) {
   const ids = useId();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
   const [threadOpen, setThreadOpen] = useState(false);
-  const { facilitator, moderated } = useIdeaFields(idea.id, (s) => {
+  const { facilitator, moderated, reportable } = useIdeaFields(idea.id, (s) => {
     const facilitator = s.identity?.role === 'facilitator';
-    return { facilitator, moderated: facilitator && s.moderatorEdited.has(idea.id) };
+    return {
+      facilitator,
+      moderated: facilitator && s.moderatorEdited.has(idea.id),
+      reportable: s.identity?.role === 'participant' && s.identity.participantId !== idea.authorId,
+    };
   });
   const textId = `${ids}-text`;
   // Dragging would swallow text selection in the comment form, so an open thread pins the note.
@@ -127,6 +132,7 @@ export function IdeaNote(props: Props) {
           onAskDelete={() => setMode('confirm-delete')}
           onCancelDelete={() => setMode('view')}
           onDelete={() => props.onDelete(idea)}
+          report={reportable ? <ReportButton target={{ kind: 'idea', id: idea.id }} excerpt={idea.text} describedBy={textId} /> : undefined}
           moderation={facilitator ? <ModerateMenu idea={idea} describedBy={textId} /> : undefined}
         />
       </div>

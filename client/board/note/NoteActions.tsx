@@ -16,6 +16,8 @@ interface Props {
   onAskDelete: () => void;
   onCancelDelete: () => void;
   onDelete: () => void;
+  /** Participants: "Report" for someone else's idea. */
+  report?: ReactNode;
   /** Facilitators' moderation menu, last in the row. */
   moderation?: ReactNode;
 }
@@ -47,7 +49,7 @@ export function NoteActions(props: Props) {
       </div>
     );
   }
-  if (!permissions.move && !permissions.edit && !permissions.delete && !props.moderation) return null;
+  if (!permissions.move && !permissions.edit && !permissions.delete && !props.report && !props.moderation) return null;
   return (
     <div className="note__more">
       <button
@@ -97,6 +99,7 @@ export function NoteActions(props: Props) {
           {t('idea.delete')}
         </button>
       ) : null}
+      {props.report}
       {props.moderation}
       </div>
     </div>

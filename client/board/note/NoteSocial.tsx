@@ -3,7 +3,6 @@ import { useT } from '../../i18n/useT';
 import type { Idea } from '../../../shared';
 import { CommentThread } from '../../comments/CommentThread';
 import { ReactionBar } from '../../comments/ReactionBar';
-import { ReportButton } from '../../comments/ReportButton';
 import { useIdeaFields } from '../../state/idea-fields';
 
 interface Props {
@@ -13,14 +12,13 @@ interface Props {
   onToggleThread: (open: boolean) => void;
 }
 
-/** Under a note: reactions, the comment count that opens the thread, and "Report". */
+/** Under a note: reactions and the comment count that opens the thread ("Report" is behind the note's "⋯"). */
 export function NoteSocial({ idea, textId, threadOpen, onToggleThread }: Props) {
   const t = useT();
   const ids = useId();
-  const { count, role, own } = useIdeaFields(idea.id, (s) => ({
+  const { count, role } = useIdeaFields(idea.id, (s) => ({
     count: s.comments.get(idea.id)?.length ?? 0,
     role: s.identity?.role ?? 'observer',
-    own: s.identity?.participantId === idea.authorId,
   }));
   const writer = role !== 'observer';
   const threadId = `${ids}-thread`;
@@ -47,8 +45,8 @@ export function NoteSocial({ idea, textId, threadOpen, onToggleThread }: Props) 
             <svg className="comment-toggle__icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
               <path d="M3 3.5h14a1.5 1.5 0 0 1 1.5 1.5v8a1.5 1.5 0 0 1-1.5 1.5H9l-4 3.5v-3.5H3A1.5 1.5 0 0 1 1.5 13V5A1.5 1.5 0 0 1 3 3.5z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
             </svg>
-            {/* The bubble and the number, so reactions, comments, "Anmeld" and "⋯" fit one row of a
-                phone; the words are the button's name (aria-label) and its tooltip. */}
+            {/* The bubble and the number, so reactions, comments and "⋯" fit one row of a note;
+                the words are the button's name (aria-label) and its tooltip. */}
             {count > 0 ? (
               <span className="comment-toggle__count" aria-hidden="true">
                 {count}
@@ -56,7 +54,6 @@ export function NoteSocial({ idea, textId, threadOpen, onToggleThread }: Props) 
             ) : null}
           </button>
         ) : null}
-        {role === 'participant' && !own ? <ReportButton target={{ kind: 'idea', id: idea.id }} excerpt={idea.text} describedBy={textId} /> : null}
       </div>
       {threadOpen ? <CommentThread id={threadId} ideaId={idea.id} describedBy={textId} /> : null}
     </div>
