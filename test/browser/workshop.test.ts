@@ -139,9 +139,14 @@ describe('a live workshop', () => {
     await step(fac.page, 'Stem');
     await ane.locator('[data-blocked="add"]', { hasText: 'Afstemning i gang – du kan ikke tilføje idéer nu' }).waitFor();
     await expect.poll(() => ane.locator('.vote-bar__left').innerText()).toBe('Du har 3 af 3 stemmer tilbage');
-    // Nothing moves under people's dots: no edit or move controls in the vote step.
+    // Nothing moves under people's dots: no edit or move controls in the vote step. The "⋯" of
+    // someone else's idea holds only "Anmeld"; Ane's own ideas have none.
     expect(await ane.getByRole('button', { name: 'Flyt til…' }).count()).toBe(0);
-    expect(await ane.getByRole('button', { name: 'Handlinger' }).count()).toBe(0);
+    const actions = ane.getByRole('button', { name: 'Handlinger' });
+    for (let i = 0; i < (await actions.count()); i++) await actions.nth(i).click();
+    for (const name of ['Flyt til…', 'Læg i klynge…', 'Rediger', 'Slet']) expect(await ane.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+    expect(await ane.getByRole('button', { name: 'Anmeld', exact: true }).count()).toBe(await actions.count());
+    for (let i = 0; i < (await actions.count()); i++) await actions.nth(i).click();
 
     await vote(ane, ideas.a);
     await vote(ane, ideas.a);
