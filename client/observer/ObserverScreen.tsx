@@ -16,6 +16,7 @@ import { JoinPanel } from './JoinPanel';
 import { ProjectorIdeas } from './ProjectorIdeas';
 import { PollProjector } from '../polls/PollProjector';
 import { selectLivePoll, usePollsStore } from '../polls/polls-store';
+import { resultsFollowRoom, totalsShown } from '../voting/useResultsMode';
 import { usePausable } from './usePausable';
 import { capBlocks, clusterBlocks, focusMembers, groupBlocks, type WallBlock } from './wall-blocks';
 import { WallControls, type WallView } from './WallControls';
@@ -69,9 +70,9 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
   const focusId = settings?.questions.some((q) => q.id === settings.focusQuestionId) ? settings.focusQuestionId : null;
   const focus = settings?.questions.find((q) => q.id === focusId) ?? null;
   const step = focus ? stepOfQuestion(workshop, focus.id) : null;
-  const votingStep = step === 'vote' || step === 'results';
-  const votesShown = revealed && votingStep;
-  const results = view.kind === 'results' || step === 'results' || votesShown;
+  // The phones' rule (client/voting/useResultsMode.ts), plus the facilitator's choice of view.
+  const votesShown = totalsShown(step, revealed);
+  const results = view.kind === 'results' || resultsFollowRoom(step, revealed);
   const people = countedPeople(present, session.identity);
 
   // From the store's incremental index: a change regroups only what it touched, never every idea.

@@ -1,4 +1,4 @@
-import { stepOfQuestion, type BoardSettings, type WorkshopState } from '../../shared';
+import { stepOfQuestion, type BoardSettings, type Step, type WorkshopState } from '../../shared';
 import { useBoardStore } from '../state/board-store';
 
 /**
@@ -10,9 +10,22 @@ import { useBoardStore } from '../state/board-store';
  */
 export function isResultsMode(s: { settings: BoardSettings | null; workshop: WorkshopState }): boolean {
   const focus = s.settings?.focusQuestionId ?? null;
-  const step = focus === null ? null : stepOfQuestion(s.workshop, focus);
-  if (step === 'results') return true;
-  return s.workshop.votesRevealed && (step === null || step === 'vote');
+  return resultsFollowRoom(focus === null ? null : stepOfQuestion(s.workshop, focus), s.workshop.votesRevealed);
+}
+
+/**
+ * The rule itself, shared by the phones and the projector (which adds the facilitator's
+ * choice of view, and may hold a paused copy of `revealed`): the focus question's step, or
+ * null without one, and whether the totals are revealed.
+ */
+export function resultsFollowRoom(focusStep: Step | null, revealed: boolean): boolean {
+  if (focusStep === 'results') return true;
+  return revealed && (focusStep === null || focusStep === 'vote');
+}
+
+/** Whether vote totals are shown beside the ideas: revealed, and the room is voting or done (or has no focus question). */
+export function totalsShown(focusStep: Step | null, revealed: boolean): boolean {
+  return revealed && (focusStep === null || focusStep === 'vote' || focusStep === 'results');
 }
 
 export function useResultsMode(): boolean {
