@@ -71,8 +71,9 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
   const focus = settings?.questions.find((q) => q.id === focusId) ?? null;
   const step = focus ? stepOfQuestion(workshop, focus.id) : null;
   // The phones' rule (client/voting/useResultsMode.ts), plus the facilitator's choice of view.
-  const votesShown = totalsShown(step, revealed);
-  const results = view.kind === 'results' || resultsFollowRoom(step, revealed);
+  // Compared with `true` so the React Compiler sees a primitive, not a call's (maybe mutable) result.
+  const votesShown = totalsShown(step, revealed) === true;
+  const results = view.kind === 'results' || resultsFollowRoom(step, revealed) === true;
   const people = countedPeople(present, session.identity);
 
   // From the store's incremental index: a change regroups only what it touched, never every idea.
