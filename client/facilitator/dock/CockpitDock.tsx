@@ -106,11 +106,7 @@ export function CockpitDock({ session, loaded }: Props) {
       </ToolsDrawer>
       {loaded ? (
         <>
-          <DockTabs
-            base={ids}
-            label={t('room.dock.label')}
-            tabs={Object.fromEntries(DOCK_TABS.map((name) => [name, { name: names[name], badge: badges[name] }])) as Record<DockTab, { name: string; badge: ReactNode }>}
-          />
+          <DockTabs base={ids} label={t('room.dock.label')} names={names} badges={badges} />
           {DOCK_TABS.map((name) => (
             <div
               key={name}

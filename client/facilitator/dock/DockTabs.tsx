@@ -9,8 +9,9 @@ interface Props {
   /** A page-unique prefix for the tabs' and panels' ids. */
   base: string;
   label: string;
-  /** Each tab's name and what it says beside it (a count, "2 waiting"), in words. */
-  tabs: Record<DockTab, { name: string; badge: ReactNode }>;
+  names: Record<DockTab, string>;
+  /** What each tab says beside its name (a count, "2 venter"), in words; null for nothing. */
+  badges: Record<DockTab, ReactNode>;
 }
 
 /**
@@ -19,7 +20,7 @@ interface Props {
  * column. Arrow keys move between tabs, Home and End to the ends; only the selected tab is in
  * the Tab order, so the keyboard reaches the panel in one step.
  */
-export function DockTabs({ base, label, tabs }: Props) {
+export function DockTabs({ base, label, names, badges }: Props) {
   const selected = useBoardStore((s) => s.dockTab);
   const setDockTab = useBoardStore((s) => s.setDockTab);
   const row = useRef<HTMLDivElement>(null);
@@ -57,8 +58,8 @@ export function DockTabs({ base, label, tabs }: Props) {
           data-dock-tab={tab}
           onClick={() => setDockTab(tab)}
         >
-          <span>{tabs[tab].name}</span>
-          {tabs[tab].badge}
+          <span>{names[tab]}</span>
+          {badges[tab]}
         </button>
       ))}
     </div>
