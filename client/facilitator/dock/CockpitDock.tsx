@@ -21,7 +21,12 @@ interface Props {
   loaded: boolean;
 }
 
-/** What a tab says beside its name, in words: open polls, suggestions to group by, waiting items, initiatives. */
+/**
+ * What a tab says beside its name: open polls, suggestions to group by, waiting items,
+ * initiatives. On screen a small mark at the tab's corner (a number, or a dot for
+ * suggestions), which never changes the tab's size, so the tabs stay where the hand expects
+ * them; the words are read out with the tab's name.
+ */
 function useBadges(): Record<DockTab, ReactNode> {
   const { t } = useTranslation();
   const openPolls = usePollsStore((s) => s.polls.filter((poll) => poll.state === 'open').length);
@@ -29,14 +34,20 @@ function useBadges(): Record<DockTab, ReactNode> {
   const initiatives = useBoardStore((s) => s.initiatives.length);
   // The group step is where merging and clustering happen: the overview's suggestions help then.
   const grouping = useBoardStore((s) => stepForIdea(s.workshop, null, s.settings?.focusQuestionId ?? null) === 'group');
-  const badge = (text: string | null, urgent = false) =>
-    text ? <span className={`dock-tabs__badge${urgent ? ' dock-tabs__badge--urgent' : ''}`}>{text}</span> : null;
+  const badge = (mark: string, words: string, kind: 'count' | 'urgent' | 'dot' = 'count') => (
+    <>
+      <span className={`dock-tabs__badge dock-tabs__badge--${kind}`} aria-hidden="true">
+        {mark}
+      </span>
+      <span className="sr-only"> {words}</span>
+    </>
+  );
   return {
     workshop: null,
-    polls: badge(openPolls > 0 ? t('room.dock.openPolls', { count: openPolls }) : null),
-    sense: badge(grouping ? t('room.dock.suggestions') : null),
-    moderation: badge(pending > 0 ? t('moderation.badge', { count: pending }) : null, true),
-    initiatives: badge(initiatives > 0 ? String(initiatives) : null),
+    polls: openPolls > 0 ? badge(String(openPolls), t('room.dock.openPolls', { count: openPolls })) : null,
+    sense: grouping ? badge('', t('room.dock.suggestions'), 'dot') : null,
+    moderation: pending > 0 ? badge(String(pending), t('moderation.badge', { count: pending }), 'urgent') : null,
+    initiatives: initiatives > 0 ? badge(String(initiatives), String(initiatives)) : null,
   };
 }
 
