@@ -55,6 +55,17 @@ describe('the projector follows the facilitator', () => {
       const refused = await call(participant, 'workshop:setScreen', { screen: { kind: 'ideas' } });
       participant.close();
       expect(refused.ok).toBe(false);
+
+      // A live poll covers the wall: the card says so, and takes it off the screen.
+      const poll = await ok(call<{ id: string }>(lead, 'poll:create', { poll: { type: 'text', question: 'Ét ord om visionen?' } }));
+      await ok(call(lead, 'poll:open', { pollId: poll.id }));
+      await ok(call(lead, 'poll:setLive', { pollId: poll.id }));
+      await screen.page.locator(`[data-poll-wall="${poll.id}"]`).waitFor({ timeout: 10_000 });
+      const live = laptop.page.locator(`[data-screen-live="${poll.id}"]`);
+      await expect.poll(() => live.innerText(), { timeout: 10_000 }).toContain('Skærmen viser afstemningen «Ét ord om visionen?»');
+      await live.getByRole('button', { name: 'Stop live' }).click();
+      await screen.page.locator(`[data-poll-wall="${poll.id}"]`).waitFor({ state: 'detached', timeout: 10_000 });
+      await live.waitFor({ state: 'detached' });
     } finally {
       await screen.context.close();
       await laptop.context.close();

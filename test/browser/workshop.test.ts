@@ -76,6 +76,9 @@ describe('a live workshop', () => {
 
     // The facilitator puts question 2 in focus and starts a three-minute timer.
     const q2 = 'Hvilke ressourcer og styrker';
+    // The questions are folded under the stepper once one is in focus.
+    expect(await fac.page.locator('.agenda__item', { hasText: q2 }).isVisible()).toBe(false);
+    await fac.page.getByRole('button', { name: 'Skift spørgsmål (3)' }).click();
     await fac.page.locator('.agenda__item', { hasText: q2 }).getByRole('button', { name: 'Sæt i fokus' }).click();
     await projector.page.locator('.focus-question__text', { hasText: q2 }).waitFor();
     await fac.page.getByRole('button', { name: '3 min' }).click();

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STEPS, stepOfQuestion, type Step } from '../../../shared';
 import { useBoardSync } from '../../board/BoardSyncContext';
@@ -8,8 +8,9 @@ import { ErrorText } from '../../ui/ErrorText';
 import { useCommand } from './useCommand';
 
 /**
- * The evening's agenda: the questions (which one the room works on) and, for the question
- * in focus, its step Write → Reveal → Group → Vote → Results, forward or back. Entering
+ * The evening's agenda: for the question in focus, its step Write → Reveal → Group → Vote →
+ * Results, forward or back, first (pressed at every change of step); under it the questions,
+ * folded once one is in focus, to pick which one the room works on. Entering
  * Reveal publishes the hidden ideas, entering Results shows the vote totals: that is what
  * the step names promise the room.
  */
@@ -21,6 +22,8 @@ export function AgendaCard({ onEditQuestions }: { onEditQuestions: () => void })
   const workshop = useBoardStore((s) => s.workshop);
   const announce = useBoardStore((s) => s.announce);
   const { run, busy, error, setError } = useCommand();
+  // null: open only while no question is in focus; then what the facilitator chose.
+  const [questionsOpen, setQuestionsOpen] = useState<boolean | null>(null);
   if (!settings) return null;
   const focusId = settings.focusQuestionId;
   const current: Step | null = focusId ? stepOfQuestion(workshop, focusId) : null;
@@ -40,43 +43,12 @@ export function AgendaCard({ onEditQuestions }: { onEditQuestions: () => void })
     announce(t('console.stepNow', { step: t(`workshop.steps.${step}`) }));
   };
 
+  const focusNumber = settings.questions.findIndex((q) => q.id === focusId) + 1;
+  const listOpen = questionsOpen ?? focusNumber === 0;
+
   return (
     <section className="console-card console-card--agenda" aria-labelledby={`${ids}-heading`}>
       <h3 id={`${ids}-heading`}>{t('console.agendaHeading')}</h3>
-      {settings.questions.length === 0 ? (
-        <p className="hint">{t('console.noQuestions')}</p>
-      ) : (
-        <ol className="agenda">
-          {settings.questions.map((q, i) => {
-            const isFocus = q.id === focusId;
-            return (
-              <li key={q.id} className={`agenda__item${isFocus ? ' agenda__item--focus' : ''}`} data-question={q.id}>
-                <span className="agenda__number" aria-hidden="true">
-                  {i + 1}
-                </span>
-                <span id={`${ids}-q-${q.id}`} className="agenda__text">
-                  {q.text}
-                </span>
-                <span className="agenda__meta">
-                  <span className="agenda__step">{t(`workshop.steps.${stepOfQuestion(workshop, q.id)}`)}</span>
-                  {isFocus ? (
-                    <strong className="agenda__focus">{t('console.inFocus')}</strong>
-                  ) : (
-                    <button type="button" className="button button--small" aria-describedby={`${ids}-q-${q.id}`} onClick={() => void focus(q.id)}>
-                      {t('console.focus')}
-                    </button>
-                  )}
-                </span>
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      <p>
-        <button type="button" className="button button--quiet button--small" onClick={onEditQuestions}>
-          {t('console.editQuestions')}
-        </button>
-      </p>
       {current ? (
         <div className="stepper" role="group" aria-labelledby={`${ids}-stepper`}>
           <p id={`${ids}-stepper`} className="stepper__label">
@@ -118,6 +90,55 @@ export function AgendaCard({ onEditQuestions }: { onEditQuestions: () => void })
       ) : settings.questions.length > 0 ? (
         <p className="hint">{t('console.pickFocus')}</p>
       ) : null}
+      {settings.questions.length === 0 ? (
+        <p className="hint">{t('console.noQuestions')}</p>
+      ) : (
+        <>
+          {/* The questions fold under the stepper: the step changes often, the question seldom. */}
+          <div className="agenda__switch">
+            {focusNumber > 0 ? <p>{t('console.focusOf', { n: focusNumber, total: settings.questions.length })}</p> : null}
+            <button
+              type="button"
+              className="button button--small"
+              aria-expanded={listOpen}
+              aria-controls={`${ids}-questions`}
+              onClick={() => setQuestionsOpen(!listOpen)}
+            >
+              {t('console.switchQuestion', { count: settings.questions.length })}
+            </button>
+          </div>
+          <ol id={`${ids}-questions`} className="agenda" hidden={!listOpen}>
+            {settings.questions.map((q, i) => {
+              const isFocus = q.id === focusId;
+              return (
+                <li key={q.id} className={`agenda__item${isFocus ? ' agenda__item--focus' : ''}`} data-question={q.id}>
+                  <span className="agenda__number" aria-hidden="true">
+                    {i + 1}
+                  </span>
+                  <span id={`${ids}-q-${q.id}`} className="agenda__text">
+                    {q.text}
+                  </span>
+                  <span className="agenda__meta">
+                    <span className="agenda__step">{t(`workshop.steps.${stepOfQuestion(workshop, q.id)}`)}</span>
+                    {isFocus ? (
+                      <strong className="agenda__focus">{t('console.inFocus')}</strong>
+                    ) : (
+                      <button type="button" className="button button--small" aria-describedby={`${ids}-q-${q.id}`} onClick={() => void focus(q.id)}>
+                        {t('console.focus')}
+                      </button>
+                    )}
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+      <p>
+        <button type="button" className="button button--quiet button--small" onClick={onEditQuestions}>
+          {t('console.editQuestions')}
+        </button>
+      </p>
       <ErrorText message={error} />
     </section>
   );
