@@ -99,12 +99,17 @@ function PollItem({ poll, onEdit }: { poll: Poll; onEdit: () => void }) {
             {poll.revealed ? t('polls.panel.hide') : t('polls.panel.reveal')}
           </button>
         ) : null}
-        <button type="button" className="poll-button" onClick={onEdit}>
+      </div>
+      {/* Running the poll above, changing it below: "Delete" is not beside "Show live", and not there while the poll is on the screen. */}
+      <div className="poll-item__manage">
+        <button type="button" className="poll-button poll-button--small" aria-describedby={headingId} onClick={onEdit}>
           {t('polls.panel.edit')}
         </button>
-        <button type="button" className="poll-button poll-button--danger" onClick={remove}>
-          {t('polls.panel.delete')}
-        </button>
+        {poll.live ? null : (
+          <button type="button" className="poll-button poll-button--small poll-button--danger" aria-describedby={headingId} onClick={remove}>
+            {t('polls.panel.delete')}
+          </button>
+        )}
       </div>
       <ErrorText message={error} />
       {results && poll.state !== 'draft' ? (
