@@ -21,7 +21,8 @@ export function ModerationArea({ session }: { session: StoredSession }) {
   return (
     <section className="moderation" aria-labelledby={`${ids}-heading`} data-moderation="">
       <div className="moderation__head">
-        <h2 id={`${ids}-heading`} className="moderation__heading">
+        {/* The dock's tab names the panel and marks what waits; the heading (with the count in words) is for screen readers' outline. */}
+        <h2 id={`${ids}-heading`} className="moderation__heading sr-only">
           <span>{t('moderation.heading')}</span> <CountBadge />
         </h2>
         <CallChip call={call} />
