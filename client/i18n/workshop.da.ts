@@ -121,6 +121,7 @@ export const workshopDa = {
     inFocus: 'I fokus',
     focus: 'Sæt i fokus',
     screenPollLive: 'Skærmen viser afstemningen',
+    notCounted: 'tælles ikke med',
     focusOf: 'Spørgsmål {{n}} af {{total}} er i fokus.',
     switchQuestion_one: 'Skift spørgsmål ({{count}})',
     switchQuestion_other: 'Skift spørgsmål ({{count}})',

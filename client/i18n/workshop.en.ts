@@ -120,6 +120,7 @@ export const workshopEn: typeof workshopDa = {
     inFocus: 'In focus',
     focus: 'Focus',
     screenPollLive: 'The screen shows the poll',
+    notCounted: 'not counted',
     focusOf: 'Question {{n}} of {{total}} is in focus.',
     switchQuestion_one: 'Change question ({{count}})',
     switchQuestion_other: 'Change question ({{count}})',

@@ -37,6 +37,9 @@ describe('presence count', () => {
     expect(await wordWidth(fac.page)).toBeGreaterThan(20);
     expect(await projector.page.locator('[data-present]').innerText()).toBe('2 deltagere til stede');
     expect(await fac.page.locator('.console-card--room h4', { hasText: 'til stede' }).innerText()).toBe('2 deltagere til stede');
+    // The console lists the projector too (and other facilitators), and says it is not in the number.
+    const screenRow = fac.page.locator('.console-card--room .people__person', { hasText: 'Skærm' });
+    await expect.poll(() => screenRow.innerText()).toBe('Skærm\ntælles ikke med');
 
     // The phone's list names the facilitator, not the screen, and says what the number counts.
     const phone = phones[0]!.page;

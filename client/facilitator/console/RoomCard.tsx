@@ -70,7 +70,12 @@ export function RoomCard() {
             <li key={p.participantId} className="people__person">
               <span className="people__name">{p.name ?? (p.role === 'observer' ? t('taxonomy.role.observer') : t('board.anonymous'))}</span>
               <span className="people__about">
-                {[p.role === 'observer' ? null : t(`taxonomy.role.${p.role}`), p.contributorType ? t(`taxonomy.contributorType.${p.contributorType}`) : null]
+                {/* The heading counts participants only: say so on the others' rows (a facilitator, the projector). */}
+                {[
+                  p.role === 'observer' ? null : t(`taxonomy.role.${p.role}`),
+                  p.contributorType ? t(`taxonomy.contributorType.${p.contributorType}`) : null,
+                  p.role === 'participant' ? null : t('console.notCounted'),
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </span>
