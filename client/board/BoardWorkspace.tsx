@@ -22,6 +22,7 @@ import { canWrite } from './permissions';
 import { ProblemAlert } from './ProblemAlert';
 import { RoomHeader } from './RoomHeader';
 import { OpenPolls } from '../polls/OpenPolls';
+import { LivePollNudge } from '../polls/LivePollNudge';
 import { PollAnswerCard } from '../polls/PollAnswerCard';
 
 interface Props {
@@ -86,6 +87,7 @@ export function BoardWorkspace({ session, onSessionInvalid, onBoardNotFound }: P
       {!isFacilitator && loaded ? <WorkshopStatus /> : null}
       {/* The room's live poll comes first on a phone while it runs (nothing otherwise). */}
       {!isFacilitator && loaded ? <PollAnswerCard /> : null}
+      {!isFacilitator && loaded ? <LivePollNudge /> : null}
       <div className="board-top">
         <BoardIntro />
         {loaded ? (

@@ -79,6 +79,7 @@ export const pollsDa = {
     answer: {
       heading: 'Afstemning',
       send: 'Send svar',
+      nudge: 'Afstemning nu – svar her ↑',
       change: 'Skift svar',
       sent: 'Dit svar er gemt.',
       closed: 'Afstemningen er lukket.',

@@ -77,6 +77,7 @@ export const pollsEn: typeof pollsDa = {
     answer: {
       heading: 'Poll',
       send: 'Send answer',
+      nudge: 'Poll now – answer here ↑',
       change: 'Change answer',
       sent: 'Your answer is saved.',
       closed: 'The poll is closed.',
