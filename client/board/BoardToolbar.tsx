@@ -20,8 +20,10 @@ const NARROW = '(max-width: 40rem)';
  * On a phone the grouping folds in with the filters too, so that in the vote and group
  * steps the first ideas are on the first screen, not below a stack of controls.
  * Memoised on its two counts: a remote move re-renders the ideas section, not the filters.
+ * While the results are a ranking there is nothing to group: the grouping waits, hidden,
+ * until the ranking ends; search and filters stay and narrow the ranking.
  */
-export const BoardToolbar = memo(function BoardToolbar({ shown, total }: { shown: number; total: number }) {
+export const BoardToolbar = memo(function BoardToolbar({ shown, total, ranked = false }: { shown: number; total: number; ranked?: boolean }) {
   const { t } = useTranslation();
   const ids = useId();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -58,7 +60,7 @@ export const BoardToolbar = memo(function BoardToolbar({ shown, total }: { shown
     searchRef.current?.focus();
   };
 
-  const groupingField = (
+  const groupingField = ranked ? null : (
     <div className="field toolbar__field toolbar__field--grouping">
       <label htmlFor={`${ids}-grouping`}>{t('board.groupBy')}</label>
       <select id={`${ids}-grouping`} value={grouping} onChange={(e) => setGrouping(e.target.value as Grouping)}>

@@ -2,10 +2,13 @@ import { useT } from '../i18n/useT';
 import { MergeBar } from '../clusters/MergeBar';
 import { useBoardStore } from '../state/board-store';
 import { ideasLoading } from '../state/slices/connection';
+import { RankedIdeas } from '../voting/RankedIdeas';
+import { useRankedIdeas } from '../voting/useRankedIdeas';
 import { useResultsMode } from '../voting/useResultsMode';
 import { BoardToolbar } from './BoardToolbar';
 import { hasChosenFilters } from './filters';
 import { IdeaGroups } from './groups/IdeaGroups';
+import { ModeratorHiddenGroup } from './groups/ModeratorHiddenGroup';
 import { IDEAS_HEADING_ID } from './ideas-heading';
 import { NoteHandlersContext } from './note/NoteHandlers';
 import { countRender } from './render-probe';
@@ -16,7 +19,9 @@ export { IDEAS_HEADING_ID } from './ideas-heading';
 
 /**
  * The ideas: toolbar, groups with their clusters, notes; moving by drag-and-drop and by
- * the keyboard menus; votes in the vote step; the results view once totals are revealed.
+ * the keyboard menus; votes in the vote step; the results. With the totals revealed the
+ * results are a ranking, one list in vote order (voting/RankedIdeas.tsx) in place of the
+ * groups; with them hidden, the groups as ever, and no word of an order by votes.
  * The groups come from the store's incremental index, and each group and note is memoised
  * and selects its own data: a remote edit re-renders only what it touches (issue 17, item 5).
  */
@@ -33,19 +38,31 @@ export function IdeasSection() {
   const clearFilters = useBoardStore((s) => s.clearFilters);
   const setFilter = useBoardStore((s) => s.setFilter);
   const results = useResultsMode();
-  const { groups, shown, otherQuestions, emptyClusters } = useShownGroups(grouping, settings, filters);
+  // A ranking only while the totals are shown: hidden totals would rank every idea equal.
+  const ranked = results && revealed;
+  const facilitator = identity?.role === 'facilitator';
+  const grouped = useShownGroups(grouping, settings, filters);
+  const { groups, otherQuestions, emptyClusters } = grouped;
+  const ranking = useRankedIdeas(ranked, settings, filters);
+  const shown = ranked ? ranking.length : grouped.shown;
   const moves = useNoteMoves(groups);
   // Nothing shown because of the person's own search or filters (not merely the focus question).
   const noMatches = shown === 0 && total > 0 && hasChosenFilters(filters);
 
   return (
-    <section className={`ideas${results ? ' ideas--results' : ''}`} aria-labelledby={IDEAS_HEADING_ID} data-results={results ? 'on' : 'off'}>
+    <section
+      className={`ideas${results ? ' ideas--results' : ''}`}
+      aria-labelledby={IDEAS_HEADING_ID}
+      data-results={results ? 'on' : 'off'}
+      data-ranked={ranked ? 'on' : 'off'}
+    >
       <h2 id={IDEAS_HEADING_ID} className="ideas__heading" tabIndex={-1}>
         {results ? t('voting.resultsHeading') : t('board.ideasHeading')}
       </h2>
-      {results ? <p className="hint ideas__results-hint">{revealed ? t('voting.resultsHelp') : t('voting.resultsHidden')}</p> : null}
-      <BoardToolbar shown={shown} total={total} />
-      {otherQuestions > 0 ? (
+      {results ? <p className="hint ideas__results-hint">{ranked ? t('voting.resultsHelp') : t('voting.resultsHidden')}</p> : null}
+      <BoardToolbar shown={shown} total={total} ranked={ranked} />
+      {/* The ranking is one question's by design; "show all questions" would change nothing there. */}
+      {otherQuestions > 0 && !ranked ? (
         <p className="ideas__other" data-other-questions={otherQuestions}>
           {t('room.otherQuestions', { count: otherQuestions })}{' '}
           <button
@@ -60,7 +77,7 @@ export function IdeasSection() {
           </button>
         </p>
       ) : null}
-      {identity?.role === 'facilitator' ? <MergeBar /> : null}
+      {facilitator ? <MergeBar /> : null}
       {/* Phones hide empty groups; with no idea at all, say so once. */}
       {noMatches ? (
         <div className="filter-none">
@@ -80,7 +97,14 @@ export function IdeasSection() {
         <p className="ideas__none">{loading ? t('groups.loading') : t('groups.empty')}</p>
       ) : null}
       <NoteHandlersContext value={moves.notes}>
-        <IdeaGroups groups={groups} grouping={grouping} settings={settings} emptyClusters={emptyClusters} drop={moves.drop} dragOver={moves.dragOver} />
+        {ranked ? (
+          <>
+            <RankedIdeas entries={ranking} />
+            {facilitator ? <ModeratorHiddenGroup /> : null}
+          </>
+        ) : (
+          <IdeaGroups groups={groups} grouping={grouping} settings={settings} emptyClusters={emptyClusters} drop={moves.drop} dragOver={moves.dragOver} />
+        )}
       </NoteHandlersContext>
     </section>
   );

@@ -22,6 +22,8 @@ interface Props<T extends Pick<Idea, 'id'>> {
   ideas: readonly T[];
   /** One note, wrapped in its <li>. */
   renderIdea: (idea: T) => ReactNode;
+  /** An ordered list (the results' ranking) with this class, instead of a group's list. */
+  ordered?: string;
 }
 
 /**
@@ -29,13 +31,15 @@ interface Props<T extends Pick<Idea, 'id'>> {
  * Ideas this device pinned (its own new ideas, ones it moved or jumped to) show even when
  * they sit in the unrendered tail, after the button, so nobody loses sight of their idea.
  */
-export function NoteList<T extends Pick<Idea, 'id'>>({ ideas, renderIdea }: Props<T>) {
+export function NoteList<T extends Pick<Idea, 'id'>>({ ideas, renderIdea, ordered }: Props<T>) {
   const t = useT();
   const [limit, setLimit] = useState(NOTE_PAGE);
   const mounted = useDeferredValue(limit, Math.min(limit, FIRST_MOUNT));
   const pinned = useBoardStore((s) => s.pinnedIdeas);
   const announce = useBoardStore((s) => s.announce);
-  if (ideas.length <= mounted) return <ul className="group__list">{ideas.map(renderIdea)}</ul>;
+  const List = ordered ? 'ol' : 'ul';
+  const listClass = ordered ?? 'group__list';
+  if (ideas.length <= mounted) return <List className={listClass}>{ideas.map(renderIdea)}</List>;
 
   // Counted behind "show more" only past the page; a page still mounting shows none of its rest yet.
   const tail = ideas.slice(limit);
@@ -43,7 +47,7 @@ export function NoteList<T extends Pick<Idea, 'id'>>({ ideas, renderIdea }: Prop
   const notShown = tail.length - later.length;
   return (
     <>
-      <ul className="group__list">{ideas.slice(0, mounted).map(renderIdea)}</ul>
+      <List className={listClass}>{ideas.slice(0, mounted).map(renderIdea)}</List>
       {notShown > 0 ? (
         <div className="group__more" data-not-shown={notShown}>
           <span className="group__more-count">{t('groups.notShown', { count: notShown })}</span>
@@ -61,7 +65,7 @@ export function NoteList<T extends Pick<Idea, 'id'>>({ ideas, renderIdea }: Prop
           </button>
         </div>
       ) : null}
-      {later.length > 0 ? <ul className="group__list group__list--later">{later.map(renderIdea)}</ul> : null}
+      {later.length > 0 ? <List className={`${listClass} group__list--later`}>{later.map(renderIdea)}</List> : null}
     </>
   );
 }

@@ -48,6 +48,8 @@ export const roomDa = {
     page: 'Side {{page}} af {{pages}}',
     notOnWall_one: '{{count}} idé mere er ikke på væggen (de nyeste vises)',
     notOnWall_other: '{{count}} idéer mere er ikke på væggen (de nyeste vises)',
+    notOnWallRanked_one: '{{count}} idé mere er ikke på væggen (dem med flest stemmer vises)',
+    notOnWallRanked_other: '{{count}} idéer mere er ikke på væggen (dem med flest stemmer vises)',
     loose: 'Uden klynge',
     votesHidden: 'Stemmetallet er skjult',
     ideasIn: '{{count}} idéer',

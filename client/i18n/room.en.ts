@@ -50,6 +50,8 @@ export const roomEn: typeof roomDa = {
     page: 'Page {{page}} of {{pages}}',
     notOnWall_one: '{{count}} more idea is not on the wall (the newest are shown)',
     notOnWall_other: '{{count}} more ideas are not on the wall (the newest are shown)',
+    notOnWallRanked_one: '{{count}} more idea is not on the wall (those with the most votes are shown)',
+    notOnWallRanked_other: '{{count}} more ideas are not on the wall (those with the most votes are shown)',
     loose: 'No cluster',
     votesHidden: 'Vote totals are hidden',
     ideasIn: '{{count}} ideas',

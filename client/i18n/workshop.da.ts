@@ -77,6 +77,9 @@ export const workshopDa = {
     total_other: '{{count}} stemmer',
     resultsHeading: 'Resultater',
     resultsHelp: 'Idéerne står efter antal stemmer, flest først.',
+    place: '{{rank}}. plads',
+    placeShared: 'Delt {{rank}}. plads',
+    clusterTag: 'Klynge:',
     resultsHidden: 'Stemmetallet er endnu ikke vist.',
   },
   clusters: {
@@ -138,7 +141,7 @@ export const workshopDa = {
       reveal: 'Skjulte idéer vises for alle. Der kan stadig skrives.',
       group: 'Ingen nye idéer; idéer kan flyttes og samles i klynger.',
       vote: 'Tavlen står stille; deltagerne sætter prikker.',
-      results: 'Stemmetallet vises, og idéerne står efter stemmer.',
+      results: 'Når stemmetallet er vist, står idéerne som en rangliste, flest stemmer først.',
     },
     timerHeading: 'Timer',
     timerControls: 'Styr timeren',

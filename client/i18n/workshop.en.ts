@@ -76,6 +76,9 @@ export const workshopEn: typeof workshopDa = {
     total_other: '{{count}} votes',
     resultsHeading: 'Results',
     resultsHelp: 'Ideas are ordered by votes, most first.',
+    place: 'Place {{rank}}',
+    placeShared: 'Shared place {{rank}}',
+    clusterTag: 'Cluster:',
     resultsHidden: 'The vote totals are not shown yet.',
   },
   clusters: {
@@ -137,7 +140,7 @@ export const workshopEn: typeof workshopDa = {
       reveal: 'Hidden ideas are shown to everyone. Writing goes on.',
       group: 'No new ideas; ideas can be moved and gathered into clusters.',
       vote: 'The board stands still; participants place their dots.',
-      results: 'Vote totals are shown and ideas are ordered by votes.',
+      results: 'Once the vote totals are shown, the ideas are a ranking, most votes first.',
     },
     timerHeading: 'Timer',
     timerControls: 'Run the timer',

@@ -18,7 +18,8 @@ import { PollProjector } from '../polls/PollProjector';
 import { selectLivePoll, usePollsStore } from '../polls/polls-store';
 import { resultsFollowRoom, totalsShown } from '../voting/useResultsMode';
 import { usePausable } from './usePausable';
-import { capBlocks, clusterBlocks, focusMembers, groupBlocks, type WallBlock } from './wall-blocks';
+import { focusMembers, rankedScope } from '../voting/ranking';
+import { capBlocks, clusterBlocks, groupBlocks, rankingBlock, type WallBlock } from './wall-blocks';
 import { WallControls, type WallView } from './WallControls';
 
 interface Props {
@@ -31,7 +32,8 @@ interface Props {
  * The room's big screen: a calm, dense wall with no app chrome. In a live workshop it shows
  * the question in focus, its step, the timer, how to join (QR code, address, code) and the
  * question's ideas in columns by cluster (or the results, or one cluster); live updates can
- * be paused (WCAG 2.2.2). A board without a focus question shows all ideas in its grouping.
+ * be paused (WCAG 2.2.2). With the totals shown, the results are one ranking in vote order
+ * (wall-blocks.ts: rankingBlock), as on the phones. A board without a focus question shows all ideas in its grouping.
  * Vote totals show only while revealed in the vote or results step: a last round's numbers
  * never stand on the next round's wall, and hidden totals are never shown as zeros.
  */
@@ -74,6 +76,9 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
   // Compared with `true` so the React Compiler sees a primitive, not a call's (maybe mutable) result.
   const votesShown = totalsShown(step, revealed) === true;
   const results = view.kind === 'results' || resultsFollowRoom(step, revealed) === true;
+  // With the totals shown, the results are a ranking, most votes first (as on the phones);
+  // while they are hidden, the wall stays in clusters and says the totals are hidden.
+  const ranked = results && votesShown;
   const people = countedPeople(present, session.identity);
 
   // From the store's incremental index: a change regroups only what it touched, never every idea.
@@ -83,12 +88,23 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
   const focusClusters = useMemo(() => (focusId ? clusters.filter((c) => c.questionId === focusId) : []), [clusters, focusId]);
 
   const blocks = useMemo((): WallBlock[] => {
+    if (ranked) {
+      // The focus question's ideas (every idea on a board without one); one cluster's keep their ranks among all.
+      const pick = view.kind === 'cluster' ? view.id : null;
+      return [
+        rankingBlock(focusId ? focusIdeas : rankedScope(index, settings, 'focus'), {
+          clusters: focusId ? focusClusters : clusters,
+          totals,
+          shown: pick === null ? undefined : (member) => member.clusterId === pick,
+        }),
+      ];
+    }
     if (focusId) {
       const picked = view.kind === 'cluster' ? focusIdeas.filter((i) => i.clusterId === view.id) : focusIdeas;
       return capBlocks(clusterBlocks(picked, { clusters: focusClusters, results, totals, votesShown, looseLabel: t('wall.loose') }));
     }
     return capBlocks(groupBlocks(index, grouping, settings, label));
-  }, [focusId, view, focusIdeas, focusClusters, results, totals, votesShown, index, grouping, settings, label, t]);
+  }, [ranked, focusId, view, focusIdeas, focusClusters, clusters, results, totals, votesShown, index, grouping, settings, label, t]);
 
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
@@ -97,7 +113,12 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
   const shownCount = focus ? focusIdeas.length : ideas.size;
   return (
     <Layout variant="bare" className="page--screen">
-      <div className={`wall${focus ? ' wall--focus' : ''}${results ? ' wall--results' : ''}`} data-results={results ? 'on' : 'off'} inert={pollLive}>
+      <div
+        className={`wall${focus ? ' wall--focus' : ''}${results ? ' wall--results' : ''}`}
+        data-results={results ? 'on' : 'off'}
+        data-ranked={ranked ? 'on' : 'off'}
+        inert={pollLive}
+      >
         <div className="wall__head">
           <h1 className="projector__title">{title}</h1>
           {focus ? (

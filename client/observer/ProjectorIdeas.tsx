@@ -5,7 +5,7 @@ import { ProjectorNote } from './ProjectorNote';
 import { useWallDensity } from './useWallDensity';
 import { useWallPaging } from './useWallPaging';
 import { inRows } from './wall-density';
-import type { WallBlock } from './wall-blocks';
+import type { WallBlock, WallPlace } from './wall-blocks';
 
 interface Props {
   blocks: WallBlock[];
@@ -25,7 +25,9 @@ interface Props {
  * by side; as more arrive, it steps to smaller ones (useWallDensity), and then blocks
  * (clusters or groups) flow into columns that fill the screen's height, more and narrower
  * columns at each step; what does not fit the densest continues on the next page, turned
- * calmly or by a clicker (useWallPaging).
+ * calmly or by a clicker (useWallPaging). The results with totals shown are one block, the
+ * ranking: an ordered list, most votes first, read across the rows of the sparse steps and
+ * down the columns (then the next column, the next page) of the dense ones.
  */
 export function ProjectorIdeas({ blocks, ideas, notShown, totals, votesShown, paused, emptyText }: Props) {
   const { t } = useTranslation();
@@ -47,6 +49,7 @@ export function ProjectorIdeas({ blocks, ideas, notShown, totals, votesShown, pa
             aria-label={block.heading ?? undefined}
             data-cluster={block.kind === 'cluster' ? block.key : undefined}
             data-loose={block.kind === 'loose' ? '' : undefined}
+            data-ranking={block.kind === 'ranking' ? '' : undefined}
             // In rows (the sparser steps): as many note columns as the block has notes, the row at most.
             style={{ '--span': Math.max(1, Math.min(block.ideas.length, tracks)) } as CSSProperties}
           >
@@ -59,24 +62,28 @@ export function ProjectorIdeas({ blocks, ideas, notShown, totals, votesShown, pa
                 </span>
               </h3>
             ) : null}
-            <ul className="wall__list">
-              {block.ideas.map((member) => {
-                // Memoised on the idea object: a text edit re-renders only its own note.
-                const idea = ideas.get(member.id);
-                return idea ? (
-                  <li key={member.id} className="wall__item">
-                    <ProjectorNote idea={idea} total={votesShown ? (totals[member.id] ?? 0) : null} />
-                  </li>
-                ) : null;
-              })}
-            </ul>
+            {block.places ? (
+              <RankedList block={block} places={block.places} ideas={ideas} votesShown={votesShown} />
+            ) : (
+              <ul className="wall__list">
+                {block.ideas.map((member) => {
+                  // Memoised on the idea object: a text edit re-renders only its own note.
+                  const idea = ideas.get(member.id);
+                  return idea ? (
+                    <li key={member.id} className="wall__item">
+                      <ProjectorNote idea={idea} total={votesShown ? (totals[member.id] ?? 0) : null} />
+                    </li>
+                  ) : null;
+                })}
+              </ul>
+            )}
           </section>
         ))}
       </div>
       <div className="wall__foot">
         {notShown > 0 ? (
           <p className="wall__more" data-not-shown={notShown}>
-            {t('wall.notOnWall', { count: notShown })}
+            {t(blocks[0]?.kind === 'ranking' ? 'wall.notOnWallRanked' : 'wall.notOnWall', { count: notShown })}
           </p>
         ) : null}
         {pages > 1 ? (
@@ -86,5 +93,28 @@ export function ProjectorIdeas({ blocks, ideas, notShown, totals, votesShown, pa
         ) : null}
       </div>
     </>
+  );
+}
+
+/** The ranking's notes, most votes first: an ordered list whose items say their rank. */
+function RankedList({ block, places, ideas, votesShown }: { block: WallBlock; places: readonly WallPlace[]; ideas: ReadonlyMap<string, Idea>; votesShown: boolean }) {
+  return (
+    <ol className="wall__list wall__list--ranked">
+      {block.ideas.map((member, i) => {
+        const idea = ideas.get(member.id);
+        const place = places[i];
+        return idea && place ? (
+          <li key={member.id} className="wall__item" data-rank={place.rank}>
+            <ProjectorNote
+              idea={idea}
+              total={votesShown ? place.votes : null}
+              rank={place.rank}
+              shared={place.shared}
+              cluster={place.cluster}
+            />
+          </li>
+        ) : null;
+      })}
+    </ol>
   );
 }

@@ -1,16 +1,29 @@
 import type { BoardSettings, Cluster, Grouping } from '../../shared';
-import { comparePositions } from '../../shared/model/position';
 import { indexedGroups, type GroupId } from '../board/grouping';
 import { layoutGroup } from '../clusters/clusters';
-import { EMPTY, type IdeaIndex, type Member } from '../state/idea-index';
+import type { IdeaIndex, Member } from '../state/idea-index';
+import { rankByVotes } from '../voting/ranking';
+
+// The focus question's ideas are chosen as the phones' results list chooses them (voting/ranking.ts).
+export { focusMembers } from '../voting/ranking';
+
+/** A note's place in the ranking on the wall (the results with totals shown). */
+export interface WallPlace {
+  rank: number;
+  shared: boolean;
+  votes: number;
+  /** The name of the idea's cluster, shown as a tag on the note; null without one. */
+  cluster: string | null;
+}
 
 /**
- * One column-head on the wall: a cluster, a group, or the ideas in no cluster. Its ideas
- * are the index's members (state/idea-index.ts); the wall reads each note's idea by id.
+ * One column-head on the wall: a cluster, a group, or the ideas in no cluster; or the
+ * ranking, the results in vote order. Its ideas are the index's members
+ * (state/idea-index.ts); the wall reads each note's idea by id.
  */
 export interface WallBlock {
   key: string;
-  kind: 'cluster' | 'loose' | 'group';
+  kind: 'cluster' | 'loose' | 'group' | 'ranking';
   /** Null: the loose ideas of a wall without clusters need no heading. */
   heading: string | null;
   /** Every idea in the block, also those the wall leaves out for room. */
@@ -18,6 +31,8 @@ export interface WallBlock {
   /** The block's vote total, or null while totals are not to be shown. */
   votes: number | null;
   ideas: readonly Member[];
+  /** The ranking only: each shown idea's place, beside `ideas`. */
+  places?: readonly WallPlace[];
 }
 
 /**
@@ -54,28 +69,6 @@ export function newestInOrder<T extends Pick<Member, 'createdAt'>>(ideas: readon
     }
   }
   return ideas.filter((_, i) => keep[i]);
-}
-
-/** Every member of the focus question: its own, those with none, those of a removed question. */
-export function focusMembers(index: IdeaIndex, settings: BoardSettings | null, focusId: string): readonly Member[] {
-  const groups = indexedGroups(index, 'question', settings);
-  const own = groups.find((g) => g.key === `question-${focusId}`)?.ideas ?? EMPTY;
-  // The last group is "no question" (with removed questions' ideas folded in).
-  const none = groups[groups.length - 1]?.ideas ?? EMPTY;
-  return mergeSorted(own, none);
-}
-
-/** Two lists in board order as one, in one pass. */
-function mergeSorted(a: readonly Member[], b: readonly Member[]): readonly Member[] {
-  if (b.length === 0) return a;
-  if (a.length === 0) return b;
-  const out: Member[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(comparePositions(b[j] as Member, a[i] as Member) < 0 ? (b[j++] as Member) : (a[i++] as Member));
-  while (i < a.length) out.push(a[i++] as Member);
-  while (j < b.length) out.push(b[j++] as Member);
-  return out;
 }
 
 interface Options {
@@ -141,4 +134,38 @@ export function capBlocks(blocks: WallBlock[], limit = WALL_LIMIT): WallBlock[] 
   if (total <= limit) return blocks;
   const share = Math.max(12, Math.floor(limit / Math.max(1, blocks.length)));
   return blocks.map((b) => ({ ...b, ideas: newestCached(b.ideas, share) }));
+}
+
+interface RankingOptions {
+  clusters: readonly Cluster[];
+  totals: Readonly<Record<string, number>>;
+  /** The ideas to show of those ranked (one cluster's, say); their ranks stay those among all. */
+  shown?: (member: Member) => boolean;
+  limit?: number;
+}
+
+/**
+ * The results as one block in vote order, most first, with each idea's rank (among all the
+ * ranked ideas) and its cluster's name. A wall of more than `limit` shows the top of the
+ * ranking, not the newest: the rest have the fewest votes, and the foot says how many.
+ */
+export function rankingBlock(ideas: readonly Member[], { clusters, totals, shown, limit = WALL_LIMIT }: RankingOptions): WallBlock {
+  const names = new Map<string, string>();
+  for (const c of clusters) if (!names.has(c.id)) names.set(c.id, c.name); // the first, as clusterOf finds
+  const ranked = rankByVotes(ideas, totals).filter((entry) => !shown || shown(entry.idea));
+  const top = ranked.slice(0, Math.max(0, limit));
+  return {
+    key: 'ranking',
+    kind: 'ranking',
+    heading: null,
+    count: ranked.length,
+    votes: null,
+    ideas: top.map((entry) => entry.idea),
+    places: top.map((entry) => ({
+      rank: entry.rank,
+      shared: entry.shared,
+      votes: entry.votes,
+      cluster: entry.idea.clusterId === null ? null : (names.get(entry.idea.clusterId) ?? null),
+    })),
+  };
 }

@@ -311,10 +311,10 @@ describe('the workshop room', () => {
       await noVoteNumbers();
       expect(await axeViolations(page)).toEqual([]);
 
-      // Revealed: the totals stand on the notes and the cluster; a short timer runs out.
+      // Revealed: the totals stand on the notes, ranked, each note naming its cluster; a short timer runs out.
       await ok(call(fac, 'voting:reveal', { revealed: true }));
       await page.locator('.wall-note', { hasText: 'Fælles haver' }).getByText('3 stemmer').waitFor();
-      await page.locator('.wall__heading', { hasText: '3 stemmer' }).waitFor();
+      await page.locator('[data-ranking] li[data-rank="1"]', { hasText: 'Fælles haver' }).locator('[data-cluster-tag]', { hasText: 'Grønne steder' }).waitFor();
       await ok(call(fac, 'workshop:timer', { action: 'set', durationMs: 1000 }));
       await ok(call(fac, 'workshop:timer', { action: 'start' }));
       await page.locator('[data-timer="done"]').waitFor();

@@ -172,12 +172,14 @@ describe('a live workshop', () => {
     await ane.locator('[data-cluster]').first().scrollIntoViewIfNeeded();
     await ane.screenshot({ path: `${ARTIFACTS}/workshop-phone-vote.png` });
 
-    // Results: totals revealed, ideas sorted by votes, counts on the wall.
+    // Results: totals revealed, the ideas one ranking by votes (not by cluster first), counts on the wall.
     await fac.page.getByRole('button', { name: 'Vis stemmetal' }).click();
     await step(fac.page, 'Resultater');
     const totals = (page: Page, scope: string) => page.locator(`${scope} .note__total`).evaluateAll((els) => els.map((e) => e.getAttribute('data-total')));
-    await expect.poll(() => totals(projector.page, '[data-cluster]')).toEqual(['3', '0']);
-    await expect.poll(() => totals(projector.page, '[data-loose]')).toEqual(['2', '1']);
+    await expect.poll(() => totals(projector.page, '[data-ranking]')).toEqual(['3', '2', '1', '0']);
+    await expect.poll(() => totals(bo, '[data-ranking]')).toEqual(['3', '2', '1', '0']);
+    // The clustered idea with no votes is last, its cluster named on the note.
+    await projector.page.locator('[data-ranking] li[data-rank="4"]', { hasText: ideas.b }).getByText('Mødesteder ved søen').waitFor();
     await note(projector.page, ideas.a).getByText('3 stemmer').waitFor();
     await note(bo, ideas.c).getByText('2 stemmer').waitFor();
     await bo.locator('[data-blocked="add"]', { hasText: 'Resultaterne vises' }).waitFor();

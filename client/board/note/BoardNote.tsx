@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { clusterFits } from '../../clusters/clusters';
+import { clusterFits, clusterOf } from '../../clusters/clusters';
 import { useIdeaFields } from '../../state/idea-fields';
 import { ideaPermissions } from '../../workshop/permissions';
 import { countRender } from '../render-probe';
@@ -12,6 +12,8 @@ interface Props {
   ideaId: string;
   /** The group the note is shown in (its moves and the focus after a delete depend on it). */
   groupKey: string;
+  /** Shown in the results' ranking, out of its group and cluster: the note names its cluster and its classification. */
+  ranked?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ interface Props {
  * editors, merge history, selection) from the store, so a remote edit of another idea, or
  * the board regrouping around it, does not re-render it (issue 17, item 5).
  */
-export const BoardNote = memo(function BoardNote({ ideaId, groupKey }: Props) {
+export const BoardNote = memo(function BoardNote({ ideaId, groupKey, ranked = false }: Props) {
   if (import.meta.env.VITE_RENDER_PROBE === '1') countRender('note', ideaId);
   // One subscription for all of it, keyed by the idea (state/idea-fields.ts): a change of
   // another idea does not even run this selector, and a board renders hundreds of notes.
@@ -44,6 +46,7 @@ export const BoardNote = memo(function BoardNote({ ideaId, groupKey }: Props) {
       idea={idea}
       grouping={grouping}
       settings={settings}
+      cluster={ranked ? (clusterOf(idea, clusters)?.name ?? null) : undefined}
       permissions={ideaPermissions(ctx, idea)}
       moveOptions={() => handlers.moveOptions(idea, groupKey)}
       clusterOptions={() => handlers.clusterOptions(idea)}

@@ -6,6 +6,7 @@ import { IdeaStatusBadge, IdeaStatusDetails } from '../../comments/IdeaStatusVie
 import { Revisions } from '../../comments/Revisions';
 import { useIdeaFields } from '../../state/idea-fields';
 import { noteElementId } from '../../outcomes/jump';
+import { ClusterTag } from '../../voting/RankLabel';
 import { VoteControls } from '../../voting/VoteControls';
 import type { IdeaPermissions } from '../../workshop/permissions';
 import type { MoveOption } from './MoveMenu';
@@ -32,6 +33,11 @@ interface Props {
   editors: readonly (string | null)[];
   /** Revealed vote total, or null while totals are secret. */
   total: number | null;
+  /**
+   * In the results' ranking, out of its group: its cluster's name (null: in none), shown as a
+   * tag, and its classification in full. Undefined in a group, which says both.
+   */
+  cluster?: string | null;
   history: IdeaHistory | null;
   /** Facilitator's merge mode: whether this idea is selected. */
   merge: { selected: boolean; onToggle: (selected: boolean) => void } | null;
@@ -46,7 +52,7 @@ interface Props {
  * with it (facilitators: moderate it).
  */
 export function IdeaNote(props: Props) {
-  const { idea, grouping, settings, permissions, editors, total, history, merge } = props;
+  const { idea, grouping, settings, permissions, editors, total, history, merge, cluster } = props;
   const t = useT();
   const ids = useId();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
@@ -95,10 +101,15 @@ export function IdeaNote(props: Props) {
           {t('merge.select')}
         </label>
       ) : null}
-      {total !== null ? (
-        <p className="note__total" data-total={total}>
-          {t('voting.total', { count: total })}
-        </p>
+      {total !== null || cluster ? (
+        <div className="note__head">
+          {total !== null ? (
+            <p className="note__total" data-total={total}>
+              {t('voting.total', { count: total })}
+            </p>
+          ) : null}
+          {cluster ? <ClusterTag name={cluster} /> : null}
+        </div>
       ) : null}
       <IdeaStatusBadge ideaId={idea.id} />
       <p id={textId} className="note__text">
@@ -112,7 +123,7 @@ export function IdeaNote(props: Props) {
       <NoteOutcome ideaId={idea.id} />
       {moderated ? <Revisions ideaId={idea.id} ideaText={idea.text} /> : null}
       {history ? <MergeHistory history={history} /> : null}
-      <NoteTags idea={idea} grouping={grouping} settings={settings} />
+      <NoteTags idea={idea} grouping={cluster === undefined ? grouping : null} settings={settings} />
       {editors.length > 0 ? (
         <p className="note__editing">{t('idea.editing', { name: editors.map((name) => name ?? t('board.anonymous')).join(', ') })}</p>
       ) : null}

@@ -3,7 +3,8 @@ import type { BoardSettings, Grouping, Idea } from '../../../shared';
 
 interface Props {
   idea: Idea;
-  grouping: Grouping;
+  /** Null: the note is shown out of any group (the results' ranking), so every tag is said. */
+  grouping: Grouping | null;
   settings: BoardSettings | null;
 }
 
