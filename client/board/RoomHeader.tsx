@@ -24,7 +24,7 @@ export function RoomHeader({ identity, title }: { identity: Identity; title: str
           {t('room.stepShort', { n: STEPS.indexOf(step) + 1, total: STEPS.length, step: t(`workshop.steps.${step}`) })}
         </p>
       ) : null}
-      <TimerDisplay variant="compact" hideIdle hidePast />
+      <TimerDisplay variant="compact" hideIdle hidePast hideSpent />
       <div className="room-header__meta">
         <PresenceList identity={identity} />
         <StatusIndicator />

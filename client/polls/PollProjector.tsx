@@ -2,7 +2,6 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pollOptions, resultsPublic, type Poll } from '../../shared';
 import { JoinPanel } from '../observer/JoinPanel';
-import { TimerDisplay } from '../workshop/TimerDisplay';
 import { PollResultsView } from './PollResultsView';
 import { selectLivePoll, usePollsStore } from './polls-store';
 import { usePollLink } from './usePollLink';
@@ -18,8 +17,10 @@ interface Props {
  * The projector's live poll, filling the screen. While answers come in and the results are
  * hidden (as Mentimeter and Slido show a poll): the question large, what to answer (the
  * options, the scale's ends, or a line saying what to write), the count of answers rising
- * as phones answer (announced politely), and beside them the timer and how to join, for
- * those who come late. All of it is the poll's definition, which every copy of the board
+ * as phones answer (announced politely), and beside them how to join, for those who come
+ * late. No workshop timer: a poll has no time of its own, and the workshop's (often a
+ * writing round's "time's up") would only stand beside it as noise; phones still show it in
+ * their header, the console in its card. All of it is the poll's definition, which every copy of the board
  * holds; the counts per option are not there until the results are public (shown by the
  * facilitator, or live results), so the options stand without numbers. Then the results
  * fill the screen, with the join code kept on one line under them. Renders nothing while
@@ -58,13 +59,13 @@ export function PollProjector({ sync, participantLink = null }: Props) {
         )}
       </div>
       {shown ? (
-        <div className="poll-wall__foot">
-          {open ? <JoinPanel participantLink={participantLink} variant="line" /> : null}
-          <TimerDisplay variant="compact" hideIdle hidePast />
-        </div>
+        open ? (
+          <div className="poll-wall__foot">
+            <JoinPanel participantLink={participantLink} variant="line" />
+          </div>
+        ) : null
       ) : (
         <div className="poll-wall__side">
-          <TimerDisplay variant="huge" hideIdle hidePast />
           {open ? <JoinPanel participantLink={participantLink} quietWhenClosed /> : null}
         </div>
       )}

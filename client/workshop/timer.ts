@@ -26,3 +26,20 @@ export function durationParts(ms: number): { minutes: number; seconds: number } 
   const total = Math.ceil(Math.max(0, ms) / 1000);
   return { minutes: Math.floor(total / 60), seconds: total % 60 };
 }
+
+/**
+ * How long "time's up" stays on the room's screens (the header on phones and laptops, the
+ * projector) after the end. Long enough to be seen by whoever looks up; after it, a red
+ * 00:00 only says that something ended long ago. The facilitator's console keeps it.
+ */
+export const TIME_UP_SHOWN_MS = 60_000;
+
+/**
+ * The server time at which a finished timer's "time's up" leaves the room's screens, or
+ * null while it is not finished. A done timer without an end ended before the server kept
+ * ends (an old document): it is long over, so it leaves at once.
+ */
+export function timeUpLeavesAt(timer: { done: boolean; endsAt: number | null }): number | null {
+  if (!timer.done) return null;
+  return timer.endsAt === null ? 0 : timer.endsAt + TIME_UP_SHOWN_MS;
+}

@@ -7,6 +7,8 @@ export interface TimerView {
   state: TimerState;
   remainingMs: number;
   durationMs: number;
+  /** The end in server time, while running and once done (null if idle, paused, or a done timer from before ends were kept). */
+  endsAt: number | null;
   /** At zero: the server says done, or a running timer has reached its end here already. */
   done: boolean;
 }
@@ -39,6 +41,7 @@ export function useTimer(): TimerView {
     state: timer.state,
     remainingMs,
     durationMs: timer.durationMs,
+    endsAt: timer.endsAt,
     done: timer.state === 'done' || (timer.state === 'running' && remainingMs === 0),
   };
 }

@@ -15,8 +15,9 @@ const MINUTE = 60_000;
 
 /**
  * The timer's transitions, pure (now = the server clock). The server is the only clock that
- * matters: `endsAt` is in server time while running, and every client counts down to it
- * with its measured offset, so all screens agree whatever their own clocks say.
+ * matters: `endsAt` is in server time while running (and, once done, when it ended), and every
+ * client counts down to it with its measured offset, so all screens agree whatever their own
+ * clocks say.
  */
 export function applyTimerCommand(timer: Timer, command: TimerCommand, now: number): Timer {
   const current = expireTimer(timer, now);
@@ -47,10 +48,14 @@ export function applyTimerCommand(timer: Timer, command: TimerCommand, now: numb
   }
 }
 
-/** A running timer whose end has passed is done. */
+/**
+ * A running timer whose end has passed is done. It keeps its end: the room's screens show
+ * "time's up" for a while after it (TIME_UP_SHOWN_MS in client/workshop/timer.ts), and every screen must
+ * count that while from the same moment, the server's, not from when it heard of the end.
+ */
 export function expireTimer(timer: Timer, now: number): Timer {
   if (timer.state !== 'running' || timer.endsAt === null || timer.endsAt > now) return timer;
-  return { state: 'done', endsAt: null, remainingMs: 0, durationMs: timer.durationMs };
+  return { state: 'done', endsAt: timer.endsAt, remainingMs: 0, durationMs: timer.durationMs };
 }
 
 /**

@@ -72,9 +72,11 @@ export type TimerState = (typeof TIMER_STATES)[number];
 
 /**
  * The workshop timer. The server holds the end time in its own clock (`endsAt`, ms since
- * the epoch, set only while running); a client shows `endsAt - serverNow`, where serverNow
- * is its clock corrected by the offset it measured with `time:sync`. While idle or paused,
- * `remainingMs` is what is left; `durationMs` is the length that was set (plus added minutes).
+ * the epoch, set while running, and kept once done: when it ended, so every screen lets
+ * "time's up" go at the same moment; null on a timer that ended before it was kept); a
+ * client shows `endsAt - serverNow`, where serverNow is its clock corrected by the offset it
+ * measured with `time:sync`. While idle or paused, `remainingMs` is what is left;
+ * `durationMs` is the length that was set (plus added minutes).
  */
 export const timerSchema = z
   .object({

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import type * as Y from 'yjs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type WebSocketRoute } from 'playwright-core';
 import type { Ack, CreateBoardRequest, CreateBoardResponse, CreateSessionRequest, Role, SessionResponse } from '../../shared';
 import { testConfig, type ServerConfig } from '../../server/config';
@@ -22,6 +23,11 @@ export async function startApp(overrides: Partial<ServerConfig> = {}) {
   const { url } = await app.listen(0, '127.0.0.1');
   return {
     url,
+    /**
+     * Changes a board's document as the server itself does (its own writes, persisted and
+     * broadcast): for a state only time would bring, such as a timer that ended a while ago.
+     */
+    writeAsServer: (boardId: string, change: (doc: Y.Doc) => void) => app.rooms.withRoom(boardId, (room) => room.writeAsServer(change)),
     close: async () => {
       await app.close();
       await store.close();
