@@ -13,6 +13,7 @@ import { LiveRegion } from '../ui/LiveRegion';
 import { TimerAnnouncer } from '../workshop/TimerAnnouncer';
 import { TimerDisplay } from '../workshop/TimerDisplay';
 import { JoinPanel } from './JoinPanel';
+import { JoinScreen, showsJoinScreen } from './JoinScreen';
 import { ProjectorIdeas } from './ProjectorIdeas';
 import { PollProjector } from '../polls/PollProjector';
 import { selectLivePoll, usePollsStore } from '../polls/polls-store';
@@ -35,7 +36,8 @@ interface Props {
  * be paused (WCAG 2.2.2). With the totals shown, the results are one ranking in vote order
  * (wall-blocks.ts: rankingBlock), as on the phones. A board without a focus question shows all ideas in its grouping.
  * Vote totals show only while revealed in the vote or results step: a last round's numbers
- * never stand on the next round's wall, and hidden totals are never shown as zeros.
+ * never stand on the next round's wall, and hidden totals are never shown as zeros. While
+ * people arrive and there is no idea to show, how to join fills the screen (JoinScreen).
  */
 export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: Props) {
   const { t } = useTranslation();
@@ -111,12 +113,20 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
   }, [title, t]);
 
   const shownCount = focus ? focusIdeas.length : ideas.size;
+  const joining = showsJoinScreen({
+    joinable: workshop.joinOpen && workshop.joinCode !== '',
+    loading,
+    shownIdeas: shownCount,
+    allIdeas: view.kind === 'ideas' && !results,
+    pollLive,
+  });
   return (
     <Layout variant="bare" className="page--screen">
       <div
-        className={`wall${focus ? ' wall--focus' : ''}${results ? ' wall--results' : ''}`}
+        className={`wall${focus ? ' wall--focus' : ''}${results ? ' wall--results' : ''}${joining ? ' wall--join' : ''}`}
         data-results={results ? 'on' : 'off'}
         data-ranked={ranked ? 'on' : 'off'}
+        data-wall={joining ? 'join' : 'ideas'}
         inert={pollLive}
       >
         <div className="wall__head">
@@ -138,34 +148,41 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
             {results && !votesShown ? <p className="wall__hidden-votes">{t('wall.votesHidden')}</p> : null}
           </div>
         </div>
-        <div className="wall__ideas">
-          <h2 className="sr-only">{results ? t('voting.resultsHeading') : t('board.ideasHeading')}</h2>
-          <ProjectorIdeas
-            blocks={blocks}
-            ideas={ideas}
-            notShown={blocks.reduce((n, b) => n + b.count - b.ideas.length, 0)}
-            totals={totals}
-            votesShown={votesShown}
-            paused={live.paused}
-            emptyText={loading ? t('groups.loading') : workshop.silent ? t('projector.silentEmpty') : t('groups.empty')}
-          />
-        </div>
-        {/* Beside the ideas: time, how to join, how many. */}
-        <div className="wall__side">
-          <TimerDisplay variant="huge" hideIdle hidePast />
-          <JoinPanel participantLink={participantLink} />
-          <p className="screen__stats">
-            <span data-present={people}>{t('observer.present', { count: people })}</span>
-            <span data-idea-count={shownCount}>{t('observer.ideaCount', { count: shownCount })}</span>
-          </p>
-          {otherQuestions > 0 ? (
-            <p className="wall__other" data-other-questions={otherQuestions}>
-              {t('wall.otherQuestions', { count: otherQuestions })}
-            </p>
-          ) : null}
-          {/* A read-only screen has nothing to save: its status matters only when it has lost the board. */}
-          {offline ? <StatusIndicator /> : null}
-        </div>
+        {joining ? (
+          <JoinScreen participantLink={participantLink} people={people} offline={offline} />
+        ) : (
+          <>
+            <div className="wall__ideas">
+              <h2 className="sr-only">{results ? t('voting.resultsHeading') : t('board.ideasHeading')}</h2>
+              <ProjectorIdeas
+                blocks={blocks}
+                ideas={ideas}
+                notShown={blocks.reduce((n, b) => n + b.count - b.ideas.length, 0)}
+                totals={totals}
+                votesShown={votesShown}
+                paused={live.paused}
+                emptyText={loading ? t('groups.loading') : workshop.silent ? t('projector.silentEmpty') : t('groups.empty')}
+              />
+            </div>
+            {/* Beside the ideas: time, how to join, how many. */}
+            <div className="wall__side">
+              {/* Not under a live poll: its view covers the wall, and a timer there is noise (PollProjector). */}
+              {pollLive ? null : <TimerDisplay variant="huge" hideIdle hidePast hideSpent />}
+              <JoinPanel participantLink={participantLink} />
+              <p className="screen__stats">
+                <span data-present={people}>{t('observer.present', { count: people })}</span>
+                <span data-idea-count={shownCount}>{t('observer.ideaCount', { count: shownCount })}</span>
+              </p>
+              {otherQuestions > 0 ? (
+                <p className="wall__other" data-other-questions={otherQuestions}>
+                  {t('wall.otherQuestions', { count: otherQuestions })}
+                </p>
+              ) : null}
+              {/* A read-only screen has nothing to save: its status matters only when it has lost the board. */}
+              {offline ? <StatusIndicator /> : null}
+            </div>
+          </>
+        )}
         <WallControls
           paused={live.paused}
           onTogglePause={live.toggle}
