@@ -63,6 +63,9 @@ export function VoteControls({ idea, describedBy }: { idea: Idea; describedBy: s
           className="vote__button vote__button--cast"
           aria-label={t('voting.cast')}
           aria-describedby={describedBy}
+          // Looks and reads as unavailable at the idea's limit or with no votes left; a tap still
+          // asks the server, whose refusal says why right here.
+          aria-disabled={mine >= maxPerIdea || remaining === 0 ? true : undefined}
           onClick={() => void vote('cast')}
         >
           <span aria-hidden="true">+</span>
