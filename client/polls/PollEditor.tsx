@@ -13,7 +13,7 @@ import { draftOf, editorStateOf, type EditorState } from './editor-draft';
  * Saved only when the server accepted it; a refusal (e.g. changing the choices of a poll
  * that has answers) is said here.
  */
-export function PollEditor({ poll, onDone }: { poll: Poll | null; onDone: () => void }) {
+export function PollEditor({ poll, onDone }: { poll: Poll | null; onDone: (saved?: string) => void }) {
   const { t } = useTranslation();
   const sync = useBoardSync();
   const settings = useBoardStore((s) => s.settings);
@@ -31,7 +31,7 @@ export function PollEditor({ poll, onDone }: { poll: Poll | null; onDone: () => 
     const draft = draftOf(state);
     const result = poll ? await sync.request('poll:update', { pollId: poll.id, poll: draft }) : await sync.request('poll:create', { poll: draft });
     setBusy(false);
-    if (result.ok) onDone();
+    if (result.ok) onDone(result.data.id);
     else setError(resultErrorText(t, result));
   };
 
@@ -168,7 +168,7 @@ export function PollEditor({ poll, onDone }: { poll: Poll | null; onDone: () => 
         <button type="submit" className="poll-button poll-button--primary" aria-disabled={busy ? true : undefined}>
           {t('polls.editor.save')}
         </button>
-        <button type="button" className="poll-button" onClick={onDone}>
+        <button type="button" className="poll-button" onClick={() => onDone()}>
           {t('polls.editor.cancel')}
         </button>
       </div>

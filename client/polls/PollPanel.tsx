@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Poll } from '../../shared';
 import type { ApiResult } from '../rest/http';
@@ -21,13 +21,32 @@ export function PollPanel() {
   const { t } = useTranslation();
   const polls = usePollsStore((s) => s.polls);
   const [editing, setEditing] = useState<Poll | 'new' | null>(null);
+  // The poll just saved: brought into view (and focus to it) once the list holds it, so a new
+  // poll is not added out of sight at the bottom of the panel.
+  const reveal = useRef<string | null>(null);
   usePollDrafts();
+  useEffect(() => {
+    const id = reveal.current;
+    const item = id ? document.querySelector<HTMLElement>(`[data-poll-item="${CSS.escape(id)}"]`) : null;
+    if (!item) return;
+    reveal.current = null;
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    item.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
+    item.setAttribute('tabindex', '-1');
+    item.focus({ preventScroll: true });
+  }, [polls, editing]);
   return (
     <section className="poll-panel" aria-labelledby="poll-panel-heading">
       <h2 id="poll-panel-heading">{t('polls.panel.heading')}</h2>
       <p className="poll-panel__intro">{t('polls.panel.intro')}</p>
       {editing ? (
-        <PollEditor poll={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+        <PollEditor
+          poll={editing === 'new' ? null : editing}
+          onDone={(saved) => {
+            reveal.current = saved ?? null;
+            setEditing(null);
+          }}
+        />
       ) : (
         <button type="button" className="poll-button poll-button--primary" onClick={() => setEditing('new')}>
           {t('polls.panel.create')}

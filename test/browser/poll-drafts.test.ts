@@ -46,6 +46,9 @@ describe('draft polls in the facilitator panel', () => {
       await editor.getByLabel('Spørgsmål', { exact: true }).fill(question);
       await editor.getByLabel('Type').selectOption('text');
       await editor.getByRole('button', { name: 'Gem' }).click();
+      // The new draft is brought into view with focus on it, not added out of sight.
+      await expect.poll(() => lead.page.evaluate(() => document.activeElement?.closest('[data-poll-item]')?.querySelector('h3')?.textContent)).toBe(question);
+      await expect.poll(() => item(lead.page, question).evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight + 1)).toBe(true);
       // Made on one laptop, it appears on the other as a draft.
       await item(coLead.page, question).waitFor({ timeout: 10_000 });
       expect(await item(coLead.page, question).getAttribute('data-poll-state')).toBe('draft');
