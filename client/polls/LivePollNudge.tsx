@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { jumpTo } from '../outcomes/jump';
 import { useBoardStore } from '../state/board-store';
 import { selectLivePoll, usePollsStore } from './polls-store';
 
@@ -36,15 +37,7 @@ export function LivePollNudge() {
   }, [pollId]);
 
   if (!poll || !pollId || !participant || answered || !outOfView) return null;
-  const go = () => {
-    const card = document.querySelector<HTMLElement>(`[data-poll-card="${CSS.escape(pollId)}"]`);
-    if (!card) return;
-    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    card.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
-    const heading = card.querySelector<HTMLElement>('h2');
-    heading?.setAttribute('tabindex', '-1');
-    heading?.focus({ preventScroll: true });
-  };
+  const go = () => jumpTo(`poll-card-${pollId}`);
   return (
     <button type="button" className="poll-nudge" data-poll-nudge={pollId} onClick={go}>
       <span className="poll-nudge__kicker">{t('polls.answer.nudge')}</span> <span className="poll-nudge__question">{poll.question}</span>

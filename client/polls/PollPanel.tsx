@@ -4,6 +4,7 @@ import type { Poll } from '../../shared';
 import type { ApiResult } from '../rest/http';
 import { useBoardSync } from '../board/BoardSyncContext';
 import { resultErrorText } from '../i18n/errors';
+import { jumpTo } from '../outcomes/jump';
 import { ErrorText } from '../ui/ErrorText';
 import { PollEditor } from './PollEditor';
 import { PollResultsView } from './PollResultsView';
@@ -26,14 +27,8 @@ export function PollPanel() {
   const reveal = useRef<string | null>(null);
   usePollDrafts();
   useEffect(() => {
-    const id = reveal.current;
-    const item = id ? document.querySelector<HTMLElement>(`[data-poll-item="${CSS.escape(id)}"]`) : null;
-    if (!item) return;
-    reveal.current = null;
-    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    item.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
-    item.setAttribute('tabindex', '-1');
-    item.focus({ preventScroll: true });
+    // Its heading (PollItem's headingId); not there yet until the drafts feed has brought the poll.
+    if (reveal.current && jumpTo(`poll-item-${reveal.current}`)) reveal.current = null;
   }, [polls, editing]);
   return (
     <section className="poll-panel" aria-labelledby="poll-panel-heading">
