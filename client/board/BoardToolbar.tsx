@@ -1,9 +1,10 @@
 import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GROUPINGS, type Grouping } from '../../shared';
 import { useBoardStore } from '../state/board-store';
+import { BOARD_GROUPINGS, type BoardGrouping } from '../state/slices/ui';
 import { ideasLoading } from '../state/slices/connection';
 import { useMediaQuery } from '../ui/useMediaQuery';
+import { useBoardGrouping } from './board-grouping';
 import { FilterFields } from './filter/FilterFields';
 import { SearchField } from './filter/SearchField';
 import { activeFilterCount, hasChosenFilters, isFiltered } from './filters';
@@ -29,9 +30,9 @@ export const BoardToolbar = memo(function BoardToolbar({ shown, total, ranked = 
   const searchRef = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const narrow = useMediaQuery(NARROW);
-  const grouping = useBoardStore((s) => s.grouping);
+  const grouping = useBoardGrouping();
   const filters = useBoardStore((s) => s.filters);
-  const setGrouping = useBoardStore((s) => s.setGrouping);
+  const setGrouping = useBoardStore((s) => s.setBoardGrouping);
   const clearFilters = useBoardStore((s) => s.clearFilters);
   const announce = useBoardStore((s) => s.announce);
   const settings = useBoardStore((s) => s.settings);
@@ -63,8 +64,8 @@ export const BoardToolbar = memo(function BoardToolbar({ shown, total, ranked = 
   const groupingField = ranked ? null : (
     <div className="field toolbar__field toolbar__field--grouping">
       <label htmlFor={`${ids}-grouping`}>{t('board.groupBy')}</label>
-      <select id={`${ids}-grouping`} value={grouping} onChange={(e) => setGrouping(e.target.value as Grouping)}>
-        {GROUPINGS.map((g) => (
+      <select id={`${ids}-grouping`} value={grouping} onChange={(e) => setGrouping(e.target.value as BoardGrouping)}>
+        {BOARD_GROUPINGS.map((g) => (
           <option key={g} value={g}>
             {t(`board.groupings.${g}`)}
           </option>

@@ -5,8 +5,10 @@ import { ideasLoading } from '../state/slices/connection';
 import { RankedIdeas } from '../voting/RankedIdeas';
 import { useRankedIdeas } from '../voting/useRankedIdeas';
 import { useResultsMode } from '../voting/useResultsMode';
+import { useBoardGrouping } from './board-grouping';
 import { BoardToolbar } from './BoardToolbar';
 import { hasChosenFilters } from './filters';
+import { indexGrouping } from './grouping';
 import { IdeaGroups } from './groups/IdeaGroups';
 import { ModeratorHiddenGroup } from './groups/ModeratorHiddenGroup';
 import { IDEAS_HEADING_ID } from './ideas-heading';
@@ -32,7 +34,7 @@ export function IdeasSection() {
   const settings = useBoardStore((s) => s.settings);
   const total = useBoardStore((s) => s.ideas.size);
   const loading = useBoardStore(ideasLoading);
-  const grouping = useBoardStore((s) => s.grouping);
+  const grouping = useBoardGrouping();
   const filters = useBoardStore((s) => s.filters);
   const revealed = useBoardStore((s) => s.workshop.votesRevealed);
   const clearFilters = useBoardStore((s) => s.clearFilters);
@@ -41,7 +43,7 @@ export function IdeasSection() {
   // A ranking only while the totals are shown: hidden totals would rank every idea equal.
   const ranked = results && revealed;
   const facilitator = identity?.role === 'facilitator';
-  const grouped = useShownGroups(grouping, settings, filters);
+  const grouped = useShownGroups(indexGrouping(grouping), settings, filters);
   const { groups, otherQuestions, emptyClusters } = grouped;
   const ranking = useRankedIdeas(ranked, settings, filters);
   const shown = ranked ? ranking.length : grouped.shown;

@@ -11,11 +11,20 @@ import {
 } from '../../shared';
 import { comparePositions } from '../../shared/model/position';
 import { EMPTY, type IdeaIndex, type Member } from '../state/idea-index';
-import type { Filters } from '../state/slices/ui';
+import type { BoardGrouping, Filters } from '../state/slices/ui';
 import { ideaFilter, shownQuestion, type FilterContext } from './filters';
 
 // The filter predicates moved to filters.ts; re-exported for the screens that import them from here.
 export { filteredQuestion, isFiltered, matchesFilters, shownQuestion } from './filters';
+
+/**
+ * The index's grouping that a board grouping reads its groups from: "clusters" is the
+ * question grouping without its frames (each question's ideas one area with its clusters),
+ * so the index needs no fourth set of groups.
+ */
+export function indexGrouping(grouping: BoardGrouping): Grouping {
+  return grouping === 'clusters' ? 'question' : grouping;
+}
 
 /** Which group an idea is in, and what moving an idea there sets. */
 export type GroupId =

@@ -15,6 +15,8 @@ interface Props<T extends Pick<Idea, 'id' | 'clusterId'>> {
   emptyText?: string;
   /** Whether vote totals are revealed: a cluster's total is shown only then, never a "0" standing in for a secret. */
   revealed: boolean;
+  /** A heading for the ideas in no cluster, shown when there are clusters; none: they simply follow. */
+  looseHeading?: string;
 }
 
 interface SectionProps<T extends Pick<Idea, 'id' | 'clusterId'>> {
@@ -54,8 +56,11 @@ function ClusterSection<T extends Pick<Idea, 'id' | 'clusterId'>>({ block, rende
  * A group's ideas: first its named clusters as labelled sub-groups (each a drop target),
  * then the ideas in no cluster. Null when there is nothing at all, so the group says so.
  */
-export function GroupBody<T extends Pick<Idea, 'id' | 'clusterId'>>({ layout, renderIdea, results, revealed, dropCluster = null, emptyText }: Props<T>) {
+export function GroupBody<T extends Pick<Idea, 'id' | 'clusterId'>>({ layout, renderIdea, results, revealed, dropCluster = null, emptyText, looseHeading }: Props<T>) {
+  const t = useT();
+  const ids = useId();
   if (layout.blocks.length === 0 && layout.loose.length === 0) return null;
+  const named = looseHeading !== undefined && layout.blocks.length > 0 && layout.loose.length > 0;
   return (
     <>
       {layout.blocks.map((block) => (
@@ -69,7 +74,19 @@ export function GroupBody<T extends Pick<Idea, 'id' | 'clusterId'>>({ layout, re
           emptyText={emptyText}
         />
       ))}
-      {layout.loose.length > 0 ? <NoteList ideas={layout.loose} renderIdea={renderIdea} /> : null}
+      {named ? (
+        <section className="cluster-loose" aria-labelledby={`${ids}-loose`} data-loose="">
+          <h4 className="cluster__heading">
+            <span id={`${ids}-loose`} className="cluster__name">
+              {looseHeading}
+            </span>{' '}
+            <span className="cluster__count">{t('groups.count', { count: layout.loose.length })}</span>
+          </h4>
+          <NoteList ideas={layout.loose} renderIdea={renderIdea} />
+        </section>
+      ) : layout.loose.length > 0 ? (
+        <NoteList ideas={layout.loose} renderIdea={renderIdea} />
+      ) : null}
     </>
   );
 }

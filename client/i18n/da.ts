@@ -187,7 +187,7 @@ export const da = {
     anonymous: 'Anonym',
     ideasHeading: 'Idéer',
     groupBy: 'Gruppér efter',
-    groupings: { 'phase-principle': 'Fase og princip', track: 'Spor', question: 'Spørgsmål' },
+    groupings: { 'phase-principle': 'Fase og princip', track: 'Spor', question: 'Spørgsmål', clusters: 'Klynger' },
     filters: 'Filtre',
     filterAll: 'Alle',
     facilitatorTools: 'Facilitatorværktøjer',

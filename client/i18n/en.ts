@@ -184,7 +184,7 @@ export const en: Messages = {
     anonymous: 'Anonymous',
     ideasHeading: 'Ideas',
     groupBy: 'Group by',
-    groupings: { 'phase-principle': 'Phase and principle', track: 'Track', question: 'Question' },
+    groupings: { 'phase-principle': 'Phase and principle', track: 'Track', question: 'Question', clusters: 'Clusters' },
     filters: 'Filters',
     filterAll: 'All',
     facilitatorTools: 'Facilitator tools',

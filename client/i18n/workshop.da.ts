@@ -94,6 +94,7 @@ export const workshopDa = {
     addTo: 'Læg i klynge…',
     menu: 'Læg idéen i klyngen',
     none: 'Ingen klynge',
+    loose: 'Ikke i en klynge endnu',
     added: 'Idéen er lagt i klyngen «{{name}}».',
     removed: 'Idéen er taget ud af klyngen.',
     renameShort: 'Omdøb',

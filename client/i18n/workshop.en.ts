@@ -93,6 +93,7 @@ export const workshopEn: typeof workshopDa = {
     addTo: 'Add to cluster…',
     menu: 'Add the idea to cluster',
     none: 'No cluster',
+    loose: 'Not in a cluster yet',
     added: 'The idea is now in the cluster “{{name}}”.',
     removed: 'The idea was taken out of its cluster.',
     renameShort: 'Rename',

@@ -22,7 +22,7 @@ type PerIdeaField = keyof typeof PER_IDEA;
 const PER_IDEA_FIELDS = Object.keys(PER_IDEA) as PerIdeaField[];
 
 /** Board-wide fields a note shows or acts with: a change (rare) tells every idea. */
-const BOARD_WIDE = ['identity', 'settings', 'grouping', 'workshop', 'clusters', 'mergeSelection', 'myVotes', 'announce'] as const;
+const BOARD_WIDE = ['identity', 'settings', 'boardGrouping', 'workshop', 'clusters', 'mergeSelection', 'myVotes', 'announce'] as const;
 
 /**
  * What a selector for one idea may read: its entries of the per-idea fields and the

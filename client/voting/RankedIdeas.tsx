@@ -1,6 +1,8 @@
 import { memo, useCallback } from 'react';
 import { BoardNote } from '../board/note/BoardNote';
 import { NoteList } from '../clusters/NoteList';
+import { boardGroupingOf } from '../board/board-grouping';
+import { indexGrouping } from '../board/grouping';
 import { useBoardStore } from '../state/board-store';
 import type { Member } from '../state/idea-index';
 import { memberGroupKey, onPodium, type Ranked } from './ranking';
@@ -15,7 +17,8 @@ import { RankLabel } from './RankLabel';
  */
 export function RankedIdeas({ entries }: { entries: readonly Ranked<Member>[] }) {
   const index = useBoardStore((s) => s.index);
-  const grouping = useBoardStore((s) => s.grouping);
+  // The index's grouping under the board's (the ranking's notes start "Move to…" from there).
+  const grouping = useBoardStore((s) => indexGrouping(boardGroupingOf(s)));
   const settings = useBoardStore((s) => s.settings);
   const renderIdea = useCallback(
     (entry: Ranked<Member>) => (

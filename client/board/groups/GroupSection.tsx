@@ -20,13 +20,15 @@ interface Props {
   /** Shown under the heading (e.g. what "Unclassified" means). */
   help?: string;
   /** In the matrix the row and column headers say where a cell is, so its heading is only for screen readers on wide screens. */
-  variant: 'cell' | 'column' | 'wide';
+  variant: 'cell' | 'column' | 'wide' | 'flat';
   /** Empty clusters shown here as drop targets. */
   emptyHere: readonly Cluster[];
   drop?: DropTarget;
   /** A note is being dragged over this group (and over this cluster in it). */
   dropActive: boolean;
   dropCluster: string | null;
+  /** Name the ideas in no cluster ("Uden klynge") when there are clusters: the clusters view, where sorting them is the step's work. */
+  looseHeading?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ interface Props {
  * target. Memoised on its members array, which the index keeps when an edit does not touch
  * the group, so a remote edit elsewhere does not re-render it; notes render themselves.
  */
-export const GroupSection = memo(function GroupSection({ groupKey, members, label, help, variant, emptyHere, drop, dropActive, dropCluster }: Props) {
+export const GroupSection = memo(function GroupSection({ groupKey, members, label, help, variant, emptyHere, drop, dropActive, dropCluster, looseHeading = false }: Props) {
   if (import.meta.env.VITE_RENDER_PROBE === '1') countRender('group', groupKey);
   const t = useT();
   const ids = useId();
@@ -63,7 +65,8 @@ export const GroupSection = memo(function GroupSection({ groupKey, members, labe
       onDragLeave={drop?.onDragLeave}
       onDrop={drop ? (event) => drop.onDrop(event, groupKey) : undefined}
     >
-      <h3 id={`${ids}-heading`} className="group__heading">
+      {/* Flat: one question's ideas under its own card, so the heading is for screen readers. */}
+      <h3 id={`${ids}-heading`} className={`group__heading${variant === 'flat' ? ' sr-only' : ''}`}>
         <span className="group__label">{label}</span>{' '}
         <span className={`group__count${count === 0 ? ' group__count--zero' : ''}`}>{t('groups.count', { count })}</span>
       </h3>
@@ -71,7 +74,14 @@ export const GroupSection = memo(function GroupSection({ groupKey, members, labe
       {empty ? (
         <p className="group__empty">{t('groups.empty')}</p>
       ) : (
-        <GroupBody layout={layout} renderIdea={renderIdea} results={results} revealed={revealed} dropCluster={dropCluster} />
+        <GroupBody
+          layout={layout}
+          renderIdea={renderIdea}
+          results={results}
+          revealed={revealed}
+          dropCluster={dropCluster}
+          looseHeading={looseHeading ? t('clusters.loose') : undefined}
+        />
       )}
     </section>
   );

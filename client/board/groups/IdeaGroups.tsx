@@ -1,7 +1,8 @@
 import { useT } from '../../i18n/useT';
-import { PHASES, PRINCIPLES, type BoardSettings, type Cluster, type Grouping } from '../../../shared';
+import { PHASES, PRINCIPLES, type BoardSettings, type Cluster } from '../../../shared';
 import type { Member } from '../../state/idea-index';
 import { useBoardStore } from '../../state/board-store';
+import type { BoardGrouping } from '../../state/slices/ui';
 import type { IdeaGroup } from '../grouping';
 import { useGroupLabel } from '../labels';
 import type { DragOver, DropTarget } from '../useNoteMoves';
@@ -13,7 +14,7 @@ const NO_CLUSTERS: readonly Cluster[] = Object.freeze([]);
 interface Props {
   /** The groups with the ideas shown in each (filters applied). */
   groups: readonly IdeaGroup<Member>[];
-  grouping: Grouping;
+  grouping: BoardGrouping;
   settings: BoardSettings | null;
   /** Empty clusters to show, by the key of the group they show in. */
   emptyClusters: ReadonlyMap<string, readonly Cluster[]>;
@@ -23,7 +24,8 @@ interface Props {
 
 /**
  * Lays groups out: phase × principle as a matrix (phases as columns, principles as rows,
- * then the unclassified area), other groupings as columns. Below the wide breakpoint the
+ * then the unclassified area), clusters as one area per question with ideas (just the
+ * clusters, when only the focus question's ideas are shown), other groupings as columns. Below the wide breakpoint the
  * CSS turns both into one list with a heading per group; the DOM order is the same.
  * Facilitators get the ideas a moderator hid as a last group.
  */
@@ -32,7 +34,7 @@ export function IdeaGroups({ groups, grouping, settings, emptyClusters, drop, dr
   const label = useGroupLabel(settings);
   const facilitator = useBoardStore((s) => s.identity?.role === 'facilitator');
   const moderated = facilitator ? <ModeratorHiddenGroup /> : null;
-  const section = (group: IdeaGroup<Member>, variant: 'cell' | 'column' | 'wide') => (
+  const section = (group: IdeaGroup<Member>, variant: 'cell' | 'column' | 'wide' | 'flat') => (
     <GroupSection
       key={group.key}
       groupKey={group.key}
@@ -44,8 +46,23 @@ export function IdeaGroups({ groups, grouping, settings, emptyClusters, drop, dr
       drop={drop}
       dropActive={dragOver?.group === group.key}
       dropCluster={dragOver?.group === group.key ? dragOver.cluster : null}
+      looseHeading={grouping === 'clusters'}
     />
   );
+
+  if (grouping === 'clusters') {
+    // Only questions with ideas (or empty clusters to drop into) in view; the focus
+    // question alone, as a workshop shows it, needs no frame: its card above names it.
+    const shown = groups.filter((g) => g.ideas.length > 0 || emptyClusters.has(g.key));
+    const only = shown.length === 1 ? shown[0] : undefined;
+    const flat = only?.id.kind === 'question' && only.id.questionId === (settings?.focusQuestionId ?? null);
+    return (
+      <>
+        {shown.map((g) => section(g, flat ? 'flat' : 'wide'))}
+        {moderated}
+      </>
+    );
+  }
 
   if (grouping !== 'phase-principle') {
     return (

@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import { clusterFits, clusterOf } from '../../clusters/clusters';
+import { boardGroupingOf } from '../board-grouping';
+import { indexGrouping } from '../grouping';
 import { useIdeaFields } from '../../state/idea-fields';
 import { ideaPermissions } from '../../workshop/permissions';
 import { countRender } from '../render-probe';
@@ -27,7 +29,7 @@ export const BoardNote = memo(function BoardNote({ ideaId, groupKey, ranked = fa
   // another idea does not even run this selector, and a board renders hundreds of notes.
   const { idea, grouping, identity, workshop, settings, editors, total, history, selected, clusters } = useIdeaFields(ideaId, (s) => ({
     idea: s.ideas.get(ideaId),
-    grouping: s.grouping,
+    grouping: indexGrouping(boardGroupingOf(s)),
     identity: s.identity,
     workshop: s.workshop,
     settings: s.settings,

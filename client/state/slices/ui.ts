@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ContributorType, Grouping, IdeaStatus, Phase, Principle, Track } from '../../../shared';
+import { GROUPINGS, type ContributorType, type Grouping, type IdeaStatus, type Phase, type Principle, type Track } from '../../../shared';
 import type { BoardState } from '../board-store';
 
 /**
@@ -34,6 +34,14 @@ export const noFilters: Filters = {
   createdTo: null,
 };
 
+/**
+ * How the board lays ideas out for one person: one of the shared groupings, or "clusters"
+ * (each question's ideas as one area with its clusters, without the phase × principle
+ * frame), the view of the group, vote and results steps (client/board/board-grouping.ts).
+ */
+export type BoardGrouping = Grouping | 'clusters';
+export const BOARD_GROUPINGS: readonly BoardGrouping[] = [...GROUPINGS, 'clusters'];
+
 /** A live workshop works on one question at a time, so a board opens on the focus question's ideas. */
 export const initialFilters: Filters = { ...noFilters, question: 'focus' };
 
@@ -49,12 +57,16 @@ export type DockTab = (typeof DOCK_TABS)[number];
 
 /** This device's view of the board: how it is grouped and filtered, what to announce. */
 export interface UiSlice {
+  /** The projector's wall grouping (client/observer): the screen's own choice. */
   grouping: Grouping;
+  /** The board's grouping as this person chose it; null: the step's (client/board/board-grouping.ts). */
+  boardGrouping: BoardGrouping | null;
   filters: Filters;
   announcement: Announcement | null;
   /** Facilitators: the "merge duplicates" mode with its selection (idea ids, in order picked). */
   mergeSelection: readonly string[] | null;
   setGrouping: (grouping: Grouping) => void;
+  setBoardGrouping: (grouping: BoardGrouping) => void;
   setFilter: <K extends keyof Filters>(key: K, value: Filters[K]) => void;
   clearFilters: () => void;
   announce: (text: string) => void;
@@ -77,6 +89,8 @@ export const createUiSlice: StateCreator<BoardState, [], [], UiSlice> = (set) =>
   announcement: null,
   mergeSelection: null,
   setGrouping: (grouping) => set({ grouping }),
+  boardGrouping: null,
+  setBoardGrouping: (boardGrouping) => set({ boardGrouping }),
   setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
   clearFilters: () => set({ filters: noFilters }),
   announce: (text) => set((s) => ({ announcement: { text, seq: (s.announcement?.seq ?? 0) + 1 } })),
