@@ -86,6 +86,13 @@ describe('moderation (facilitator)', () => {
     await expect.poll(() => area(page).locator('[data-call-chip]').getAttribute('data-call-chip')).toBe('none');
     expect(await page.getByRole('tab', { name: 'Moderation', exact: true }).count()).toBe(1);
     await openDockTab(page, 'Moderation');
+    // In the narrow dock the four tabs are one strip (they wrapped to two rows), "Kø" read out with "Ingen venter".
+    const subTabs = page.getByRole('tablist', { name: 'Moderation', exact: true }).getByRole('tab');
+    await expect.poll(() => subTabs.count()).toBe(4);
+    const tops = await subTabs.evaluateAll((tabs) => tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
+    expect(new Set(tops).size, `tab tops ${tops.join(', ')}`).toBe(1);
+    expect(await subTabs.first().getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('tab', { name: 'Kø Ingen venter' }).waitFor();
     await page.getByRole('tab', { name: 'Indkaldelse' }).click();
 
     // Open the call: pre-moderated, closing in a week (typed as Copenhagen time).
