@@ -96,7 +96,8 @@ export function IdeasSection() {
           </button>
         </div>
       ) : shown === 0 ? (
-        <p className="ideas__none">{loading ? t('groups.loading') : t('groups.empty')}</p>
+        // Wide screens show empty groups, each saying so; the ranking and the clusters view show none.
+        <p className={`ideas__none${ranked || grouping === 'clusters' ? ' ideas__none--always' : ''}`}>{loading ? t('groups.loading') : t('groups.empty')}</p>
       ) : null}
       <NoteHandlersContext value={moves.notes}>
         {ranked ? (
