@@ -54,6 +54,10 @@ export const moderationDa = {
       hideIdea: 'Skjul idéen',
       hideComment: 'Skjul kommentaren',
       working: 'Sender …',
+      liveLanding: {
+        vote: 'Rummet stemmer nu: en godkendt idé kommer med i afstemningen og på skærmen med det samme.',
+        results: 'Rummet ser resultaterne nu: en godkendt idé kommer med i dem og på skærmen med det samme.',
+      },
     },
     reasonForm: {
       rejectLegend: 'Hvorfor afvises det?',

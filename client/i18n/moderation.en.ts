@@ -56,6 +56,10 @@ export const moderationEn: typeof moderationDa = {
       hideIdea: 'Hide the idea',
       hideComment: 'Hide the comment',
       working: 'Sending …',
+      liveLanding: {
+        vote: 'The room is voting: an approved idea joins the vote and the screen at once.',
+        results: 'The room is looking at the results: an approved idea joins them and the screen at once.',
+      },
     },
     reasonForm: {
       rejectLegend: 'Why is it rejected?',

@@ -227,6 +227,38 @@ describe('moderation (facilitator)', () => {
     await page.locator('[data-moderation]').screenshot({ path: `${ARTIFACTS}/moderation-audit-320.png` });
   });
 
+  it('says before approving that the idea lands in front of a room that is voting or looking at results', { timeout: 60_000 }, async () => {
+    const board = await createBoard(app.url, { template: 'kickoff' });
+    const bo = await socketFor(await session(board, 'facilitator', 'Bo'));
+    const configured = await bo.emitWithAck('call:configure', { enabled: true, opensAt: null, closesAt: null, moderation: 'pre' });
+    if (!configured.ok) throw new Error(configured.error.code);
+    await contribute(configured.data.callId, { text: 'Bænke ved stranden', contributorType: 'citizen' });
+    const workshop = await bo.emitWithAck('workshop:setStep', { questionId: 'kickoff-q1', step: 'vote' });
+    if (!workshop.ok) throw new Error(workshop.error.code);
+
+    const fac = await newDevice(browser, 1366, 768);
+    closers.push(() => fac.context.close());
+    const page = fac.page;
+    await joinBoard(page, board.links.facilitator, 'Mette');
+    // No idea yet in the vote step: the board says so (the clusters view has no empty groups to say it).
+    await page.locator('.ideas__none', { hasText: 'Ingen idéer endnu' }).waitFor();
+    await openDockTab(page, 'Moderation');
+    const item = queueItem(page, 'Bænke ved stranden');
+    const warning = item.locator('[data-live-landing="vote"]');
+    await warning.waitFor();
+    expect(await warning.innerText()).toBe('Rummet stemmer nu: en godkendt idé kommer med i afstemningen og på skærmen med det samme.');
+    // Said with the button too, for whoever reaches it by Tab.
+    expect(await item.getByRole('button', { name: 'Godkend', exact: true }).getAttribute('aria-describedby')).toBe(await warning.getAttribute('id'));
+
+    await bo.emitWithAck('workshop:setStep', { questionId: 'kickoff-q1', step: 'results' });
+    await item.locator('[data-live-landing="results"]').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/moderation-live-landing-1366.png` });
+    // Writing again: nothing to warn about.
+    await bo.emitWithAck('workshop:setStep', { questionId: 'kickoff-q1', step: 'write' });
+    await expect.poll(() => item.locator('[data-live-landing]').count()).toBe(0);
+    expect(await item.getByRole('button', { name: 'Godkend', exact: true }).getAttribute('aria-describedby')).toBeNull();
+  });
+
   it('tells a facilitator when another decided first, and decides several at once', { timeout: 90_000 }, async () => {
     // A board without questions: every approved idea shows, whatever the question filter.
     const board = await createBoard(app.url, { template: 'blank' });

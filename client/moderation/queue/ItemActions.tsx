@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DecideRequest, QueueItem } from '../../../shared';
 import { ErrorText } from '../../ui/ErrorText';
 import { EditApproveForm } from './EditApproveForm';
+import { LiveLanding, useLiveLanding } from './LiveLanding';
 import { ReasonForm } from './ReasonForm';
 import { focusAfterDecision, neighbourOf, useDecide } from './useDecide';
 
@@ -20,6 +21,7 @@ export function ItemActions({ item, queueHeadingId }: Props) {
   const ids = useId();
   const [mode, setMode] = useState<Mode>('buttons');
   const { send, busy, error } = useDecide();
+  const landing = useLiveLanding(item);
 
   const run = async (request: Omit<DecideRequest, 'itemIds'>) => {
     const neighbour = neighbourOf(item.id);
@@ -61,14 +63,15 @@ export function ItemActions({ item, queueHeadingId }: Props) {
     );
   }
 
-  const button = (key: string, label: string, onClick: () => void, tone = '') => (
-    <button id={`${ids}-${key}`} type="button" className={`button button--small${tone}`} disabled={busy} onClick={onClick}>
+  const button = (key: string, label: string, onClick: () => void, tone = '', describedBy?: string) => (
+    <button id={`${ids}-${key}`} type="button" className={`button button--small${tone}`} disabled={busy} onClick={onClick} aria-describedby={describedBy}>
       {label}
     </button>
   );
 
   return (
     <div className="mod-item__actions">
+      {landing ? <LiveLanding step={landing} id={`${ids}-landing`} /> : null}
       <div className="button-row">
         {item.kind === 'report' ? (
           <>
@@ -82,8 +85,8 @@ export function ItemActions({ item, queueHeadingId }: Props) {
           </>
         ) : (
           <>
-            {button('approve', t('moderation.actions.approve'), () => void run({ decision: 'approve' }), ' button--primary')}
-            {item.kind === 'contribution' ? button('edit', t('moderation.actions.editApprove'), () => setMode('edit')) : null}
+            {button('approve', t('moderation.actions.approve'), () => void run({ decision: 'approve' }), ' button--primary', landing ? `${ids}-landing` : undefined)}
+            {item.kind === 'contribution' ? button('edit', t('moderation.actions.editApprove'), () => setMode('edit'), '', landing ? `${ids}-landing` : undefined) : null}
             {button('reject', t('moderation.actions.reject'), () => setMode('reject'))}
           </>
         )}
