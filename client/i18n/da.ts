@@ -219,6 +219,8 @@ export const da = {
       other_other: '{{count}} idéer blev ikke gemt på tavlen. De ligger her i feltet, så du kan sende dem igen.',
     },
     rescuedOk: 'Forstået',
+    offer: 'Tilføj en idé',
+    offerHelp: 'Deltagerne tilføjer ikke idéer i dette trin.',
   },
   idea: {
     by: 'Af {{name}}',

@@ -216,6 +216,8 @@ export const en: Messages = {
       other_other: '{{count}} ideas were not saved on the board. They are here in the field, so you can send them again.',
     },
     rescuedOk: 'Got it',
+    offer: 'Add an idea',
+    offerHelp: 'Participants do not add ideas in this step.'
   },
   idea: {
     by: 'By {{name}}',

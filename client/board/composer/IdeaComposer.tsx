@@ -49,6 +49,11 @@ export function IdeaComposer() {
   const questionId = questionChosen ? placement.questionId : (settings?.focusQuestionId ?? null);
   const value: Placement = { ...placement, questionId };
   const blocker = blockerFor(ctx, 'add', questionId);
+  // A facilitator may always write, but while the room may not (group, vote, results) an open
+  // form only pushes the ideas down the laptop: it waits behind one button until asked for,
+  // for the rest of this step of this question.
+  const roomWrites = ctx.identity?.role !== 'facilitator' || blockerFor({ ...ctx, identity: { ...ctx.identity, role: 'participant' } }, 'add', questionId) === null;
+  const [askedIn, setAskedIn] = useState<string | null>(null);
   const setText = (v: string) => setLive({ composerDraft: v });
 
   const submit = (event: FormEvent) => {
@@ -78,6 +83,31 @@ export function IdeaComposer() {
   };
 
   const showForm = !blocker || text.trim() !== '';
+  if (!roomWrites && askedIn !== round && text.trim() === '' && !(sent && sent.round === round)) {
+    return (
+      <section className="composer composer--offer" aria-label={t('composer.heading')}>
+        <RescueNotice />
+        <button
+          id={COMPOSER_FIELD_ID}
+          type="button"
+          className="button composer__offer"
+          aria-expanded="false"
+          aria-describedby={`${ids}-offer`}
+          onClick={() => {
+            setAskedIn(round);
+            // The field takes the id (and the skip link) once it is there.
+            requestAnimationFrame(() => document.getElementById(COMPOSER_FIELD_ID)?.focus());
+          }}
+        >
+          <span aria-hidden="true">+ </span>
+          {t('composer.offer')}
+        </button>
+        <p id={`${ids}-offer`} className="composer__offer-help">
+          {t('composer.offerHelp')}
+        </p>
+      </section>
+    );
+  }
   if (!showForm && blocker) {
     // Nothing to write and no words to keep: one line says why, and the ideas come next (on
     // a phone in the group and vote steps they are what the screen is for). Where the room's
