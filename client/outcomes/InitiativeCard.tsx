@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Initiative } from '../../shared';
 import { useBoardStore } from '../state/board-store';
 import { excerpt } from './initiative-form';
-import { initiativeElementId, noteElementId } from './jump';
+import { initiativeElementId, noteElementId } from '../ui/jump';
 import { useJumpToNote } from './useJumpToNote';
 
 /** Above this many ideas, the list starts folded, so one large initiative does not bury the others. */

@@ -7,7 +7,7 @@ import { ErrorText } from '../ui/ErrorText';
 import { IdeaPicker } from './IdeaPicker';
 import { checkDraft, draftOf, type DraftErrors, type InitiativeDraft } from './initiative-form';
 import { InitiativeFields } from './InitiativeFields';
-import { focusable, initiativeElementId, showDockPanelOf } from './jump';
+import { focusable, initiativeElementId, showDockPanelOf } from '../ui/jump';
 import { untilStore } from './until-store';
 import { useInitiativeCommands } from './useInitiativeCommands';
 import { DialogActions } from '../ui/DialogActions';

@@ -5,7 +5,7 @@ import { useBoardStore } from '../state/board-store';
 import { DeleteInitiativeDialog } from './DeleteInitiativeDialog';
 import { InitiativeCard } from './InitiativeCard';
 import { InitiativeDialog } from './InitiativeDialog';
-import { focusable, initiativeElementId } from './jump';
+import { focusable, initiativeElementId } from '../ui/jump';
 
 export const INITIATIVES_SECTION_ID = 'initiatives';
 

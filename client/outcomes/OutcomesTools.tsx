@@ -5,7 +5,7 @@ import { useBoardStore } from '../state/board-store';
 import { ExportCard } from './ExportCard';
 import { InitiativeDialog } from './InitiativeDialog';
 import { INITIATIVES_SECTION_ID } from './InitiativesSection';
-import { jumpTo } from './jump';
+import { jumpTo } from '../ui/jump';
 import { NewRoundCard } from './NewRoundCard';
 
 /** Initiatives in the tools: how many there are, a new one, and the way to the list on the board. */

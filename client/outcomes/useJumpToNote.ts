@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoardStore } from '../state/board-store';
-import { jumpTo, noteElementId } from './jump';
+import { jumpTo, noteElementId } from '../ui/jump';
 
 /** Runs `then` once React has committed what was just set in the store. */
 function afterRender(then: () => void): void {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { jumpTo } from '../outcomes/jump';
+import { jumpTo } from '../ui/jump';
 import { useBoardStore } from '../state/board-store';
 import { selectLivePoll, usePollsStore } from './polls-store';
 

@@ -4,7 +4,7 @@ import type { Poll } from '../../shared';
 import type { ApiResult } from '../rest/http';
 import { useBoardSync } from '../board/BoardSyncContext';
 import { resultErrorText } from '../i18n/errors';
-import { jumpTo } from '../outcomes/jump';
+import { jumpTo } from '../ui/jump';
 import { ErrorText } from '../ui/ErrorText';
 import { PollEditor } from './PollEditor';
 import { PollResultsView } from './PollResultsView';

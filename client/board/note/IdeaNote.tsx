@@ -5,7 +5,7 @@ import { MergeHistory } from '../../clusters/MergeHistory';
 import { IdeaStatusBadge, IdeaStatusDetails } from '../../comments/IdeaStatusView';
 import { Revisions } from '../../comments/Revisions';
 import { useIdeaFields } from '../../state/idea-fields';
-import { noteElementId } from '../../outcomes/jump';
+import { noteElementId } from '../../ui/jump';
 import { ClusterTag } from '../../voting/RankLabel';
 import { VoteControls } from '../../voting/VoteControls';
 import type { IdeaPermissions } from '../../workshop/permissions';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n/useT';
 import type { IdeaOrigin } from '../../../shared';
-import { initiativeElementId, jumpTo } from '../../outcomes/jump';
+import { initiativeElementId, jumpTo } from '../../ui/jump';
 import { loadLinks, loadSession } from '../../session/storage';
 import { useIdeaFields } from '../../state/idea-fields';
 

@@ -56,7 +56,7 @@ function useBadges(): Record<DockTab, ReactNode> {
  * button, then one panel at a time under a row of tabs: the workshop console, polls, what
  * the ideas say, moderation, initiatives. Every panel stays mounted while another is in
  * view, so a half-written poll or a moderation selection survives a look at the timer, and a
- * link into a panel (an initiative from its note) can switch to it (client/outcomes/jump.ts).
+ * link into a panel (an initiative from its note) can switch to it (client/ui/jump.ts).
  */
 export function CockpitDock({ session, loaded }: Props) {
   const { t } = useTranslation();

@@ -1,3 +1,8 @@
+/**
+ * Jumping to an element of the board from elsewhere on it: a note from its initiative, an
+ * initiative from its note, a live poll from the nudge, a saved poll in its panel. Selects
+ * the facilitator dock's tab when the element is behind one.
+ */
 import { useBoardStore } from '../state/board-store';
 import { DOCK_TABS, type DockTab } from '../state/slices/ui';
 
