@@ -77,7 +77,15 @@ export async function createServer(options: {
   const broadcast: Broadcast = io;
   const workshop = createWorkshop({ store, rooms, boards, log, limits, broadcast });
   const mail = createMail({ store, rooms, config, log, options: options.mail });
-  const moderation = await createModeration({ store, rooms, log, limits, followUp: mail.followUp, broadcast });
+  const moderation = await createModeration({
+    store,
+    rooms,
+    log,
+    limits,
+    followUp: mail.followUp,
+    broadcast,
+    progressChanged: (boardId) => workshop.progress.changed(boardId),
+  });
   const persons = new Persons(moderation.ctx, moderation.ideas, mail.outbox);
   const polls = createPolls({ store, rooms, log, limits, broadcast });
   const installation = await createInstallation({

@@ -212,6 +212,18 @@ export const workshopDa = {
     silent: 'Stille skrivning: idéerne vises, når facilitatoren afslører dem.',
     silentEmpty: 'Der skrives i stilhed …',
   },
+  // How far the room is, as counts (workshop:progress): never what was written, nor by whom.
+  progress: {
+    written_one: '{{count}} idé skrevet',
+    written_other: '{{count}} idéer skrevet',
+    roomWritten_one: '{{count}} idé skrevet i rummet indtil videre',
+    roomWritten_other: '{{count}} idéer skrevet i rummet indtil videre',
+    voters_one: '{{count}} har stemt',
+    voters_other: '{{count}} har stemt',
+    votersDone_one: '{{count}} har brugt alle stemmer',
+    votersDone_other: '{{count}} har brugt alle stemmer',
+    nobodyVoted: 'Ingen har stemt endnu',
+  },
   joinCode: {
     title: 'Deltag med kode',
     heading: 'Deltag med en kode',

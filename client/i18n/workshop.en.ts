@@ -211,6 +211,18 @@ export const workshopEn: typeof workshopDa = {
     silent: 'Silent writing: the ideas appear when the facilitator reveals them.',
     silentEmpty: 'Writing in silence …',
   },
+  // How far the room is, as counts (workshop:progress): never what was written, nor by whom.
+  progress: {
+    written_one: '{{count}} idea written',
+    written_other: '{{count}} ideas written',
+    roomWritten_one: '{{count}} idea written in the room so far',
+    roomWritten_other: '{{count}} ideas written in the room so far',
+    voters_one: '{{count}} has voted',
+    voters_other: '{{count}} have voted',
+    votersDone_one: '{{count}} has used all their votes',
+    votersDone_other: '{{count}} have used all their votes',
+    nobodyVoted: 'Nobody has voted yet',
+  },
   joinCode: {
     title: 'Join with a code',
     heading: 'Join with a code',

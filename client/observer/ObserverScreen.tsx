@@ -12,6 +12,7 @@ import { useBoardSync } from '../sync/useBoardSync';
 import { LiveRegion } from '../ui/LiveRegion';
 import { TimerAnnouncer } from '../workshop/TimerAnnouncer';
 import { TimerDisplay } from '../workshop/TimerDisplay';
+import { ScreenProgress } from '../workshop/RoomProgress';
 import { JoinPanel } from './JoinPanel';
 import { JoinScreen, showsJoinScreen } from './JoinScreen';
 import { ProjectorIdeas } from './ProjectorIdeas';
@@ -145,6 +146,8 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
             ) : null}
             {workshop.locked ? <p className="banner banner--locked">{t('projector.locked')}</p> : null}
             {workshop.silent ? <p className="banner banner--silent">{t('projector.silent')}</p> : null}
+            {/* How many have written in silence, or voted: counts only, the room's sense of progress. */}
+            <ScreenProgress />
             {results && !votesShown ? <p className="wall__hidden-votes">{t('wall.votesHidden')}</p> : null}
           </div>
         </div>

@@ -57,5 +57,6 @@ export function resetLive(): void {
     myVotes: {},
     composerDraft: '',
     rescue: null,
+    progress: null,
   });
 }

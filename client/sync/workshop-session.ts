@@ -32,6 +32,8 @@ export class WorkshopSession {
   private flushing = false;
   private votingKey = '';
   private clockTimer: ReturnType<typeof setInterval> | null = null;
+  /** Progress events heard so far: an answer asked for before the latest event is older than it. */
+  private progressHeard = 0;
   private readonly unsubscribe: () => void;
 
   /** The socket.io connection, for server events other capabilities listen to (moderation). */
@@ -58,6 +60,11 @@ export class WorkshopSession {
     // Another tab (or device) of this person voted.
     socket.on('votes:mine', (mine) => useBoardStore.getState().putMyVotes(mine));
     socket.on('votes:refresh', () => void this.refreshVotes());
+    // Counts only, for every role (the projector's "14 idéer skrevet", the facilitator's "9 har stemt").
+    socket.on('workshop:progress', (progress) => {
+      this.progressHeard += 1;
+      useBoardStore.getState().setLive({ progress });
+    });
 
     // Votes are asked for again whenever a question enters or leaves voting, or the focus moves.
     this.unsubscribe = useBoardStore.subscribe((state) => this.onStoreChange(state));
@@ -103,6 +110,7 @@ export class WorkshopSession {
     if (this.clockTimer) clearInterval(this.clockTimer);
     this.clockTimer = setInterval(() => void this.syncClock(), CLOCK_RESYNC_MS);
     await this.syncClock();
+    await this.refreshProgress();
     if (!this.writer) return;
     await this.flushOutbox();
     await this.refreshHidden();
@@ -112,6 +120,12 @@ export class WorkshopSession {
   private async syncClock(): Promise<void> {
     const offset = await measureClockOffset(this.channel);
     if (offset !== null) useBoardStore.getState().setLive({ clockOffset: offset });
+  }
+
+  private async refreshProgress(): Promise<void> {
+    const heard = this.progressHeard;
+    const result = await this.channel.request('workshop:progress');
+    if (result.ok && heard === this.progressHeard) useBoardStore.getState().setLive({ progress: result.data });
   }
 
   private async refreshHidden(): Promise<void> {

@@ -5,6 +5,7 @@ import { useBoardSync } from '../board/BoardSyncContext';
 import { resultErrorText } from '../i18n/errors';
 import { useBoardStore } from '../state/board-store';
 import { ErrorText } from '../ui/ErrorText';
+import { SilentCount } from './RoomProgress';
 
 /** Hidden ideas this device knows: confirmed by the server, then those still in the outbox. */
 export function useHiddenIdeas(onlyMine: boolean): { idea: Idea; queued: boolean }[] {
@@ -67,6 +68,8 @@ export function HiddenIdeasList({ onlyMine, headingLevel, label }: Props) {
         </Heading>
       )}
       {help ? <p className="hint">{help}</p> : null}
+      {/* Under the idea field, while the room writes in silence: you are not writing alone. */}
+      {mine && silent ? <SilentCount variant="phone" className="hidden-ideas__room" /> : null}
       {entries.length === 0 ? (
         mine ? <p className="hidden-ideas__empty">{t('hidden.none')}</p> : null
       ) : (

@@ -170,6 +170,7 @@ export class Persons {
     for (const vote of holdings.export.votes) {
       for (let i = 0; i < vote.count; i++) await this.ctx.store.retractVote(boardId, vote.participantId, vote.ideaId, vote.scope);
     }
+    if (holdings.export.votes.length > 0) this.ctx.progressChanged(boardId);
     // idea:purge keeps a contribution's queue item without its words so its receipt can say
     // "removed"; the person asked for everything, so the item and its receipt code go too.
     const contributions = holdings.export.ideas.filter((i) => i.receipt !== null);

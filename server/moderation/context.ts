@@ -40,6 +40,11 @@ export interface ModerationContext {
   notifier: ModerationNotifier;
   limits: AbuseLimits;
   followUp: FollowUpHooks;
+  /**
+   * Silent-writing ideas or votes were deleted here (idea:purge, a person's deletion): the
+   * workshop counts the room's progress again (handed in at construction: its ProgressMirror).
+   */
+  progressChanged: (boardId: string) => void;
 }
 
 /** The public call, seen from the audit log and the queue: nobody in particular. */

@@ -38,6 +38,8 @@ export async function createModeration(deps: {
   log: Logger;
   limits: AbuseLimits;
   followUp?: FollowUpHooks;
+  /** The workshop's recount of the room's progress (hidden ideas and votes); none in tests that need none. */
+  progressChanged?: (boardId: string) => void;
   /** socket.io's rooms: the facilitators' badge notices. */
   broadcast: Broadcast;
 }): Promise<Moderation> {
@@ -54,6 +56,7 @@ export async function createModeration(deps: {
     notifier,
     limits: deps.limits,
     followUp: deps.followUp ?? NO_FOLLOW_UP,
+    progressChanged: deps.progressChanged ?? (() => undefined),
   };
   const ideas = new IdeaModeration(ctx);
   const queue = new ModerationQueue(ctx, ideas);

@@ -234,6 +234,7 @@ export class IdeaModeration {
     const touched = await this.scrubRecords(room, actor, ideaId, new Set(published));
     if (silent) await this.ctx.store.deleteHiddenIdeas(boardId, [ideaId]);
     await this.ctx.store.clearVotes(boardId, { ideaIds: [ideaId] });
+    this.ctx.progressChanged(boardId);
     const redacted = [ideaId, ...published, ...touched];
     await this.ctx.audit.redact(boardId, new Set(redacted));
     if (options.audit) await this.ctx.audit.write(boardId, { actor, action: 'idea.delete', target: { kind: 'idea', id: ideaId }, before: null, after: null, reason });

@@ -96,6 +96,7 @@ export class Clusters {
         const mergedAt = Date.now();
         const history = await room.writeAsServer((doc) => foldInto(doc, targetId, sources, mergedAt));
         this.ctx.notifier.votesRefresh(boardId);
+        this.ctx.progress.changed(boardId);
         this.totals.sync(boardId).catch((error: unknown) => this.ctx.log.warn({ err: error, boardId }, 'could not update vote totals'));
         return { idea: ideaOn(room.doc, targetId), history };
       }),

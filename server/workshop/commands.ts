@@ -6,7 +6,7 @@ import type { Workshop } from './index';
  * workshop's services. The transport (server/events) validates, gates and registers them.
  */
 export function workshopCommands(workshop: Workshop) {
-  const { facilitation, hidden, voting, clusters } = workshop;
+  const { facilitation, hidden, voting, clusters, progress } = workshop;
   return {
     'workshop:setStep': (p, { identity }) => facilitation.setStep(identity, p.questionId, p.step),
     'workshop:setLocked': (p, { identity }) => facilitation.setLocked(identity, p.locked),
@@ -18,6 +18,7 @@ export function workshopCommands(workshop: Workshop) {
     'voting:reveal': (p, { identity }) => facilitation.revealVotes(identity, p.revealed),
     'voting:reset': (p, { identity }) => facilitation.resetVotes(identity, p.questionId),
     'join:setOpen': (p, { identity }) => facilitation.setJoinOpen(identity, p.open),
+    'workshop:progress': (_, { identity }) => progress.count(identity.boardId),
 
     'idea:submitHidden': (p, { identity }) => hidden.submit(identity, p.idea),
     'idea:deleteHidden': (p, { identity }) => hidden.remove(identity, p.ideaId),

@@ -7,6 +7,7 @@ export { requireFacilitator, requireUnlocked, requireWriter } from '../core/role
 export { writeWorkshop } from '../boards';
 import type { BoardLocks } from '../core/board-locks';
 import type { WorkshopNotifier } from './notifier';
+import type { ProgressMirror } from './progress';
 
 /** What every workshop capability works with. */
 export interface WorkshopContext {
@@ -15,6 +16,8 @@ export interface WorkshopContext {
   log: Logger;
   notifier: WorkshopNotifier;
   locks: BoardLocks;
+  /** Told of every change to what the room's progress counts (hidden ideas, votes, the budget). */
+  progress: ProgressMirror;
 }
 
 export function settingsOf(doc: Y.Doc): BoardSettings {

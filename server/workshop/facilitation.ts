@@ -70,8 +70,11 @@ export class Facilitation {
     return this.write(identity, 'run the timer', (state) => ({ timer: applyTimerCommand(state.timer, command, Date.now()) }));
   }
 
-  configureVoting(identity: Identity, voting: VotingConfig): Promise<WorkshopState> {
-    return this.write(identity, 'configure voting', () => ({ voting }));
+  /** A new budget changes who has used all their votes: the room's progress is counted again. */
+  async configureVoting(identity: Identity, voting: VotingConfig): Promise<WorkshopState> {
+    const state = await this.write(identity, 'configure voting', () => ({ voting }));
+    this.ctx.progress.changed(identity.boardId);
+    return state;
   }
 
   /** Totals go into the `votes` root while revealed and are removed from it when hidden. */
@@ -86,6 +89,7 @@ export class Facilitation {
     const { boardId } = identity;
     await this.ctx.store.clearVotes(boardId, questionId === undefined ? { all: true } : { scope: questionId ?? '' });
     this.ctx.notifier.votesRefresh(boardId);
+    this.ctx.progress.changed(boardId);
     await this.totals.sync(boardId);
     return this.ctx.rooms.withRoom(boardId, async (room) => readWorkshop(room.doc));
   }

@@ -87,6 +87,8 @@ export class HiddenIdeas {
           throw new ServiceError(ErrorCode.NOT_OWNER, 'Another idea has this id.', 409);
         }
         this.ctx.notifier.hiddenAdded(boardId, idea);
+        // The room hears how many, never what: the projector's "14 idéer skrevet".
+        this.ctx.progress.changed(boardId);
         return { idea, state: 'hidden' };
       }),
     );
@@ -112,6 +114,7 @@ export class HiddenIdeas {
       await this.ctx.rooms.withRoom(boardId, async (room) => requireUnlocked(identity, room.workshop()));
       await this.ctx.store.deleteHiddenIdeas(boardId, [ideaId]);
       this.ctx.notifier.hiddenRemoved(boardId, { ideaIds: [ideaId], reason: 'deleted' }, [idea.authorId]);
+      this.ctx.progress.changed(boardId);
       return { ideaId };
     });
   }
@@ -158,6 +161,7 @@ export class HiddenIdeas {
           { ideaIds: done.map((idea) => idea.id), reason: 'revealed' },
           done.map((idea) => idea.authorId),
         );
+        this.ctx.progress.changed(boardId);
         return { revealedIds: fresh.map((idea) => idea.id) };
       }),
     );

@@ -12,6 +12,7 @@ import type { AbuseLimits } from '../core/limits';
 import { JoinByCode } from './join';
 import { assignMissingJoinCode } from '../boards';
 import { WorkshopNotifier } from './notifier';
+import { ProgressMirror } from './progress';
 import { keepTimer } from './timer';
 import { VoteTotalsMirror, Voting } from './voting';
 
@@ -22,6 +23,7 @@ export interface Workshop {
   clusters: Clusters;
   join: JoinByCode;
   notifier: WorkshopNotifier;
+  progress: ProgressMirror;
 }
 
 /**
@@ -40,7 +42,8 @@ export function createWorkshop(deps: {
   broadcast: Broadcast;
 }): Workshop {
   const notifier = new WorkshopNotifier(deps.broadcast);
-  const ctx: WorkshopContext = { store: deps.store, rooms: deps.rooms, log: deps.log, notifier, locks: new BoardLocks() };
+  const progress = new ProgressMirror({ store: deps.store, rooms: deps.rooms, log: deps.log, notifier });
+  const ctx: WorkshopContext = { store: deps.store, rooms: deps.rooms, log: deps.log, notifier, locks: new BoardLocks(), progress };
   const totals = new VoteTotalsMirror(ctx);
   const hidden = new HiddenIdeas(ctx);
   const workshop: Workshop = {
@@ -50,6 +53,7 @@ export function createWorkshop(deps: {
     clusters: new Clusters(ctx, totals),
     join: new JoinByCode(ctx, deps.boards, deps.limits),
     notifier,
+    progress,
   };
   deps.rooms.onLoad(async (room) => {
     await assignMissingJoinCode(room, deps.store);

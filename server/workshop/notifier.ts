@@ -1,11 +1,12 @@
-import type { HiddenRemoved, Idea, MyVotes } from '../../shared';
+import type { HiddenRemoved, Idea, MyVotes, WorkshopProgress } from '../../shared';
 import type { Broadcast } from '../core/broadcast';
 import { boardRoom, facilitatorsRoom, participantRoom } from '../core/rooms';
 
 
 /**
  * Server → client notices of the workshop. Hidden ideas only ever go to the board's
- * facilitators and to their own author: never to other participants or the projector.
+ * facilitators and to their own author: never to other participants or the projector,
+ * which hear only how many there are (progress).
  * Built over socket.io's rooms (the io exists before the workshop).
  */
 export class WorkshopNotifier {
@@ -27,5 +28,10 @@ export class WorkshopNotifier {
 
   votesRefresh(boardId: string): void {
     this.io.to(boardRoom(boardId)).emit('votes:refresh');
+  }
+
+  /** Counts only (no text, id or person), so the whole board may hear them: the projector too. */
+  progress(boardId: string, progress: WorkshopProgress): void {
+    this.io.to(boardRoom(boardId)).emit('workshop:progress', progress);
   }
 }

@@ -51,6 +51,7 @@ export class Voting {
         await this.ctx.store.clearVotes(boardId, { ideaIds: gone });
         tally = await this.ctx.store.getVotes(boardId, participantId, question ?? '');
         this.syncInBackground(boardId);
+        this.ctx.progress.changed(boardId);
       }
       return myVotes(question, tally, room.workshop().voting.votesPerPerson);
     });
@@ -70,6 +71,7 @@ export class Voting {
         .then(() => {
           this.ctx.notifier.votesRefresh(room.boardId);
           this.syncInBackground(room.boardId);
+          this.ctx.progress.changed(room.boardId);
         })
         .catch((error: unknown) => this.ctx.log.warn({ err: error, boardId: room.boardId }, 'could not give back votes of deleted ideas'));
     };
@@ -106,6 +108,8 @@ export class Voting {
       }
       const mine = myVotes(idea.questionId, tally, votesPerPerson);
       this.ctx.notifier.myVotes(boardId, participantId, mine);
+      // Who has voted, and who has used every vote: the facilitator's "9 har stemt".
+      this.ctx.progress.changed(boardId);
       // Read after the store answered: a reveal that raced this vote then syncs it, or we do.
       if (readWorkshop(room.doc).votesRevealed) this.syncInBackground(boardId);
       return mine;

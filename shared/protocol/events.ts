@@ -1,7 +1,7 @@
 import type { ProtocolError } from './errors';
 import type { Identity } from './rest';
 import type { Idea } from '../model/idea';
-import type { HiddenRemoved, MyVotes } from './workshop-commands';
+import type { HiddenRemoved, MyVotes, WorkshopProgress } from './workshop-commands';
 import type { ModerationCounts } from './moderation-commands';
 import type { MyPollAnswer, PollCount, PollDrafts, PollResultsUpdate } from './polls';
 
@@ -33,6 +33,8 @@ export interface ServerToClientEvents {
   'votes:mine': (mine: MyVotes) => void;
   /** To the whole board: votes changed for many (merge, reset, deleted ideas); ask votes:mine again. */
   'votes:refresh': () => void;
+  /** To the whole board: the room's progress changed (ideas written silently, who has voted); counts only. */
+  'workshop:progress': (progress: WorkshopProgress) => void;
   /** To facilitators: the moderation queue or the hidden ideas changed; ask again for what is shown. */
   'moderation:changed': (counts: ModerationCounts) => void;
   /** To the whole board: how many have answered a poll (never what). */
@@ -53,6 +55,7 @@ export const SERVER_NOTICES = {
   'ideas:hiddenRemoved': true,
   'votes:mine': true,
   'votes:refresh': true,
+  'workshop:progress': true,
   'moderation:changed': true,
   'poll:count': true,
   'poll:results': true,

@@ -79,6 +79,7 @@ import {
   type MyVotes,
   type RevealResult,
   type SubmitHiddenResult,
+  type WorkshopProgress,
 } from './workshop-commands';
 
 /**
@@ -103,6 +104,7 @@ export const socketCommands = {
   'voting:reveal': command(revealVotesSchema, result<WorkshopState>(), 'facilitators', 'Show (true) or hide (false) the vote totals in the `votes` root.'),
   'voting:reset': command(resetVotesSchema, result<WorkshopState>(), 'facilitators', 'Clear the votes of one question (null: ideas without one) or, without it, all votes.'),
   'join:setOpen': command(setJoinOpenSchema, result<WorkshopState>(), 'facilitators', 'Open or close joining by code.'),
+  'workshop:progress': bareCommand(result<WorkshopProgress>(), 'anyone', 'How far the room is, as counts: ideas written silently, who has voted.'),
 
   'idea:submitHidden': command(submitHiddenSchema, result<SubmitHiddenResult>(), 'writers', 'Add an idea while silent writing is on; idempotent by idea id.'),
   'idea:deleteHidden': command(deleteHiddenSchema, result<{ ideaId: string }>(), 'authors', 'Withdraw a hidden idea before it is revealed.'),

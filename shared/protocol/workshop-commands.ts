@@ -76,3 +76,24 @@ export interface HiddenRemoved {
   ideaIds: string[];
   reason: 'revealed' | 'deleted';
 }
+
+/**
+ * How far the room is, as counts only (event and command `workshop:progress`): every role may
+ * know them, because no text, id or person is in them. Derived from the store on each change
+ * (server/workshop/progress.ts), never kept, so they hold across restarts and processes.
+ */
+export interface WorkshopProgress {
+  /** One entry per question with something to count; a question not listed counts zero everywhere. */
+  questions: QuestionProgress[];
+}
+
+export interface QuestionProgress {
+  /** The question (null: ideas without one, and votes on them). */
+  questionId: string | null;
+  /** Ideas written under silent writing for this question and not yet revealed or withdrawn. */
+  hiddenIdeas: number;
+  /** People with at least one vote on this question's ideas. */
+  voters: number;
+  /** Of those, how many have used all their votes for it (`workshop.voting.votesPerPerson` now). */
+  votersDone: number;
+}

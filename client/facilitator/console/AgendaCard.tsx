@@ -5,6 +5,7 @@ import { useBoardSync } from '../../board/BoardSyncContext';
 import { resultErrorText } from '../../i18n/errors';
 import { useBoardStore } from '../../state/board-store';
 import { ErrorText } from '../../ui/ErrorText';
+import { VotingProgress } from '../../workshop/RoomProgress';
 import { useCommand } from './useCommand';
 
 /**
@@ -86,6 +87,9 @@ export function AgendaCard({ onEditQuestions }: { onEditQuestions: () => void })
             </button>
           </div>
           <p className="hint">{t(`console.stepHint.${current}`)}</p>
+          {/* While the room votes, and in its results: how far the vote got, under the stepper
+              in the first screen (counts the server sends, never who voted for what). */}
+          {current === 'vote' || current === 'results' ? <VotingProgress className="voting__progress" /> : null}
         </div>
       ) : settings.questions.length > 0 ? (
         <p className="hint">{t('console.pickFocus')}</p>

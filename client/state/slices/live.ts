@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Idea, MyVotes } from '../../../shared';
+import type { Idea, MyVotes, WorkshopProgress } from '../../../shared';
 import type { BoardState } from '../board-store';
 
 /** Text rescued from a refused write, waiting in the composer. */
@@ -27,7 +27,9 @@ export interface LiveSlice {
   myVotes: Readonly<Record<string, MyVotes>>;
   composerDraft: string;
   rescue: Rescue | null;
-  setLive: (patch: Partial<Pick<LiveSlice, 'clockOffset' | 'commandsOnline' | 'hidden' | 'outbox' | 'composerDraft'>>) => void;
+  /** How far the room is, as counts (workshop:progress); null until the server answered. */
+  progress: WorkshopProgress | null;
+  setLive: (patch: Partial<Pick<LiveSlice, 'clockOffset' | 'commandsOnline' | 'hidden' | 'outbox' | 'composerDraft' | 'progress'>>) => void;
   putMyVotes: (mine: MyVotes) => void;
   clearMyVotes: () => void;
   /** Appends rescued text to the composer's draft and says why it is there. */
@@ -48,6 +50,7 @@ export const createLiveSlice: StateCreator<BoardState, [], [], LiveSlice> = (set
   myVotes: {},
   composerDraft: '',
   rescue: null,
+  progress: null,
   setLive: (patch) => set(patch),
   putMyVotes: (mine) => set((s) => ({ myVotes: { ...s.myVotes, [questionKey(mine.questionId)]: mine } })),
   clearMyVotes: () => set({ myVotes: {} }),
