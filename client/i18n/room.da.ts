@@ -51,6 +51,8 @@ export const roomDa = {
     notOnWallRanked_one: '{{count}} idé mere er ikke på væggen (dem med flest stemmer vises)',
     notOnWallRanked_other: '{{count}} idéer mere er ikke på væggen (dem med flest stemmer vises)',
     loose: 'Uden klynge',
+    /** After a cluster's name atop a column that goes on with its ideas from the column before. */
+    continued: '(fortsat)',
     votesHidden: 'Stemmetallet er skjult',
     ideasIn: '{{count}} idéer',
   },

@@ -53,6 +53,8 @@ export const roomEn: typeof roomDa = {
     notOnWallRanked_one: '{{count}} more idea is not on the wall (those with the most votes are shown)',
     notOnWallRanked_other: '{{count}} more ideas are not on the wall (those with the most votes are shown)',
     loose: 'No cluster',
+    /** After a cluster's name atop a column that goes on with its ideas from the column before. */
+    continued: '(continued)',
     votesHidden: 'Vote totals are hidden',
     ideasIn: '{{count}} ideas',
   },

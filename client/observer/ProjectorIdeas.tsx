@@ -1,11 +1,15 @@
 import { useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Idea } from '../../shared';
-import { ProjectorNote } from './ProjectorNote';
-import { useWallDensity } from './useWallDensity';
+import { useMediaQuery } from '../ui/useMediaQuery';
+import { useArrivals } from './useArrivals';
+import { useWallDensity, type PackAt } from './useWallDensity';
+import { useWallPacking } from './useWallPacking';
 import { useWallPaging } from './useWallPaging';
 import { inRows } from './wall-density';
-import type { WallBlock, WallPlace } from './wall-blocks';
+import type { WallBlock } from './wall-blocks';
+import type { Piece } from './wall-pack';
+import { WallPiece } from './WallPiece';
 
 interface Props {
   blocks: WallBlock[];
@@ -20,65 +24,66 @@ interface Props {
   emptyText: string;
 }
 
+/** Where the wall is a page of its own (wall.css); narrower, it scrolls. */
+const WIDE = '(min-width: 56rem)';
+
 /**
  * The wall: while few ideas are shown, big notes in rows across the wall, small groups side
  * by side; as more arrive, it steps to smaller ones (useWallDensity), and then blocks
- * (clusters or groups) flow into columns that fill the screen's height, more and narrower
+ * (clusters or groups) stand in columns that fill the screen's height, more and narrower
  * columns at each step; what does not fit the densest continues on the next page, turned
- * calmly or by a clicker (useWallPaging). The results with totals shown are one block, the
- * ranking: an ordered list, most votes first, read across the rows of the sparse steps and
- * down the columns (then the next column, the next page) of the dense ones.
+ * calmly or by a clicker (useWallPaging). Blocks with headings are packed into their columns
+ * (useWallPacking): each stands whole in one where it fits, and where one goes on in the next
+ * column its name goes with it, so no column starts with notes the room cannot place. A wall
+ * of clusters is packed from its first idea: its clusters stand side by side across the wall,
+ * in the largest type that fits. The results with totals shown are one block, the ranking: an
+ * ordered list, most votes first, read across the rows of the sparse steps and down the
+ * columns (then the next column, the next page) of the dense ones.
  */
 export function ProjectorIdeas({ blocks, ideas, notShown, totals, votesShown, paused, emptyText }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const shown = blocks.reduce((n, b) => n + b.ideas.length, 0);
-  const content = `${blocks.map((b) => b.key).join(' ')}:${shown}`;
-  const { density, tracks } = useWallDensity(ref, shown, content);
-  const { page, pages } = useWallPaging(ref, paused, `${density}:${content}`);
+  const content = `${blocks.map((b) => `${b.key}:${b.ideas.length}`).join(' ')}`;
+  // A narrow screen's wall scrolls in balanced CSS columns (wall.css): nothing to pack into a page there.
+  const wide = useMediaQuery(WIDE);
+  const { density, tracks, packed, report } = useWallDensity(ref, shown, content, wide ? packAt(blocks) : 'none');
+  const { packing } = useWallPacking(ref, blocks, packed, density, report);
+  // The packed columns change with measured heights, not only with the content: paging reads them.
+  const { page, pages } = useWallPaging(ref, paused, `${density}:${content}:${packing ? `${packing.columns.length}/${packing.per}` : ''}`);
+  useArrivals(ref);
   if (shown === 0) return <p className="projector__empty">{emptyText}</p>;
+  const piece = { ideas, totals, votesShown };
   return (
     <>
-      {/* data-density names the layout (rows large or medium, or dense columns); data-step the
-          exact step, which sets the columns' width and the text size (wall.css). */}
-      <div className="wall__columns" ref={ref} data-pages={pages} data-density={inRows(density) ? density : 'dense'} data-step={density}>
-        {blocks.map((block) => (
-          <section
-            key={block.key}
-            className="wall__block"
-            aria-label={block.heading ?? undefined}
-            data-cluster={block.kind === 'cluster' ? block.key : undefined}
-            data-loose={block.kind === 'loose' ? '' : undefined}
-            data-ranking={block.kind === 'ranking' ? '' : undefined}
-            // In rows (the sparser steps): as many note columns as the block has notes, the row at most.
-            style={{ '--span': Math.max(1, Math.min(block.ideas.length, tracks)) } as CSSProperties}
-          >
-            {block.heading !== null ? (
-              <h3 className="wall__heading">
-                <span className="cluster__name">{block.heading}</span>{' '}
-                <span className="cluster__count">
-                  {t('groups.count', { count: block.count })}
-                  {block.votes !== null ? ` · ${t('voting.total', { count: block.votes })}` : ''}
-                </span>
-              </h3>
-            ) : null}
-            {block.places ? (
-              <RankedList block={block} places={block.places} ideas={ideas} votesShown={votesShown} />
-            ) : (
-              <ul className="wall__list">
-                {block.ideas.map((member) => {
-                  // Memoised on the idea object: a text edit re-renders only its own note.
-                  const idea = ideas.get(member.id);
-                  return idea ? (
-                    <li key={member.id} className="wall__item">
-                      <ProjectorNote idea={idea} total={votesShown ? (totals[member.id] ?? 0) : null} />
-                    </li>
-                  ) : null;
-                })}
-              </ul>
-            )}
-          </section>
-        ))}
+      {/* data-density names the layout (rows large or medium, or dense columns; packed: the
+          blocks in columns of their own, wall-pack.ts); data-step the exact step, which sets
+          the columns' width and the text size (wall.css, screen.css). */}
+      <div
+        className="wall__columns"
+        ref={ref}
+        data-pages={pages}
+        data-density={packing ? 'packed' : inRows(density) ? density : 'dense'}
+        data-step={density}
+        style={packing ? ({ '--per': packing.per } as CSSProperties) : undefined}
+      >
+        {packing
+          ? packing.columns.map((column) => {
+              const first = column[0] as Piece;
+              // Keyed by what it starts with: a column that moves whole keeps its notes mounted.
+              return (
+                <div key={`${(blocks[first.block] as WallBlock).key}:${first.from}`} className="wall__column">
+                  {column.map((p) => {
+                    const block = blocks[p.block] as WallBlock;
+                    return <WallPiece key={`${block.key}:${p.from}`} block={block} from={p.from} to={p.to} continued={p.continued} {...piece} />;
+                  })}
+                </div>
+              );
+            })
+          : blocks.map((block) => (
+              // In rows (the sparser steps): as many note columns as the block has notes, the row at most.
+              <WallPiece key={block.key} block={block} span={Math.max(1, Math.min(block.ideas.length, tracks))} {...piece} />
+            ))}
       </div>
       <div className="wall__foot">
         {notShown > 0 ? (
@@ -96,25 +101,13 @@ export function ProjectorIdeas({ blocks, ideas, notShown, totals, votesShown, pa
   );
 }
 
-/** The ranking's notes, most votes first: an ordered list whose items say their rank. */
-function RankedList({ block, places, ideas, votesShown }: { block: WallBlock; places: readonly WallPlace[]; ideas: ReadonlyMap<string, Idea>; votesShown: boolean }) {
-  return (
-    <ol className="wall__list wall__list--ranked">
-      {block.ideas.map((member, i) => {
-        const idea = ideas.get(member.id);
-        const place = places[i];
-        return idea && place ? (
-          <li key={member.id} className="wall__item" data-rank={place.rank}>
-            <ProjectorNote
-              idea={idea}
-              total={votesShown ? place.votes : null}
-              rank={place.rank}
-              shared={place.shared}
-              cluster={place.cluster}
-            />
-          </li>
-        ) : null;
-      })}
-    </ol>
-  );
+/**
+ * Clusters stand in columns of their own from the first idea (packed: each keeps its
+ * heading); groups in rows while few, packed once in columns; one block without a heading,
+ * or the ranking, flows in CSS, where a column may end anywhere.
+ */
+function packAt(blocks: readonly WallBlock[]): PackAt {
+  const headed = blocks.filter((b) => b.heading !== null).length;
+  if (headed === 0) return 'none';
+  return headed >= 2 && blocks.some((b) => b.kind === 'cluster') ? 'all' : 'columns';
 }

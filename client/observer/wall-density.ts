@@ -23,7 +23,18 @@ export const LAST: Density = DENSITIES[DENSITIES.length - 1] as Density;
  * full wall (a screen joining a board of hundreds) goes straight to the last step instead
  * of laying out every step on the way; below them, the steps follow what fits (overflows).
  */
-export const MOST_NOTES: Readonly<Record<Exclude<Density, 'densest'>, number>> = { large: 8, medium: 24, dense: 48, denser: 64 };
+export type Limits = Readonly<Record<Exclude<Density, 'densest'>, number>>;
+
+export const MOST_NOTES: Limits = { large: 8, medium: 24, dense: 48, denser: 64 };
+
+/**
+ * The same for a wall of clusters packed into columns (useWallPacking), whose steps follow
+ * only what fits (a step's notes overflow its page): bounds no such wall of short notes
+ * reaches on one page at 1920 × 1080, so only a full wall goes straight to a dense step. The
+ * count limits above stepped three clusters of three or four ideas down to smaller text
+ * than the wall needed.
+ */
+export const PACKED_NOTES: Limits = { large: 20, medium: 36, dense: 56, denser: 80 };
 
 /**
  * The wall steps back to a sparser step only once the notes are this share of that step's
@@ -57,9 +68,9 @@ export interface DensityInput {
 
 export const START: DensityState = { density: 'large', overflowedAt: {}, screen: '' };
 
-const limit = (step: number): number => {
+const limitOf = (limits: Limits, step: number): number => {
   const density = DENSITIES[step] as Density;
-  return density === LAST ? Infinity : MOST_NOTES[density as Exclude<Density, 'densest'>];
+  return density === LAST ? Infinity : limits[density as Exclude<Density, 'densest'>];
 };
 
 /**
@@ -68,7 +79,8 @@ const limit = (step: number): number => {
  * notes overflow the wall goes one denser and is remembered as too full for that many notes.
  * Returns `prev` itself when nothing changes, so a caller's state update renders nothing.
  */
-export function nextDensity(prev: DensityState, { count, overflows, screen }: DensityInput): DensityState {
+export function nextDensity(prev: DensityState, { count, overflows, screen }: DensityInput, limits: Limits = MOST_NOTES): DensityState {
+  const limit = (step: number): number => limitOf(limits, step);
   let overflowedAt = screen === prev.screen ? prev.overflowedAt : {};
   const from = DENSITIES.indexOf(prev.density);
   const tooFull = (step: number): boolean => {
