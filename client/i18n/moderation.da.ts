@@ -234,6 +234,12 @@ export const moderationDa = {
       excerpt: 'Anmeldt tekst',
       device: 'Enhed (anonymiseret)',
       ideaId: 'Idé',
+      ideas: 'Idéer',
+      comments: 'Kommentarer',
+      reactions: 'Reaktioner',
+      votes: 'Stemmer',
+      emails: 'E-mailadresser',
+      sessions: 'Logins',
     },
   },
 };

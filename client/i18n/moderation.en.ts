@@ -236,6 +236,12 @@ export const moderationEn: typeof moderationDa = {
       excerpt: 'Reported text',
       device: 'Device (anonymised)',
       ideaId: 'Idea',
+      ideas: 'Ideas',
+      comments: 'Comments',
+      reactions: 'Reactions',
+      votes: 'Votes',
+      emails: 'E-mail addresses',
+      sessions: 'Sign-ins',
     },
   },
 };

@@ -189,6 +189,11 @@ describe('moderation (facilitator)', () => {
     const approved = page.locator('[data-audit-action="contribution.approve"]');
     expect(await approved.innerText()).toContain('Mette (Facilitator)');
     expect(await approved.innerText()).toMatch(/Bænke ved søen[\s\S]*Bænke og skygge ved Ishøj Sø/);
+    // In the narrow dock, before and after stand one above the other: side by side, each was a column of single words.
+    const before = approved.locator('.mod-audit-change__before').first();
+    const after = approved.locator('.mod-audit-change__after').first();
+    expect((await after.boundingBox())!.y).toBeGreaterThan((await before.boundingBox())!.y + (await before.boundingBox())!.height - 1);
+    expect((await before.boundingBox())!.width).toBeGreaterThan(250);
     expect(await axeViolations(page)).toEqual([]);
     await area(page).screenshot({ path: `${ARTIFACTS}/moderation-audit-1280.png` });
 

@@ -58,6 +58,14 @@ describe('personal data in the moderation area', () => {
       // Found again, nobody is there.
       await page.getByRole('button', { name: 'Find', exact: true }).click();
       await page.locator('.gdpr-panel [role="alert"]').waitFor();
+      // The log says what went, in words (it showed the server's field names: ideas, emails, sessions).
+      await page.getByRole('tab', { name: 'Log' }).click();
+      const deletion = page.locator('[data-audit-action="person.delete"]');
+      await deletion.waitFor();
+      const said = await deletion.innerText();
+      expect(said).toMatch(/Idéer:?\s*1/);
+      expect(said).toContain('E-mailadresser');
+      expect(said).not.toMatch(/\b(ideas|emails|sessions)\b/);
     } finally {
       await context.close();
     }

@@ -26,6 +26,13 @@ const FIELD_LABELS = new Set([
   'ideaId',
   'excerpt',
   'device',
+  // What a person's data deletion removed (counts).
+  'ideas',
+  'comments',
+  'reactions',
+  'votes',
+  'emails',
+  'sessions',
 ]);
 
 const has = <T,>(list: readonly T[], value: unknown): value is T => list.includes(value as T);
