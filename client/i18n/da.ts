@@ -276,6 +276,8 @@ export const da = {
     ideaCount_one: '{{count}} idé',
     ideaCount_other: '{{count}} idéer',
     joinHint: 'Deltag med din telefon',
+    waiting: 'Skriv jeres idéer på telefonen – de kommer op her',
+    waitingSilent: 'Skriv jeres idéer på telefonen',
   },
   errors: {
     generic: 'Noget gik galt. Prøv igen.',

@@ -273,6 +273,8 @@ export const en: Messages = {
     ideaCount_one: '{{count}} idea',
     ideaCount_other: '{{count}} ideas',
     joinHint: 'Join from your phone',
+    waiting: 'Write your ideas on your phone – they appear here',
+    waitingSilent: 'Write your ideas on your phone',
   },
   errors: {
     generic: 'Something went wrong. Please try again.',

@@ -8,17 +8,25 @@ interface Props {
   /** The room's headcount (countedPeople), the same number as on the phones. */
   people: number;
   offline: boolean;
+  /** Joining is closed: no code to show; the question waits for the room's ideas instead. */
+  closed?: boolean;
+  /** Silent writing: the ideas come when the facilitator reveals them. */
+  silent?: boolean;
 }
 
 /**
- * Whether the projector opens on the join screen rather than the wall: joining is open (with
- * a code to show), the wall has no idea to show for what it shows (hidden ideas are not in a
- * screen's copy, so silent writing keeps it), it shows all ideas (the results or a cluster
- * chosen by the facilitator are the wall's), and no poll is live (a poll has its own way in).
- * While the ideas load it is not known yet: the wall waits, rather than flash this screen.
+ * What the projector shows while the wall has nothing to show: the join screen while joining
+ * is open (with a code to show); with joining closed, the same screen without the code, the
+ * question waiting for the room's ideas ('waiting'; an empty wall saying "Ingen idéer endnu"
+ * under a small question was what a closed room saw). Only when the wall has no idea to show
+ * for what it shows (hidden ideas are not in a screen's copy, so silent writing keeps it), it
+ * shows all ideas (the results or a cluster chosen by the facilitator are the wall's), and no
+ * poll is live (a poll has its own way in). While the ideas load it is not known yet: the
+ * wall waits (null), rather than flash this screen.
  */
-export function showsJoinScreen(room: { joinable: boolean; loading: boolean; shownIdeas: number; allIdeas: boolean; pollLive: boolean }): boolean {
-  return room.joinable && !room.loading && room.shownIdeas === 0 && room.allIdeas && !room.pollLive;
+export function emptyWallScreen(room: { joinable: boolean; loading: boolean; shownIdeas: number; allIdeas: boolean; pollLive: boolean }): 'join' | 'waiting' | null {
+  if (room.loading || room.shownIdeas > 0 || !room.allIdeas || room.pollLive) return null;
+  return room.joinable ? 'join' : 'waiting';
 }
 
 /**
@@ -28,18 +36,28 @@ export function showsJoinScreen(room: { joinable: boolean; loading: boolean; sho
  * name, the focus question and whether silent writing is on); the first idea gives the
  * screen to the wall, whose side keeps the compact panel. The timer stays, top right.
  */
-export function JoinScreen({ participantLink, people, offline }: Props) {
+export function JoinScreen({ participantLink, people, offline, closed = false, silent = false }: Props) {
   const { t } = useTranslation();
+  const present = (
+    <p className="join-panel__people" data-present={people}>
+      {t('observer.present', { count: people })}
+    </p>
+  );
   return (
     <>
       <TimerDisplay variant="huge" hideIdle hidePast hideSpent />
       {/* The room left under the question: the panel is sized to fit it, however long the question. */}
       <div className="join-screen__stage">
-        <JoinPanel participantLink={participantLink} variant="screen">
-          <p className="join-panel__people" data-present={people}>
-            {t('observer.present', { count: people })}
-          </p>
-        </JoinPanel>
+        {closed ? (
+          <div className="join-panel join-panel--screen join-panel--waiting" data-waiting="">
+            <p className="join-panel__heading">{silent ? t('observer.waitingSilent') : t('observer.waiting')}</p>
+            {present}
+          </div>
+        ) : (
+          <JoinPanel participantLink={participantLink} variant="screen">
+            {present}
+          </JoinPanel>
+        )}
       </div>
       {/* A read-only screen has nothing to save: its status matters only when it has lost the board. */}
       {offline ? <StatusIndicator /> : null}

@@ -14,7 +14,7 @@ import { TimerAnnouncer } from '../workshop/TimerAnnouncer';
 import { TimerDisplay } from '../workshop/TimerDisplay';
 import { ScreenProgress } from '../workshop/RoomProgress';
 import { JoinPanel } from './JoinPanel';
-import { JoinScreen, showsJoinScreen } from './JoinScreen';
+import { JoinScreen, emptyWallScreen } from './JoinScreen';
 import { ProjectorIdeas } from './ProjectorIdeas';
 import { PollProjector } from '../polls/PollProjector';
 import { selectLivePoll, usePollsStore } from '../polls/polls-store';
@@ -114,13 +114,14 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
   }, [title, t]);
 
   const shownCount = focus ? focusIdeas.length : ideas.size;
-  const joining = showsJoinScreen({
+  const empty = emptyWallScreen({
     joinable: workshop.joinOpen && workshop.joinCode !== '',
     loading,
     shownIdeas: shownCount,
     allIdeas: view.kind === 'ideas' && !results,
     pollLive,
   });
+  const joining = empty !== null;
   return (
     <Layout variant="bare" className="page--screen">
       <div
@@ -152,7 +153,7 @@ export function ObserverScreen({ session, onSessionInvalid, onBoardNotFound }: P
           </div>
         </div>
         {joining ? (
-          <JoinScreen participantLink={participantLink} people={people} offline={offline} />
+          <JoinScreen participantLink={participantLink} people={people} offline={offline} closed={empty === 'waiting'} silent={workshop.silent} />
         ) : (
           <>
             <div className="wall__ideas">

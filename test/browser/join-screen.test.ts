@@ -111,6 +111,23 @@ describe('the projector’s join screen', () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${ARTIFACTS}/join-screen-silent-1920.png` });
 
+      // Joining closed, still nothing on the wall: no code to show, the room's task under the question, who is here.
+      await ok(call(lead, 'join:setOpen', { open: false }));
+      const waiting = join.locator('[data-waiting]');
+      await waiting.waitFor({ timeout: 10_000 });
+      // Silent: the banner above says when the ideas come; the screen says what to do.
+      expect(await waiting.locator('.join-panel__heading').innerText()).toBe('Skriv jeres idéer på telefonen');
+      expect(await waiting.locator('[data-present]').innerText()).toBe('1 deltager til stede');
+      expect(await join.locator('[data-join-code]').count()).toBe(0);
+      expect(await join.locator('.join-panel__qr').count()).toBe(0);
+      const box = (await waiting.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(1080);
+      expect(await waiting.locator('.join-panel__heading').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(48);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${ARTIFACTS}/join-screen-closed-1920.png` });
+      await ok(call(lead, 'join:setOpen', { open: true }));
+      await join.locator('img.join-panel__qr').waitFor({ timeout: 10_000 });
+
       // Revealed: the first idea takes the screen; the compact join panel stands beside it.
       await ok(call(lead, 'workshop:reveal'));
       await page.locator('.wall[data-wall="ideas"] .wall-note', { hasText: idea }).waitFor({ timeout: 10_000 });
