@@ -5,6 +5,7 @@ import { JoinPanel } from '../observer/JoinPanel';
 import { PollResultsView } from './PollResultsView';
 import { selectLivePoll, usePollsStore } from './polls-store';
 import { usePollLink } from './usePollLink';
+import { TimerDisplay } from '../workshop/TimerDisplay';
 import type { BoardSync } from '../sync/board-sync';
 
 interface Props {
@@ -18,9 +19,10 @@ interface Props {
  * hidden (as Mentimeter and Slido show a poll): the question large, what to answer (the
  * options, the scale's ends, or a line saying what to write), the count of answers rising
  * as phones answer (announced politely), and beside them how to join, for those who come
- * late. No workshop timer: a poll has no time of its own, and the workshop's (often a
- * writing round's "time's up") would only stand beside it as noise; phones still show it in
- * their header, the console in its card. All of it is the poll's definition, which every copy of the board
+ * late. The workshop timer only while it counts down (the facilitator may be timing the
+ * poll with it): a finished, paused or idle one (often a writing round's "time's up") would
+ * only stand beside the poll as noise; phones still show it in their header, the console in
+ * its card. All of it is the poll's definition, which every copy of the board
  * holds; the counts per option are not there until the results are public (shown by the
  * facilitator, or live results), so the options stand without numbers. Then the results
  * fill the screen, with the join code kept on one line under them. Renders nothing while
@@ -66,6 +68,7 @@ export function PollProjector({ sync, participantLink = null }: Props) {
         ) : null
       ) : (
         <div className="poll-wall__side">
+          <TimerDisplay variant="huge" onlyRunning />
           {open ? <JoinPanel participantLink={participantLink} quietWhenClosed /> : null}
         </div>
       )}

@@ -16,6 +16,8 @@ interface Props {
    * the facilitator sees the state and can run it again.
    */
   hideSpent?: boolean;
+  /** Only while it counts down (a live poll's screen: a running countdown may be timing the poll; anything else is noise there). */
+  onlyRunning?: boolean;
 }
 
 /**
@@ -24,13 +26,14 @@ interface Props {
  * so in words, and pulses only for people who have not asked for reduced motion (CSS). The
  * announcement stays with TimerAnnouncer, so hiding the display never silences it.
  */
-export function TimerDisplay({ variant, hideIdle = false, hidePast = false, hideSpent = false }: Props) {
+export function TimerDisplay({ variant, hideIdle = false, hidePast = false, hideSpent = false, onlyRunning = false }: Props) {
   const { t } = useTranslation();
   const timer = useTimer();
   const past = useFromPastRound(timer.done);
   // One re-render when the moment passes (from the server's end time), no ticking.
   const spent = useServerTimeReached(hideSpent ? timeUpLeavesAt(timer) : null);
   if (hideIdle && timer.state === 'idle') return null;
+  if (onlyRunning && (timer.state !== 'running' || timer.done)) return null;
   if (hidePast && past) return null;
   if (spent) return null;
   const { minutes, seconds } = durationParts(timer.remainingMs);

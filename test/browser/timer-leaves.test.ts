@@ -77,7 +77,7 @@ describe('the workshop timer on the room’s screens', () => {
     }
   });
 
-  it('is not on the projector while a poll is live, and comes back after it', { timeout: 90_000 }, async () => {
+  it('stands beside a live poll only while it counts down, never under the results, and is back on the wall after it', { timeout: 90_000 }, async () => {
     const board = await createBoard(suite.app.url, { template: 'kickoff' });
     const lead = await socketOf(suite.app.url, await createSession(suite.app.url, board, 'facilitator', 'Mette'));
     const projector = await newDevice(suite.browser, 1920, 1080);
@@ -95,10 +95,19 @@ describe('the workshop timer on the room’s screens', () => {
       await ok(call(lead, 'poll:setLive', { pollId: poll.id }));
       const pollWall = projector.page.locator(`[data-poll-wall="${poll.id}"]`);
       await pollWall.waitFor({ timeout: 15_000 });
-      // Neither on the poll nor on the wall beneath it; the phones keep it in their header.
-      expect(await projector.page.locator('[data-timer]').count()).toBe(0);
+      // Counting down (the facilitator may be timing the poll): beside the poll's question, once; not on the wall beneath it.
+      await pollWall.locator('[data-timer="running"]').waitFor({ timeout: 10_000 });
+      expect(await projector.page.locator('[data-timer]').count()).toBe(1);
       expect(await headerTimer(phone.page).getAttribute('data-timer')).toBe('running');
+      // Inside the screen, as wide as the join panel beside the question.
+      const timerBox = (await pollWall.locator('[data-timer]').boundingBox())!;
+      expect(timerBox.x + timerBox.width).toBeLessThanOrEqual(1920);
       await projector.page.screenshot({ path: `${ARTIFACTS}/timer-poll-asking-1920.png` });
+      // Paused, it is noise beside the poll (a last round's "time's up" even more): gone, back when it runs again.
+      await ok(call(lead, 'workshop:timer', { action: 'pause' }));
+      await expect.poll(() => projector.page.locator('[data-timer]').count(), { timeout: 10_000 }).toBe(0);
+      await ok(call(lead, 'workshop:timer', { action: 'start' }));
+      await pollWall.locator('[data-timer="running"]').waitFor({ timeout: 10_000 });
       await ok(call<Poll>(lead, 'poll:reveal', { pollId: poll.id, revealed: true }));
       await pollWall.locator('[data-poll-results]').waitFor({ timeout: 10_000 });
       expect(await projector.page.locator('[data-timer]').count()).toBe(0);
