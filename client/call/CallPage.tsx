@@ -19,6 +19,7 @@ import { RefusalNotice, type Refusal } from './RefusalNotice';
 import { useCallInfo, type CallLoad } from './useCallInfo';
 import { useOutbox } from './useOutbox';
 import { SurveyForm } from '../polls/SurveyForm';
+import { SurveyPointer } from '../polls/SurveyPointer';
 
 type View =
   | { kind: 'form'; focus: boolean }
@@ -119,7 +120,13 @@ export function CallPage({ callId }: { callId: string }) {
 
   let content;
   if (view.kind === 'sent') {
-    content = <Confirmation receipt={view.receipt} onWriteAnother={writeAnother} />;
+    content = (
+      <>
+        <Confirmation receipt={view.receipt} onWriteAnother={writeAnother} />
+        {/* Sending an idea replaced the form: its survey questions come along ("would you also answer…"). */}
+        <SurveyForm callId={callId} afterIdea />
+      </>
+    );
   } else if (queued) {
     content = (
       <PendingPanel
@@ -147,6 +154,7 @@ export function CallPage({ callId }: { callId: string }) {
           <WaitingNotice count={waiting.length} status={waiting[0]!.status} onRetry={outbox.retry} />
         ) : null}
         {refusal && !refusal.restored ? <RefusalNotice refusal={refusal} /> : null}
+        <SurveyPointer callId={callId} />
         <ContributionForm
           info={info}
           draft={draft}

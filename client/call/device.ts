@@ -9,6 +9,8 @@ const sessionFallback = randomId(20);
  * A random id for this browser, sent as `X-Samskab-Device` so the server can limit
  * contributions per device rather than per IP (a workshop behind one municipal NAT shares
  * an IP). It identifies nothing about the person and is not tied to their contributions.
+ * The call's survey keeps one answer per device by it (stored under a hash of it), so it
+ * must stay the same across reloads; cleared storage makes a new device (PROTOCOL.md §18).
  */
 export function deviceId(storage: StorageLike | null = deviceStorage()): string {
   if (!storage) return sessionFallback;

@@ -50,10 +50,13 @@ export function AnswerInputs({ poll, draft, onChange, disabled }: { poll: Poll; 
               </label>
             ))}
           </div>
-          <p className="poll-scale__ends">
-            <span>{`1: ${poll.minLabel}`}</span>
-            <span>{`${poll.scaleMax}: ${poll.maxLabel}`}</span>
-          </p>
+          {/* End labels are optional: without them the numbers say it all (no dangling "1:"). */}
+          {poll.minLabel || poll.maxLabel ? (
+            <p className="poll-scale__ends">
+              <span>{poll.minLabel ? `1: ${poll.minLabel}` : ''}</span>
+              <span>{poll.maxLabel ? `${poll.scaleMax}: ${poll.maxLabel}` : ''}</span>
+            </p>
+          ) : null}
         </fieldset>
       );
     case 'wordcloud':

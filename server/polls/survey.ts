@@ -1,14 +1,17 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
+  randomId,
   ErrorCode,
   callWindow,
   idSchema,
-  randomId,
-  readBoardSettings,
+    readBoardSettings,
   readPolls,
   surveyAnswerRequestSchema,
+  type Poll,
   type PollAnswer,
   type SurveyAnswerResult,
+  type SurveyMyAnswer,
   type SurveyView,
 } from '../../shared';
 import { ServiceError } from '../core/errors';
@@ -28,11 +31,23 @@ export interface SurveySender {
 }
 
 /**
+ * The record key of a device's survey answers on a board: `call-` and a hash of board and
+ * device id, so the stored key (and a backup's participantId) never holds the id the device
+ * keeps, and rotating the call's link does not give a device a second answer.
+ */
+export function respondentOf(boardId: string, device: string): string {
+  return `call-${createHash('sha256').update(`survey/${boardId}/${device}`).digest('base64url').slice(0, 22)}`;
+}
+
+/**
  * The survey of a public call (issue 15, item 4): the polls the facilitator marked `inCall`
  * and opened, answered through the call's link without a session. Limited per address and
  * device with the contributions' allowances; anonymous unless the respondent gives a name;
  * never near the call's e-mail contacts (answers live in the poll answer records only).
- * Each submission is one respondent: its answers share a fresh id (`call-…`).
+ * The respondent is the device: its answers are kept under one key per board
+ * (respondentOf), so answering again replaces the earlier answer instead of counting twice,
+ * and the page can show "you answered" after a reload. A device is not a person (clearing
+ * the browser's storage makes a new one); PROTOCOL.md §18 says so.
  */
 export class PollSurvey {
   constructor(
@@ -40,15 +55,12 @@ export class PollSurvey {
     private readonly deps: { store: BoardStore; limits: AbuseLimits },
   ) {}
 
-  view(callId: string): Promise<SurveyView> {
-    return this.withCall(callId, (room, state) =>
-      Promise.resolve({
-        callId,
-        state,
-        // Never results here: the public sees the questions, not the counts.
-        polls: state === 'open' ? readPolls(room.doc).filter((p) => p.inCall && p.state === 'open').map((p) => ({ ...p, results: null, revealed: false })) : [],
-      }),
-    );
+  view(callId: string, device: string | null): Promise<SurveyView> {
+    return this.withCall(callId, async (room, state) => {
+      // Never results here: the public sees the questions, not the counts.
+      const polls = state === 'open' ? readPolls(room.doc).filter((p) => p.inCall && p.state === 'open').map((p) => ({ ...p, results: null, revealed: false })) : [];
+      return { callId, state, polls, mine: device ? await this.mine(room.boardId, polls, respondentOf(room.boardId, device)) : [] };
+    });
   }
 
   async answer(callId: string, body: unknown, sender: SurveySender): Promise<SurveyAnswerResult> {
@@ -56,10 +68,13 @@ export class PollSurvey {
     if (sender.device) await this.deps.limits.consume('contributionsPerDevice', `${sender.ip} ${sender.device}`);
     const parsed = surveyAnswerRequestSchema.safeParse(body ?? {});
     if (!parsed.success) throw ServiceError.validation(parsed.error);
+    // The header is optional (PROTOCOL.md §13, as for contributions): a client without one
+    // has nothing to be recognised by, so each of its submissions is a respondent of its own.
+    const device = sender.device;
     const request = parsed.data;
     return this.withCall(callId, async (room, state) => {
       if (state !== 'open') throw new ServiceError(ErrorCode.CALL_CLOSED, 'The call does not take answers now.', 403);
-      if (request.website) return { pollIds: request.answers.map((a) => a.pollId) }; // honeypot: keep nothing
+      if (request.website) return { pollIds: request.answers.map((a) => a.pollId), mine: [] }; // honeypot: keep nothing
       const polls = new Map(readPolls(room.doc).filter((p) => p.inCall).map((p) => [p.id, p]));
       const checked: Array<{ pollId: string; answer: PollAnswer }> = [];
       for (const { pollId, answer } of request.answers) {
@@ -69,15 +84,21 @@ export class PollSurvey {
         if (checked.some((c) => c.pollId === pollId)) throw new ServiceError(ErrorCode.POLL_DUPLICATE_ENTRY, 'Two answers to one question.');
         checked.push({ pollId, answer: checkAnswer(poll, answer) });
       }
-      const respondent = `call-${randomId(16)}`;
-      const answeredAt = Date.now();
       const { boardId } = room;
-      await Promise.all(
-        checked.map((c) => this.ctx.answers.put(boardId, c.pollId, respondent, { answer: c.answer, answeredAt, contributorType: request.contributorType, name: request.name || null })),
-      );
+      const respondent = device ? respondentOf(boardId, device) : `call-${randomId()}`;
+      const answeredAt = Date.now();
+      const name = request.name || null;
+      // put replaces the device's earlier answer to the poll (the record key is the respondent).
+      await Promise.all(checked.map((c) => this.ctx.answers.put(boardId, c.pollId, respondent, { answer: c.answer, answeredAt, contributorType: request.contributorType, name })));
       for (const c of checked) this.ctx.mirror.syncInBackground(boardId, c.pollId);
-      return { pollIds: checked.map((c) => c.pollId) };
+      return { pollIds: checked.map((c) => c.pollId), mine: checked.map((c) => ({ pollId: c.pollId, answer: c.answer, answeredAt, name })) };
     });
+  }
+
+  /** The device's stored answers to the given polls, in their order. */
+  private async mine(boardId: string, polls: readonly Poll[], respondent: string): Promise<SurveyMyAnswer[]> {
+    const stored = await Promise.all(polls.map(async (p) => ({ pollId: p.id, stored: await this.ctx.answers.get(boardId, p.id, respondent) })));
+    return stored.flatMap(({ pollId, stored: s }) => (s ? [{ pollId, answer: s.answer, answeredAt: s.answeredAt, name: s.name ?? null }] : []));
   }
 
   private async withCall<T>(callId: string, use: (room: BoardRoom, state: SurveyView['state']) => Promise<T>): Promise<T> {

@@ -134,6 +134,8 @@ export interface LivePoll {
 /**
  * `POST /api/calls/:callId/survey`: answers from the public, without a session. Every
  * answer is checked before any is stored; a respondent is anonymous unless they give a name.
+ * The respondent is the device (header `X-Samskab-Device`, required here): one answer per
+ * device and poll, a later one replaces the earlier (as `poll:answer` does per person).
  */
 export const surveyAnswerRequestSchema = z
   .object({
@@ -146,16 +148,30 @@ export const surveyAnswerRequestSchema = z
   .strict();
 export type SurveyAnswerRequest = z.input<typeof surveyAnswerRequestSchema>;
 
+/** This device's stored answer to one survey question (a device is not a person: see §18). */
+export interface SurveyMyAnswer {
+  pollId: string;
+  /** As stored (word-cloud words normalised). */
+  answer: PollAnswer;
+  answeredAt: number;
+  /** The name given with it, or null (anonymous). */
+  name: string | null;
+}
+
 /** `GET /api/calls/:callId/survey`: the call's open survey questions (never results). */
 export interface SurveyView {
   callId: string;
   state: 'open' | 'disabled' | 'not-yet-open' | 'closed';
   polls: Poll[];
+  /** The answers the requesting device (`X-Samskab-Device`) gave to these polls; [] without one. */
+  mine: SurveyMyAnswer[];
 }
 
 export interface SurveyAnswerResult {
   /** The polls answered. */
   pollIds: string[];
+  /** The answers as stored now for this device (each replaces its earlier answer to that poll). */
+  mine: SurveyMyAnswer[];
 }
 
 export type { Poll, PollResults };

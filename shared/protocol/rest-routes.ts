@@ -79,7 +79,8 @@ export const REST_ROUTES = {
   overviewThemes: { method: 'GET', path: '/api/overview/themes', auth: 'coordinator', query: overviewThemesQuerySchema, answer: json<OverviewThemesResponse>(), status: 200, cache: 'no-store' },
   callSimilar: { method: 'POST', path: '/api/calls/:callId/similar', auth: 'call link', body: callSimilarRequestSchema, answer: json<CallSimilarResponse>(), status: 200, cache: 'no-store' },
   // Polls: the public call's survey (§18)
-  survey: { method: 'GET', path: '/api/calls/:callId/survey', auth: 'call link', answer: json<SurveyView>(), status: 200 },
+  // no-store: the answer holds the asking device's own answers.
+  survey: { method: 'GET', path: '/api/calls/:callId/survey', auth: 'call link', answer: json<SurveyView>(), status: 200, cache: 'no-store' },
   answerSurvey: { method: 'POST', path: '/api/calls/:callId/survey', auth: 'call link', body: surveyAnswerRequestSchema, answer: json<SurveyAnswerResult>(), status: 201 },
   // Personal data and mail (§19)
   myData: { method: 'GET', path: '/api/receipts/:code/personal-data', auth: 'receipt code', answer: json<PersonExport>(), status: 200, cache: 'no-store', limit: 'receiptLookupsPerIp' },
