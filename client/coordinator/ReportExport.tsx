@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorCode } from '../../shared';
+import { currentLocale } from '../i18n';
 import { resultErrorText } from '../i18n/errors';
 import { errorOf } from '../rest/http';
 import { copyText } from './clipboard';
@@ -18,13 +19,18 @@ interface Props {
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-/** "Copy as text" for the memo to the committee, and the ideas as CSV for Excel. */
+/**
+ * "Copy as text" for the memo to the committee, and the ideas as CSV or Excel. The files'
+ * language is chosen as in a board's export (client/outcomes ExportCard): the page's own by
+ * default, Danish or English for whoever reads the file.
+ */
 export function ReportExport({ text, filters, sessionToken, onExpired }: Props) {
   const { t } = useTranslation();
   const ids = useId();
   const [copy, setCopy] = useState<CopyState>('idle');
   const [showText, setShowText] = useState(false);
   const [sep, setSep] = useState<';' | ','>(';');
+  const [lang, setLang] = useState<'da' | 'en'>(currentLocale());
   const [busy, setBusy] = useState(false);
   const [csvError, setCsvError] = useState<string | null>(null);
 
@@ -47,7 +53,7 @@ export function ReportExport({ text, filters, sessionToken, onExpired }: Props) 
     setCsvError(null);
     const result = await fetchFile(format === 'csv' ? 'overviewCsv' : 'overviewXlsx', {
       session: sessionToken,
-      query: new URLSearchParams(overviewQuery(filters, format === 'csv' ? { sep } : {})),
+      query: new URLSearchParams(overviewQuery(filters, format === 'csv' ? { lang, sep } : { lang })),
     });
     setBusy(false);
     if (result.ok) {
@@ -80,6 +86,17 @@ export function ReportExport({ text, filters, sessionToken, onExpired }: Props) 
         </div>
       ) : null}
       <div className="coord-export__row coord-export__csv">
+        <div className="field coord-export__sep">
+          <label htmlFor={`${ids}-lang`}>{t('coordinator.export.language')}</label>
+          <select id={`${ids}-lang`} value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'da')}>
+            <option value="da" lang="da">
+              {t('app.languages.da')}
+            </option>
+            <option value="en" lang="en">
+              {t('app.languages.en')}
+            </option>
+          </select>
+        </div>
         <div className="field coord-export__sep">
           <label htmlFor={`${ids}-sep`}>{t('coordinator.export.separator')}</label>
           <select id={`${ids}-sep`} value={sep} onChange={(e) => setSep(e.target.value === ',' ? ',' : ';')}>

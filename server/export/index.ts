@@ -5,4 +5,5 @@
 export { ExportService } from './export-service';
 export { escapeHtml } from './html-text';
 export { labelsFor, type ExportLabels, type ExportLocale } from './labels';
-export { HEADER_FILL, cellValue } from './xlsx-sheets';
+export { DATE_FORMAT, HEADER_FILL, cellValue, excelDate, sheetName } from './xlsx-sheets';
+export { phaseLabel, principleLabel } from './report';

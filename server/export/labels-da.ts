@@ -76,7 +76,14 @@ export const DA: ExportLabels = {
     updatedAt: 'Opdateret',
     updatedBy: 'Opdateret af',
   },
-  none: { phase: 'Uden fase', principle: 'Uden princip', track: 'Uden spor', question: 'Uden spørgsmål' },
+  none: {
+    phase: 'Uden fase',
+    principle: 'Uden princip',
+    track: 'Uden spor',
+    question: 'Uden spørgsmål',
+    beacon: 'Uden pejlemærke',
+    contributorType: 'Ikke angivet',
+  },
   sheets: { ideas: 'Idéer', phasePrinciple: 'Fase og princip', statuses: 'Status', tracks: 'Spor', initiatives: 'Indsatser' },
   report: {
     kind: 'Rapport',

@@ -75,7 +75,14 @@ export const EN: ExportLabels = {
     updatedAt: 'Updated',
     updatedBy: 'Updated by',
   },
-  none: { phase: 'No phase', principle: 'No principle', track: 'No track', question: 'No question' },
+  none: {
+    phase: 'No phase',
+    principle: 'No principle',
+    track: 'No track',
+    question: 'No question',
+    beacon: 'No beacon',
+    contributorType: 'Not given',
+  },
   sheets: { ideas: 'Ideas', phasePrinciple: 'Phase and principle', statuses: 'Status', tracks: 'Tracks', initiatives: 'Initiatives' },
   report: {
     kind: 'Report',

@@ -21,8 +21,8 @@ export interface ExportLabels {
   columns: Record<RowColumn, string>;
   /** Column headings of the XLSX initiative sheet, one per InitiativeRow field. */
   initiativeColumns: Record<InitiativeColumn, string>;
-  /** Placeholders for ideas without a value. */
-  none: { phase: string; principle: string; track: string; question: string };
+  /** Placeholders for ideas without a value (the coordinator's counts name beacons and contributor types too). */
+  none: { phase: string; principle: string; track: string; question: string; beacon: string; contributorType: string };
   sheets: { ideas: string; phasePrinciple: string; statuses: string; tracks: string; initiatives: string };
   report: {
     /** "Report" in the document title, after the board title. */

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { IDEA_STATUSES } from '../../shared';
+import { IDEA_STATUSES, copenhagenWallDate } from '../../shared';
 import { neutraliseFormula } from '../core/csv-text';
 import { INITIATIVE_COLUMNS, initiativeRow, type InitiativeColumn, type InitiativeView } from './initiative-rows';
 import type { ExportLabels } from './labels';
@@ -10,6 +10,17 @@ type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 type Value = string | number | null;
 
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF2F8' } };
+
+/** How a date cell shows: ISO order, which Danish and English Excel both read and sort alike. */
+export const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+
+/**
+ * An instant as a real Excel date (sortable, filterable by month): Copenhagen's wall clock,
+ * since a cell has no zone. Give its cell (or column) DATE_FORMAT, or Excel shows a number.
+ */
+export function excelDate(ms: number): Date {
+  return copenhagenWallDate(ms);
+}
 
 /** Excel's limit for sheet names is 31 characters, without []:*?/\. */
 export function sheetName(name: string): string {

@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import {
+  callWindow,
   countOverviewIdeas,
+  queueItemSchema,
   readBoardSettings,
   readIdeas,
   readInitiatives,
   readStatuses,
   type Overview,
   type OverviewBoard,
+  type OverviewCall,
   type OverviewChange,
   type OverviewIdea,
   type OverviewQuery,
+  type PublicCall,
 } from '../../shared';
+import { SPACE } from '../core/record-spaces';
 import type { RoomRegistry } from '../realtime/room-registry';
 import type { BoardStore } from '../store/board-store';
 import type { Records } from '../core/records';
@@ -45,8 +50,10 @@ export class OverviewService {
     const boards: OverviewBoard[] = [];
     const ideas: OverviewIdea[] = [];
     const changes: OverviewChange[] = [];
+    const now = Date.now();
     for (const { key: boardId, value } of index) {
       if (query.boardId && query.boardId !== boardId) continue;
+      const pending = await this.pendingCount(boardId);
       await this.deps.rooms.withRoom(boardId, async (room) => {
         const settings = readBoardSettings(room.doc);
         const title = settings?.title ?? '';
@@ -54,7 +61,15 @@ export class OverviewService {
         const statuses = readStatuses(room.doc);
         const initiatives = readInitiatives(room.doc);
         const boardIdeas = readIdeas(room.doc);
-        boards.push({ boardId, title, template: value.template, createdAt: value.createdAt, ideaCount: boardIdeas.length });
+        boards.push({
+          boardId,
+          title,
+          template: value.template,
+          createdAt: value.createdAt,
+          ideaCount: boardIdeas.length,
+          call: callOf(settings?.call ?? null, now),
+          pending,
+        });
         for (const idea of boardIdeas) {
           const status = statuses.get(idea.id)?.current;
           ideas.push({
@@ -95,13 +110,30 @@ export class OverviewService {
     const boardsPassing = new Set(filtered.map((idea) => idea.boardId));
     const relevant = changes.filter((c) => (c.kind === 'initiative-saved' ? boardsPassing.has(c.boardId) || !isFiltered(query) : passing.has(`${c.boardId}/${c.id}`)));
     return {
-      generatedAt: Date.now(),
+      generatedAt: now,
       boards: boards.sort((a, b) => a.createdAt - b.createdAt),
       counts: countIdeas(filtered),
       ideas: filtered.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
       changes: query.since === undefined ? null : relevant.sort((a, b) => b.at - a.at),
     };
   }
+
+  /**
+   * What waits in a board's moderation queue, counted as the facilitators' badge counts it
+   * (server/moderation ModerationNotifier). Only the number leaves: the coordinator is not a
+   * moderator of the board and never sees what waits.
+   */
+  private async pendingCount(boardId: string): Promise<number> {
+    const items = await this.deps.records.list(SPACE.queue(boardId), queueItemSchema);
+    return items.filter((item) => item.value.state === 'pending').length;
+  }
+}
+
+/** The call's window, without its link; null for no call or a switched-off one. */
+function callOf(call: PublicCall | null, now: number): OverviewCall | null {
+  const state = callWindow(call, now);
+  if (call === null || state === 'disabled') return null;
+  return { state, opensAt: call.opensAt, closesAt: call.closesAt };
 }
 
 function matches(idea: OverviewIdea, q: OverviewQuery): boolean {

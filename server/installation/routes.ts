@@ -2,7 +2,8 @@ import type { ServerConfig } from '../config';
 import { boardSession, publicBase, route, type IdentifySession, type MountedRoute } from '../core/http';
 import { BOM, csvLine } from '../core/csv-text';
 import { buildOverviewXlsx } from './overview-xlsx';
-import { OVERVIEW_COLUMNS, overviewRow } from './overview-rows';
+import { overviewLabels } from './overview-labels';
+import { overviewCsvRow, overviewHeadings } from './overview-rows';
 import type { Installation } from './index';
 
 /** Coordinator sessions, the overview and its export, the installation's beacons, new rounds. */
@@ -25,9 +26,10 @@ export function installationRoutes(deps: { config: ServerConfig; identify: Ident
     route('overviewCsv', {
       admit: asCoordinator,
       handle: async ({ query }, res) => {
-        const { sep, ...filters } = query;
+        const { sep, lang, ...filters } = query;
         const { ideas } = await overview.overview(filters);
-        const lines = [BOM, csvLine(OVERVIEW_COLUMNS, sep), ...ideas.map((idea) => csvLine(overviewRow(idea), sep))];
+        const labels = overviewLabels(lang);
+        const lines = [BOM, csvLine(overviewHeadings(labels), sep), ...ideas.map((idea) => csvLine(overviewCsvRow(idea, labels), sep))];
         res.setHeader('Content-Type', 'text/csv; charset=utf-8');
         res.setHeader('Content-Disposition', 'attachment; filename="samskab-overview.csv"');
         res.end(lines.join(''));
@@ -36,7 +38,8 @@ export function installationRoutes(deps: { config: ServerConfig; identify: Ident
     route('overviewXlsx', {
       admit: asCoordinator,
       handle: async ({ query }, res) => {
-        const body = await buildOverviewXlsx(await overview.overview(query));
+        const { lang, ...filters } = query;
+        const body = await buildOverviewXlsx(await overview.overview(filters), lang);
         res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         res.setHeader('Content-Disposition', 'attachment; filename="samskab-overview.xlsx"');
         res.setHeader('Content-Length', String(body.length));

@@ -50,6 +50,15 @@ function wallAsUtc(ms: number): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 }
 
+/**
+ * Copenhagen's clock at `ms` as a Date whose UTC fields are that reading, to the second. A
+ * spreadsheet's date cell has no time zone: written from this, Excel shows the time people in
+ * Ishøj lived, summer time included, whatever zone the server runs in.
+ */
+export function copenhagenWallDate(ms: number): Date {
+  return new Date(wallAsUtc(ms));
+}
+
 /** Copenhagen's offset from UTC at an instant, in ms (+1 h in winter, +2 h in summer). */
 function offsetAt(ms: number): number {
   return wallAsUtc(ms) - Math.floor(ms / 1000) * 1000;

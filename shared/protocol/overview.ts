@@ -5,6 +5,7 @@ import type { Idea } from '../model/idea';
 import { LIMITS } from '../model/limits';
 import { ideaStatusSchema, type IdeaStatus } from '../model/status';
 import { contributorTypeSchema, phaseSchema, principleSchema, trackSchema } from '../model/taxonomy';
+import { localeSchema } from '../model/templates';
 
 /**
  * The coordinator's overview across every board of the installation (docs/PROTOCOL.md
@@ -32,12 +33,35 @@ export const overviewQuerySchema = z
   .strict();
 export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 
+/**
+ * GET /api/overview/export.xlsx (and, with `sep`, export.csv): the overview's filters and the
+ * language of headings and labels, `lang` as in the board exports (the coordinator reads
+ * Danish by default; the page sends its own language).
+ */
+export const overviewExportQuerySchema = overviewQuerySchema.extend({ lang: localeSchema.default('da') }).strict();
+export type OverviewExportQuery = z.infer<typeof overviewExportQuerySchema>;
+
 export interface OverviewBoard {
   boardId: string;
   title: string;
   template: string;
   createdAt: number;
   ideaCount: number;
+  /**
+   * The board's public call as its window only (never its link, which is the facilitators'
+   * to hand out): whether it takes contributions now and when it opens and closes. null: the
+   * board has no call, or it is switched off.
+   */
+  call: OverviewCall | null;
+  /** Items waiting in the board's moderation queue (contributions, comments, reports): a count, never what they say. */
+  pending: number;
+}
+
+export interface OverviewCall {
+  state: 'open' | 'not-yet-open' | 'closed';
+  /** ms since epoch; null: open from when it was switched on / never closes. */
+  opensAt: number | null;
+  closesAt: number | null;
 }
 
 /** One idea as the overview lists it: where it is, and what became of it. */

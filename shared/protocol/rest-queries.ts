@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { overviewQuerySchema } from './overview';
+import { overviewExportQuerySchema } from './overview';
 
 /** A CSV's field separator: `;` for Danish Excel (the default), `,` for everything else. */
 export const CSV_SEPARATORS = [';', ','] as const;
@@ -15,5 +15,5 @@ export const auditCsvQuerySchema = z
   .refine((q) => !q.sep || !q.separator || q.sep === q.separator, { message: '"sep" and "separator" name different separators.' })
   .transform((q) => ({ sep: q.sep ?? q.separator ?? ';' }));
 
-/** GET /api/overview/export.csv: the overview's filters and the separator. */
-export const overviewCsvQuerySchema = overviewQuerySchema.extend({ sep: z.enum(CSV_SEPARATORS).default(';') }).strict();
+/** GET /api/overview/export.csv: the overview's filters, the language and the separator. */
+export const overviewCsvQuerySchema = overviewExportQuerySchema.extend({ sep: z.enum(CSV_SEPARATORS).default(';') }).strict();

@@ -1,7 +1,7 @@
 import type { Beacon } from '../model/board';
 import { contributionRequestSchema } from '../model/moderation';
 import type { ContributionReceipt, PublicCallInfo, ReceiptView } from './moderation-commands';
-import { coordinatorSessionRequestSchema, installationBeaconsSchema, newRoundRequestSchema, overviewQuerySchema, type Overview } from './overview';
+import { coordinatorSessionRequestSchema, installationBeaconsSchema, newRoundRequestSchema, overviewExportQuerySchema, overviewQuerySchema, type Overview } from './overview';
 import type { PersonDeleteResult, PersonExport } from './personal-data';
 import { surveyAnswerRequestSchema, type SurveyAnswerResult, type SurveyView } from './polls';
 import {
@@ -67,7 +67,7 @@ export const REST_ROUTES = {
   endCoordinatorSession: { method: 'DELETE', path: '/api/coordinator/sessions', auth: 'coordinator', answer: json<{ signedOut: true }>(), status: 200 },
   overview: { method: 'GET', path: '/api/overview', auth: 'coordinator', query: overviewQuerySchema, answer: json<Overview>(), status: 200, cache: 'no-store' },
   overviewCsv: { method: 'GET', path: '/api/overview/export.csv', auth: 'coordinator', query: overviewCsvQuerySchema, answer: file, status: 200, cache: 'no-store' },
-  overviewXlsx: { method: 'GET', path: '/api/overview/export.xlsx', auth: 'coordinator', query: overviewQuerySchema, answer: file, status: 200, cache: 'no-store' },
+  overviewXlsx: { method: 'GET', path: '/api/overview/export.xlsx', auth: 'coordinator', query: overviewExportQuerySchema, answer: file, status: 200, cache: 'no-store' },
   installationBeacons: { method: 'GET', path: '/api/installation/beacons', auth: 'anyone', answer: json<{ beacons: Beacon[] }>(), status: 200 },
   setInstallationBeacons: { method: 'PUT', path: '/api/installation/beacons', auth: 'coordinator', body: installationBeaconsSchema, answer: json<{ beacons: Beacon[] }>(), status: 200 },
   // Sensemaking (§17)

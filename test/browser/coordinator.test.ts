@@ -3,15 +3,19 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Ack, Beacon, ContributorType, CreateBoardResponse, CreateSessionRequest, Idea, Initiative, SessionResponse } from '../../shared';
+import type { Ack, Beacon, ContributorType, CreateBoardResponse, CreateSessionRequest, Idea, Initiative, PublicCall, SessionResponse } from '../../shared';
 import { TEST_COORDINATOR_TOKEN, testConfig } from '../../server/config';
 import { createServer } from '../../server/create-server';
 import { createStore } from '../../server/store/create-store';
 import { TestClient, eventually, socketClient } from '../support/harness';
+import { contribute } from '../support/moderation';
 import { call, ok } from '../support/workshop';
 import { ARTIFACTS, axeViolations, createBoard, createSession, launchBrowser, newDevice, startApp } from './support';
 
 type Seed = Partial<Idea> & { text: string; type: ContributorType | null; organisation?: string | null };
+
+/** When the councils' public call closes: 30 June 2099, 23:59 in Copenhagen. */
+const CALL_CLOSES = Date.UTC(2099, 5, 30, 21, 59);
 
 describe('the coordinator\u2019s overview across boards', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
@@ -22,7 +26,7 @@ describe('the coordinator\u2019s overview across boards', () => {
     createSession(app.url, board, role, details);
 
   /** A socket.io command as a session, as a facilitator's page sends it. */
-  async function command<T>(who: SessionResponse, event: 'idea:setStatus' | 'initiative:save' | 'board:updateSettings', payload: unknown): Promise<T> {
+  async function command<T>(who: SessionResponse, event: 'idea:setStatus' | 'initiative:save' | 'board:updateSettings' | 'call:configure', payload: unknown): Promise<T> {
     const socket = socketClient(app.url, who.sessionToken);
     try {
       return await ok(call<T>(socket, event, payload));
@@ -70,6 +74,10 @@ describe('the coordinator\u2019s overview across boards', () => {
     await command<Initiative>(councils.lead, 'initiative:save', {
       fields: { title: 'Kyststien', scale: 'flagship', kind: 'new', responsibleUnit: 'Teknik og Miljø', beacons: ['beacon-nature'], ideaIds: [seeded['Sti langs stranden']!.id] },
     });
+    // The councils' board takes ideas from citizens until a set date; one waits for approval.
+    const publicCall = await command<PublicCall>(councils.lead, 'call:configure', { enabled: true, opensAt: null, closesAt: CALL_CLOSES, moderation: 'pre' });
+    const sent = await contribute(app.url, publicCall.callId, { text: 'Venter: bænke ved havnen' });
+    if (!sent.body.ok) throw new Error(sent.body.error.message);
   });
 
   afterAll(async () => {
@@ -167,6 +175,10 @@ describe('the coordinator\u2019s overview across boards', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8')).toContain(';');
     expect(csv.toString('utf8')).toContain('Motion for ældre');
+    // In the page's language, with the board export's labels (not wire codes like "not-taken-forward").
+    expect(csv.toString('utf8').slice(1).split('\r\n')[0]).toMatch(/^Tavle;Tavle-id;Idé-id;Idé;Status;Begrundelse for status;/);
+    expect(csv.toString('utf8')).toContain(';Ikke videreført;Findes allerede i Aktiv Ishøj;');
+    expect(csv.toString('utf8')).not.toContain('Venter: bænke ved havnen');
 
     // The installation's beacons: add, rename, reorder, remove, save; a new board starts with them.
     const editor = page.locator('#beacons');
@@ -201,6 +213,34 @@ describe('the coordinator\u2019s overview across boards', () => {
     await context.close();
   }, 90_000);
 
+  it('shows each board\u2019s public call and what waits for moderation, as counts, at 1366 \u00d7 768', async () => {
+    const { page, context } = await newDevice(browser, 1366, 768);
+    await page.goto(`${app.url}/coordinator#k=${TEST_COORDINATOR_TOKEN}`);
+    // The first test made a third board (Runde 2), without ideas.
+    await expect.poll(() => page.locator('.coord-summary').innerText()).toMatch(/^5 idéer på \d tavler$/);
+    const table = page.locator('.coord-boards__table');
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(['Tavle', 'Oprettet', 'Offentlig indkaldelse', 'Venter på moderation', 'Idéer']);
+    const councils = table.locator('tbody tr', { hasText: 'Rådene' });
+    // Copenhagen's clock, as the call's settings show it (ICU writes "30. jun. 2099, 23.59").
+    expect(await councils.locator('[data-call]').innerText()).toMatch(/^Åben til 30\. jun\. 2099,? 23\.59$/);
+    expect(await councils.locator('[data-call] time').getAttribute('datetime')).toBe(new Date(CALL_CLOSES).toISOString());
+    expect(await councils.locator('[data-pending]').innerText()).toBe('1');
+    const staff = table.locator('tbody tr', { hasText: 'Medarbejderne' });
+    expect(await staff.locator('[data-call]').innerText()).toBe('Ingen');
+    expect(await staff.locator('[data-pending]').innerText()).toBe('0');
+    // A count only: what waits is not on the coordinator's page.
+    expect(await page.getByText('bænke ved havnen').count()).toBe(0);
+    await page.locator('.coord-boards').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/coordinator-boards-1366.png` });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Sprog', { exact: true }).selectOption('en');
+    await expect.poll(() => councils.locator('[data-call]').innerText()).toMatch(/^Open until 30 Jun 2099,? 23:59$/);
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(['Board', 'Created', 'Public call', 'Waiting for moderation', 'Ideas']);
+    await page.getByLabel('Language', { exact: true }).selectOption('da');
+    await context.close();
+  });
+
   it('comes back without the link, reads at 320 px, and explains an expired session, a wrong link and signing out', async () => {
     const { page, context } = await newDevice(browser, 320, 800);
     await page.goto(`${app.url}/coordinator#k=${TEST_COORDINATOR_TOKEN}`);
@@ -211,10 +251,10 @@ describe('the coordinator\u2019s overview across boards', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // In English too.
-    await page.getByLabel('Sprog').selectOption('en');
+    await page.getByLabel('Sprog', { exact: true }).selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Coordinator overview' }).waitFor();
     expect(await page.locator('.coord-summary').innerText()).toMatch(/^5 ideas on \d boards$/);
-    await page.getByLabel('Language').selectOption('da');
+    await page.getByLabel('Language', { exact: true }).selectOption('da');
 
     // A returning coordinator: no link needed on this device.
     await page.goto(`${app.url}/coordinator`);

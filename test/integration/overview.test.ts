@@ -92,8 +92,9 @@ describe('the coordinator, the overview and new rounds', () => {
     expect(xlsx.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Ideas', 'Counts', 'Boards', 'Changes']);
-    const sheet = workbook.getWorksheet('Ideas')!;
+    // Danish sheet names by default, as the board export (lang=en gives Ideas, Counts, Boards, Changes).
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Idéer', 'Optælling', 'Tavler', 'Ændringer']);
+    const sheet = workbook.getWorksheet('Idéer')!;
     expect(sheet.rowCount - 1).toBe(data.ideas.length);
     const texts = sheet.getColumn(4).values.slice(2).map(String);
     expect(texts).toContain(path.text);

@@ -58,8 +58,8 @@ describe('the coordinator\u2019s status report', () => {
       since: at('2025-05-01T00:00:00'),
       generatedAt: at('2025-05-20T10:00:00'),
       boards: [
-        { boardId: 'board-0001', title: 'Rådene', template: 'kickoff', createdAt: 0, ideaCount: 3 },
-        { boardId: 'board-0002', title: 'Medarbejderne', template: 'staff', createdAt: 0, ideaCount: 3 },
+        { boardId: 'board-0001', title: 'Rådene', template: 'kickoff', createdAt: 0, ideaCount: 3, call: null, pending: 0 },
+        { boardId: 'board-0002', title: 'Medarbejderne', template: 'staff', createdAt: 0, ideaCount: 3, call: null, pending: 0 },
       ],
       counts: COUNTS,
       changes: CHANGES,
