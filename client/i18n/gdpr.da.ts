@@ -28,7 +28,7 @@ export const gdprDa = {
       confirmHeading: 'Slet alt om denne person?',
       confirmBody: 'Idéer, kommentarer, reaktioner, stemmer, e-mailadresser og sessioner slettes for altid, også fra lagerets filer. Det kan ikke fortrydes.',
       confirm: 'Ja, slet alt',
-      deleted: 'Slettet: {{ideas}} idéer, {{comments}} kommentarer, {{reactions}} reaktioner, {{votes}} stemmer.',
+      deleted: 'Slettet – idéer: {{ideas}}, kommentarer: {{comments}}, reaktioner: {{reactions}}, stemmer: {{votes}}.',
     },
     digest: {
       heading: 'Besked om bidrag, der venter',

@@ -30,7 +30,7 @@ export const gdprEn: typeof gdprDa = {
       confirmHeading: 'Delete everything about this person?',
       confirmBody: 'Ideas, comments, reactions, votes, e-mail addresses and sessions are deleted for good, from the store\u2019s files too. This cannot be undone.',
       confirm: 'Yes, delete everything',
-      deleted: 'Deleted: {{ideas}} ideas, {{comments}} comments, {{reactions}} reactions, {{votes}} votes.',
+      deleted: 'Deleted – ideas: {{ideas}}, comments: {{comments}}, reactions: {{reactions}}, votes: {{votes}}.',
     },
     digest: {
       heading: 'Notice of waiting contributions',

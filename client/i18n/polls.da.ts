@@ -41,7 +41,7 @@ export const pollsDa = {
       allToIdeas: 'Gør alle til idéer',
       noTextAnswers: 'Ingen svar endnu.',
     },
-    state: { draft: 'Kladde', open: 'Åben', closed: 'Lukket', live: 'Live', revealed: 'Resultater vist', liveResults: 'Resultater live', inCall: 'I indkaldelsen' },
+    state: { draft: 'Kladde', open: 'Åben', closed: 'Lukket', live: 'Live', revealed: 'Resultater vist', liveResults: 'Resultater live', inCall: 'I indkaldelsen', inCallDraft: 'Til indkaldelsen, når den åbnes' },
     type: {
       single: 'Ét valg',
       multiple: 'Flere valg',

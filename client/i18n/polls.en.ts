@@ -39,7 +39,7 @@ export const pollsEn: typeof pollsDa = {
       allToIdeas: 'Make them all ideas',
       noTextAnswers: 'No answers yet.',
     },
-    state: { draft: 'Draft', open: 'Open', closed: 'Closed', live: 'Live', revealed: 'Results shown', liveResults: 'Live results', inCall: 'In the call' },
+    state: { draft: 'Draft', open: 'Open', closed: 'Closed', live: 'Live', revealed: 'Results shown', liveResults: 'Live results', inCall: 'In the call', inCallDraft: 'For the call, once opened' },
     type: {
       single: 'Single choice',
       multiple: 'Multiple choice',

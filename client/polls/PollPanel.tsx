@@ -88,7 +88,8 @@ function PollItem({ poll, onEdit }: { poll: Poll; onEdit: () => void }) {
         {poll.live ? <span className="poll-badge poll-badge--live">{t('polls.state.live')}</span> : null}
         {poll.revealed ? <span className="poll-badge">{t('polls.state.revealed')}</span> : null}
         {poll.resultMode === 'live' ? <span className="poll-badge">{t('polls.state.liveResults')}</span> : null}
-        {poll.inCall ? <span className="poll-badge">{t('polls.state.inCall')}</span> : null}
+        {/* A draft is not asked anywhere yet: it joins the call when it is opened. */}
+        {poll.inCall ? <span className="poll-badge">{t(poll.state === 'draft' ? 'polls.state.inCallDraft' : 'polls.state.inCall')}</span> : null}
         <span className="poll-item__count" aria-live="polite" data-poll-count={count}>
           {t('polls.panel.answers', { count })}
         </span>

@@ -54,7 +54,7 @@ describe('personal data in the moderation area', () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${ARTIFACTS}/personal-data-1366.png` });
       await page.getByRole('button', { name: 'Ja, slet alt' }).click();
-      await page.getByText(/Slettet: 1 idéer/).waitFor();
+      await page.getByText('Slettet – idéer: 1, kommentarer: 0, reaktioner: 0, stemmer: 0.').waitFor();
       // Found again, nobody is there.
       await page.getByRole('button', { name: 'Find', exact: true }).click();
       await page.locator('.gdpr-panel [role="alert"]').waitFor();

@@ -45,6 +45,7 @@ describe('draft polls in the facilitator panel', () => {
       const editor = lead.page.getByRole('form', { name: 'Ny afstemning' });
       await editor.getByLabel('Spørgsmål', { exact: true }).fill(question);
       await editor.getByLabel('Type').selectOption('text');
+      await editor.getByLabel('Spørg også i den offentlige indkaldelse (højst 10)').check();
       await editor.getByRole('button', { name: 'Gem' }).click();
       // The new draft is brought into view with focus on it, not added out of sight.
       await expect.poll(() => lead.page.evaluate(() => document.activeElement?.closest('[data-poll-item]')?.querySelector('h3')?.textContent)).toBe(question);
@@ -52,6 +53,8 @@ describe('draft polls in the facilitator panel', () => {
       // Made on one laptop, it appears on the other as a draft.
       await item(coLead.page, question).waitFor({ timeout: 10_000 });
       expect(await item(coLead.page, question).getAttribute('data-poll-state')).toBe('draft');
+      // A draft is asked nowhere yet: it is for the call once opened, not "in the call".
+      expect(await item(lead.page, question).locator('.poll-badge').allInnerTexts()).toContain('Til indkaldelsen, når den åbnes');
       await lead.page.screenshot({ path: `${ARTIFACTS}/poll-drafts-laptop.png` });
 
       // The phone has nothing of it, not even in the page's markup.
@@ -62,6 +65,7 @@ describe('draft polls in the facilitator panel', () => {
         await expect.poll(() => item(page, question).getAttribute('data-poll-state'), { timeout: 10_000 }).toBe('open');
       }
       await phone.page.locator('[data-poll-card]', { hasText: question }).waitFor({ timeout: 10_000 });
+      expect(await item(lead.page, question).locator('.poll-badge').allInnerTexts()).toContain('I indkaldelsen');
       await phone.page.screenshot({ path: `${ARTIFACTS}/poll-drafts-phone.png` });
       // One poll of each id in the list: the draft left as the poll arrived.
       expect(await item(lead.page, question).count()).toBe(1);
