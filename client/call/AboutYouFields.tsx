@@ -7,11 +7,13 @@ interface Props {
   ids: string;
   draft: Draft;
   errors: DraftErrors;
+  /** false: the server sends no mail, so asking for an address would promise follow-up that never comes. */
+  askEmail: boolean;
   onChange: (patch: Partial<Draft>) => void;
 }
 
-/** Who is writing (all optional) and, if they want to hear back, their e-mail with consent. */
-export function AboutYouFields({ ids, draft, errors, onChange }: Props) {
+/** Who is writing (all optional) and, if they want to hear back (and mail is on), their e-mail with consent. */
+export function AboutYouFields({ ids, draft, errors, askEmail, onChange }: Props) {
   const { t } = useTranslation();
   const message = (field: DraftField, max?: number): string | null => {
     const error = errors[field];
@@ -74,45 +76,57 @@ export function AboutYouFields({ ids, draft, errors, onChange }: Props) {
         </div>
       </fieldset>
 
-      <fieldset className="field call-fieldset">
-        <legend>{t('call.form.emailHeading')}</legend>
-        <div className="field">
-          <label htmlFor={`${ids}-email`}>{t('call.form.email')}</label>
-          <input
-            id={`${ids}-email`}
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            spellCheck={false}
-            value={draft.email}
-            maxLength={LIMITS.email}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={`${ids}-email-hint ${ids}-email-error`}
-            onChange={(e) => onChange({ email: e.target.value })}
-          />
-          <p id={`${ids}-email-hint`} className="hint">
-            {t('call.form.emailHint')}
-          </p>
-          <ErrorText id={`${ids}-email-error`} message={message('email')} />
-        </div>
-        <div className="field">
-          <div className="check call-consent">
-            <input
-              id={`${ids}-consent`}
-              type="checkbox"
-              checked={draft.consent}
-              aria-invalid={errors.consent ? true : undefined}
-              aria-describedby={`${ids}-consent-details ${ids}-consent-error`}
-              onChange={(e) => onChange({ consent: e.target.checked })}
-            />
-            <label htmlFor={`${ids}-consent`}>{t('call.form.consent')}</label>
-          </div>
-          <p id={`${ids}-consent-details`} className="hint call-consent__details">
-            {t('call.form.consentDetails')}
-          </p>
-          <ErrorText id={`${ids}-consent-error`} message={message('consent')} />
-        </div>
-      </fieldset>
+      {askEmail ? <EmailFields ids={ids} draft={draft} errors={errors} onChange={onChange} /> : null}
     </>
+  );
+}
+
+/** Only where the server sends mail: the address, and consent to its use for this idea. */
+function EmailFields({ ids, draft, errors, onChange }: Omit<Props, 'askEmail'>) {
+  const { t } = useTranslation();
+  const message = (field: 'email' | 'consent'): string | null => {
+    const error = errors[field];
+    return error ? t(`call.form.errors.${error}`) : null;
+  };
+  return (
+    <fieldset className="field call-fieldset">
+      <legend>{t('call.form.emailHeading')}</legend>
+      <div className="field">
+        <label htmlFor={`${ids}-email`}>{t('call.form.email')}</label>
+        <input
+          id={`${ids}-email`}
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          spellCheck={false}
+          value={draft.email}
+          maxLength={LIMITS.email}
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={`${ids}-email-hint ${ids}-email-error`}
+          onChange={(e) => onChange({ email: e.target.value })}
+        />
+        <p id={`${ids}-email-hint`} className="hint">
+          {t('call.form.emailHint')}
+        </p>
+        <ErrorText id={`${ids}-email-error`} message={message('email')} />
+      </div>
+      <div className="field">
+        <div className="check call-consent">
+          <input
+            id={`${ids}-consent`}
+            type="checkbox"
+            checked={draft.consent}
+            aria-invalid={errors.consent ? true : undefined}
+            aria-describedby={`${ids}-consent-details ${ids}-consent-error`}
+            onChange={(e) => onChange({ consent: e.target.checked })}
+          />
+          <label htmlFor={`${ids}-consent`}>{t('call.form.consent')}</label>
+        </div>
+        <p id={`${ids}-consent-details`} className="hint call-consent__details">
+          {t('call.form.consentDetails')}
+        </p>
+        <ErrorText id={`${ids}-consent-error`} message={message('consent')} />
+      </div>
+    </fieldset>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS, type PublicCallInfo } from '../../shared';
 import { ErrorText } from '../ui/ErrorText';
 import { AboutYouFields } from './AboutYouFields';
-import { FIELD_ORDER, validateDraft, type Draft, type DraftErrors } from './draft';
+import { FIELD_ORDER, validateDraft, withoutEmail, type Draft, type DraftErrors } from './draft';
 import { IdeaTextField } from './IdeaTextField';
 import { PlacementFields } from './PlacementFields';
 import { QuestionChoice } from './QuestionChoice';
@@ -46,15 +46,19 @@ export function ContributionForm({ info, draft, onChange, onSubmit, refusal, foc
     if (focusOnMount) ideaRef.current?.focus();
   }, [focusOnMount]);
 
+  // Without mail on the server the form asks for no e-mail (PublicCallInfo.followUpByMail).
+  const askEmail = info.followUpByMail;
+  const checked = (values: Draft) => (askEmail ? values : withoutEmail(values));
+
   const change = (patch: Partial<Draft>) => {
     const next = { ...draft, ...patch };
     onChange(next);
-    if (attempted) setErrors(validateDraft(next));
+    if (attempted) setErrors(validateDraft(checked(next)));
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateDraft(draft);
+    const found = validateDraft(checked(draft));
     setAttempted(true);
     setErrors(found);
     const first = FIELD_ORDER.find((field) => found[field]);
@@ -64,7 +68,7 @@ export function ContributionForm({ info, draft, onChange, onSubmit, refusal, foc
       return;
     }
     setAttempted(false);
-    onSubmit(draft, website);
+    onSubmit(checked(draft), website);
   };
 
   const textError = errors.text ? t(`call.form.errors.${errors.text}`, { max: LIMITS.ideaText }) : null;
@@ -92,7 +96,7 @@ export function ContributionForm({ info, draft, onChange, onSubmit, refusal, foc
           />
         ) : null}
         <PlacementFields draft={draft} onChange={change} />
-        <AboutYouFields ids={ids} draft={draft} errors={errors} onChange={change} />
+        <AboutYouFields ids={ids} draft={draft} errors={errors} askEmail={askEmail} onChange={change} />
 
         {/*
           Honeypot. Off-screen rather than display:none (bots that render CSS skip those),

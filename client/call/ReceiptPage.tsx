@@ -89,7 +89,8 @@ export function ReceiptPage({ code: typed }: { code: string }) {
                 {t('call.receipt.backToCall')}
               </a>
             </div>
-            <ReceiptPersonalData code={load.view.receipt} onDeleted={() => setLoad({ kind: 'deleted' })} />
+            {/* Deleted for good: the board keeps nothing about the contribution to download or delete. */}
+            {load.view.deleted ? null : <ReceiptPersonalData code={load.view.receipt} onDeleted={() => setLoad({ kind: 'deleted' })} />}
           </>
         ) : null}
         {load.kind === 'deleted' ? (

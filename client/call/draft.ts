@@ -64,6 +64,14 @@ export function nextDraft(sent: Draft): Draft {
   return { ...sent, text: '', phase: null, principle: null, track: null };
 }
 
+/**
+ * The draft as sent where the server sends no mail: no e-mail field is shown, so none is
+ * checked or sent, even one kept on the device from before.
+ */
+export function withoutEmail(draft: Draft): Draft {
+  return draft.email === '' && !draft.consent ? draft : { ...draft, email: '', consent: false };
+}
+
 export type DraftField = 'text' | 'email' | 'consent' | 'organisation' | 'name';
 export type DraftErrors = Partial<Record<DraftField, 'required' | 'tooLong' | 'email' | 'consent'>>;
 

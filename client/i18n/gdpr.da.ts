@@ -8,10 +8,10 @@ export const gdprDa = {
       downloading: 'Henter…',
       delete: 'Slet mine data',
       confirmHeading: 'Slet dit bidrag og din e-mailadresse?',
-      confirmBody: 'Din idé, din e-mailadresse og kvitteringskoden slettes for altid. Det kan ikke fortrydes.',
+      confirmBody: 'Din idé og din e-mailadresse slettes for altid. Kvitteringskoden viser derefter kun, at bidraget er slettet. Det kan ikke fortrydes.',
       confirm: 'Ja, slet alt',
       deleting: 'Sletter…',
-      deleted: 'Dine data er slettet. Kvitteringskoden virker ikke længere.',
+      deleted: 'Dine data er slettet. Kvitteringskoden viser nu kun, at bidraget er slettet.',
     },
     person: {
       heading: 'Persondata',
@@ -38,6 +38,8 @@ export const gdprDa = {
       subscribe: 'Send mig besked',
       subscribed: 'Du får besked på {{email}}.',
       unsubscribe: 'Stop beskederne og slet adressen',
+      subscribedOff: 'Adressen {{email}} er gemt, men der bliver ikke sendt noget, før e-mail er sat op.',
+      off: 'E-mail er ikke sat op på denne server, så der bliver ikke sendt nogen besked. Bed driften sætte SMTP_URL og MAIL_FROM.',
     },
   },
 };

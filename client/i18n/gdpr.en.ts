@@ -10,10 +10,10 @@ export const gdprEn: typeof gdprDa = {
       downloading: 'Downloading…',
       delete: 'Delete my data',
       confirmHeading: 'Delete your contribution and your e-mail address?',
-      confirmBody: 'Your idea, your e-mail address and the receipt code are deleted for good. This cannot be undone.',
+      confirmBody: 'Your idea and your e-mail address are deleted for good. The receipt code will then only say that the contribution was deleted. This cannot be undone.',
       confirm: 'Yes, delete everything',
       deleting: 'Deleting…',
-      deleted: 'Your data is deleted. The receipt code no longer works.',
+      deleted: 'Your data is deleted. The receipt code now only says that the contribution was deleted.',
     },
     person: {
       heading: 'Personal data',
@@ -40,6 +40,8 @@ export const gdprEn: typeof gdprDa = {
       subscribe: 'Notify me',
       subscribed: 'You are notified at {{email}}.',
       unsubscribe: 'Stop the notices and delete the address',
+      subscribedOff: 'The address {{email}} is stored, but nothing is sent until e-mail is set up.',
+      off: 'E-mail is not set up on this server, so no notice is sent. Ask your operations team to set SMTP_URL and MAIL_FROM.',
     },
   },
 };

@@ -9,12 +9,15 @@ type Subscription = { email: string; locale: 'da' | 'en' } | null;
 /**
  * A facilitator asks for "N contributions wait for moderation" by e-mail, at most hourly
  * (socket.io mail:subscribe, docs/PROTOCOL.md §19.3), and can stop it (the address is deleted).
+ * A server without mail (no SMTP_URL) sends none: the panel says so and asks for no address.
  */
 export function DigestSubscription() {
   const { t } = useTranslation();
   const ids = useId();
   const sync = useBoardSync();
   const [current, setCurrent] = useState<Subscription | undefined>(undefined);
+  // null until the server has said; false: this server sends no mail at all.
+  const [mailConfigured, setMailConfigured] = useState<boolean | null>(null);
   const [email, setEmail] = useState('');
   const [locale, setLocale] = useState<'da' | 'en'>(currentLocale());
   const [busy, setBusy] = useState(false);
@@ -23,7 +26,9 @@ export function DigestSubscription() {
   useEffect(() => {
     let live = true;
     void sync.request('mail:subscription', {}).then((result) => {
-      if (live && result.ok) setCurrent(result.data.subscription);
+      if (!live || !result.ok) return;
+      setCurrent(result.data.subscription);
+      setMailConfigured(result.data.mailConfigured);
     });
     return () => {
       live = false;
@@ -52,15 +57,21 @@ export function DigestSubscription() {
   return (
     <section className="mail-digest" aria-labelledby={`${ids}-h`}>
       <h3 id={`${ids}-h`}>{t('gdpr.digest.heading')}</h3>
-      <p className="hint">{t('gdpr.digest.intro')}</p>
+      {mailConfigured === false ? (
+        <p className="alert" data-mail-off="">
+          {t('gdpr.digest.off')}
+        </p>
+      ) : (
+        <p className="hint">{t('gdpr.digest.intro')}</p>
+      )}
       {current ? (
         <>
-          <p role="status">{t('gdpr.digest.subscribed', { email: current.email })}</p>
+          <p role="status">{t(mailConfigured === false ? 'gdpr.digest.subscribedOff' : 'gdpr.digest.subscribed', { email: current.email })}</p>
           <button type="button" className="button button--quiet" disabled={busy} onClick={() => void stop()}>
             {t('gdpr.digest.unsubscribe')}
           </button>
         </>
-      ) : (
+      ) : mailConfigured === false ? null : (
         <form className="mail-digest__form" onSubmit={(e) => void subscribe(e)}>
           <label htmlFor={`${ids}-email`}>{t('gdpr.digest.email')}</label>
           <input id={`${ids}-email`} type="email" required autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />

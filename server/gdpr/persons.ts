@@ -171,11 +171,12 @@ export class Persons {
       for (let i = 0; i < vote.count; i++) await this.ctx.store.retractVote(boardId, vote.participantId, vote.ideaId, vote.scope);
     }
     if (holdings.export.votes.length > 0) this.ctx.progressChanged(boardId);
-    // idea:purge keeps a contribution's queue item without its words so its receipt can say
-    // "removed"; the person asked for everything, so the item and its receipt code go too.
+    // idea:purge keeps a contribution's queue item without its words; the person asked for
+    // everything, so the item goes too. The receipt code's pointer (board and idea id, no
+    // content) stays: with the document's `removed` mark it tells the code's holder that the
+    // contribution was deleted, rather than that the code is unknown.
     const contributions = holdings.export.ideas.filter((i) => i.receipt !== null);
     await this.ctx.records.delete(SPACE.queue(boardId), contributions.map((i) => i.id));
-    await this.ctx.records.delete(SPACE.receipts, contributions.map((i) => i.receipt!));
     const contactKeys = holdings.export.emails.map((e) => e.contributionId);
     await this.ctx.records.delete(SPACE.contacts(boardId), contactKeys);
     for (const itemId of new Set([...contactKeys, ...person.itemIds, ...holdings.ideaIds])) await this.outbox.forgetItem(boardId, itemId);

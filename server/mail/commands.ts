@@ -5,7 +5,8 @@ import type { FollowUp } from './follow-up';
 export function mailCommands(followUp: FollowUp) {
   return {
     'mail:subscribe': (p, { identity }) => followUp.subscribe(identity, p),
-    'mail:subscription': async (_, { identity }) => ({ subscription: await followUp.subscription(identity) }),
+    // mailConfigured: without SMTP_URL no digest ever goes out, and the panel says so.
+    'mail:subscription': async (_, { identity }) => ({ subscription: await followUp.subscription(identity), mailConfigured: followUp.enabled }),
     'mail:unsubscribe': (_, { identity }) => followUp.unsubscribeMe(identity),
   } satisfies Partial<SocketHandlers>;
 }

@@ -5,12 +5,10 @@ import {
   callWindow,
   configureCallSchema,
   contributionRequestSchema,
-  hiddenIdeaSchema,
   ideasMap,
   queueItemSchema,
   randomId,
   readBoardSettings,
-  removedMap,
   type ConfigureCall,
   type ContributionReceipt,
   type Identity,
@@ -18,7 +16,6 @@ import {
   type PublicCall,
   type PublicCallInfo,
   type QueueItem,
-  type ReceiptState,
   type ReceiptView,
 } from '../../shared';
 import { z } from 'zod';
@@ -28,6 +25,7 @@ import { actorOf, PUBLIC_ACTOR, requireModerator, type ModerationContext } from 
 import { positionAtEnd, publishOnce } from './board-ideas';
 import { SPACE } from '../core/record-spaces';
 import { contactSchema } from './follow-up-events';
+import { receiptState, receiptView } from './receipts';
 
 const callRecordSchema = z.object({ boardId: z.string() }).strict();
 const receiptRecordSchema = z.object({ boardId: z.string(), itemId: z.string() }).strict();
@@ -106,6 +104,7 @@ export class PublicCalls {
         closesAt: call.closesAt,
         moderation: call.moderation,
         ideas: call.ideas,
+        followUpByMail: this.ctx.followUp.enabled,
       };
     });
   }
@@ -219,28 +218,18 @@ export class PublicCalls {
   async receipt(code: string, ip: string): Promise<ReceiptView> {
     await this.ctx.limits.consume('receiptLookupsPerIp', ip);
     const normalised = code.trim().toUpperCase();
+    const notFound = () => new ServiceError(ErrorCode.RECEIPT_NOT_FOUND, 'There is no contribution with this receipt code.', 404);
     const pointer = await this.ctx.records.get(SPACE.receipts, normalised, receiptRecordSchema);
-    const item = pointer ? await this.ctx.records.get(SPACE.queue(pointer.value.boardId), pointer.value.itemId, queueItemSchema) : null;
-    if (!pointer || !item || item.value.kind !== 'contribution' || item.value.receipt !== normalised) {
-      throw new ServiceError(ErrorCode.RECEIPT_NOT_FOUND, 'There is no contribution with this receipt code.', 404);
-    }
-    const contribution = item.value;
-    const hidden = await this.ctx.records.get(SPACE.hidden(pointer.value.boardId), contribution.id, hiddenIdeaSchema);
-    return this.ctx.rooms.withRoom(pointer.value.boardId, async (room) => {
-      const settings = readBoardSettings(room.doc);
-      const state = receiptState(contribution, room);
-      const decided = contribution.state === 'pending' || contribution.decision?.reason === 'post-moderation' ? null : (contribution.decision?.reason ?? null);
-      return {
-        receipt: normalised,
-        state,
-        // Why it was taken down, when a moderator hid it after publishing.
-        reason: state === 'removed' && hidden ? hidden.value.reason : decided,
-        text: contribution.idea.text,
-        submittedAt: contribution.createdAt,
-        decidedAt: contribution.state === 'pending' ? null : (contribution.decision?.at ?? null),
-        boardTitle: settings?.title ?? '',
-        callId: settings?.call?.callId ?? '',
-      };
+    if (!pointer) throw notFound();
+    const { boardId, itemId } = pointer.value;
+    // A person's GDPR deletion takes the queue item; the pointer stays, and the document's
+    // `removed` mark says what became of it (receiptView).
+    const stored = await this.ctx.records.get(SPACE.queue(boardId), itemId, queueItemSchema);
+    const item = stored?.value.kind === 'contribution' && stored.value.receipt === normalised ? stored.value : null;
+    return this.ctx.rooms.withRoom(boardId, async (room) => {
+      const view = receiptView(normalised, itemId, item, room.doc);
+      if (!view) throw notFound();
+      return view;
     });
   }
 
@@ -255,7 +244,7 @@ export class PublicCalls {
 
   private receiptOf(item: QueueItem, room: BoardRoom, publicBase: string): ContributionReceipt {
     if (item.kind !== 'contribution') throw new ServiceError(ErrorCode.VALIDATION_FAILED, 'This id belongs to something else.', 409);
-    return { receipt: item.receipt, state: receiptState(item, room), statusUrl: `${publicBase}/r/${item.receipt}` };
+    return { receipt: item.receipt, state: receiptState(item, room.doc), statusUrl: `${publicBase}/r/${item.receipt}` };
   }
 
   /** Runs `use` with the call behind a public link and its board's room (held while it runs). */
@@ -270,15 +259,6 @@ export class PublicCalls {
       return use(call, room);
     });
   }
-}
-
-/** Where a published contribution stands, read from the document (hidden or deleted since?). */
-export function receiptState(item: Extract<QueueItem, { kind: 'contribution' }>, room: BoardRoom): ReceiptState {
-  // Hidden or deleted for good by a moderator, whatever was decided before.
-  if (removedMap(room.doc).has(item.id)) return 'removed';
-  if (item.state === 'pending') return 'pending';
-  if (item.state === 'rejected') return 'not-published';
-  return ideasMap(room.doc).has(item.id) ? 'published' : 'removed';
 }
 
 /** A stable author id per contribution, so the same contribution never gets two authors. */

@@ -23,11 +23,13 @@ import type { FollowUpEvent } from './follow-up-events';
  * before the event is committed (the sender checks it was), `committed` sends it now.
  */
 export interface FollowUpHooks {
+  /** Whether mail goes out at all (SMTP_URL set): the call form asks for an e-mail only then. */
+  readonly enabled: boolean;
   prepare(event: FollowUpEvent): Promise<void>;
   committed(): void;
 }
 
-export const NO_FOLLOW_UP: FollowUpHooks = { prepare: () => Promise.resolve(), committed: () => undefined };
+export const NO_FOLLOW_UP: FollowUpHooks = { enabled: false, prepare: () => Promise.resolve(), committed: () => undefined };
 
 /** What every moderation capability works with. */
 export interface ModerationContext {

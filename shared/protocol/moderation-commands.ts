@@ -17,7 +17,7 @@ import {
 } from '../model/moderation';
 import type { Idea } from '../model/idea';
 import type { HiddenIdea } from '../model/hidden-idea';
-import { ideaStatusSchema } from '../model/status';
+import { ideaStatusSchema, type IdeaStatus } from '../model/status';
 import { initiativeFieldsSchema } from '../model/initiative';
 
 /**
@@ -171,6 +171,11 @@ export interface PublicCallInfo {
   moderation: 'pre' | 'post';
   /** false: a survey-only call; its page shows only the survey questions. */
   ideas: boolean;
+  /**
+   * Whether this server sends mail (SMTP_URL is set), so a contributor who gives an e-mail
+   * address hears what becomes of the idea. false: the form does not ask for one.
+   */
+  followUpByMail: boolean;
 }
 
 /** POST /api/calls/:callId/contributions answer (201 when new, 200 for a resend of the same id). */
@@ -182,18 +187,42 @@ export interface ContributionReceipt {
   statusUrl: string;
 }
 
+/**
+ * What became of a published idea, as its author may see it: the statuses and the public
+ * rationale from the document's `statuses`, never who set them.
+ */
+export interface ReceiptStatus {
+  current: { status: IdeaStatus; rationale: string | null; at: number };
+  /** Every change, newest first (the current one first): status and date only. */
+  history: { status: IdeaStatus; at: number }[];
+}
+
 /** GET /api/receipts/:code */
 export interface ReceiptView {
   receipt: string;
   state: ReceiptState;
-  /** Why it was not published (or was removed), when a facilitator said. */
+  /**
+   * true: deleted for good (idea:purge, a person's GDPR deletion). The view then carries
+   * nothing of the contribution: `text` "", `reason`, `submittedAt`, `decidedAt`, `status`
+   * and `mergedAt` null.
+   */
+  deleted: boolean;
+  /**
+   * Why it was not published, when a facilitator said (the approval's note, if any, once
+   * published). null when removed: a moderator's reason for hiding is the facilitators' own.
+   */
   reason: string | null;
-  /** The contribution's text as submitted (blank after a GDPR deletion). */
+  /** The contribution's text as submitted ("" after a GDPR deletion). */
   text: string;
-  submittedAt: number;
+  /** null after a GDPR deletion. */
+  submittedAt: number | null;
   decidedAt: number | null;
   boardTitle: string;
   callId: string;
+  /** Published: the idea's status on the board (when a facilitator set one); else null. */
+  status: ReceiptStatus | null;
+  /** When a facilitator merged the idea into another; `status` is then that idea's. null: not merged. */
+  mergedAt: number | null;
 }
 
 export interface QueueResult {

@@ -144,7 +144,11 @@ export const socketCommands = {
   'person:export': command(personQuerySchema, result<PersonExport>(), 'themselves', 'Everything the board holds about a person, as JSON.'),
   'person:delete': command(personDeleteSchema, result<PersonDeleteResult>(), 'themselves', 'Delete everything about a person, in one audited action.'),
   'mail:subscribe': command(mailSubscribeRequestSchema, result<MailSubscription>(), 'facilitators', 'E-mail me "N contributions wait for moderation", at most hourly.'),
-  'mail:subscription': bareCommand(result<{ subscription: MailSubscription | null }>(), 'facilitators', 'My digest subscription on this board, or null.'),
+  'mail:subscription': bareCommand(
+    result<{ subscription: MailSubscription | null; mailConfigured: boolean }>(),
+    'facilitators',
+    'My digest subscription on this board, or null, and whether this server sends mail at all.',
+  ),
   'mail:unsubscribe': bareCommand(result<{ removed: boolean }>(), 'facilitators', 'Stop the digest and delete my address.'),
 
   // Polls (docs/PROTOCOL.md "Polls and surveys"). Opened and closed polls are in the `polls`

@@ -10,6 +10,8 @@ import {
   type ServerToClientEvents,
 } from '../../shared';
 import { io as ioClient, type Socket } from 'socket.io-client';
+import { freePort } from '../support/child-server';
+import { TestSmtp } from '../support/smtp';
 import { ARTIFACTS, axeViolations, createBoard, createSession, launchBrowser, newDevice, newPhone, startApp } from './support';
 
 type FacilitatorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -21,10 +23,14 @@ const DAY = 24 * 60 * 60 * 1000;
 describe('public call (citizen, phone first)', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
   let browser: Browser;
+  // The form asks for an e-mail only where mail goes out: a real SMTP server in this process.
+  let smtp: TestSmtp;
   const closers: (() => Promise<unknown> | void)[] = [];
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    smtp = new TestSmtp(await freePort());
+    await smtp.start();
+    [app, browser] = await Promise.all([startApp({ mail: { smtpUrl: smtp.url, from: 'Samskab <samskab@kommune.test>' } }), launchBrowser()]);
   });
 
   afterEach(async () => {
@@ -34,6 +40,7 @@ describe('public call (citizen, phone first)', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+    await smtp?.stop();
   });
 
   /** A board with a public call, set up as a facilitator would: REST, then call:configure over socket.io. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, randomId, type Ack, type ClientToServerEvents, type ContributionReceipt, type ServerToClientEvents } from '../../shared';
+import { PROTOCOL_VERSION, randomId, type Ack, type ClientToServerEvents, type ContributionReceipt, type ReceiptView, type ServerToClientEvents } from '../../shared';
 import { appAndBrowser, axeViolations, createBoard, createSession, newPhone } from './support';
 
 /** The receipt page's own-data buttons: download, and delete only after a confirmation step. */
@@ -52,8 +52,14 @@ describe('receipt page: my data', () => {
       await page.getByRole('button', { name: 'Slet mine data' }).click();
       await page.getByRole('button', { name: 'Ja, slet alt' }).click();
       await page.getByRole('status').filter({ hasText: 'Dine data er slettet' }).waitFor();
-      expect((await fetch(`${suite.app.url}/api/receipts/${code}`)).status).toBe(404);
+      // The code now says only that the contribution was deleted (it used to be unknown: 404).
+      const after = (await (await fetch(`${suite.app.url}/api/receipts/${code}`)).json()) as Ack<ReceiptView>;
+      expect(after).toMatchObject({ ok: true, data: { state: 'removed', deleted: true, text: '' } });
       expect(await axeViolations(page)).toEqual([]);
+      await page.reload();
+      await page.getByText('Bidraget er slettet for altid.').waitFor();
+      expect(await page.getByText('En legeplads ved søen').count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Dine data' }).count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -82,6 +82,12 @@ describe('e-mail follow-up', () => {
     expect(mail!.headers.get('message-id')).toMatch(/@samskab>$/);
   });
 
+  it('says that follow-up by mail is on: the call form may ask for an address, the digest panel may offer a sign-up', async () => {
+    const info = await (await fetch(`${url}/api/calls/${callId}`)).json();
+    expect(info).toMatchObject({ ok: true, data: { followUpByMail: true } });
+    expect(await ok(call(socket, 'mail:subscription', {}))).toMatchObject({ mailConfigured: true });
+  });
+
   it('sends nothing to a contributor without an address, and refuses a malformed one', async () => {
     const bad = await contribute(url, callId, { text: 'x', email: 'not-an-address', consent: true });
     expect(bad.status).toBe(400);

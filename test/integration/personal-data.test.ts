@@ -158,7 +158,9 @@ describe.each([
 
     const deleted = (await (await fetch(`${url}/api/receipts/${code}/personal-data`, { method: 'DELETE' })).json()) as Ack<PersonDeleteResult>;
     expect(deleted.ok && deleted.data).toMatchObject({ ideas: 1, emails: 1 });
-    expect((await receipt(url, code)).status).toBe(404);
+    // The code says the contribution was deleted, and nothing of it (it used to be unknown).
+    expect(await receipt(url, code)).toMatchObject({ status: 200, body: { ok: true, data: { state: 'removed', deleted: true, text: '', submittedAt: null } } });
+    expect(JSON.stringify((await receipt(url, code)).body)).not.toContain(text);
     const again = await fetch(`${url}/api/receipts/${code}/personal-data`);
     expect(again.status).toBe(404);
     expect(await new Records(env.store).get(SPACE.contacts(board.boardId), id, contactSchema)).toBeNull();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, contributionRequestSchema } from '../../shared';
-import { EMPTY_DRAFT, nextDraft, toRequest, validateDraft, type Draft } from '../../client/call/draft';
+import { EMPTY_DRAFT, nextDraft, toRequest, validateDraft, withoutEmail, type Draft } from '../../client/call/draft';
 import { normalizeReceiptCode } from '../../client/call/receipt-code';
 import { excerptOf } from '../../client/call/receipts';
 import { parseRoute } from '../../client/app/routes';
@@ -28,6 +28,14 @@ describe('contribution draft', () => {
     expect(request).toMatchObject({ text: 'Flere bænke ved Ishøj Strand', name: null, email: null, consent: false, organisation: null });
     expect(request).not.toHaveProperty('website');
     expect(contributionRequestSchema.safeParse(request).success).toBe(true);
+  });
+
+  it('without mail on the server, neither checks nor sends an e-mail kept on the device', () => {
+    const kept = draft({ text: 'Idé', email: 'not an address', consent: false });
+    expect(validateDraft(withoutEmail(kept))).toEqual({});
+    expect(toRequest(withoutEmail(kept), 'idABCDEF', 'da', [])).toMatchObject({ email: null, consent: false });
+    const plain = draft({ text: 'Idé' });
+    expect(withoutEmail(plain)).toBe(plain);
   });
 
   it('keeps the question only when the call still has it, and passes the honeypot on', () => {
