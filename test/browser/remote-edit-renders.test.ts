@@ -77,8 +77,10 @@ describe('a remote edit on a large board, in the browser', () => {
     try {
       await joinBoard(page, board.links.participant, 'Ida');
       await page.locator('section[data-group="unclassified"] .group__count', { hasText: `${COUNT - IN_CELLS} idéer` }).waitFor();
-      // Long lists mount their first page in a deferred render (client/clusters/NoteList.tsx): let it finish.
-      await expect.poll(() => page.locator('section[data-group="unclassified"] .note').count()).toBe(40);
+      // Long lists mount their first page in a deferred render (client/clusters/NoteList.tsx): let it
+      // finish. A transition, so on a busy 2-core CI machine it took longer than expect.poll's 1 s
+      // default (6 notes of 40 mounted when the poll gave up); the count asked for is the same.
+      await expect.poll(() => page.locator('section[data-group="unclassified"] .note').count(), { timeout: 15_000 }).toBe(40);
       const target = ideas[0]!; // cell-1-1
       const note = page.locator(`[data-idea="${target.id}"]`);
       await note.waitFor();
