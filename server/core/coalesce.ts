@@ -1,32 +1,35 @@
 /**
- * Runs `work(key)` at once for a key's first request, then at most once per pause while
- * requests for that key keep coming: every request made during a run or the pause after it
- * folds into one more run. So a burst of any size costs one run now and one at the end of
- * each pause, runs of one key never overlap (a stale result can never follow a newer one),
- * and the last request is always followed by a run that sees it.
+ * Runs `work(key)` at once for a key's first request; every request made while that run (or
+ * the pause after it) is under way folds into one more run. So a burst of any size costs one
+ * run now and one after, runs of one key never overlap (a stale result can never follow a
+ * newer one), and the last request is always followed by a run that sees it.
  *
- * Used for counts the whole board hears (server/workshop/progress.ts): 200 phones writing at
- * once must not become 200 recounts and 200 × 200 messages.
+ * One scheme for every per-board recount: the vote totals in the document
+ * (server/workshop/voting.ts), a poll's results (server/polls/results-mirror.ts), the room's
+ * progress with a pause between runs (server/workshop/progress.ts: 200 phones writing must
+ * not become 200 recounts and 200 × 200 messages), the log fold after a hide.
  */
 export class Coalescer {
-  private readonly active = new Map<string, { again: boolean }>();
+  private readonly active = new Map<string, { again: boolean; done: Promise<void> }>();
 
   constructor(
-    /** Must not throw: it reports its own failures (a failed run is simply followed by the next). */
+    /** A failed run ends the key's runs: the promise `request` returned rejects with it. */
     private readonly work: (key: string) => Promise<void>,
-    /** The pause after each run; a timer in the server, a promise the test resolves in tests. */
-    private readonly pause: () => Promise<void>,
+    /** The pause after each run, if any; a timer in the server, a promise the test resolves in tests. */
+    private readonly pause: (() => Promise<void>) | null = null,
   ) {}
 
-  request(key: string): void {
+  /** Resolves once a run that saw this request has finished. */
+  request(key: string): Promise<void> {
     const current = this.active.get(key);
     if (current) {
       current.again = true;
-      return;
+      return current.done;
     }
-    const entry = { again: true };
+    const entry = { again: true, done: Promise.resolve() };
     this.active.set(key, entry);
-    void this.drain(key, entry);
+    entry.done = this.drain(key, entry);
+    return entry.done;
   }
 
   /** Whether a key is between its first run and the end of its last pause. */
@@ -39,7 +42,7 @@ export class Coalescer {
       while (entry.again) {
         entry.again = false;
         await this.work(key);
-        await this.pause();
+        if (this.pause) await this.pause();
       }
     } finally {
       this.active.delete(key);

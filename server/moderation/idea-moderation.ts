@@ -1,3 +1,4 @@
+import { Coalescer } from '../core/coalesce';
 import type * as Y from 'yjs';
 import {
   DELETED_TEXT,
@@ -115,8 +116,10 @@ export class IdeaModeration {
     this.foldSoon(room);
   }
 
-  /** Board document name → a fold running after hides, and whether another hide came meanwhile. */
-  private readonly folding = new Map<string, { again: boolean }>();
+  /** One fold per board document at a time after hides; hides meanwhile fold into one more. A failure is logged once. */
+  private readonly folds = new Coalescer((docName) =>
+    foldLog(this.ctx.store, docName).catch((error: unknown) => this.ctx.log.warn({ err: error, docName }, 'could not fold the log after a hide')),
+  );
 
   /**
    * Folds the stored log after a hide (durable already: writeAsServer waited for it), in the
@@ -125,25 +128,7 @@ export class IdeaModeration {
    * are answered from the room's document or the redacted stored log.
    */
   private foldSoon(room: BoardRoom): void {
-    const running = this.folding.get(room.docName);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const entry = { again: true };
-    this.folding.set(room.docName, entry);
-    void (async () => {
-      try {
-        while (entry.again) {
-          entry.again = false;
-          await foldLog(this.ctx.store, room.docName);
-        }
-      } catch (error) {
-        this.ctx.log.warn({ err: error, boardId: room.boardId }, 'could not fold the log after a hide');
-      } finally {
-        this.folding.delete(room.docName);
-      }
-    })();
+    void this.folds.request(room.docName);
   }
 
   /**

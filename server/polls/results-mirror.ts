@@ -1,3 +1,4 @@
+import { Coalescer } from '../core/coalesce';
 import { pollsMap, readPoll, resultsPublic, type PollResults } from '../../shared';
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../realtime/room-registry';
@@ -13,32 +14,18 @@ import { tally } from './tally';
  * overwrite a newer one (the same scheme as the vote totals, server/workshop/voting.ts).
  */
 export class PollResultsMirror {
-  private readonly running = new Map<string, { again: boolean; done: Promise<void> }>();
+  // Keyed board/poll: ids are [A-Za-z0-9_-] (idSchema), so the slash splits them back apart.
+  private readonly recounts = new Coalescer((key) => {
+    const [boardId = '', pollId = ''] = key.split('/');
+    return this.once(boardId, pollId);
+  });
 
   constructor(
     private readonly deps: { rooms: RoomRegistry; answers: PollAnswerBook; notifier: PollNotifier; log: Logger },
   ) {}
 
   sync(boardId: string, pollId: string): Promise<void> {
-    const key = `${boardId}/${pollId}`;
-    const current = this.running.get(key);
-    if (current) {
-      current.again = true;
-      return current.done;
-    }
-    const entry = { again: true, done: Promise.resolve() };
-    entry.done = (async () => {
-      try {
-        while (entry.again) {
-          entry.again = false;
-          await this.once(boardId, pollId);
-        }
-      } finally {
-        this.running.delete(key);
-      }
-    })();
-    this.running.set(key, entry);
-    return entry.done;
+    return this.recounts.request(`${boardId}/${pollId}`);
   }
 
   /** Fire and forget: a failed recount leaves the last count shown until the next answer. */

@@ -76,7 +76,8 @@ export class ProgressMirror {
 
   /** Something counted may have changed on the board. */
   changed(boardId: string): void {
-    this.coalescer.request(boardId);
+    // send reports its own failures: nothing to catch here.
+    void this.coalescer.request(boardId);
   }
 
   count(boardId: string): Promise<WorkshopProgress> {

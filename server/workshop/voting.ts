@@ -1,3 +1,4 @@
+import { Coalescer } from '../core/coalesce';
 import type * as Y from 'yjs';
 import {
   ErrorCode,
@@ -139,29 +140,12 @@ function myVotes(questionId: string | null, tally: VoteTally, budget: number): M
  * stale read can never overwrite a newer one.
  */
 export class VoteTotalsMirror {
-  private readonly running = new Map<string, { again: boolean; done: Promise<void> }>();
+  private readonly syncs = new Coalescer((boardId) => this.once(boardId));
 
   constructor(private readonly ctx: WorkshopContext) {}
 
   sync(boardId: string): Promise<void> {
-    const current = this.running.get(boardId);
-    if (current) {
-      current.again = true;
-      return current.done;
-    }
-    const entry = { again: true, done: Promise.resolve() };
-    entry.done = (async () => {
-      try {
-        while (entry.again) {
-          entry.again = false;
-          await this.once(boardId);
-        }
-      } finally {
-        this.running.delete(boardId);
-      }
-    })();
-    this.running.set(boardId, entry);
-    return entry.done;
+    return this.syncs.request(boardId);
   }
 
   private once(boardId: string): Promise<void> {
