@@ -7,6 +7,7 @@ import { errorOf } from '../rest/http';
 import { copyText } from './clipboard';
 import { fetchFile } from '../rest/api';
 import { saveBlob } from '../rest/save-file';
+import { FileLanguageSelect } from '../ui/FileLanguageSelect';
 import { overviewQuery, type OverviewFilters } from './overview-filters';
 
 interface Props {
@@ -87,15 +88,7 @@ export function ReportExport({ text, filters, sessionToken, onExpired }: Props) 
       ) : null}
       <div className="coord-export__row coord-export__csv">
         <div className="field coord-export__sep">
-          <label htmlFor={`${ids}-lang`}>{t('coordinator.export.language')}</label>
-          <select id={`${ids}-lang`} value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'da')}>
-            <option value="da" lang="da">
-              {t('app.languages.da')}
-            </option>
-            <option value="en" lang="en">
-              {t('app.languages.en')}
-            </option>
-          </select>
+          <FileLanguageSelect id={`${ids}-lang`} label={t('coordinator.export.language')} value={lang} onChange={setLang} />
         </div>
         <div className="field coord-export__sep">
           <label htmlFor={`${ids}-sep`}>{t('coordinator.export.separator')}</label>

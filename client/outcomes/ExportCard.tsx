@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../i18n';
 import { EXPORT_FORMATS, type CsvSeparator, type ExportChoice, type ExportFormat, type ExportLanguage } from './export-file';
 import { ExportStatus } from './ExportStatus';
+import { FileLanguageSelect } from '../ui/FileLanguageSelect';
 import { useExport } from './useExport';
 
 interface Props {
@@ -49,15 +50,7 @@ export function ExportCard({ boardId, sessionToken }: Props) {
         </fieldset>
         <div className="export-card__options">
           <div className="field">
-            <label htmlFor={`${ids}-lang`}>{t('outcomes.export.language')}</label>
-            <select id={`${ids}-lang`} value={lang} onChange={(e) => setLang(e.target.value as ExportLanguage)}>
-              <option value="da" lang="da">
-                {t('app.languages.da')}
-              </option>
-              <option value="en" lang="en">
-                {t('app.languages.en')}
-              </option>
-            </select>
+            <FileLanguageSelect id={`${ids}-lang`} label={t('outcomes.export.language')} value={lang} onChange={setLang} />
           </div>
           {format === 'csv' ? (
             <fieldset className="field">
